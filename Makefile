@@ -1,0 +1,57 @@
+# Power PTO — the two commands a fresh machine needs are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+JAR        := backend/target/power-pto.jar
+DATA_DIR   ?= $(CURDIR)/.data/postgres
+PORT       ?= 8000
+MVN        := mvn -B -q -f backend/pom.xml
+
+.PHONY: help run test test-backend test-frontend test-infra test-e2e build backend-jar frontend-build clean reconcile bench
+
+help:
+	@echo "make run        start API + worker + UI on an embedded PostgreSQL 17 with demo data (http://localhost:$(PORT))"
+	@echo "make test       run every test (backend, frontend units, infrastructure checks, browser end-to-end)"
+	@echo "make reconcile  compare every balance snapshot with its ledger (local database)"
+	@echo "make bench      run the benchmarks in bench/"
+	@echo "make clean      remove build outputs and the local database ($(DATA_DIR))"
+
+frontend/node_modules: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch frontend/node_modules
+
+frontend-build: frontend/node_modules
+	cd frontend && npm run build
+
+backend-jar:
+	$(MVN) -DskipTests package
+
+build: frontend-build backend-jar
+
+run: build
+	PTO_DATA_DIR=$(DATA_DIR) PTO_EMBEDDED_PG_PORT=$${PTO_EMBEDDED_PG_PORT:-54329} PORT=$(PORT) \
+	  java -jar $(JAR) all --pto.ui.directory=$(CURDIR)/frontend/dist
+
+reconcile: backend-jar
+	PTO_DATA_DIR=$(DATA_DIR) PTO_EMBEDDED_PG_PORT=$${PTO_EMBEDDED_PG_PORT:-54329} java -jar $(JAR) reconcile
+
+test: test-backend test-frontend test-infra test-e2e
+	@echo "make test: all suites passed"
+
+test-backend:
+	$(MVN) verify
+
+test-frontend: frontend/node_modules
+	cd frontend && npm test && npm run build && npm run size
+
+test-infra:
+	bash infra/check/run.sh
+
+test-e2e: build
+	bash frontend/e2e/run-against-server.sh
+
+bench: build
+	bash bench/run.sh
+
+clean:
+	rm -rf .data backend/target frontend/dist frontend/e2e/artifacts

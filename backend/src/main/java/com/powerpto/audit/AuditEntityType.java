@@ -1,0 +1,5 @@
+package com.powerpto.audit;
+
+public enum AuditEntityType {
+    POLICY, POLICY_VERSION, REQUEST, ASSIGNMENT, EMPLOYEE, HOLIDAY, ADJUSTMENT, ACCRUAL
+}

@@ -1,0 +1,44 @@
+package com.powerpto.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.powerpto.platform.web.Page;
+import com.powerpto.platform.web.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.UUID;
+
+/** Writes one audit row per mutation, inside the caller's transaction (so both commit or neither). */
+@Service
+public class AuditService {
+
+    private final AuditRepository repository;
+    private final ObjectMapper mapper;
+
+    public AuditService(AuditRepository repository, ObjectMapper mapper) {
+        this.repository = repository;
+        this.mapper = mapper;
+    }
+
+    /** {@code before}/{@code after} are the API representations of the entity (any JSON-able value). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(UUID companyId, UUID actorId, AuditEntityType entityType, UUID entityId, AuditAction action,
+                       Object before, Object after) {
+        repository.insert(companyId, actorId, entityType, entityId, action, toJson(before), toJson(after));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<AuditEntry> find(UUID companyId, AuditQuery query, PageRequest page) {
+        return repository.find(companyId, query, page);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return value == null ? null : mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize audit value", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package com.powerpto.platform.config;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Applies the plan's "Configuration by Environment" table (debug, Swagger UI, CORS, log level)
+ * as defaults; explicit properties and variables still win because this source is added last.
+ */
+public class EnvironmentDefaults implements EnvironmentPostProcessor, Ordered {
+
+    static final String DEVELOPMENT_JWT_SECRET = "development-only-jwt-secret-not-for-real-use!";
+    static final String DEVELOPMENT_WEBHOOK_SECRET = "development-only-payroll-secret";
+    static final String DEVELOPMENT_CORS = "http://localhost:5173";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String name = environment.getProperty("pto.environment", "development");
+        environment.getPropertySources().addLast(new MapPropertySource("pto-environment-defaults", defaultsFor(name)));
+    }
+
+    static Map<String, Object> defaultsFor(String environment) {
+        boolean development = environment.equals("development");
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("logging.level.com.powerpto", development ? "DEBUG" : "INFO");
+        defaults.put("springdoc.swagger-ui.enabled", !environment.equals("production"));
+        if (development) {
+            defaults.put("pto-defaults.jwt-secret", DEVELOPMENT_JWT_SECRET);
+            defaults.put("pto-defaults.payroll-webhook-secret", DEVELOPMENT_WEBHOOK_SECRET);
+            defaults.put("pto-defaults.cors-origins", DEVELOPMENT_CORS);
+        } else {
+            defaults.put("management.cloudwatch.metrics.export.enabled", true);
+        }
+        return defaults;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

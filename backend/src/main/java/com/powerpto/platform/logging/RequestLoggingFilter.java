@@ -1,0 +1,59 @@
+package com.powerpto.platform.logging;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Outermost filter: takes or makes the request id, echoes it, and logs one line per request with
+ * its duration. It logs the method and path only: never headers, bodies or query strings.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestLoggingFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Logger log = LoggerFactory.getLogger("com.powerpto.http");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long started = System.nanoTime();
+        String incoming = request.getHeader(HEADER);
+        String requestId = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        MDC.put(LogFields.REQUEST_ID, requestId);
+        response.setHeader(HEADER, requestId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.put(LogFields.DURATION_MS, Long.toString((System.nanoTime() - started) / 1_000_000));
+            if (shouldLog(request)) {
+                log.info("{} {} {}", request.getMethod(), request.getRequestURI(), response.getStatus());
+            }
+            MDC.clear();
+        }
+    }
+
+    private static boolean shouldLog(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return !uri.equals("/health") && !uri.equals("/api/health") || log.isDebugEnabled();
+    }
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+}

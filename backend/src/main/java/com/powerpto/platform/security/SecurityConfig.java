@@ -1,0 +1,76 @@
+package com.powerpto.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.powerpto.platform.config.PtoProperties;
+import com.powerpto.platform.web.ErrorResponses;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.util.List;
+
+/** Stateless bearer-token security; route-level role rules live with each controller via {@link Caller}. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    /** Routes anyone may call; everything else under /api needs a caller. */
+    static final String[] PUBLIC_API = {
+            "/api/health", "/api/auth/login", "/api/auth/accept-invite", "/api/webhooks/**",
+            "/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**"};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens,
+                                            ObjectProvider<CallerVerifier> verifier,
+                                            PtoProperties properties, ObjectMapper mapper) throws Exception {
+        CallerVerifier check = verifier.getIfAvailable(() -> caller -> { });
+        http.csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(c -> c.configurationSource(corsSource(properties)))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                        + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)))
+                .addFilterBefore(new CallerAuthenticationFilter(tokens, check, properties, mapper), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(PUBLIC_API).permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) ->
+                                ErrorResponses.write(response, mapper, HttpStatus.UNAUTHORIZED, "authentication required"))
+                        .accessDeniedHandler((request, response, ex) ->
+                                ErrorResponses.write(response, mapper, HttpStatus.FORBIDDEN, "not allowed")));
+        return http.build();
+    }
+
+    private static CorsConfigurationSource corsSource(PtoProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        List<String> origins = properties.corsOrigins() == null ? List.of()
+                : properties.corsOrigins().stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
+        cors.setAllowedOrigins(origins);
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key",
+                "X-Company-Id", "X-User-Id", "X-Role"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
+    }
+}

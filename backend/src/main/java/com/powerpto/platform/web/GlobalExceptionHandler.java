@@ -1,0 +1,197 @@
+package com.powerpto.platform.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Maps every failure to the contract's error body; nothing reaches the client as a stack trace. */
+@RestControllerAdvice
+public class GlobalExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorBody> api(ApiException e) {
+        return ErrorResponses.entity(e.status(), e.getMessage(), e.detail());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return invalid(path(unknown), "unknown field");
+        }
+        if (cause instanceof InvalidFormatException format) {
+            return invalid(path(format), "invalid value " + abbreviate(String.valueOf(format.getValue())) + expected(format));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return invalid(path(mismatch), "wrong type" + expected(mismatch));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            Throwable root = rootCause(mapping);
+            String why = root instanceof ApiException api ? api.getMessage() : "invalid value";
+            return invalid(path(mapping), why);
+        }
+        if (cause instanceof JsonMappingException mapping && rootCause(mapping) instanceof ApiException api) {
+            return api(api);
+        }
+        return ErrorResponses.entity(HttpStatus.UNPROCESSABLE_ENTITY,
+                cause == null || e.getMessage() != null && e.getMessage().startsWith("Required request body")
+                        ? "request body is missing or empty" : "request body is not valid JSON", null);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ErrorBody> invalidBody(MethodArgumentNotValidException e) {
+        List<ApiException.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new ApiException.FieldProblem(snake(f.getField()), f.getDefaultMessage()))
+                .toList();
+        String message = problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "));
+        return ErrorResponses.entity(HttpStatus.UNPROCESSABLE_ENTITY, message, problems);
+    }
+
+    @ExceptionHandler({HandlerMethodValidationException.class, ConstraintViolationException.class})
+    ResponseEntity<ErrorBody> invalidParameters(Exception e) {
+        return ErrorResponses.entity(HttpStatus.UNPROCESSABLE_ENTITY, "invalid request parameters", null);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "" : " (expected " + describe(e.getRequiredType()) + ")";
+        return invalid(snake(e.getName()), "invalid value " + abbreviate(String.valueOf(e.getValue())) + expected);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e) {
+        return invalid(e.getParameterName(), "is required");
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ErrorBody> missingHeader(MissingRequestHeaderException e) {
+        return invalid(e.getHeaderName(), "header is required");
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<ErrorBody> noRoute(Exception e) {
+        return ErrorResponses.entity(HttpStatus.NOT_FOUND, "no such route", null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e) {
+        return ErrorResponses.entity(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here", null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
+        return ErrorResponses.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json", null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ErrorBody> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ErrorResponses.entity(HttpStatus.NOT_ACCEPTABLE, "this resource is available as application/json", null);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ErrorBody> tooLarge(MaxUploadSizeExceededException e) {
+        return ErrorResponses.entity(HttpStatus.PAYLOAD_TOO_LARGE, "request body is too large", null);
+    }
+
+    /** A constraint caught a race the service did not see coming: report a conflict, not a crash. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ErrorBody> integrity(DataIntegrityViolationException e) {
+        log.info("constraint rejected a write: {}", rootCause(e).getMessage());
+        return ErrorResponses.entity(HttpStatus.CONFLICT, "the change conflicts with existing data", null);
+    }
+
+    @ExceptionHandler(CannotAcquireLockException.class)
+    ResponseEntity<ErrorBody> lock(CannotAcquireLockException e) {
+        return ErrorResponses.entity(HttpStatus.CONFLICT, "the record is busy; retry the request", null);
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ErrorBody> databaseUnavailable(Exception e) {
+        log.warn("database unavailable: {}", rootCause(e).getMessage());
+        return ErrorResponses.entity(HttpStatus.SERVICE_UNAVAILABLE, "the service is temporarily unavailable; retry shortly", null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorBody> unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return ErrorResponses.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal error", null);
+    }
+
+    private static ResponseEntity<ErrorBody> invalid(String field, String problem) {
+        return ErrorResponses.entity(HttpStatus.UNPROCESSABLE_ENTITY, field + ": " + problem,
+                List.of(new ApiException.FieldProblem(field, problem)));
+    }
+
+    private static String path(JsonMappingException e) {
+        String joined = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return joined.isEmpty() ? "body" : joined.replace(".[", "[");
+    }
+
+    private static String expected(MismatchedInputException e) {
+        return e.getTargetType() == null ? "" : " (expected " + describe(e.getTargetType()) + ")";
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        return switch (type.getSimpleName()) {
+            case "UUID" -> "a UUID";
+            case "LocalDate" -> "a date YYYY-MM-DD";
+            case "Integer", "int", "Long", "long" -> "an integer";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "a string";
+            default -> type.getSimpleName();
+        };
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 60 ? "'" + value.substring(0, 60) + "…'" : "'" + value + "'";
+    }
+
+    private static String snake(String name) {
+        return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable current = e;
+        while (current.getCause() != null && current.getCause() != current) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

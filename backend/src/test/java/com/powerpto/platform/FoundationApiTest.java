@@ -1,0 +1,136 @@
+package com.powerpto.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.powerpto.platform.database.EmbeddedDatabase;
+import com.powerpto.platform.security.Role;
+import com.powerpto.support.ApiTest;
+import com.powerpto.support.Http;
+import com.powerpto.support.Person;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import javax.sql.DataSource;
+import java.util.Arrays;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class FoundationApiTest extends ApiTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void healthIsOkWithTheDatabaseUpOnBothPaths() {
+        for (String path : new String[]{"/health", "/api/health"}) {
+            JsonNode body = http.get(path).expectJson(200);
+            assertThat(body.path("status").asText()).isEqualTo("ok");
+            assertThat(body.path("environment").asText()).isEqualTo("development");
+            assertThat(body.has("version")).isTrue();
+        }
+    }
+
+    @Test
+    void healthIs503WhileTheDatabaseIsDownAndRecoversByItself() throws Exception {
+        var server = EmbeddedDatabase.server();
+        server.stopServer();
+        try {
+            Http.Response down = http.get("/health");
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(down.json().path("status").asText()).isEqualTo("error");
+        } finally {
+            server.startServer();
+        }
+        JsonNode up = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Http.Response response = http.get("/health");
+            if (response.status() == 200) {
+                up = response.json();
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(up).as("health back to 200 without a restart").isNotNull();
+        assertThat(up.path("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void migrationsAreAppliedAndARerunIsANoOp() {
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        assertThat(flyway.info().current().getVersion().getVersion()).isNotBlank();
+        assertThat(Arrays.stream(flyway.info().pending())).isEmpty();
+        assertThat(flyway.migrate().migrationsExecuted).isZero();
+    }
+
+    @Test
+    void unknownRouteIs404WithTheErrorShape() {
+        Person admin = fixtures.newCompanyAdmin();
+        http.as(admin).get("/api/no-such-thing").expectError(404);
+        http.as(admin).get("/api/companies/" + admin.companyId() + "/nothing-here").expectError(404);
+    }
+
+    @Test
+    void wrongMethodIs405AndWrongContentTypeIs415() {
+        Person admin = fixtures.newCompanyAdmin();
+        http.as(admin).send("PATCH", "/api/health", null, null).expectError(405);
+        http.as(admin).send("POST", "/api/companies/" + admin.companyId() + "/holidays", "date=2026-01-01", "text/plain")
+                .expectError(415);
+    }
+
+    @Test
+    void malformedJsonIs422() {
+        Person admin = fixtures.newCompanyAdmin();
+        JsonNode error = http.as(admin).post("/api/companies/" + admin.companyId() + "/holidays", "{\"date\": ").expectError(422);
+        assertThat(error.path("error").asText()).contains("JSON");
+    }
+
+    @Test
+    void oversizedBodyIs413WithTheErrorShape() {
+        Person admin = fixtures.newCompanyAdmin();
+        String huge = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        http.as(admin).post("/api/companies/" + admin.companyId() + "/holidays", huge).expectError(413);
+    }
+
+    @Test
+    void unauthenticatedApiCallIs401AndTheRequestIdIsEchoed() {
+        Http.Response response = http.header("X-Request-Id", "req-abc-123").get("/api/companies/" + UUID.randomUUID() + "/policies");
+        response.expectError(401);
+        assertThat(response.header("X-Request-Id")).isEqualTo("req-abc-123");
+        assertThat(http.get("/health").header("X-Request-Id")).isNotBlank();
+    }
+
+    @Test
+    void requestLogLineCarriesThePlanFields(CapturedOutput output) throws Exception {
+        Person admin = fixtures.newCompanyAdmin();
+        http.as(admin).header("X-Request-Id", "log-check-42").get("/api/companies/" + admin.companyId() + "/audit-log").expect(200);
+        JsonNode line = null;
+        for (String text : output.getOut().split("\n")) {
+            if (text.contains("log-check-42") && text.contains("audit-log")) {
+                line = Http.JSON.readTree(text);
+            }
+        }
+        assertThat(line).as("a JSON request log line").isNotNull();
+        assertThat(line.path("timestamp").asText()).isNotBlank();
+        assertThat(line.path("level").asText()).isEqualTo("INFO");
+        assertThat(line.path("service").asText()).isEqualTo("api");
+        assertThat(line.path("request_id").asText()).isEqualTo("log-check-42");
+        assertThat(line.path("company_id").asText()).isEqualTo(admin.companyId().toString());
+        assertThat(line.path("user_id").asText()).isEqualTo(admin.id().toString());
+        assertThat(line.path("message").asText()).contains("GET").contains("200");
+        assertThat(line.path("duration_ms").isIntegralNumber()).isTrue();
+    }
+
+    @Test
+    void foreignCompanyPathIs403() {
+        Person admin = fixtures.newCompanyAdmin();
+        Person other = fixtures.newCompanyAdmin();
+        http.as(admin).get("/api/companies/" + other.companyId() + "/audit-log").expectError(403);
+        http.as(new Person(admin.companyId(), admin.id(), Role.EMPLOYEE))
+                .get("/api/companies/" + admin.companyId() + "/audit-log").expectError(403);
+    }
+}

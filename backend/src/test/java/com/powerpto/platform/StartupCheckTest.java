@@ -1,0 +1,65 @@
+package com.powerpto.platform;
+
+import com.powerpto.platform.config.StartupCheck;
+import com.powerpto.platform.database.DatabaseUrl;
+import com.powerpto.platform.process.ProcessMode;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StartupCheckTest {
+
+    private static final String SECRET = "x".repeat(40);
+
+    @Test
+    void developmentNeedsNothing() {
+        assertThat(StartupCheck.problems(Map.of())).isEmpty();
+        assertThat(StartupCheck.problems(Map.of("ENVIRONMENT", "development"))).isEmpty();
+    }
+
+    @Test
+    void stagingAndProductionNeedTheirSecrets() {
+        for (String environment : new String[]{"staging", "production"}) {
+            assertThat(StartupCheck.problems(Map.of("ENVIRONMENT", environment)))
+                    .anyMatch(p -> p.contains("DATABASE_URL"))
+                    .anyMatch(p -> p.contains("JWT_SECRET"))
+                    .anyMatch(p -> p.contains("PAYROLL_WEBHOOK_SECRET"));
+            assertThat(StartupCheck.problems(Map.of("ENVIRONMENT", environment, "DATABASE_URL", "postgresql://h/db",
+                    "JWT_SECRET", SECRET, "PAYROLL_WEBHOOK_SECRET", "s"))).isEmpty();
+        }
+    }
+
+    @Test
+    void shortJwtSecretAndUnknownEnvironmentAreRefused() {
+        assertThat(StartupCheck.problems(Map.of("ENVIRONMENT", "production", "DATABASE_URL", "postgresql://h/db",
+                "JWT_SECRET", "short", "PAYROLL_WEBHOOK_SECRET", "s"))).singleElement().asString().contains("32 bytes");
+        assertThat(StartupCheck.problems(Map.of("ENVIRONMENT", "prod"))).singleElement().asString().contains("ENVIRONMENT");
+    }
+
+    @Test
+    void databaseUrlFromSecretsManagerBecomesJdbc() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://pto:p%40ss@db.internal:6432/power_pto?sslmode=require");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6432/power_pto?sslmode=require");
+        assertThat(url.user()).isEqualTo("pto");
+        assertThat(url.password()).isEqualTo("p@ss");
+        assertThat(url.toString()).doesNotContain("p@ss");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h:5432/x").jdbcUrl()).isEqualTo("jdbc:postgresql://h:5432/x");
+        assertThat(DatabaseUrl.parse("postgres://h/db").jdbcUrl()).isEqualTo("jdbc:postgresql://h:5432/db");
+        assertThatThrownBy(() -> DatabaseUrl.parse("mysql://h/db")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void modeComesFromTheArgumentThenTheEnvironment() {
+        assertThat(ProcessMode.resolve(new String[]{"worker"}, "api")).isEqualTo(ProcessMode.WORKER);
+        assertThat(ProcessMode.resolve(new String[]{}, "migrate")).isEqualTo(ProcessMode.MIGRATE);
+        assertThat(ProcessMode.resolve(new String[]{}, null)).isEqualTo(ProcessMode.ALL);
+        assertThat(ProcessMode.API.defaultProperties()).containsEntry("spring.flyway.enabled", false)
+                .containsEntry("pto.worker.enabled", false);
+        assertThat(ProcessMode.ALL.defaultProperties()).containsEntry("pto.worker.enabled", true)
+                .containsEntry("pto.ui.enabled", true);
+        assertThatThrownBy(() -> ProcessMode.resolve(new String[]{"bogus"}, null)).hasMessageContaining("unknown mode");
+    }
+}

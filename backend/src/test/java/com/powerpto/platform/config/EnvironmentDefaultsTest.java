@@ -1,0 +1,26 @@
+package com.powerpto.platform.config;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EnvironmentDefaultsTest {
+
+    @Test
+    void theConfigurationTableOfThePlanIsApplied() {
+        assertThat(EnvironmentDefaults.defaultsFor("development"))
+                .containsEntry("logging.level.com.powerpto", "DEBUG")
+                .containsEntry("springdoc.swagger-ui.enabled", true)
+                .containsEntry("pto-defaults.cors-origins", "http://localhost:5173")
+                .containsKey("pto-defaults.jwt-secret");
+        assertThat(EnvironmentDefaults.defaultsFor("staging"))
+                .containsEntry("logging.level.com.powerpto", "INFO")
+                .containsEntry("springdoc.swagger-ui.enabled", true)
+                .doesNotContainKey("pto-defaults.jwt-secret");
+        assertThat(EnvironmentDefaults.defaultsFor("production"))
+                .containsEntry("logging.level.com.powerpto", "INFO")
+                .containsEntry("springdoc.swagger-ui.enabled", false)
+                .containsEntry("management.cloudwatch.metrics.export.enabled", true)
+                .doesNotContainKey("pto-defaults.jwt-secret");
+    }
+}

@@ -1,0 +1,162 @@
+import { Suspense, useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { useMe, useAuth } from '@/lib/auth';
+import { fullName, humanize, initials } from '@/lib/format';
+import { cn } from '@/lib/utils';
+import type { Role } from '@/lib/types';
+import { LoadingState } from '@/components/ui/states';
+
+interface NavItem {
+  to: string;
+  label: string;
+  roles: Role[];
+  end?: boolean;
+}
+
+const NAV: { section: string; items: NavItem[] }[] = [
+  {
+    section: 'My time off',
+    items: [
+      { to: '/balances', label: 'My balances', roles: ['employee', 'manager', 'admin'] },
+      { to: '/requests', label: 'My requests', roles: ['employee', 'manager', 'admin'] },
+    ],
+  },
+  {
+    section: 'Team',
+    items: [
+      { to: '/approvals', label: 'Approvals', roles: ['manager', 'admin'] },
+      { to: '/team-calendar', label: 'Team calendar', roles: ['manager', 'admin'] },
+    ],
+  },
+  {
+    section: 'Administration',
+    items: [
+      { to: '/admin', label: 'Dashboard', roles: ['admin'], end: true },
+      { to: '/admin/policies', label: 'Policies', roles: ['admin'] },
+      { to: '/admin/employees', label: 'Employees', roles: ['admin'] },
+      { to: '/admin/holidays', label: 'Holidays', roles: ['admin'] },
+      { to: '/admin/audit', label: 'Audit log', roles: ['admin'] },
+      { to: '/admin/reports', label: 'Reports', roles: ['admin'] },
+    ],
+  },
+];
+
+export function navFor(role: Role) {
+  return NAV.map((s) => ({ ...s, items: s.items.filter((i) => i.roles.includes(role)) })).filter((s) => s.items.length);
+}
+
+export function AppShell() {
+  const me = useMe();
+  const { signOut } = useAuth();
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  useEffect(() => setOpen(false), [location.pathname]);
+  const sections = navFor(me.role);
+  const name = me.employee ? fullName(me.employee) : me.user_id;
+
+  return (
+    <div className="min-h-screen md:grid md:grid-cols-[15rem_1fr]">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">
+        <span className="text-lg font-bold text-brand-700">Power PTO</span>
+        <button
+          type="button"
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium"
+          aria-expanded={open}
+          aria-controls="primary-nav"
+          onClick={() => setOpen((o) => !o)}
+          data-testid="nav-toggle"
+        >
+          {open ? 'Close menu' : 'Menu'}
+        </button>
+      </header>
+      <aside
+        className={cn(
+          'border-r border-slate-200 bg-white md:sticky md:top-0 md:flex md:h-screen md:flex-col',
+          open ? 'block' : 'hidden md:flex',
+        )}
+      >
+        <div className="hidden px-5 py-5 md:block">
+          <span className="text-xl font-bold text-brand-700">Power PTO</span>
+        </div>
+        <nav id="primary-nav" aria-label="Primary" className="flex-1 overflow-y-auto px-3 pb-4">
+          {sections.map((s) => (
+            <div key={s.section} className="mt-3">
+              <p className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{s.section}</p>
+              <ul className="space-y-0.5">
+                {s.items.map((item) => (
+                  <li key={item.to}>
+                    <NavLink
+                      to={item.to}
+                      end={item.end}
+                      className={({ isActive }) =>
+                        cn(
+                          'block rounded-md px-2 py-2 text-sm font-medium',
+                          isActive ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100',
+                        )
+                      }
+                    >
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </nav>
+        <div className="border-t border-slate-200 p-3">
+          <DropdownMenu.Root>
+            <DropdownMenu.Trigger
+              className="flex w-full items-center gap-2 rounded-md p-2 text-left hover:bg-slate-100"
+              data-testid="user-menu"
+              aria-label={`Account menu for ${name}`}
+            >
+              <span
+                aria-hidden="true"
+                className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-100 text-xs font-bold text-brand-700"
+              >
+                {initials(me.employee)}
+              </span>
+              <span className="min-w-0 flex-1">
+                <span className="block truncate text-sm font-medium">{name}</span>
+                <span className="block text-xs text-slate-600">{humanize(me.role)}</span>
+              </span>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Portal>
+              <DropdownMenu.Content
+                side="top"
+                align="start"
+                sideOffset={6}
+                className="z-50 min-w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+              >
+                <DropdownMenu.Item asChild>
+                  <NavLink to="/account" className="block rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100">
+                    Change password
+                  </NavLink>
+                </DropdownMenu.Item>
+                <DropdownMenu.Item
+                  onSelect={signOut}
+                  className="rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100"
+                  data-testid="sign-out"
+                >
+                  Sign out
+                </DropdownMenu.Item>
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+        </div>
+      </aside>
+      <main id="main" className="min-w-0 px-4 py-6 sm:px-6 lg:px-8" tabIndex={-1}>
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

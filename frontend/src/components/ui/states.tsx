@@ -1,0 +1,84 @@
+import type { ReactNode } from 'react';
+import { ApiError, errorDetails, errorMessage } from '@/lib/api';
+import { Button, Spinner } from './button';
+
+export function LoadingState({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <div role="status" aria-live="polite" className="flex items-center gap-3 py-10 text-slate-600" data-testid="loading">
+      <Spinner className="text-brand-600" />
+      <span>{label}</span>
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center" data-testid="empty-state">
+      <p className="font-medium text-slate-800">{title}</p>
+      {children && <div className="mt-2 text-sm text-slate-600">{children}</div>}
+    </div>
+  );
+}
+
+export function ErrorState({ error, onRetry, title = 'Could not load this' }: { error: unknown; onRetry?: () => void; title?: string }) {
+  return (
+    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900" data-testid="error-state">
+      <p className="font-semibold">{title}</p>
+      <p className="mt-1">{errorMessage(error)}</p>
+      {onRetry && (
+        <Button variant="secondary" size="sm" className="mt-3" onClick={onRetry}>
+          Try again
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** Inline error of a form submission, with the API's detail lines. */
+export function FormError({ error }: { error: unknown }) {
+  if (!error) return null;
+  const details = error instanceof ApiError ? errorDetails(error.detail) : [];
+  return (
+    <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid="form-error">
+      <p className="font-medium">{errorMessage(error)}</p>
+      {details.length > 0 && (
+        <ul className="mt-1 list-disc pl-5">
+          {details.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function Pagination({
+  offset,
+  limit,
+  total,
+  onChange,
+}: {
+  offset: number;
+  limit: number;
+  total: number;
+  onChange: (offset: number) => void;
+}) {
+  if (total <= limit) return null;
+  const page = Math.floor(offset / limit) + 1;
+  const pages = Math.max(1, Math.ceil(total / limit));
+  return (
+    <nav aria-label="Pagination" className="mt-3 flex items-center justify-between gap-2 text-sm">
+      <span className="text-slate-600">
+        Page {page} of {pages} · {total} total
+      </span>
+      <div className="flex gap-2">
+        <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
+          Previous
+        </Button>
+        <Button variant="secondary" size="sm" disabled={offset + limit >= total} onClick={() => onChange(offset + limit)}>
+          Next
+        </Button>
+      </div>
+    </nav>
+  );
+}

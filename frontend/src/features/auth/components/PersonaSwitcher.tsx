@@ -1,0 +1,69 @@
+// Development only: act as anyone through the X-Company-Id / X-User-Id / X-Role headers
+// (the API accepts them only when ENVIRONMENT=development).
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { homePathFor, useAuth } from '@/lib/auth';
+import type { Role } from '@/lib/types';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input, NativeSelect } from '@/components/ui/input';
+import { FormError } from '@/components/ui/states';
+
+const REMEMBER_KEY = 'powerpto.dev-persona-form';
+
+export default function PersonaSwitcher() {
+  const { signInAsPersona } = useAuth();
+  const navigate = useNavigate();
+  const saved = (() => {
+    try {
+      return JSON.parse(localStorage.getItem(REMEMBER_KEY) ?? '{}') as Partial<Record<string, string>>;
+    } catch {
+      return {};
+    }
+  })();
+  const [companyId, setCompanyId] = useState(saved.company_id ?? '');
+  const [userId, setUserId] = useState(saved.user_id ?? '');
+  const [role, setRole] = useState<Role>((saved.role as Role) ?? 'employee');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      localStorage.setItem(REMEMBER_KEY, JSON.stringify({ company_id: companyId, user_id: userId, role }));
+      const me = await signInAsPersona({ company_id: companyId.trim(), user_id: userId.trim(), role });
+      navigate(homePathFor(me.role), { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className="mt-6 rounded-lg border border-dashed border-amber-400 bg-amber-50 p-4" data-testid="persona-switcher">
+      <summary className="cursor-pointer text-sm font-semibold text-amber-900">Developer: act as a persona</summary>
+      <form onSubmit={onSubmit} className="mt-3 space-y-3">
+        <FormError error={error} />
+        <Field label="Company id">
+          <Input value={companyId} onChange={(e) => setCompanyId(e.target.value)} placeholder="uuid" />
+        </Field>
+        <Field label="User (employee) id">
+          <Input value={userId} onChange={(e) => setUserId(e.target.value)} placeholder="uuid" />
+        </Field>
+        <Field label="Role">
+          <NativeSelect value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            <option value="employee">Employee</option>
+            <option value="manager">Manager</option>
+            <option value="admin">Admin</option>
+          </NativeSelect>
+        </Field>
+        <Button type="submit" variant="secondary" loading={busy} disabled={!companyId || !userId}>
+          Use dev headers
+        </Button>
+      </form>
+    </details>
+  );
+}

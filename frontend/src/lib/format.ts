@@ -1,0 +1,113 @@
+// Dates and labels.
+
+/** Parse "YYYY-MM-DD" as a local calendar date (never shifted by the UTC offset). */
+export function parseDate(date: string): Date {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+  return new Date(y, (m ?? 1) - 1, d ?? 1);
+}
+
+export function toIsoDate(d: Date): string {
+  const y = d.getFullYear();
+  const m = String(d.getMonth() + 1).padStart(2, '0');
+  const day = String(d.getDate()).padStart(2, '0');
+  return `${y}-${m}-${day}`;
+}
+
+export function todayIso(): string {
+  return toIsoDate(new Date());
+}
+
+export function addDays(date: string, days: number): string {
+  const d = parseDate(date);
+  d.setDate(d.getDate() + days);
+  return toIsoDate(d);
+}
+
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '—';
+  return parseDate(date).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  try {
+    return d.toLocaleString('en-US', {
+      timeZone: timeZone || undefined,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    });
+  } catch {
+    return d.toLocaleString('en-US');
+  }
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in a timezone. */
+export function dateInZone(iso: string, timeZone?: string): string {
+  const d = new Date(iso);
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: timeZone || undefined,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(d);
+    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+    return `${get('year')}-${get('month')}-${get('day')}`;
+  } catch {
+    return toIsoDate(d);
+  }
+}
+
+/** "VACATION" → "Vacation", "HOLD_RELEASE" → "Hold release". */
+export function humanize(value: string | null | undefined): string {
+  if (!value) return '—';
+  const s = value.replace(/_/g, ' ').toLowerCase();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function fullName(e: { first_name: string; last_name: string } | null | undefined): string {
+  if (!e) return 'Unknown';
+  return `${e.first_name} ${e.last_name}`.trim();
+}
+
+export function initials(e: { first_name: string; last_name: string } | null | undefined): string {
+  if (!e) return '?';
+  return `${e.first_name.charAt(0)}${e.last_name.charAt(0)}`.toUpperCase();
+}
+
+/** Weeks (Mon-first) covering a month: array of 6×7 or 5×7 ISO dates. */
+export function monthGrid(year: number, month: number): string[][] {
+  const first = new Date(year, month, 1);
+  const offset = (first.getDay() + 6) % 7; // Monday = 0
+  const start = new Date(year, month, 1 - offset);
+  const weeks: string[][] = [];
+  const cursor = new Date(start);
+  do {
+    const week: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      week.push(toIsoDate(cursor));
+      cursor.setDate(cursor.getDate() + 1);
+    }
+    weeks.push(week);
+  } while (cursor.getMonth() === month && cursor.getFullYear() === year);
+  return weeks;
+}
+
+export function monthLabel(year: number, month: number): string {
+  return new Date(year, month, 1).toLocaleDateString('en-US', { month: 'long', year: 'numeric' });
+}
+
+export function lastDayOfMonth(year: number, month: number): string {
+  return toIsoDate(new Date(year, month + 1, 0));
+}
+
+/** A random idempotency key for request submission. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}

@@ -1,0 +1,107 @@
+// Shared TanStack Query hooks and keys.
+import { useQuery } from '@tanstack/react-query';
+import { api, companyPath, fetchAll, type Query } from './api';
+import { useMe } from './auth';
+import type { Balance, Employee, Holiday, LedgerEntry, Page, Policy, TimeOffRequest } from './types';
+
+export const keys = {
+  policies: (cid: string) => ['policies', cid] as const,
+  policy: (cid: string, pid: string) => ['policies', cid, pid] as const,
+  policyVersions: (cid: string, pid: string) => ['policies', cid, pid, 'versions'] as const,
+  employees: (cid: string) => ['employees', cid] as const,
+  employee: (cid: string, eid: string) => ['employees', cid, eid] as const,
+  balances: (cid: string, eid: string) => ['balances', cid, eid] as const,
+  ledger: (cid: string, eid: string, extra?: unknown) => ['ledger', cid, eid, extra] as const,
+  assignments: (cid: string, eid: string) => ['assignments', cid, eid] as const,
+  requests: (cid: string, filters?: unknown) => ['requests', cid, filters] as const,
+  holidays: (cid: string, year: number) => ['holidays', cid, year] as const,
+};
+
+/** Every policy of the company (any role may list them). */
+export function usePolicies() {
+  const me = useMe();
+  return useQuery({
+    queryKey: keys.policies(me.company_id),
+    queryFn: ({ signal }) => fetchAll<Policy>(companyPath(me.company_id, '/policies'), undefined, signal),
+    staleTime: 60_000,
+  });
+}
+
+export function usePolicyMap() {
+  const q = usePolicies();
+  const map = new Map<string, Policy>();
+  for (const p of q.data ?? []) map.set(p.id, p);
+  return { ...q, map };
+}
+
+/** Employees visible to the caller (admin: all; manager: reports + self). Disabled for employees. */
+export function useEmployees(enabled = true) {
+  const me = useMe();
+  return useQuery({
+    queryKey: keys.employees(me.company_id),
+    queryFn: ({ signal }) => fetchAll<Employee>(companyPath(me.company_id, '/employees'), undefined, signal),
+    enabled: enabled && me.role !== 'employee',
+    staleTime: 60_000,
+  });
+}
+
+export function useEmployeeMap() {
+  const me = useMe();
+  const q = useEmployees();
+  const map = new Map<string, Employee>();
+  if (me.employee) map.set(me.employee.id, me.employee);
+  for (const e of q.data ?? []) map.set(e.id, e);
+  return { ...q, map };
+}
+
+export function useEmployee(eid: string | undefined) {
+  const me = useMe();
+  return useQuery({
+    queryKey: keys.employee(me.company_id, eid ?? ''),
+    queryFn: ({ signal }) => api.get<Employee>(companyPath(me.company_id, `/employees/${eid}`), undefined, signal),
+    enabled: !!eid,
+  });
+}
+
+export function useBalances(eid: string | undefined) {
+  const me = useMe();
+  return useQuery({
+    queryKey: keys.balances(me.company_id, eid ?? ''),
+    queryFn: ({ signal }) =>
+      api.get<Page<Balance>>(companyPath(me.company_id, `/employees/${eid}/balances`), undefined, signal),
+    enabled: !!eid,
+  });
+}
+
+/** The whole ledger (newest first) of an employee, optionally for one policy. */
+export function useLedger(eid: string | undefined, policyId?: string) {
+  const me = useMe();
+  return useQuery({
+    queryKey: keys.ledger(me.company_id, eid ?? '', policyId ?? null),
+    queryFn: ({ signal }) =>
+      fetchAll<LedgerEntry>(
+        companyPath(me.company_id, `/employees/${eid}/ledger`),
+        { policy_id: policyId },
+        signal,
+        1000,
+      ),
+    enabled: !!eid,
+  });
+}
+
+export function useRequestList(filters: Query, enabled = true) {
+  const me = useMe();
+  return useQuery({
+    queryKey: keys.requests(me.company_id, filters),
+    queryFn: ({ signal }) => fetchAll<TimeOffRequest>(companyPath(me.company_id, '/requests'), filters, signal, 1000),
+    enabled,
+  });
+}
+
+export function useHolidays(year: number) {
+  const me = useMe();
+  return useQuery({
+    queryKey: keys.holidays(me.company_id, year),
+    queryFn: ({ signal }) => fetchAll<Holiday>(companyPath(me.company_id, '/holidays'), { year }, signal),
+  });
+}

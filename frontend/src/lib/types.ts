@@ -1,0 +1,245 @@
+// Shapes of the Power PTO HTTP contract (shared/spec/api.md + docs/api-extensions.md).
+
+export type Role = 'admin' | 'manager' | 'employee';
+export const POLICY_CATEGORIES = ['VACATION', 'SICK', 'PERSONAL', 'BEREAVEMENT', 'PARENTAL', 'OTHER'] as const;
+export type PolicyCategory = (typeof POLICY_CATEGORIES)[number];
+export type PolicyType = 'UNLIMITED' | 'ACCRUAL';
+export type AccrualMethod = 'TIME' | 'HOURS_WORKED';
+export const ACCRUAL_FREQUENCIES = ['DAILY', 'MONTHLY', 'YEARLY'] as const;
+export type AccrualFrequency = (typeof ACCRUAL_FREQUENCIES)[number];
+export type AccrualTiming = 'START_OF_PERIOD' | 'END_OF_PERIOD';
+export type ProrationMethod = 'DAYS_ACTIVE' | 'NONE';
+export const DISPLAY_UNITS = ['MINUTES', 'HOURS', 'DAYS'] as const;
+export type DisplayUnit = (typeof DISPLAY_UNITS)[number];
+export const REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'DENIED', 'CANCELLED'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const LEDGER_ENTRY_TYPES = [
+  'ACCRUAL', 'HOLD', 'HOLD_RELEASE', 'USAGE', 'USAGE_REVERSAL', 'ADJUSTMENT', 'EXPIRATION', 'CARRYOVER',
+] as const;
+export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
+export type LedgerSourceType = 'REQUEST' | 'PAYROLL' | 'ADMIN' | 'SYSTEM';
+export const AUDIT_ENTITY_TYPES = [
+  'POLICY', 'POLICY_VERSION', 'REQUEST', 'ASSIGNMENT', 'EMPLOYEE', 'HOLIDAY', 'ADJUSTMENT', 'ACCRUAL',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'APPROVE', 'DENY', 'CANCEL', 'SUBMIT'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export const WEEK_DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+export type WeekDay = (typeof WEEK_DAYS)[number];
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface Employee {
+  id: string;
+  company_id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  pay_type: 'SALARY' | 'HOURLY';
+  workday_minutes: number;
+  timezone: string;
+  hire_date: string | null;
+  manager_id: string | null;
+  work_days: WeekDay[];
+  workday_start: string;
+}
+
+export interface Me {
+  user_id: string;
+  company_id: string;
+  role: Role;
+  employee: Employee | null;
+}
+
+export interface LoginResponse {
+  access_token: string;
+  token_type: 'bearer';
+  expires_in: number;
+}
+
+export interface TenureTier {
+  min_months: number;
+  accrual_rate_minutes: number;
+}
+
+export interface CarryoverSettings {
+  enabled: boolean;
+  cap_minutes?: number | null;
+  expires_after_days?: number | null;
+}
+
+export interface ExpirationSettings {
+  enabled: boolean;
+  expires_after_days?: number | null;
+  expires_on_month?: number | null;
+  expires_on_day?: number | null;
+}
+
+export interface UnlimitedSettings {
+  type: 'UNLIMITED';
+  unit?: DisplayUnit;
+}
+
+interface AccrualCommon {
+  type: 'ACCRUAL';
+  unit: DisplayUnit;
+  allow_negative: boolean;
+  negative_limit_minutes?: number | null;
+  bank_cap_minutes?: number | null;
+  tenure_tiers?: TenureTier[];
+  carryover?: CarryoverSettings;
+  expiration?: ExpirationSettings;
+}
+
+export interface TimeAccrualSettings extends AccrualCommon {
+  accrual_method: 'TIME';
+  accrual_frequency: AccrualFrequency;
+  accrual_timing: AccrualTiming;
+  rate_minutes_per_day?: number;
+  rate_minutes_per_month?: number;
+  rate_minutes_per_year?: number;
+  proration: ProrationMethod;
+}
+
+export interface HoursWorkedSettings extends AccrualCommon {
+  accrual_method: 'HOURS_WORKED';
+  accrual_ratio: { accrue_minutes: number; per_worked_minutes: number };
+}
+
+export type PolicySettings = UnlimitedSettings | TimeAccrualSettings | HoursWorkedSettings;
+
+export interface PolicyVersion {
+  id: string;
+  policy_id: string;
+  version: number;
+  effective_from: string;
+  effective_to: string | null;
+  type: PolicyType;
+  accrual_method: AccrualMethod | null;
+  settings: PolicySettings;
+  created_by: string;
+  change_reason: string | null;
+  created_at: string;
+}
+
+export interface Policy {
+  id: string;
+  company_id: string;
+  key: string;
+  category: PolicyCategory;
+  created_at: string;
+  current_version: PolicyVersion;
+}
+
+export interface Assignment {
+  id: string;
+  company_id: string;
+  employee_id: string;
+  policy_id: string;
+  effective_from: string;
+  effective_to: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface TimeOffRequest {
+  id: string;
+  company_id: string;
+  employee_id: string;
+  policy_id: string;
+  start_at: string;
+  end_at: string;
+  requested_minutes: number;
+  reason: string | null;
+  status: RequestStatus;
+  submitted_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_note: string | null;
+  idempotency_key: string | null;
+  created_at: string;
+}
+
+export interface RequestPreview {
+  requested_minutes: number;
+  available_minutes_after: number | null;
+  warnings: string[];
+}
+
+export interface Balance {
+  policy_id: string;
+  policy_key: string;
+  policy_category: PolicyCategory;
+  accrued_minutes: number;
+  used_minutes: number;
+  held_minutes: number;
+  available_minutes: number | null;
+  is_unlimited: boolean;
+  updated_at: string | null;
+  employee_id?: string;
+}
+
+export interface LedgerEntry {
+  id: string;
+  employee_id: string;
+  policy_id: string;
+  policy_version_id: string | null;
+  entry_type: LedgerEntryType;
+  amount_minutes: number;
+  effective_at: string;
+  source_type: LedgerSourceType;
+  source_id: string | null;
+  metadata_json: unknown;
+  created_at: string;
+}
+
+export interface Holiday {
+  id: string;
+  company_id: string;
+  date: string;
+  name: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  company_id: string;
+  actor_id: string;
+  entity_type: AuditEntityType;
+  entity_id: string;
+  action: AuditAction;
+  before_json: unknown;
+  after_json: unknown;
+  created_at: string;
+}
+
+export interface Account {
+  employee_id: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  has_password: boolean;
+  invite_token?: string;
+}
+
+export interface ReportSummary {
+  employees: number;
+  policies: number;
+  pending_requests: number;
+  requests_by_status: Partial<Record<RequestStatus, number>>;
+  usage_by_category: { category: PolicyCategory; used_minutes: number }[];
+  balances_by_team: {
+    manager_id: string | null;
+    manager_name: string | null;
+    employees: number;
+    available_minutes: number;
+  }[];
+}
+
+export interface ApiErrorBody {
+  error: string;
+  detail?: unknown;
+  status_code: number;
+}
