@@ -1,0 +1,95 @@
+package com.powerpto.ledger;
+
+import com.powerpto.audit.AuditAction;
+import com.powerpto.audit.AuditEntityType;
+import com.powerpto.audit.AuditService;
+import com.powerpto.platform.security.Caller;
+import com.powerpto.platform.web.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Admin adjustments: one ADJUSTMENT entry, invariant enforced, audited. */
+@Service
+public class AdjustmentService {
+
+    static final int MAX_REASON = 1000;
+    static final long MAX_AMOUNT = 1_000_000L;
+
+    private final LedgerService ledger;
+    private final BalanceRepository balances;
+    private final AuditService audit;
+    private final Clock clock;
+
+    public AdjustmentService(LedgerService ledger, BalanceRepository balances, AuditService audit, Clock clock) {
+        this.ledger = ledger;
+        this.balances = balances;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Adjustment(LedgerEntry entry, boolean replayed) {
+    }
+
+    @Transactional
+    public Adjustment adjust(Caller caller, UUID companyId, AdjustmentBody body) {
+        caller.adminOf(companyId);
+        validate(body);
+        if (!balances.employeeExists(companyId, body.employeeId())) {
+            throw ApiException.notFound("employee");
+        }
+        var version = balances.versionRule(companyId, body.policyId(), LocalDate.now(clock))
+                .orElseThrow(() -> ApiException.notFound("policy"));
+        if (!balances.everAssigned(companyId, body.employeeId(), body.policyId())) {
+            throw ApiException.businessRule("the employee has never been assigned to this policy");
+        }
+        UUID adjustmentId = body.idempotencyKey() == null ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes((companyId + ":" + body.idempotencyKey()).getBytes(StandardCharsets.UTF_8));
+        LedgerPosting posting = new LedgerPosting(EntryType.ADJUSTMENT, body.amountMinutes(), version.versionId(),
+                clock.instant(), SourceType.ADMIN, adjustmentId.toString(),
+                Map.of("reason", body.reason(), "adjusted_by", caller.userId().toString()));
+        PostingResult result = ledger.post(new BalanceKey(companyId, body.employeeId(), body.policyId()), version.rule(),
+                List.of(posting));
+        if (result.replayed()) {
+            return new Adjustment(ledger.entryBySource(companyId, SourceType.ADMIN, adjustmentId.toString(), EntryType.ADJUSTMENT)
+                    .filter(e -> e.employeeId().equals(body.employeeId()) && e.policyId().equals(body.policyId())
+                            && e.amountMinutes() == body.amountMinutes())
+                    .orElseThrow(() -> ApiException.conflict("idempotency_key was already used with a different adjustment")),
+                    true);
+        }
+        LedgerEntry entry = result.appended().get(0);
+        audit.record(companyId, caller.userId(), AuditEntityType.ADJUSTMENT, entry.id(), AuditAction.CREATE,
+                Map.of("available_minutes", result.before().available()), entry);
+        return new Adjustment(entry, false);
+    }
+
+    private static void validate(AdjustmentBody body) {
+        if (body == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        if (body.employeeId() == null) {
+            throw ApiException.invalid("employee_id", "is required");
+        }
+        if (body.policyId() == null) {
+            throw ApiException.invalid("policy_id", "is required");
+        }
+        if (body.amountMinutes() == null || body.amountMinutes() == 0) {
+            throw ApiException.invalid("amount_minutes", "is required and must not be 0");
+        }
+        if (Math.abs(body.amountMinutes()) > MAX_AMOUNT) {
+            throw ApiException.invalid("amount_minutes", "must be between -" + MAX_AMOUNT + " and " + MAX_AMOUNT);
+        }
+        if (body.reason() == null || body.reason().isBlank() || body.reason().length() > MAX_REASON) {
+            throw ApiException.invalid("reason", "is required (1 to " + MAX_REASON + " characters)");
+        }
+        if (body.idempotencyKey() != null && (body.idempotencyKey().isBlank() || body.idempotencyKey().length() > 200)) {
+            throw ApiException.invalid("idempotency_key", "must be 1 to 200 characters");
+        }
+    }
+}

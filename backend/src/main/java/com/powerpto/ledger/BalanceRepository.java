@@ -1,0 +1,88 @@
+package com.powerpto.ledger;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads balances for display: snapshots joined with the policies an employee is assigned to. */
+@Repository
+class BalanceRepository {
+
+    private final JdbcClient jdbc;
+
+    BalanceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One row per policy the employee is assigned to today or later, or has ledger history on. */
+    List<BalanceView> forEmployee(UUID companyId, UUID employeeId, LocalDate today) {
+        return jdbc.sql("""
+                WITH held AS (
+                    SELECT policy_id FROM assignments
+                    WHERE company_id = :company AND employee_id = :employee
+                      AND (effective_to IS NULL OR effective_to > :today)
+                    UNION
+                    SELECT policy_id FROM balance_snapshots WHERE company_id = :company AND employee_id = :employee)
+                SELECT p.id, p.key, p.category, v.type,
+                       coalesce(b.accrued_minutes, 0) AS accrued, coalesce(b.used_minutes, 0) AS used,
+                       coalesce(b.held_minutes, 0) AS held, coalesce(b.updated_at, p.created_at) AS updated_at
+                FROM held h
+                JOIN policies p ON p.company_id = :company AND p.id = h.policy_id
+                LEFT JOIN balance_snapshots b ON b.company_id = :company AND b.employee_id = :employee AND b.policy_id = p.id
+                LEFT JOIN LATERAL (
+                    SELECT type FROM policy_versions v
+                    WHERE v.company_id = :company AND v.policy_id = p.id AND v.effective_from <= :today
+                    ORDER BY v.version DESC LIMIT 1) cur ON true
+                LEFT JOIN LATERAL (
+                    SELECT coalesce(cur.type, (SELECT type FROM policy_versions f WHERE f.company_id = :company
+                        AND f.policy_id = p.id ORDER BY f.version LIMIT 1)) AS type) v ON true
+                ORDER BY p.key
+                """).param("company", companyId).param("employee", employeeId).param("today", today)
+                .query((rs, i) -> {
+                    boolean unlimited = "UNLIMITED".equals(rs.getString("type"));
+                    Balance balance = new Balance(rs.getLong("accrued"), rs.getLong("used"), rs.getLong("held"));
+                    return new BalanceView(rs.getObject("id", UUID.class), rs.getString("key"), rs.getString("category"),
+                            balance.accrued(), balance.used(), balance.held(), unlimited ? null : balance.available(),
+                            unlimited, rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                }).list();
+    }
+
+    boolean employeeExists(UUID companyId, UUID employeeId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND id = :employee)")
+                .param("company", companyId).param("employee", employeeId).query(Boolean.class).single();
+    }
+
+    boolean isManagerOf(UUID companyId, UUID managerId, UUID employeeId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND id = :employee AND manager_id = :manager)")
+                .param("company", companyId).param("employee", employeeId).param("manager", managerId)
+                .query(Boolean.class).single();
+    }
+
+    /** The version in force today (or the first one if none is yet) and its balance rule, for adjustments. */
+    java.util.Optional<VersionRule> versionRule(UUID companyId, UUID policyId, LocalDate today) {
+        return jdbc.sql("""
+                SELECT id, type, coalesce((settings ->> 'allow_negative')::boolean, false) AS allow_negative,
+                       (settings ->> 'negative_limit_minutes')::integer AS negative_limit
+                FROM policy_versions WHERE company_id = :company AND policy_id = :policy
+                ORDER BY (effective_from <= :today) DESC, CASE WHEN effective_from <= :today THEN -version ELSE version END
+                LIMIT 1
+                """).param("company", companyId).param("policy", policyId).param("today", today)
+                .query((rs, i) -> new VersionRule(rs.getObject("id", UUID.class),
+                        "UNLIMITED".equals(rs.getString("type")) ? BalanceRule.UNLIMITED
+                                : new BalanceRule(false, rs.getBoolean("allow_negative"), (Integer) rs.getObject("negative_limit"))))
+                .optional();
+    }
+
+    boolean everAssigned(UUID companyId, UUID employeeId, UUID policyId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM assignments WHERE company_id = :company AND employee_id = :employee AND policy_id = :policy)")
+                .param("company", companyId).param("employee", employeeId).param("policy", policyId)
+                .query(Boolean.class).single();
+    }
+
+    record VersionRule(UUID versionId, BalanceRule rule) {
+    }
+}

@@ -1,0 +1,5 @@
+package com.powerpto.ledger;
+
+public enum SourceType {
+    REQUEST, PAYROLL, ADMIN, SYSTEM
+}

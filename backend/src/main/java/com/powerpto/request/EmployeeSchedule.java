@@ -1,0 +1,12 @@
+package com.powerpto.request;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.UUID;
+
+/** The parts of an employee that decide a request's duration and who may decide it. */
+record EmployeeSchedule(UUID id, UUID managerId, ZoneId zone, Set<DayOfWeek> workDays, LocalTime workdayStart,
+                        int workdayMinutes, boolean active) {
+}

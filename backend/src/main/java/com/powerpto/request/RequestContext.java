@@ -1,0 +1,12 @@
+package com.powerpto.request;
+
+import com.powerpto.ledger.BalanceRule;
+
+import java.util.UUID;
+
+/**
+ * Everything a submit needs to know about the policy on the request's first day, read in one
+ * query: the version in force, its balance rule, and whether an assignment covers every day.
+ */
+record RequestContext(UUID policyVersionId, BalanceRule rule, boolean assignmentCovers) {
+}

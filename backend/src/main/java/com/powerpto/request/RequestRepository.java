@@ -1,0 +1,254 @@
+package com.powerpto.request;
+
+import com.powerpto.ledger.BalanceRule;
+import com.powerpto.platform.security.Caller;
+import com.powerpto.platform.web.Page;
+import com.powerpto.platform.web.PageRequest;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * SQL of requests. Submission reads its context (employee schedule, policy version in force,
+ * assignment coverage, holidays) straight from those tables: it is the hottest write path, and
+ * three indexed queries beat a round of service calls (docs/decisions/0004).
+ */
+@Repository
+class RequestRepository {
+
+    private static final Map<String, DayOfWeek> DAYS = Map.of("MON", DayOfWeek.MONDAY, "TUE", DayOfWeek.TUESDAY,
+            "WED", DayOfWeek.WEDNESDAY, "THU", DayOfWeek.THURSDAY, "FRI", DayOfWeek.FRIDAY,
+            "SAT", DayOfWeek.SATURDAY, "SUN", DayOfWeek.SUNDAY);
+
+    private final JdbcClient jdbc;
+
+    RequestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<EmployeeSchedule> schedule(UUID companyId, UUID employeeId) {
+        return jdbc.sql("""
+                SELECT id, manager_id, timezone, work_days, workday_start, workday_minutes, active
+                FROM employees WHERE company_id = :company AND id = :employee
+                """).param("company", companyId).param("employee", employeeId)
+                .query((rs, i) -> new EmployeeSchedule(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("manager_id", UUID.class),
+                        ZoneId.of(rs.getString("timezone")),
+                        workDays(rs.getArray("work_days")),
+                        rs.getObject("workday_start", LocalTime.class),
+                        rs.getInt("workday_minutes"),
+                        rs.getBoolean("active")))
+                .optional();
+    }
+
+    boolean policyExists(UUID companyId, UUID policyId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM policies WHERE company_id = :company AND id = :policy)")
+                .param("company", companyId).param("policy", policyId).query(Boolean.class).single();
+    }
+
+    /** The policy version in force on {@code firstDay}, and whether one assignment covers every day. */
+    Optional<RequestContext> context(UUID companyId, UUID employeeId, UUID policyId, LocalDate firstDay, LocalDate lastDay) {
+        return jdbc.sql("""
+                SELECT v.id, v.type,
+                       coalesce((v.settings ->> 'allow_negative')::boolean, false) AS allow_negative,
+                       (v.settings ->> 'negative_limit_minutes')::integer AS negative_limit,
+                       EXISTS (SELECT 1 FROM assignments a
+                               WHERE a.company_id = :company AND a.employee_id = :employee AND a.policy_id = :policy
+                                 AND a.effective_from <= :first
+                                 AND (a.effective_to IS NULL OR a.effective_to > :last)) AS covered
+                FROM policy_versions v
+                WHERE v.company_id = :company AND v.policy_id = :policy
+                  AND v.effective_from <= :first AND (v.effective_to IS NULL OR v.effective_to > :first)
+                ORDER BY v.version DESC LIMIT 1
+                """).param("company", companyId).param("employee", employeeId).param("policy", policyId)
+                .param("first", firstDay).param("last", lastDay)
+                .query((rs, i) -> new RequestContext(
+                        rs.getObject("id", UUID.class),
+                        "UNLIMITED".equals(rs.getString("type")) ? BalanceRule.UNLIMITED
+                                : new BalanceRule(false, rs.getBoolean("allow_negative"),
+                                (Integer) rs.getObject("negative_limit")),
+                        rs.getBoolean("covered")))
+                .optional();
+    }
+
+    Set<LocalDate> holidays(UUID companyId, LocalDate from, LocalDate to) {
+        return new HashSet<>(jdbc.sql("SELECT date FROM holidays WHERE company_id = :company AND date BETWEEN :from AND :to")
+                .param("company", companyId).param("from", from).param("to", to)
+                .query(LocalDate.class).list());
+    }
+
+    /** A live (submitted or approved) request of the employee that overlaps the range, if any. */
+    Optional<TimeOffRequest> overlapping(UUID companyId, UUID employeeId, Instant start, Instant end) {
+        return jdbc.sql("""
+                SELECT * FROM requests
+                WHERE company_id = :company AND employee_id = :employee AND status IN ('SUBMITTED', 'APPROVED')
+                  AND start_at < :end AND end_at > :start
+                LIMIT 1
+                """).param("company", companyId).param("employee", employeeId)
+                .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
+                .query(mapper()).optional();
+    }
+
+    Optional<TimeOffRequest> findByIdempotencyKey(UUID companyId, UUID employeeId, String key) {
+        return jdbc.sql("SELECT * FROM requests WHERE company_id = :company AND employee_id = :employee AND idempotency_key = :key")
+                .param("company", companyId).param("employee", employeeId).param("key", key)
+                .query(mapper()).optional();
+    }
+
+    Optional<String> payloadHash(UUID companyId, UUID requestId) {
+        return jdbc.sql("SELECT payload_hash FROM requests WHERE company_id = :company AND id = :id")
+                .param("company", companyId).param("id", requestId).query(String.class).optional();
+    }
+
+    void insert(TimeOffRequest r, String payloadHash) {
+        jdbc.sql("""
+                INSERT INTO requests (company_id, id, employee_id, policy_id, start_at, end_at, requested_minutes, reason,
+                    status, submitted_at, idempotency_key, payload_hash, created_at, updated_at)
+                VALUES (:company, :id, :employee, :policy, :start, :end, :minutes, :reason, :status, :submitted,
+                    :key, :hash, :created, :created)
+                """)
+                .param("company", r.companyId()).param("id", r.id()).param("employee", r.employeeId())
+                .param("policy", r.policyId()).param("start", Timestamp.from(r.startAt()))
+                .param("end", Timestamp.from(r.endAt())).param("minutes", r.requestedMinutes())
+                .param("reason", r.reason()).param("status", r.status().name())
+                .param("submitted", r.submittedAt() == null ? null : Timestamp.from(r.submittedAt()))
+                .param("key", r.idempotencyKey()).param("hash", payloadHash)
+                .param("created", Timestamp.from(r.createdAt()))
+                .update();
+    }
+
+    Optional<TimeOffRequest> find(UUID companyId, UUID requestId) {
+        return jdbc.sql("SELECT * FROM requests WHERE company_id = :company AND id = :id")
+                .param("company", companyId).param("id", requestId).query(mapper()).optional();
+    }
+
+    /** Locks the request row: transitions of one request are serialised here. */
+    Optional<TimeOffRequest> lock(UUID companyId, UUID requestId) {
+        return jdbc.sql("SELECT * FROM requests WHERE company_id = :company AND id = :id FOR UPDATE")
+                .param("company", companyId).param("id", requestId).query(mapper()).optional();
+    }
+
+    void updateDecision(TimeOffRequest r) {
+        jdbc.sql("""
+                UPDATE requests SET status = :status, decided_at = :decided_at, decided_by = :decided_by,
+                    decision_note = :note, updated_at = now()
+                WHERE company_id = :company AND id = :id
+                """)
+                .param("status", r.status().name())
+                .param("decided_at", r.decidedAt() == null ? null : Timestamp.from(r.decidedAt()))
+                .param("decided_by", r.decidedBy()).param("note", r.decisionNote())
+                .param("company", r.companyId()).param("id", r.id())
+                .update();
+    }
+
+    UUID policyVersionOn(UUID companyId, UUID policyId, LocalDate day) {
+        return jdbc.sql("""
+                SELECT id FROM policy_versions WHERE company_id = :company AND policy_id = :policy
+                  AND effective_from <= :day AND (effective_to IS NULL OR effective_to > :day)
+                ORDER BY version DESC LIMIT 1
+                """).param("company", companyId).param("policy", policyId).param("day", day)
+                .query(UUID.class).optional()
+                .orElseGet(() -> latestVersion(companyId, policyId));
+    }
+
+    private UUID latestVersion(UUID companyId, UUID policyId) {
+        return jdbc.sql("SELECT id FROM policy_versions WHERE company_id = :company AND policy_id = :policy ORDER BY version DESC LIMIT 1")
+                .param("company", companyId).param("policy", policyId).query(UUID.class).single();
+    }
+
+    Page<TimeOffRequest> list(Caller caller, RequestFilter filter, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE r.company_id = :company");
+        params.put("company", caller.companyId());
+        if (caller.isManager()) {
+            where.append(" AND (r.employee_id = :me OR EXISTS (SELECT 1 FROM employees e WHERE e.company_id = r.company_id"
+                    + " AND e.id = r.employee_id AND e.manager_id = :me))");
+            params.put("me", caller.userId());
+        } else if (!caller.isAdmin()) {
+            where.append(" AND r.employee_id = :me");
+            params.put("me", caller.userId());
+        }
+        if (filter.status() != null) {
+            where.append(" AND r.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.policyId() != null) {
+            where.append(" AND r.policy_id = :policy");
+            params.put("policy", filter.policyId());
+        }
+        if (filter.employeeId() != null) {
+            where.append(" AND r.employee_id = :employee");
+            params.put("employee", filter.employeeId());
+        }
+        if (filter.startDate() != null) {
+            where.append(" AND r.end_at > :from");
+            params.put("from", filter.startDate().atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.endDate() != null) {
+            where.append(" AND r.start_at < :to");
+            params.put("to", filter.endDate().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        long total = jdbc.sql("SELECT count(*) FROM requests r" + where).params(params).query(Long.class).single();
+        List<TimeOffRequest> items = jdbc.sql("SELECT r.* FROM requests r" + where
+                        + " ORDER BY r.start_at DESC, r.id OFFSET :offset LIMIT :limit")
+                .params(params).param("offset", page.offset()).param("limit", page.limit())
+                .query(mapper()).list();
+        return new Page<>(items, total);
+    }
+
+    boolean isManagerOf(UUID companyId, UUID managerId, UUID employeeId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND id = :employee AND manager_id = :manager)")
+                .param("company", companyId).param("employee", employeeId).param("manager", managerId)
+                .query(Boolean.class).single();
+    }
+
+    private static RowMapper<TimeOffRequest> mapper() {
+        return (rs, i) -> new TimeOffRequest(
+                rs.getObject("id", UUID.class),
+                rs.getObject("company_id", UUID.class),
+                rs.getObject("employee_id", UUID.class),
+                rs.getObject("policy_id", UUID.class),
+                instant(rs.getObject("start_at", OffsetDateTime.class)),
+                instant(rs.getObject("end_at", OffsetDateTime.class)),
+                rs.getLong("requested_minutes"),
+                rs.getString("reason"),
+                RequestStatus.valueOf(rs.getString("status")),
+                instant(rs.getObject("submitted_at", OffsetDateTime.class)),
+                instant(rs.getObject("decided_at", OffsetDateTime.class)),
+                rs.getObject("decided_by", UUID.class),
+                rs.getString("decision_note"),
+                rs.getString("idempotency_key"),
+                instant(rs.getObject("created_at", OffsetDateTime.class)));
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Set<DayOfWeek> workDays(Array array) throws java.sql.SQLException {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (Object day : (Object[]) array.getArray()) {
+            days.add(DAYS.get((String) day));
+        }
+        return days;
+    }
+}

@@ -1,0 +1,315 @@
+package com.powerpto.request;
+
+import com.powerpto.audit.AuditAction;
+import com.powerpto.audit.AuditEntityType;
+import com.powerpto.audit.AuditService;
+import com.powerpto.ledger.Balance;
+import com.powerpto.ledger.BalanceKey;
+import com.powerpto.ledger.EntryType;
+import com.powerpto.ledger.LedgerPosting;
+import com.powerpto.ledger.LedgerService;
+import com.powerpto.ledger.SourceType;
+import com.powerpto.platform.security.Caller;
+import com.powerpto.platform.web.ApiException;
+import com.powerpto.platform.web.Page;
+import com.powerpto.platform.web.PageRequest;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The request state machine. Each transition is one transaction: request row, ledger, snapshot, audit. */
+@Service
+public class RequestService {
+
+    static final int MAX_TEXT = 1000;
+
+    private final RequestRepository repository;
+    private final LedgerService ledger;
+    private final AuditService audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public RequestService(RequestRepository repository, LedgerService ledger, AuditService audit,
+                          PlatformTransactionManager transactions, Clock clock) {
+        this.repository = repository;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** A submitted request, and whether this call created it or replayed an earlier one with the same key. */
+    public record Submission(TimeOffRequest request, boolean replayed) {
+    }
+
+    /** The submit computation without the writes. */
+    private record Draft(EmployeeSchedule employee, Instant start, Instant end, long minutes, RequestContext context) {
+    }
+
+    @Transactional(readOnly = true)
+    public RequestPreview preview(Caller caller, UUID companyId, SubmitRequestBody body) {
+        Draft draft = draft(caller, companyId, body);
+        List<String> warnings = new ArrayList<>();
+        repository.overlapping(companyId, draft.employee().id(), draft.start(), draft.end()).ifPresent(other ->
+                warnings.add("overlaps your " + other.status().name().toLowerCase() + " request " + other.id()));
+        Long availableAfter = null;
+        if (!draft.context().rule().unlimited()) {
+            Balance balance = ledger.balance(new BalanceKey(companyId, draft.employee().id(), body.policyId()));
+            availableAfter = balance.available() - draft.minutes();
+            Long floor = draft.context().rule().floor();
+            if (floor != null && availableAfter < floor) {
+                warnings.add("insufficient balance: " + balance.available() + " minutes available");
+            }
+        }
+        return new RequestPreview(draft.minutes(), availableAfter, warnings);
+    }
+
+    public Submission submit(Caller caller, UUID companyId, SubmitRequestBody body) {
+        String hash = payloadHash(body);
+        try {
+            return transaction.execute(status -> submitInTransaction(caller, companyId, body, hash));
+        } catch (DataIntegrityViolationException e) {
+            // A concurrent submit won the race: replay it if it carried our key, else report the overlap.
+            if (body.idempotencyKey() != null) {
+                return transaction.execute(status -> replay(companyId, body, hash));
+            }
+            if (String.valueOf(e.getMessage()).contains("requests_no_overlap")) {
+                throw ApiException.conflict("the request overlaps another submitted or approved request");
+            }
+            throw e;
+        }
+    }
+
+    private Submission submitInTransaction(Caller caller, UUID companyId, SubmitRequestBody body, String hash) {
+        if (body.idempotencyKey() != null) {
+            checkSubmitter(caller, companyId, body.employeeId());
+            var earlier = repository.findByIdempotencyKey(companyId, body.employeeId(), body.idempotencyKey());
+            if (earlier.isPresent()) {
+                return replay(companyId, body, hash);
+            }
+        }
+        Draft draft = draft(caller, companyId, body);
+        repository.overlapping(companyId, draft.employee().id(), draft.start(), draft.end()).ifPresent(other -> {
+            throw ApiException.conflict("the request overlaps " + other.status().name().toLowerCase() + " request "
+                    + other.id() + " (" + other.startAt() + " to " + other.endAt() + ")", Map.of("request_id", other.id()));
+        });
+        Instant now = clock.instant();
+        TimeOffRequest request = new TimeOffRequest(UUID.randomUUID(), companyId, draft.employee().id(), body.policyId(),
+                draft.start(), draft.end(), draft.minutes(), blankToNull(body.reason()), RequestStatus.SUBMITTED, now,
+                null, null, null, body.idempotencyKey(), now);
+        repository.insert(request, hash);
+        ledger.post(balanceKey(request), draft.context().rule(), List.of(
+                posting(EntryType.HOLD, -request.requestedMinutes(), draft.context().policyVersionId(), now, request)));
+        audit.record(companyId, caller.userId(), AuditEntityType.REQUEST, request.id(), AuditAction.SUBMIT, null, request);
+        return new Submission(request, false);
+    }
+
+    private Submission replay(UUID companyId, SubmitRequestBody body, String hash) {
+        TimeOffRequest earlier = repository.findByIdempotencyKey(companyId, body.employeeId(), body.idempotencyKey())
+                .orElseThrow(() -> ApiException.conflict("the request conflicts with another request; retry"));
+        if (!hash.equals(repository.payloadHash(companyId, earlier.id()).orElse(""))) {
+            throw ApiException.conflict("idempotency_key was already used with a different request",
+                    Map.of("request_id", earlier.id()));
+        }
+        return new Submission(earlier, true);
+    }
+
+    private Draft draft(Caller caller, UUID companyId, SubmitRequestBody body) {
+        validate(body);
+        checkSubmitter(caller, companyId, body.employeeId());
+        EmployeeSchedule employee = repository.schedule(companyId, body.employeeId())
+                .filter(EmployeeSchedule::active)
+                .orElseThrow(() -> ApiException.notFound("employee"));
+        if (!repository.policyExists(companyId, body.policyId())) {
+            throw ApiException.notFound("policy");
+        }
+        Instant start = RequestTimes.parse("start_at", body.startAt(), employee.zone());
+        Instant end = RequestTimes.parse("end_at", body.endAt(), employee.zone());
+        RequestTimes.checkRange(start, end);
+        var firstDay = RequestTimes.firstDay(start, employee.zone());
+        var lastDay = RequestTimes.lastDay(end, employee.zone());
+        RequestContext context = repository.context(companyId, employee.id(), body.policyId(), firstDay, lastDay)
+                .orElseThrow(() -> ApiException.businessRule("the policy has no version in force on " + firstDay));
+        if (!context.assignmentCovers()) {
+            throw ApiException.businessRule("no active assignment to this policy covers " + firstDay + " to " + lastDay);
+        }
+        WorkSchedule schedule = new WorkSchedule(employee.zone(), employee.workDays(), employee.workdayStart(),
+                employee.workdayMinutes(), repository.holidays(companyId, firstDay.minusDays(1), lastDay));
+        long minutes = DurationCalculator.workingMinutes(start, end, schedule);
+        if (minutes == 0) {
+            throw ApiException.businessRule("the request covers no working time (weekends, holidays or outside working hours)");
+        }
+        return new Draft(employee, start, end, minutes, context);
+    }
+
+    @Transactional
+    public TimeOffRequest approve(Caller caller, UUID companyId, UUID requestId, DecisionBody body) {
+        TimeOffRequest request = lockForDecision(caller, companyId, requestId, body);
+        requireStatus(request, RequestStatus.SUBMITTED, "approve");
+        Instant now = clock.instant();
+        UUID version = repository.policyVersionOn(companyId, request.policyId(),
+                request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
+                posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request),
+                posting(EntryType.USAGE, -request.requestedMinutes(), version, request.startAt(), request)));
+        return decide(caller, request, RequestStatus.APPROVED, AuditAction.APPROVE, now, note(body));
+    }
+
+    @Transactional
+    public TimeOffRequest deny(Caller caller, UUID companyId, UUID requestId, DecisionBody body) {
+        TimeOffRequest request = lockForDecision(caller, companyId, requestId, body);
+        requireStatus(request, RequestStatus.SUBMITTED, "deny");
+        Instant now = clock.instant();
+        releaseHold(request, now);
+        return decide(caller, request, RequestStatus.DENIED, AuditAction.DENY, now, note(body));
+    }
+
+    @Transactional
+    public TimeOffRequest cancel(Caller caller, UUID companyId, UUID requestId) {
+        caller.inCompany(companyId);
+        TimeOffRequest request = repository.lock(companyId, requestId).orElseThrow(() -> ApiException.notFound("request"));
+        if (!caller.isAdmin() && !caller.isSelf(request.employeeId())) {
+            throw ApiException.forbidden("only the requester or an admin can cancel a request");
+        }
+        Instant now = clock.instant();
+        switch (request.status()) {
+            case DRAFT -> { }
+            case SUBMITTED -> releaseHold(request, now);
+            case APPROVED -> {
+                if (!now.isBefore(request.startAt())) {
+                    throw ApiException.conflict("the request is APPROVED and has already started; ask an admin for an adjustment");
+                }
+                UUID version = repository.policyVersionOn(companyId, request.policyId(),
+                        request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
+                        posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
+            }
+            default -> throw ApiException.conflict("cannot cancel: the request is " + request.status());
+        }
+        return decide(caller, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote());
+    }
+
+    @Transactional(readOnly = true)
+    public TimeOffRequest get(Caller caller, UUID companyId, UUID requestId) {
+        caller.inCompany(companyId);
+        TimeOffRequest request = repository.find(companyId, requestId).orElseThrow(() -> ApiException.notFound("request"));
+        if (!caller.isAdmin() && !caller.isSelf(request.employeeId())
+                && !(caller.isManager() && repository.isManagerOf(companyId, caller.userId(), request.employeeId()))) {
+            throw ApiException.forbidden("you cannot see this request");
+        }
+        return request;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<TimeOffRequest> list(Caller caller, UUID companyId, RequestFilter filter, PageRequest page) {
+        caller.inCompany(companyId);
+        if (filter.startDate() != null && filter.endDate() != null && filter.endDate().isBefore(filter.startDate())) {
+            throw ApiException.invalid("end_date", "must not be before start_date");
+        }
+        return repository.list(caller, filter, page);
+    }
+
+    private TimeOffRequest lockForDecision(Caller caller, UUID companyId, UUID requestId, DecisionBody body) {
+        caller.inCompany(companyId);
+        if (body != null && body.note() != null && body.note().length() > MAX_TEXT) {
+            throw ApiException.invalid("note", "must be at most " + MAX_TEXT + " characters");
+        }
+        TimeOffRequest request = repository.lock(companyId, requestId).orElseThrow(() -> ApiException.notFound("request"));
+        if (caller.isSelf(request.employeeId())) {
+            throw ApiException.forbidden("nobody can decide their own request");
+        }
+        boolean allowed = caller.isAdmin()
+                || caller.isManager() && repository.isManagerOf(companyId, caller.userId(), request.employeeId());
+        if (!allowed) {
+            throw ApiException.forbidden("only an admin or the employee's manager can decide this request");
+        }
+        return request;
+    }
+
+    private void releaseHold(TimeOffRequest request, Instant now) {
+        UUID version = repository.policyVersionOn(request.companyId(), request.policyId(),
+                request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
+                posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request)));
+    }
+
+    private TimeOffRequest decide(Caller caller, TimeOffRequest before, RequestStatus status, AuditAction action,
+                                  Instant now, String note) {
+        TimeOffRequest after = before.withDecision(status, now, caller.userId(), note);
+        repository.updateDecision(after);
+        audit.record(before.companyId(), caller.userId(), AuditEntityType.REQUEST, before.id(), action, before, after);
+        return after;
+    }
+
+    private static void requireStatus(TimeOffRequest request, RequestStatus expected, String verb) {
+        if (request.status() != expected) {
+            throw ApiException.conflict("cannot " + verb + ": the request is " + request.status(),
+                    Map.of("status", request.status()));
+        }
+    }
+
+    private static void checkSubmitter(Caller caller, UUID companyId, UUID employeeId) {
+        caller.inCompany(companyId);
+        if (!caller.isAdmin() && !caller.isSelf(employeeId)) {
+            throw ApiException.forbidden("you can only request time off for yourself");
+        }
+    }
+
+    private static void validate(SubmitRequestBody body) {
+        if (body == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        if (body.employeeId() == null) {
+            throw ApiException.invalid("employee_id", "is required");
+        }
+        if (body.policyId() == null) {
+            throw ApiException.invalid("policy_id", "is required");
+        }
+        if (body.reason() != null && body.reason().length() > MAX_TEXT) {
+            throw ApiException.invalid("reason", "must be at most " + MAX_TEXT + " characters");
+        }
+        if (body.idempotencyKey() != null && (body.idempotencyKey().isBlank() || body.idempotencyKey().length() > 200)) {
+            throw ApiException.invalid("idempotency_key", "must be 1 to 200 characters");
+        }
+    }
+
+    private static String note(DecisionBody body) {
+        return body == null ? null : blankToNull(body.note());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static BalanceKey balanceKey(TimeOffRequest request) {
+        return new BalanceKey(request.companyId(), request.employeeId(), request.policyId());
+    }
+
+    private static LedgerPosting posting(EntryType type, long amount, UUID version, Instant at, TimeOffRequest request) {
+        return new LedgerPosting(type, amount, version, at, SourceType.REQUEST, request.id().toString(), null);
+    }
+
+    /** Identifies the payload behind an idempotency key: same key + other payload is a conflict. */
+    private static String payloadHash(SubmitRequestBody body) {
+        String canonical = String.join("\u0000", String.valueOf(body.employeeId()), String.valueOf(body.policyId()),
+                String.valueOf(body.startAt()), String.valueOf(body.endAt()), String.valueOf(body.reason()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

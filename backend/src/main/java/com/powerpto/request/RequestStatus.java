@@ -1,0 +1,5 @@
+package com.powerpto.request;
+
+public enum RequestStatus {
+    DRAFT, SUBMITTED, APPROVED, DENIED, CANCELLED
+}
