@@ -31,6 +31,11 @@ public class Fixtures {
         return new Person(companyId, UUID.randomUUID(), Role.ADMIN);
     }
 
+    /** A fresh company with its admin, built through the API. */
+    public World newWorld() {
+        return new World(http, this);
+    }
+
     public Http http() {
         return http;
     }

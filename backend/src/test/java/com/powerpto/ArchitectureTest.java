@@ -1,0 +1,50 @@
+package com.powerpto;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The package rules of docs/architecture.md, enforced. */
+class ArchitectureTest {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.powerpto");
+    }
+
+    @Test
+    void controllersNeverTouchRepositories() {
+        noClasses().that().haveSimpleNameEndingWith("Controller")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheLedgerPackageWritesLedgerRows() {
+        noClasses().that().resideOutsideOfPackage("com.powerpto.ledger..")
+                .should().dependOnClassesThat().haveSimpleName("LedgerRepository")
+                .check(classes);
+    }
+
+    @Test
+    void pureCalculatorsKnowNoFramework() {
+        classes().that().haveSimpleNameEndingWith("Calculator").or().resideInAPackage("..calc..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.powerpto..")
+                .check(classes);
+    }
+
+    @Test
+    void featuresDoNotReachIntoThePlatformsInternalsOfOthers() {
+        noClasses().that().resideOutsideOfPackage("com.powerpto.platform..")
+                .should().dependOnClassesThat().resideInAPackage("com.powerpto.platform.database..")
+                .check(classes);
+    }
+}
