@@ -1,0 +1,21 @@
+variable "vpc_id" {
+  type = string
+}
+
+variable "public_subnet_ids" {
+  type = list(string)
+}
+
+variable "alb_security_group_id" {
+  type = string
+}
+
+variable "certificate_arn" {
+  description = "Validated ACM certificate for the HTTPS listener"
+  type        = string
+}
+
+variable "deletion_protection" {
+  type    = bool
+  default = true
+}

@@ -1,0 +1,273 @@
+# Least-privilege roles:
+#   execution role  ECS agent: pull from ECR, write logs, read exactly the three
+#                   application secrets (injected through the task definitions' secrets)
+#   api / worker    the application: PutMetricData into the PowerPTO namespace only,
+#                   plus the ssmmessages channel for ECS exec (no SSH on Fargate)
+#   frontend        ECS exec only
+#   deploy          GitHub Actions via OIDC, trusted for the main branch only
+
+data "aws_caller_identity" "current" {}
+data "aws_region" "current" {}
+
+locals {
+  account_id = data.aws_caller_identity.current.account_id
+  region     = data.aws_region.current.name
+  cluster    = "arn:aws:ecs:${local.region}:${local.account_id}:cluster/${var.cluster_name}"
+}
+
+# --- ECS task execution role ---------------------------------------------------
+
+data "aws_iam_policy_document" "ecs_tasks_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "execution" {
+  name               = "${var.name}-ecs-execution"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_trust.json
+}
+
+resource "aws_iam_role_policy_attachment" "execution_managed" {
+  role       = aws_iam_role.execution.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}
+
+data "aws_iam_policy_document" "execution_secrets" {
+  statement {
+    sid       = "ReadTheApplicationSecretsOnly"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = values(var.secret_arns)
+  }
+}
+
+resource "aws_iam_role_policy" "execution_secrets" {
+  name   = "read-application-secrets"
+  role   = aws_iam_role.execution.id
+  policy = data.aws_iam_policy_document.execution_secrets.json
+}
+
+# --- Task roles ------------------------------------------------------------------
+
+data "aws_iam_policy_document" "put_metric_data" {
+  statement {
+    sid       = "PublishPowerPtoMetricsOnly"
+    actions   = ["cloudwatch:PutMetricData"]
+    resources = ["*"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "cloudwatch:namespace"
+      values   = ["PowerPTO"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "ecs_exec" {
+  statement {
+    sid = "EcsExecChannel"
+    actions = [
+      "ssmmessages:CreateControlChannel",
+      "ssmmessages:CreateDataChannel",
+      "ssmmessages:OpenControlChannel",
+      "ssmmessages:OpenDataChannel",
+    ]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role" "api_task" {
+  name               = "${var.name}-api-task"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_trust.json
+}
+
+resource "aws_iam_role_policy" "api_metrics" {
+  name   = "put-metric-data-powerpto"
+  role   = aws_iam_role.api_task.id
+  policy = data.aws_iam_policy_document.put_metric_data.json
+}
+
+resource "aws_iam_role_policy" "api_exec" {
+  name   = "ecs-exec"
+  role   = aws_iam_role.api_task.id
+  policy = data.aws_iam_policy_document.ecs_exec.json
+}
+
+resource "aws_iam_role" "worker_task" {
+  name               = "${var.name}-worker-task"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_trust.json
+}
+
+resource "aws_iam_role_policy" "worker_metrics" {
+  name   = "put-metric-data-powerpto"
+  role   = aws_iam_role.worker_task.id
+  policy = data.aws_iam_policy_document.put_metric_data.json
+}
+
+resource "aws_iam_role_policy" "worker_exec" {
+  name   = "ecs-exec"
+  role   = aws_iam_role.worker_task.id
+  policy = data.aws_iam_policy_document.ecs_exec.json
+}
+
+resource "aws_iam_role" "frontend_task" {
+  name               = "${var.name}-frontend-task"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_trust.json
+}
+
+resource "aws_iam_role_policy" "frontend_exec" {
+  name   = "ecs-exec"
+  role   = aws_iam_role.frontend_task.id
+  policy = data.aws_iam_policy_document.ecs_exec.json
+}
+
+# --- GitHub Actions (OIDC, no long-lived keys) ------------------------------------
+
+resource "aws_iam_openid_connect_provider" "github" {
+  count           = var.create_github_oidc_provider ? 1 : 0
+  url             = "https://token.actions.githubusercontent.com"
+  client_id_list  = ["sts.amazonaws.com"]
+  thumbprint_list = ["6938fd4d98bab03faadb97b34396831e3780aea1", "1c58a3a8518e8759bf075b76b750d4f2df264fcd"]
+}
+
+data "aws_iam_openid_connect_provider" "github" {
+  count = var.create_github_oidc_provider ? 0 : 1
+  url   = "https://token.actions.githubusercontent.com"
+}
+
+locals {
+  github_oidc_provider_arn = var.create_github_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : data.aws_iam_openid_connect_provider.github[0].arn
+}
+
+data "aws_iam_policy_document" "github_trust" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+
+    principals {
+      type        = "Federated"
+      identifiers = [local.github_oidc_provider_arn]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+
+    # Only workflows running on the main branch of this repository.
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:sub"
+      values   = ["repo:${var.github_repository}:ref:refs/heads/main"]
+    }
+  }
+}
+
+resource "aws_iam_role" "deploy" {
+  name                 = "github-actions-deploy"
+  assume_role_policy   = data.aws_iam_policy_document.github_trust.json
+  max_session_duration = 3600
+}
+
+data "aws_iam_policy_document" "deploy" {
+  statement {
+    sid       = "EcrLogin"
+    actions   = ["ecr:GetAuthorizationToken"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid = "EcrPushToTheThreeRepositories"
+    actions = [
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:CompleteLayerUpload",
+      "ecr:DescribeImages",
+      "ecr:GetDownloadUrlForLayer",
+      "ecr:InitiateLayerUpload",
+      "ecr:PutImage",
+      "ecr:UploadLayerPart",
+    ]
+    resources = values(var.ecr_repository_arns)
+  }
+
+  statement {
+    sid = "TaskDefinitions"
+    # These actions do not support resource-level permissions.
+    actions = [
+      "ecs:DescribeTaskDefinition",
+      "ecs:RegisterTaskDefinition",
+    ]
+    resources = ["*"]
+  }
+
+  statement {
+    sid     = "RunTheMigrateTask"
+    actions = ["ecs:RunTask"]
+    resources = [
+      "arn:aws:ecs:${local.region}:${local.account_id}:task-definition/power-pto-migrate:*",
+    ]
+
+    condition {
+      test     = "ArnEquals"
+      variable = "ecs:cluster"
+      values   = [local.cluster]
+    }
+  }
+
+  statement {
+    sid     = "UpdateAndDescribeServices"
+    actions = ["ecs:UpdateService", "ecs:DescribeServices"]
+    resources = [
+      "arn:aws:ecs:${local.region}:${local.account_id}:service/${var.cluster_name}/*",
+    ]
+  }
+
+  statement {
+    sid     = "DescribeTasks"
+    actions = ["ecs:DescribeTasks"]
+    resources = [
+      "arn:aws:ecs:${local.region}:${local.account_id}:task/${var.cluster_name}/*",
+    ]
+  }
+
+  statement {
+    sid       = "DescribeClusters"
+    actions   = ["ecs:DescribeClusters"]
+    resources = [local.cluster]
+  }
+
+  statement {
+    sid     = "PassTheTaskRolesOnly"
+    actions = ["iam:PassRole"]
+    resources = [
+      aws_iam_role.execution.arn,
+      aws_iam_role.api_task.arn,
+      aws_iam_role.worker_task.arn,
+      aws_iam_role.frontend_task.arn,
+    ]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "deploy" {
+  name   = "deploy-power-pto"
+  role   = aws_iam_role.deploy.id
+  policy = data.aws_iam_policy_document.deploy.json
+}

@@ -1,0 +1,22 @@
+# The application's secrets. Terraform creates the containers only: values are put
+# with `aws secretsmanager put-secret-value` (docs/operations.md), so no secret value
+# is in code or in Terraform state. The RDS master password is a separate secret that
+# RDS itself creates and rotates (manage_master_user_password).
+
+resource "aws_secretsmanager_secret" "db_url" {
+  name                    = "power-pto/database-url"
+  description             = "DATABASE_URL: postgresql://power_pto_app:<password>@<host>:5432/power_pto?sslmode=require"
+  recovery_window_in_days = var.recovery_window_in_days
+}
+
+resource "aws_secretsmanager_secret" "jwt_secret" {
+  name                    = "power-pto/jwt-signing-key"
+  description             = "JWT_SECRET: HS256 signing key, at least 32 random bytes"
+  recovery_window_in_days = var.recovery_window_in_days
+}
+
+resource "aws_secretsmanager_secret" "payroll_webhook_secret" {
+  name                    = "power-pto/payroll-webhook-secret"
+  description             = "PAYROLL_WEBHOOK_SECRET: HMAC key shared with the payroll provider"
+  recovery_window_in_days = var.recovery_window_in_days
+}
