@@ -74,7 +74,15 @@ locals {
       { name = "LOGGING_LEVEL_ROOT", value = "INFO" },
       { name = "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", value = "true" },
     ]
-    secrets         = local.secrets
+    secrets = local.secrets
+    # The worker process answers /health on 8000 too (database check), so ECS restarts a wedged one.
+    healthCheck = {
+      command     = ["CMD-SHELL", local.backend_health_command]
+      interval    = 30
+      timeout     = 5
+      retries     = 3
+      startPeriod = 90
+    }
     linuxParameters = { initProcessEnabled = true }
     logConfiguration = {
       logDriver = "awslogs"
