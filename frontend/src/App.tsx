@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/states';
 // Every screen is its own chunk: the initial bundle holds only the shell and sign-in.
 const SignInPage = lazy(() => import('@/features/auth/pages/SignInPage'));
 const AccountPage = lazy(() => import('@/features/auth/pages/AccountPage'));
+const AcceptInvitePage = lazy(() => import('@/features/auth/pages/AcceptInvitePage'));
 const MyBalancesPage = lazy(() => import('@/features/balances/pages/MyBalancesPage'));
 const MyRequestsPage = lazy(() => import('@/features/requests/pages/MyRequestsPage'));
 const ApprovalsPage = lazy(() => import('@/features/approvals/pages/ApprovalsPage'));
@@ -26,6 +27,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/accept-invite" element={<AcceptInvitePage />} />
       <Route
         element={
           <RequireAuth>

@@ -4,7 +4,7 @@ import { cn } from '@/lib/utils';
 /** Horizontally scrollable table (phones) with a caption for screen readers. */
 export function Table({ caption, className, children, ...props }: HTMLAttributes<HTMLTableElement> & { caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={caption} tabIndex={0}>
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={caption} tabIndex={0}>
       <table className={cn('w-full min-w-max border-collapse text-sm', className)} {...props}>
         <caption className="sr-only">{caption}</caption>
         {children}

@@ -1,0 +1,160 @@
+// Small helpers around playwright-core + axe for the Power PTO end-to-end run.
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+for (const f of readdirSync(ARTIFACTS)) if (f.endsWith('.png') || f.endsWith('.csv')) rmSync(join(ARTIFACTS, f));
+
+export const config = {
+  baseUrl: (process.env.BASE_URL ?? 'http://localhost:8000').replace(/\/$/, ''),
+  chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: process.env.HEADED !== '1',
+  password: process.env.E2E_PASSWORD ?? 'demo-password-1',
+  admin: process.env.E2E_ADMIN_EMAIL ?? 'admin@acme.test',
+  manager: process.env.E2E_MANAGER_EMAIL ?? 'manager@acme.test',
+  employee: process.env.E2E_EMPLOYEE_EMAIL ?? 'emma@acme.test',
+  adminPassword: process.env.E2E_ADMIN_PASSWORD,
+  managerPassword: process.env.E2E_MANAGER_PASSWORD,
+  employeePassword: process.env.E2E_EMPLOYEE_PASSWORD,
+  timeout: Number(process.env.E2E_TIMEOUT_MS ?? 15000),
+};
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: config.chromium,
+    headless: config.headless,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newPage(browser, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, baseURL: config.baseUrl });
+  const page = await context.newPage();
+  page.setDefaultTimeout(config.timeout);
+  const consoleErrors = [];
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  page.consoleErrors = consoleErrors;
+  return page;
+}
+
+let shotNo = 0;
+export async function shot(page, name) {
+  shotNo += 1;
+  const file = join(ARTIFACTS, `${String(shotNo).padStart(2, '0')}-${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Violations of serious/critical impact on the current page, collected for the final report. */
+export const a11yFailures = [];
+export async function axe(page, screen) {
+  // Let transitions and lazy chunks settle.
+  await page.waitForTimeout(300);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of bad) {
+    a11yFailures.push({ screen, id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) });
+  }
+  const minor = results.violations.length - bad.length;
+  console.log(`    axe ${screen}: ${bad.length} serious/critical, ${minor} minor`);
+  return bad;
+}
+
+export const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+/** Pick an option of a Radix Select (trigger by test id, option by accessible name). */
+export async function selectOption(page, testId, name) {
+  await byTestId(page, testId).click();
+  await page.getByRole('option', { name }).first().click();
+}
+
+export async function signIn(page, email, password = config.password) {
+  await page.goto('/sign-in');
+  await byTestId(page, 'sign-in-email').fill(email);
+  await byTestId(page, 'sign-in-password').fill(password);
+  await byTestId(page, 'sign-in-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: config.timeout });
+  await page.locator('main#main h1').first().waitFor();
+}
+
+export async function signOut(page) {
+  const toggle = byTestId(page, 'nav-toggle');
+  if (await toggle.isVisible()) await toggle.click();
+  await byTestId(page, 'user-menu').click();
+  await byTestId(page, 'sign-out').click();
+  await page.waitForURL((url) => url.pathname.startsWith('/sign-in'));
+}
+
+export async function nav(page, label) {
+  const toggle = byTestId(page, 'nav-toggle');
+  if (await toggle.isVisible()) await toggle.click();
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: label, exact: true }).click();
+}
+
+export async function expectToast(page, text) {
+  await byTestId(page, 'toast').filter({ hasText: text }).first().waitFor();
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(`Assertion failed: ${message}`);
+}
+
+/** A runner: named steps, a screenshot on failure, a summary and exit code. */
+export function createRunner() {
+  const results = [];
+  return {
+    results,
+    async step(name, page, fn) {
+      const started = Date.now();
+      try {
+        await fn();
+        results.push({ name, ok: true, ms: Date.now() - started });
+        console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+        return true;
+      } catch (err) {
+        let file = '';
+        try {
+          if (page) file = await shot(page, `FAILED-${name}`);
+        } catch {
+          /* page may be gone */
+        }
+        results.push({ name, ok: false, error: err, ms: Date.now() - started });
+        console.log(`  ✗ ${name}\n    ${String(err?.message ?? err).split('\n').join('\n    ')}${file ? `\n    screenshot: ${file}` : ''}`);
+        return false;
+      }
+    },
+  };
+}
+
+/** YYYY-MM-DD of the n-th next weekday (Mon–Fri) after `daysAhead` days. */
+export function futureWeekday(daysAhead) {
+  const d = new Date();
+  d.setDate(d.getDate() + daysAhead);
+  while (d.getDay() === 0 || d.getDay() === 6) d.setDate(d.getDate() + 1);
+  return iso(d);
+}
+
+export function nextSaturday(afterIso) {
+  const d = new Date(`${afterIso}T12:00:00`);
+  while (d.getDay() !== 6) d.setDate(d.getDate() + 1);
+  return iso(d);
+}
+
+export function iso(d) {
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}

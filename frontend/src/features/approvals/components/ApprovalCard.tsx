@@ -1,0 +1,124 @@
+import { useId, useState } from 'react';
+import type { Employee, Policy, TimeOffRequest } from '@/lib/types';
+import { formatDateTime, fullName } from '@/lib/format';
+import { useBalances } from '@/lib/queries';
+import { formatDaysAndHours, formatDuration, policyUnit, safeWorkday } from '@/lib/units';
+import { Button } from '@/components/ui/button';
+import { Badge, Card } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Textarea } from '@/components/ui/input';
+import { FormError } from '@/components/ui/states';
+import { toast } from '@/components/ui/toast';
+import { useRequestTransition } from '@/features/requests/hooks/useRequestMutations';
+import { StatusBadge } from '@/features/requests/components/StatusBadge';
+
+export const MAX_NOTE_LENGTH = 1000;
+
+export function ApprovalCard({
+  request,
+  employee,
+  policy,
+  overlaps,
+  employees,
+}: {
+  request: TimeOffRequest;
+  employee: Employee | undefined;
+  policy: Policy | undefined;
+  overlaps: TimeOffRequest[];
+  employees: Map<string, Employee>;
+}) {
+  const [note, setNote] = useState('');
+  const approve = useRequestTransition('approve');
+  const deny = useRequestTransition('deny');
+  const balances = useBalances(request.employee_id);
+  const headingId = useId();
+  const workday = safeWorkday(employee?.workday_minutes);
+  const unit = policyUnit(policy);
+  const balance = balances.data?.items.find((b) => b.policy_id === request.policy_id);
+  const name = employee ? fullName(employee) : 'Employee';
+  const tz = employee?.timezone;
+  const noteError = note.length > MAX_NOTE_LENGTH ? `Keep the note under ${MAX_NOTE_LENGTH} characters.` : null;
+  const busy = approve.isPending || deny.isPending;
+
+  const act = (kind: 'approve' | 'deny') => {
+    if (noteError) return;
+    const m = kind === 'approve' ? approve : deny;
+    // mutateAsync: the card unmounts once the list refreshes, so per-call callbacks would be lost.
+    m.mutateAsync({ id: request.id, note: note.trim() || undefined }).then(
+      () => toast(kind === 'approve' ? `Approved ${name}'s request` : `Denied ${name}'s request`),
+      () => undefined, // shown inline through m.error
+    );
+  };
+
+  return (
+    <Card aria-labelledby={headingId} data-testid="approval-card" data-request-id={request.id}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h2 id={headingId} className="font-semibold">
+            {name} · {policy?.key ?? 'Policy'}
+          </h2>
+          <p className="text-sm text-slate-700">
+            {formatDateTime(request.start_at, tz)} → {formatDateTime(request.end_at, tz)}
+          </p>
+        </div>
+        <StatusBadge status={request.status} />
+      </div>
+      <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+        <dt className="text-slate-600">Duration</dt>
+        <dd className="font-medium" data-testid="approval-duration">
+          {formatDuration(request.requested_minutes, unit, workday)}
+        </dd>
+        <dt className="text-slate-600">Available balance</dt>
+        <dd data-testid="approval-balance">
+          {balances.isPending
+            ? 'Loading…'
+            : balances.isError
+              ? 'Unavailable'
+              : !balance
+                ? '—'
+                : balance.is_unlimited
+                  ? 'Unlimited'
+                  : `${formatDaysAndHours(balance.available_minutes, workday)} (${formatDuration(balance.held_minutes, unit, workday)} pending)`}
+        </dd>
+        {request.reason && (
+          <>
+            <dt className="text-slate-600">Reason</dt>
+            <dd>{request.reason}</dd>
+          </>
+        )}
+        <dt className="text-slate-600">Team also out</dt>
+        <dd data-testid="approval-overlaps">
+          {overlaps.length === 0 ? (
+            <span className="text-slate-600">Nobody else on the team</span>
+          ) : (
+            <ul className="space-y-0.5">
+              {overlaps.map((o) => (
+                <li key={o.id}>
+                  {fullName(employees.get(o.employee_id))}{' '}
+                  <span className="text-slate-600">
+                    {formatDateTime(o.start_at, tz)} → {formatDateTime(o.end_at, tz)}
+                  </span>{' '}
+                  <Badge tone={o.status === 'APPROVED' ? 'green' : 'amber'}>{o.status === 'APPROVED' ? 'Approved' : 'Pending'}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+      <div className="mt-4 space-y-3">
+        <FormError error={approve.error ?? deny.error} />
+        <Field label="Note to the employee (optional)" error={noteError} hint={`${note.length}/${MAX_NOTE_LENGTH}`}>
+          <Textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} data-testid="decision-note" />
+        </Field>
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={() => act('approve')} loading={approve.isPending} disabled={busy} data-testid="approve-request">
+            Approve
+          </Button>
+          <Button variant="danger" onClick={() => act('deny')} loading={deny.isPending} disabled={busy} data-testid="deny-request">
+            Deny
+          </Button>
+        </div>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import { useMe } from '@/lib/auth';
+import { addDays, dateInZone } from '@/lib/format';
+import { useEmployeeMap, usePolicyMap, useRequestList } from '@/lib/queries';
+import { PageHeader } from '@/components/ui/card';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { ApprovalCard } from '../components/ApprovalCard';
+import { overlappingAbsences } from '../overlap';
+
+export default function ApprovalsPage() {
+  const me = useMe();
+  const pending = useRequestList({ status: 'SUBMITTED' });
+  const employees = useEmployeeMap();
+  const policies = usePolicyMap();
+  const items = useMemo(
+    () =>
+      (pending.data ?? [])
+        .filter((r) => r.employee_id !== me.user_id)
+        .sort((a, b) => a.start_at.localeCompare(b.start_at)),
+    [pending.data, me.user_id],
+  );
+  // One query for every absence around the pending requests' window.
+  const window = useMemo(() => {
+    if (items.length === 0) return null;
+    const start = items.reduce((m, r) => (r.start_at < m ? r.start_at : m), items[0].start_at);
+    const end = items.reduce((m, r) => (r.end_at > m ? r.end_at : m), items[0].end_at);
+    return { start_date: addDays(dateInZone(start), -1), end_date: addDays(dateInZone(end), 1) };
+  }, [items]);
+  const around = useRequestList(window ?? {}, !!window);
+
+  return (
+    <>
+      <PageHeader title="Approvals" description="Pending requests from your team, oldest start first." />
+      {pending.isPending ? (
+        <LoadingState label="Loading pending requests…" />
+      ) : pending.isError ? (
+        <ErrorState error={pending.error} onRetry={() => pending.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title="You're all caught up">No requests are waiting for a decision.</EmptyState>
+      ) : (
+        <div className="space-y-4" data-testid="approvals-list">
+          {items.map((r) => (
+            <ApprovalCard
+              key={r.id}
+              request={r}
+              employee={employees.map.get(r.employee_id)}
+              policy={policies.map.get(r.policy_id)}
+              overlaps={overlappingAbsences(r, around.data ?? [])}
+              employees={employees.map}
+            />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

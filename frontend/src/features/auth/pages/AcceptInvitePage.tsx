@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useMutation } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { FormError } from '@/components/ui/states';
+import { MIN_PASSWORD_LENGTH } from './AccountPage';
+
+/** Public page behind an invitation link: choose a password to activate the account. */
+export default function AcceptInvitePage() {
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [shown, setShown] = useState(false);
+  const accept = useMutation({
+    mutationFn: () => apiRequest<void>('POST', '/auth/accept-invite', { body: { token, password }, anonymous: true }),
+  });
+  const errors: Record<string, string> = {};
+  if (password.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
+  if (confirm !== password) errors.confirm = 'The passwords do not match.';
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setShown(true);
+    if (token && Object.keys(errors).length === 0) accept.mutate();
+  }
+  return (
+    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
+      <div className="w-full max-w-sm">
+        <p className="mb-2 text-center text-2xl font-bold text-brand-700">Power PTO</p>
+        <h1 className="mb-6 text-center text-lg font-semibold">Activate your account</h1>
+        {accept.isSuccess ? (
+          <div role="status" className="space-y-4 rounded-lg border border-emerald-200 bg-emerald-50 p-6 text-sm">
+            <p>Your account is active. You can now sign in.</p>
+            <Button asChild>
+              <Link to="/sign-in">Go to sign-in</Link>
+            </Button>
+          </div>
+        ) : !token ? (
+          <p role="alert" className="rounded-md bg-red-50 p-4 text-sm text-red-900">
+            This invitation link is incomplete. Ask your administrator for a new one.
+          </p>
+        ) : (
+          <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+            <FormError error={accept.error} />
+            <Field label="Choose a password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} error={shown ? errors.password : undefined} required>
+              <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            </Field>
+            <Field label="Repeat the password" error={shown ? errors.confirm : undefined} required>
+              <Input type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+            </Field>
+            <Button type="submit" className="w-full" loading={accept.isPending}>
+              Activate account
+            </Button>
+          </form>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { useMe } from '@/lib/auth';
+import { Button } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/states';
+import { EmployeeBalances } from '../components/EmployeeBalances';
+import { RequestDialog } from '@/features/requests/components/RequestDialog';
+
+export default function MyBalancesPage() {
+  const me = useMe();
+  const [open, setOpen] = useState(false);
+  if (!me.employee) return <EmptyState title="No employee record is linked to your account" />;
+  return (
+    <>
+      <PageHeader
+        title="My balances"
+        description="What you have available, pending and used, per policy."
+        actions={
+          <Button onClick={() => setOpen(true)} data-testid="open-request-dialog">
+            Request time off
+          </Button>
+        }
+      />
+      <EmployeeBalances employee={me.employee} />
+      <RequestDialog open={open} onOpenChange={setOpen} employee={me.employee} />
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, companyPath } from '@/lib/api';
+import { useMe } from '@/lib/auth';
+import type { Account, Employee, Role } from '@/lib/types';
+import { Button } from '@/components/ui/button';
+import { Badge, Card, CardTitle } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { ErrorState, FormError, LoadingState } from '@/components/ui/states';
+import { toast } from '@/components/ui/toast';
+
+export function AccountPanel({ employee }: { employee: Employee }) {
+  const me = useMe();
+  const qc = useQueryClient();
+  const path = companyPath(me.company_id, `/employees/${employee.id}/account`);
+  const account = useQuery({
+    queryKey: ['account', me.company_id, employee.id],
+    queryFn: async () => {
+      try {
+        return await api.get<Account>(path);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }
+    },
+  });
+  const [role, setRole] = useState<Role | undefined>();
+  const [mode, setMode] = useState<'invite' | 'password'>('invite');
+  const [password, setPassword] = useState('');
+  const [shown, setShown] = useState(false);
+  const [inviteToken, setInviteToken] = useState<string | null>(null);
+  const currentRole = role ?? account.data?.role ?? 'employee';
+  const pwError = mode === 'password' && password.length < 10 ? 'Use at least 10 characters.' : undefined;
+  const save = useMutation({
+    mutationFn: () => api.put<Account>(path, { role: currentRole, ...(mode === 'password' ? { password } : {}) }),
+    onSuccess: async (a) => {
+      await qc.invalidateQueries({ queryKey: ['account', me.company_id, employee.id] });
+      setPassword('');
+      setShown(false);
+      setInviteToken(a.invite_token ?? null);
+      toast(a.invite_token ? 'Invitation created' : 'Account saved');
+    },
+  });
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setShown(true);
+    if (!pwError) save.mutate();
+  }
+  if (account.isPending) return <LoadingState label="Loading account…" />;
+  if (account.isError) return <ErrorState error={account.error} onRetry={() => account.refetch()} />;
+  const a = account.data;
+  const inviteLink = inviteToken ? `${window.location.origin}/accept-invite?token=${encodeURIComponent(inviteToken)}` : null;
+  return (
+    <Card className="max-w-2xl">
+      <CardTitle>Sign-in account</CardTitle>
+      <p className="mt-1 text-sm text-slate-700" data-testid="account-status">
+        {a ? (
+          <>
+            {a.email} · <Badge tone={a.active ? 'green' : 'gray'}>{a.active ? 'Active' : 'Inactive'}</Badge>{' '}
+            <Badge tone={a.has_password ? 'blue' : 'amber'}>{a.has_password ? 'Password set' : 'Invitation pending'}</Badge>
+          </>
+        ) : (
+          'No account yet: this person cannot sign in.'
+        )}
+      </p>
+      <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
+        <FormError error={save.error} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Role" required>
+            <Select
+              value={currentRole}
+              onValueChange={(x) => setRole(x as Role)}
+              options={[
+                { value: 'employee', label: 'Employee' },
+                { value: 'manager', label: 'Manager' },
+                { value: 'admin', label: 'Admin' },
+              ]}
+              data-testid="account-role"
+            />
+          </Field>
+          <Field label="Access">
+            <Select
+              value={mode}
+              onValueChange={(x) => setMode(x as 'invite' | 'password')}
+              options={[
+                { value: 'invite', label: 'Send an invitation' },
+                { value: 'password', label: 'Set a password now' },
+              ]}
+              data-testid="account-mode"
+            />
+          </Field>
+        </div>
+        {mode === 'password' && (
+          <Field label="New password" hint="At least 10 characters. Share it securely." error={shown ? pwError : undefined} required>
+            <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="account-password" />
+          </Field>
+        )}
+        <Button type="submit" loading={save.isPending} data-testid="account-submit">
+          {mode === 'invite' ? (a ? 'Save role and re-invite' : 'Create account and invite') : 'Save role and password'}
+        </Button>
+      </form>
+      {inviteLink && (
+        <div role="status" className="mt-4 rounded-md bg-amber-50 p-3 text-sm" data-testid="invite-link">
+          <p className="font-medium">Invitation link (shown once):</p>
+          <code className="mt-1 block break-all">{inviteLink}</code>
+        </div>
+      )}
+    </Card>
+  );
+}

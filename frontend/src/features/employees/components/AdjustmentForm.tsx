@@ -1,0 +1,93 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, companyPath } from '@/lib/api';
+import { useMe } from '@/lib/auth';
+import { useBalances } from '@/lib/queries';
+import type { Employee, LedgerEntry } from '@/lib/types';
+import { formatSigned, safeWorkday, toMinutes } from '@/lib/units';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input, Textarea } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { FormError } from '@/components/ui/states';
+import { toast } from '@/components/ui/toast';
+import { validateAdjustment, type AdjustmentFormValues } from '../validation';
+
+export function AdjustmentForm({ employee }: { employee: Employee }) {
+  const me = useMe();
+  const qc = useQueryClient();
+  const balances = useBalances(employee.id);
+  const workday = safeWorkday(employee.workday_minutes);
+  const [v, setV] = useState<AdjustmentFormValues>({ policy_id: '', direction: 'ADD', amount: '', unit: 'HOURS', reason: '' });
+  const [shown, setShown] = useState(false);
+  const errors = validateAdjustment(v);
+  const err = (k: string) => (shown ? errors[k] : undefined);
+  const minutes = (v.direction === 'DEDUCT' ? -1 : 1) * toMinutes(Number(v.amount) || 0, v.unit, workday);
+  const create = useMutation({
+    mutationFn: () =>
+      api.post<LedgerEntry>(companyPath(me.company_id, '/adjustments'), {
+        employee_id: employee.id,
+        policy_id: v.policy_id,
+        amount_minutes: minutes,
+        reason: v.reason.trim(),
+      }),
+    onSuccess: async () => {
+      await Promise.all([qc.invalidateQueries({ queryKey: ['balances'] }), qc.invalidateQueries({ queryKey: ['ledger'] })]);
+      toast('Balance adjusted', { description: formatSigned(minutes, 'HOURS', workday) });
+      setShown(false);
+      setV((s) => ({ ...s, amount: '', reason: '' }));
+    },
+  });
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setShown(true);
+    if (Object.keys(errors).length === 0 && minutes !== 0) create.mutate();
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4" data-testid="adjustment-form" aria-label="Adjust balance">
+      <FormError error={create.error} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Policy" error={err('policy_id')} required>
+          <Select
+            value={v.policy_id}
+            onValueChange={(x) => setV((s) => ({ ...s, policy_id: x }))}
+            options={(balances.data?.items ?? []).map((b) => ({ value: b.policy_id, label: b.policy_key }))}
+            placeholder={balances.isPending ? 'Loading…' : 'Choose a policy'}
+            data-testid="adjustment-policy"
+          />
+        </Field>
+        <Field label="Direction" required>
+          <Select
+            value={v.direction}
+            onValueChange={(x) => setV((s) => ({ ...s, direction: x as AdjustmentFormValues['direction'] }))}
+            options={[
+              { value: 'ADD', label: 'Add time' },
+              { value: 'DEDUCT', label: 'Deduct time' },
+            ]}
+            data-testid="adjustment-direction"
+          />
+        </Field>
+        <Field label="Amount" error={err('amount')} required hint={v.amount ? `${formatSigned(minutes, 'HOURS', workday)} = ${minutes} minutes` : undefined}>
+          <Input inputMode="decimal" value={v.amount} onChange={(e) => setV((s) => ({ ...s, amount: e.target.value }))} data-testid="adjustment-amount" />
+        </Field>
+        <Field label="Unit" required>
+          <Select
+            value={v.unit}
+            onValueChange={(x) => setV((s) => ({ ...s, unit: x as AdjustmentFormValues['unit'] }))}
+            options={[
+              { value: 'HOURS', label: 'Hours' },
+              { value: 'DAYS', label: `Days (${workday / 60} h)` },
+              { value: 'MINUTES', label: 'Minutes' },
+            ]}
+          />
+        </Field>
+      </div>
+      <Field label="Reason" error={err('reason')} required>
+        <Textarea value={v.reason} onChange={(e) => setV((s) => ({ ...s, reason: e.target.value }))} data-testid="adjustment-reason" />
+      </Field>
+      <Button type="submit" loading={create.isPending} data-testid="adjustment-submit">
+        Record adjustment
+      </Button>
+    </form>
+  );
+}

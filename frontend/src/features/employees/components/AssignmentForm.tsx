@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, companyPath } from '@/lib/api';
+import { useMe } from '@/lib/auth';
+import { fullName, todayIso } from '@/lib/format';
+import { useEmployees, usePolicies } from '@/lib/queries';
+import type { Assignment } from '@/lib/types';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { FormError } from '@/components/ui/states';
+import { toast } from '@/components/ui/toast';
+
+export function validateAssignment(v: { employee_id: string; policy_id: string; effective_from: string; effective_to: string }) {
+  const e: Record<string, string> = {};
+  if (!v.employee_id) e.employee_id = 'Choose an employee.';
+  if (!v.policy_id) e.policy_id = 'Choose a policy.';
+  if (!v.effective_from) e.effective_from = 'Enter the start date.';
+  if (v.effective_to && v.effective_from && v.effective_to <= v.effective_from) e.effective_to = 'The end must be after the start.';
+  return e;
+}
+
+/** Put an employee on a policy. Fix one side with `employeeId` or `policyId`. */
+export function AssignmentForm({ employeeId, policyId }: { employeeId?: string; policyId?: string }) {
+  const me = useMe();
+  const qc = useQueryClient();
+  const policies = usePolicies();
+  const employees = useEmployees(!employeeId);
+  const [v, setV] = useState({ employee_id: employeeId ?? '', policy_id: policyId ?? '', effective_from: todayIso(), effective_to: '' });
+  const [shown, setShown] = useState(false);
+  const errors = validateAssignment(v);
+  const create = useMutation({
+    mutationFn: () =>
+      api.post<Assignment>(companyPath(me.company_id, `/policies/${v.policy_id}/assignments`), {
+        employee_id: v.employee_id,
+        effective_from: v.effective_from,
+        ...(v.effective_to ? { effective_to: v.effective_to } : {}),
+      }),
+    onSuccess: async () => {
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['assignments'] }),
+        qc.invalidateQueries({ queryKey: ['policy-assignments'] }),
+        qc.invalidateQueries({ queryKey: ['balances'] }),
+      ]);
+      toast('Assignment created');
+      setShown(false);
+      setV((s) => ({ ...s, effective_to: '', ...(policyId ? { employee_id: '' } : { policy_id: '' }) }));
+    },
+  });
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setShown(true);
+    if (Object.keys(errors).length === 0) create.mutate();
+  }
+  const err = (k: string) => (shown ? errors[k] : undefined);
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="assignment-form" aria-label="Assign a policy">
+      <FormError error={create.error} />
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {!employeeId && (
+          <Field label="Employee" error={err('employee_id')} required>
+            <Select
+              value={v.employee_id}
+              onValueChange={(x) => setV((s) => ({ ...s, employee_id: x }))}
+              options={(employees.data ?? []).map((e) => ({ value: e.id, label: `${fullName(e)} (${e.email})` }))}
+              placeholder={employees.isPending ? 'Loading…' : 'Choose an employee'}
+              data-testid="assignment-employee"
+            />
+          </Field>
+        )}
+        {!policyId && (
+          <Field label="Policy" error={err('policy_id')} required>
+            <Select
+              value={v.policy_id}
+              onValueChange={(x) => setV((s) => ({ ...s, policy_id: x }))}
+              options={(policies.data ?? []).map((p) => ({ value: p.id, label: p.key }))}
+              placeholder={policies.isPending ? 'Loading…' : 'Choose a policy'}
+              data-testid="assignment-policy"
+            />
+          </Field>
+        )}
+        <Field label="From" error={err('effective_from')} required>
+          <Input type="date" value={v.effective_from} onChange={(e) => setV((s) => ({ ...s, effective_from: e.target.value }))} data-testid="assignment-from" />
+        </Field>
+        <Field label="Until (optional, exclusive)" error={err('effective_to')}>
+          <Input type="date" value={v.effective_to} onChange={(e) => setV((s) => ({ ...s, effective_to: e.target.value }))} data-testid="assignment-to" />
+        </Field>
+      </div>
+      <Button type="submit" loading={create.isPending} data-testid="assignment-submit">
+        Assign
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, companyPath, fetchAll } from '@/lib/api';
+import { useMe } from '@/lib/auth';
+import { formatDate, todayIso } from '@/lib/format';
+import { keys, usePolicyMap } from '@/lib/queries';
+import type { Assignment, Employee } from '@/lib/types';
+import { Button } from '@/components/ui/button';
+import { Badge, Card, CardTitle } from '@/components/ui/card';
+import { Dialog } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { EmptyState, ErrorState, FormError, LoadingState } from '@/components/ui/states';
+import { Table, Td, Th } from '@/components/ui/table';
+import { toast } from '@/components/ui/toast';
+import { AssignmentForm } from './AssignmentForm';
+
+export function AssignmentsPanel({ employee }: { employee: Employee }) {
+  const me = useMe();
+  const qc = useQueryClient();
+  const policies = usePolicyMap();
+  const assignments = useQuery({
+    queryKey: keys.assignments(me.company_id, employee.id),
+    queryFn: ({ signal }) => fetchAll<Assignment>(companyPath(me.company_id, `/employees/${employee.id}/assignments`), undefined, signal),
+  });
+  const [ending, setEnding] = useState<Assignment | null>(null);
+  const [endDate, setEndDate] = useState(todayIso());
+  const end = useMutation({
+    mutationFn: (a: Assignment) => api.del<Assignment>(companyPath(me.company_id, `/assignments/${a.id}`), { effective_to: endDate }),
+    onSuccess: async () => {
+      await Promise.all([qc.invalidateQueries({ queryKey: ['assignments'] }), qc.invalidateQueries({ queryKey: ['balances'] })]);
+      toast('Assignment ended');
+      setEnding(null);
+    },
+  });
+  const today = todayIso();
+  return (
+    <div className="space-y-4">
+      <Card>
+        <CardTitle>Assign a policy</CardTitle>
+        <div className="mt-3">
+          <AssignmentForm employeeId={employee.id} />
+        </div>
+      </Card>
+      {assignments.isPending ? (
+        <LoadingState label="Loading assignments…" />
+      ) : assignments.isError ? (
+        <ErrorState error={assignments.error} onRetry={() => assignments.refetch()} />
+      ) : assignments.data.length === 0 ? (
+        <EmptyState title="No policy assigned yet" />
+      ) : (
+        <Table caption="Policy assignments" data-testid="assignments-table">
+          <thead>
+            <tr>
+              <Th>Policy</Th>
+              <Th>From</Th>
+              <Th>Until</Th>
+              <Th>Status</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {assignments.data.map((a) => {
+              const active = a.effective_from <= today && (!a.effective_to || a.effective_to > today);
+              const endable = !a.effective_to || a.effective_to > today;
+              const key = policies.map.get(a.policy_id)?.key ?? a.policy_id.slice(0, 8);
+              return (
+                <tr key={a.id} data-testid="assignment-row">
+                  <Td className="font-medium">{key}</Td>
+                  <Td>{formatDate(a.effective_from)}</Td>
+                  <Td>{a.effective_to ? formatDate(a.effective_to) : 'Open-ended'}</Td>
+                  <Td>
+                    <Badge tone={active ? 'green' : 'gray'}>{active ? 'Active' : a.effective_from > today ? 'Scheduled' : 'Ended'}</Badge>
+                  </Td>
+                  <Td>
+                    {endable && (
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        onClick={() => {
+                          setEndDate(today > a.effective_from ? today : a.effective_from);
+                          setEnding(a);
+                        }}
+                        aria-label={`End assignment to ${key}`}
+                      >
+                        End
+                      </Button>
+                    )}
+                  </Td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      )}
+      <Dialog
+        open={!!ending}
+        onOpenChange={(o) => {
+          if (!o) {
+            setEnding(null);
+            end.reset();
+          }
+        }}
+        title="End this assignment"
+        description="The employee stays on the policy until (not including) this date. Nothing is deleted."
+      >
+        <div className="space-y-4">
+          <FormError error={end.error} />
+          <Field label="End date (exclusive)" required>
+            <Input type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
+          </Field>
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setEnding(null)}>
+              Keep
+            </Button>
+            <Button variant="danger" loading={end.isPending} disabled={!endDate} onClick={() => ending && end.mutate(ending)}>
+              End assignment
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

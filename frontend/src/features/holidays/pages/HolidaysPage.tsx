@@ -1,0 +1,125 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, companyPath } from '@/lib/api';
+import { useMe } from '@/lib/auth';
+import { formatDate, parseDate } from '@/lib/format';
+import { useHolidays } from '@/lib/queries';
+import type { Holiday } from '@/lib/types';
+import { Button } from '@/components/ui/button';
+import { Card, CardTitle, PageHeader } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { EmptyState, ErrorState, FormError, LoadingState } from '@/components/ui/states';
+import { Table, Td, Th } from '@/components/ui/table';
+import { toast } from '@/components/ui/toast';
+
+export function validateHoliday(v: { date: string; name: string }, year?: number): Record<string, string> {
+  const e: Record<string, string> = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date)) e.date = 'Enter the date.';
+  else if (year && Number(v.date.slice(0, 4)) !== year) e.date = `Pick a date in ${year}, or switch the year.`;
+  if (!v.name.trim()) e.name = 'Enter a name, e.g. New Year’s Day.';
+  else if (v.name.length > 200) e.name = 'Keep the name under 200 characters.';
+  return e;
+}
+
+export default function HolidaysPage() {
+  const me = useMe();
+  const qc = useQueryClient();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const holidays = useHolidays(year);
+  const [v, setV] = useState({ date: '', name: '' });
+  const [shown, setShown] = useState(false);
+  const errors = validateHoliday(v, year);
+  const add = useMutation({
+    mutationFn: () => api.post<Holiday>(companyPath(me.company_id, '/holidays'), { date: v.date, name: v.name.trim() }),
+    onSuccess: async (h) => {
+      await qc.invalidateQueries({ queryKey: ['holidays'] });
+      toast(`${h.name} added`);
+      setV({ date: '', name: '' });
+      setShown(false);
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (h: Holiday) => api.del<void>(companyPath(me.company_id, `/holidays/${h.id}`)),
+    onSuccess: async (_, h) => {
+      await qc.invalidateQueries({ queryKey: ['holidays'] });
+      toast(`${h.name} removed`);
+    },
+  });
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setShown(true);
+    if (Object.keys(errors).length === 0) add.mutate();
+  }
+  const years = Array.from({ length: 7 }, (_, i) => thisYear - 2 + i);
+  const rows = [...(holidays.data ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  return (
+    <>
+      <PageHeader title="Holidays" description="Company holidays are not counted in request durations." />
+      <div className="mb-4 max-w-40">
+        <Field label="Year">
+          <Select value={String(year)} onValueChange={(y) => setYear(Number(y))} options={years.map((y) => ({ value: String(y), label: String(y) }))} data-testid="holiday-year" />
+        </Field>
+      </div>
+      <Card className="mb-6">
+        <CardTitle>Add a holiday</CardTitle>
+        <form onSubmit={onSubmit} noValidate className="mt-3 grid items-start gap-3 sm:grid-cols-[12rem_1fr_auto]" data-testid="holiday-form">
+          <Field label="Date" error={shown ? errors.date : undefined} required>
+            <Input type="date" value={v.date} min={`${year}-01-01`} max={`${year}-12-31`} onChange={(e) => setV((s) => ({ ...s, date: e.target.value }))} data-testid="holiday-date" />
+          </Field>
+          <Field label="Name" error={shown ? errors.name : undefined} required>
+            <Input value={v.name} onChange={(e) => setV((s) => ({ ...s, name: e.target.value }))} data-testid="holiday-name" />
+          </Field>
+          <Button type="submit" className="sm:mt-6" loading={add.isPending} data-testid="holiday-submit">
+            Add
+          </Button>
+          <div className="sm:col-span-3">
+            <FormError error={add.error ?? remove.error} />
+          </div>
+        </form>
+      </Card>
+      {holidays.isPending ? (
+        <LoadingState label="Loading holidays…" />
+      ) : holidays.isError ? (
+        <ErrorState error={holidays.error} onRetry={() => holidays.refetch()} />
+      ) : rows.length === 0 ? (
+        <EmptyState title={`No holidays in ${year}`} />
+      ) : (
+        <Table caption={`Holidays in ${year}`} data-testid="holidays-table">
+          <thead>
+            <tr>
+              <Th>Date</Th>
+              <Th>Day</Th>
+              <Th>Name</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((h) => (
+              <tr key={h.id} data-testid="holiday-row">
+                <Td>{formatDate(h.date)}</Td>
+                <Td>{parseDate(h.date).toLocaleDateString('en-US', { weekday: 'long' })}</Td>
+                <Td>{h.name}</Td>
+                <Td>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => window.confirm(`Delete ${h.name}?`) && remove.mutate(h)}
+                    aria-label={`Delete ${h.name}`}
+                    disabled={remove.isPending}
+                  >
+                    Delete
+                  </Button>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </>
+  );
+}

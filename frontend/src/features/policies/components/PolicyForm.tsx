@@ -1,0 +1,290 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { humanize } from '@/lib/format';
+import { ACCRUAL_FREQUENCIES, DISPLAY_UNITS, POLICY_CATEGORIES } from '@/lib/types';
+import { formatDays, formatHours } from '@/lib/units';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Checkbox, Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { FormError } from '@/components/ui/states';
+import { RATE_FIELD, validatePolicyForm, type PolicyFormErrors, type PolicyFormValues } from '../validation';
+
+const opts = (values: readonly string[]) => values.map((v) => ({ value: v, label: humanize(v) }));
+
+function Section({ title, children, description }: { title: string; children: ReactNode; description?: string }) {
+  return (
+    <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <legend className="px-1 text-sm font-semibold text-slate-900">{title}</legend>
+      {description && <p className="-mt-2 text-xs text-slate-600">{description}</p>}
+      {children}
+    </fieldset>
+  );
+}
+
+/** "= 8 h · 1 day" hint under a minutes input. */
+function minutesHint(value: string, suffix = ''): string | undefined {
+  const n = Number(value);
+  if (!value.trim() || !Number.isFinite(n)) return suffix ? `In minutes${suffix}.` : 'In minutes.';
+  return `= ${formatHours(n)} · ${formatDays(n, 480)} at 8 h/day${suffix}`;
+}
+
+interface Props {
+  initial: PolicyFormValues;
+  creating: boolean;
+  previousEffectiveFrom?: string;
+  submitting: boolean;
+  submitError: unknown;
+  onSubmit: (values: PolicyFormValues) => void;
+  onCancel: () => void;
+}
+
+export function PolicyForm({ initial, creating, previousEffectiveFrom, submitting, submitError, onSubmit, onCancel }: Props) {
+  const [v, setV] = useState(initial);
+  const [showErrors, setShowErrors] = useState(false);
+  const errors: PolicyFormErrors = validatePolicyForm(v, { creating, previousEffectiveFrom });
+  const err = (k: string) => (showErrors ? errors[k] : undefined);
+  const set = <K extends keyof PolicyFormValues>(k: K) => (value: PolicyFormValues[K]) => setV((s) => ({ ...s, [k]: value }));
+  const text = (k: keyof PolicyFormValues) => ({
+    value: v[k] as string,
+    onChange: (e: { target: { value: string } }) => setV((s) => ({ ...s, [k]: e.target.value })),
+    'data-testid': `policy-${k}`,
+  });
+
+  function handleSubmit(e: FormEvent) {
+    e.preventDefault();
+    setShowErrors(true);
+    if (Object.keys(errors).length > 0) {
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    onSubmit(v);
+  }
+
+  const accrual = v.type === 'ACCRUAL';
+  const time = accrual && v.accrual_method === 'TIME';
+  const hours = accrual && v.accrual_method === 'HOURS_WORKED';
+  const errorCount = showErrors ? Object.keys(errors).length : 0;
+
+  return (
+    <form onSubmit={handleSubmit} noValidate className="max-w-3xl space-y-5" data-testid="policy-form">
+      <FormError error={submitError} />
+      {errorCount > 0 && (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
+          Please fix {errorCount === 1 ? 'the highlighted field' : `the ${errorCount} highlighted fields`}.
+        </p>
+      )}
+      <Section title="Policy">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Key" error={err('key')} hint={creating ? 'A short unique name, e.g. vacation-us.' : 'The key cannot change.'} required={creating}>
+            <Input {...text('key')} disabled={!creating} autoComplete="off" />
+          </Field>
+          <Field label="Category" required={creating}>
+            <Select value={v.category} onValueChange={(x) => set('category')(x as PolicyFormValues['category'])} options={opts(POLICY_CATEGORIES)} disabled={!creating} data-testid="policy-category" />
+          </Field>
+          <Field label="Effective from" error={err('effective_from')} required hint={creating ? undefined : `The current version started ${previousEffectiveFrom}.`}>
+            <Input type="date" {...text('effective_from')} />
+          </Field>
+          <Field label="Reason for the change" error={err('change_reason')}>
+            <Input {...text('change_reason')} placeholder={creating ? 'Initial version' : 'e.g. 2026 rate increase'} />
+          </Field>
+        </div>
+      </Section>
+
+      <Section title="Type" description="Unlimited policies track usage without a balance limit.">
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field label="Policy type" required>
+            <Select
+              value={v.type}
+              onValueChange={(x) => set('type')(x as PolicyFormValues['type'])}
+              options={[
+                { value: 'ACCRUAL', label: 'Accrual' },
+                { value: 'UNLIMITED', label: 'Unlimited' },
+              ]}
+              data-testid="policy-type"
+            />
+          </Field>
+          {accrual && (
+            <>
+              <Field label="Accrues by" required>
+                <Select
+                  value={v.accrual_method}
+                  onValueChange={(x) => set('accrual_method')(x as PolicyFormValues['accrual_method'])}
+                  options={[
+                    { value: 'TIME', label: 'Time (calendar)' },
+                    { value: 'HOURS_WORKED', label: 'Hours worked (payroll)' },
+                  ]}
+                  data-testid="policy-accrual-method"
+                />
+              </Field>
+              <Field label="Display unit" required>
+                <Select value={v.unit} onValueChange={(x) => set('unit')(x as PolicyFormValues['unit'])} options={opts(DISPLAY_UNITS)} data-testid="policy-unit" />
+              </Field>
+            </>
+          )}
+        </div>
+      </Section>
+
+      {time && (
+        <Section title="Time-based accrual">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Frequency" required>
+              <Select value={v.accrual_frequency} onValueChange={(x) => set('accrual_frequency')(x as PolicyFormValues['accrual_frequency'])} options={opts(ACCRUAL_FREQUENCIES)} data-testid="policy-frequency" />
+            </Field>
+            <Field label="Posted at" required>
+              <Select
+                value={v.accrual_timing}
+                onValueChange={(x) => set('accrual_timing')(x as PolicyFormValues['accrual_timing'])}
+                options={[
+                  { value: 'START_OF_PERIOD', label: 'Start of period' },
+                  { value: 'END_OF_PERIOD', label: 'End of period' },
+                ]}
+                data-testid="policy-timing"
+              />
+            </Field>
+            <Field
+              label={`Rate (minutes per ${v.accrual_frequency === 'DAILY' ? 'day' : v.accrual_frequency === 'MONTHLY' ? 'month' : 'year'})`}
+              error={err('rate_minutes')}
+              hint={minutesHint(v.rate_minutes, ` (${RATE_FIELD[v.accrual_frequency]})`)}
+              required
+            >
+              <Input inputMode="numeric" {...text('rate_minutes')} />
+            </Field>
+            <Field label="Proration for partial periods" required>
+              <Select
+                value={v.proration}
+                onValueChange={(x) => set('proration')(x as PolicyFormValues['proration'])}
+                options={[
+                  { value: 'DAYS_ACTIVE', label: 'By days active' },
+                  { value: 'NONE', label: 'None (full rate)' },
+                ]}
+                data-testid="policy-proration"
+              />
+            </Field>
+          </div>
+        </Section>
+      )}
+
+      {hours && (
+        <Section title="Hours-worked accrual" description="E.g. 60 minutes accrued per 1440 minutes worked = 1 hour per 24 hours.">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Minutes accrued" error={err('accrue_minutes')} required hint={minutesHint(v.accrue_minutes)}>
+              <Input inputMode="numeric" {...text('accrue_minutes')} />
+            </Field>
+            <Field label="Per minutes worked" error={err('per_worked_minutes')} required hint={minutesHint(v.per_worked_minutes)}>
+              <Input inputMode="numeric" {...text('per_worked_minutes')} />
+            </Field>
+          </div>
+        </Section>
+      )}
+
+      {accrual && (
+        <>
+          <Section title="Limits">
+            <Checkbox label="Allow a negative balance" checked={v.allow_negative} onChange={set('allow_negative')} testId="policy-allow-negative" />
+            <div className="grid gap-4 sm:grid-cols-2">
+              {v.allow_negative && (
+                <Field label="Negative limit (minutes, optional)" error={err('negative_limit_minutes')} hint={minutesHint(v.negative_limit_minutes, '; blank = no limit')}>
+                  <Input inputMode="numeric" {...text('negative_limit_minutes')} />
+                </Field>
+              )}
+              <Field label="Bank cap (minutes, optional)" error={err('bank_cap_minutes')} hint={minutesHint(v.bank_cap_minutes, '; blank = no cap')}>
+                <Input inputMode="numeric" {...text('bank_cap_minutes')} />
+              </Field>
+            </div>
+          </Section>
+
+          <Section title="Tenure tiers" description="A higher rate after a number of months of service (the highest tier reached applies).">
+            {v.tenure_tiers.length === 0 && <p className="text-sm text-slate-600">No tiers: everyone accrues the base rate.</p>}
+            {v.tenure_tiers.map((t, i) => (
+              <div key={i} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]" data-testid="tenure-tier">
+                <Field label={`Tier ${i + 1}: after months`} error={err(`tier_${i}_min_months`)}>
+                  <Input
+                    inputMode="numeric"
+                    value={t.min_months}
+                    onChange={(e) => set('tenure_tiers')(v.tenure_tiers.map((x, j) => (j === i ? { ...x, min_months: e.target.value } : x)))}
+                  />
+                </Field>
+                <Field label={`Tier ${i + 1}: rate (minutes)`} error={err(`tier_${i}_accrual_rate_minutes`)}>
+                  <Input
+                    inputMode="numeric"
+                    value={t.accrual_rate_minutes}
+                    onChange={(e) =>
+                      set('tenure_tiers')(v.tenure_tiers.map((x, j) => (j === i ? { ...x, accrual_rate_minutes: e.target.value } : x)))
+                    }
+                  />
+                </Field>
+                <Button variant="ghost" onClick={() => set('tenure_tiers')(v.tenure_tiers.filter((_, j) => j !== i))} aria-label={`Remove tier ${i + 1}`}>
+                  Remove
+                </Button>
+              </div>
+            ))}
+            <Button variant="secondary" size="sm" onClick={() => set('tenure_tiers')([...v.tenure_tiers, { min_months: '', accrual_rate_minutes: '' }])}>
+              Add tier
+            </Button>
+          </Section>
+
+          <Section title="Carryover (January 1)">
+            <Checkbox label="Carry unused time into the new year" checked={v.carryover_enabled} onChange={set('carryover_enabled')} testId="policy-carryover" />
+            {v.carryover_enabled && (
+              <div className="grid gap-4 sm:grid-cols-2">
+                <Field label="Carryover cap (minutes, optional)" error={err('carryover_cap_minutes')} hint={minutesHint(v.carryover_cap_minutes, '; blank = carry everything')}>
+                  <Input inputMode="numeric" {...text('carryover_cap_minutes')} />
+                </Field>
+                <Field label="Carried time expires after (days, optional)" error={err('carryover_expires_after_days')}>
+                  <Input inputMode="numeric" {...text('carryover_expires_after_days')} />
+                </Field>
+              </div>
+            )}
+          </Section>
+
+          <Section title="Expiration">
+            <Checkbox label="Expire the unused balance" checked={v.expiration_enabled} onChange={set('expiration_enabled')} testId="policy-expiration" />
+            {err('expiration') && (
+              <p role="alert" className="text-xs font-medium text-red-700">
+                {err('expiration')}
+              </p>
+            )}
+            {v.expiration_enabled && (
+              <div className="grid gap-4 sm:grid-cols-3">
+                <Field label="Expires">
+                  <Select
+                    value={v.expiration_mode}
+                    onValueChange={(x) => set('expiration_mode')(x as PolicyFormValues['expiration_mode'])}
+                    options={[
+                      { value: 'AFTER_DAYS', label: 'N days after the last accrual' },
+                      { value: 'ON_DATE', label: 'On a date every year' },
+                    ]}
+                  />
+                </Field>
+                {v.expiration_mode === 'AFTER_DAYS' ? (
+                  <Field label="Days" error={err('expiration_after_days')} required>
+                    <Input inputMode="numeric" {...text('expiration_after_days')} />
+                  </Field>
+                ) : (
+                  <>
+                    <Field label="Month (1–12)" error={err('expiration_month')} required>
+                      <Input inputMode="numeric" {...text('expiration_month')} />
+                    </Field>
+                    <Field label="Day" error={err('expiration_day')} required>
+                      <Input inputMode="numeric" {...text('expiration_day')} />
+                    </Field>
+                  </>
+                )}
+              </div>
+            )}
+          </Section>
+        </>
+      )}
+
+      <Card className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={submitting} data-testid="policy-submit">
+          {creating ? 'Create policy' : 'Save new version'}
+        </Button>
+      </Card>
+    </form>
+  );
+}

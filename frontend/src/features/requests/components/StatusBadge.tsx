@@ -1,0 +1,29 @@
+import type { RequestStatus } from '@/lib/types';
+import { Badge, type BadgeTone } from '@/components/ui/card';
+
+const TONES: Record<RequestStatus, BadgeTone> = {
+  DRAFT: 'gray',
+  SUBMITTED: 'amber',
+  APPROVED: 'green',
+  DENIED: 'red',
+  CANCELLED: 'gray',
+};
+const LABELS: Record<RequestStatus, string> = {
+  DRAFT: 'Draft',
+  SUBMITTED: 'Pending',
+  APPROVED: 'Approved',
+  DENIED: 'Denied',
+  CANCELLED: 'Cancelled',
+};
+
+export function StatusBadge({ status }: { status: RequestStatus }) {
+  return (
+    <Badge tone={TONES[status]}>
+      <span data-testid="request-status" data-status={status}>
+        {LABELS[status]}
+      </span>
+    </Badge>
+  );
+}
+
+export const statusLabel = (s: RequestStatus) => LABELS[s];
