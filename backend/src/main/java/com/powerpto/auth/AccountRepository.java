@@ -1,0 +1,211 @@
+package com.powerpto.auth;
+
+import com.powerpto.platform.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Hand-written SQL over {@code accounts} (and the employee row each account belongs to). */
+@Repository
+class AccountRepository {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An account as stored; {@code usable} = account active and employee active. */
+    record StoredAccount(UUID companyId, UUID employeeId, String email, String passwordHash, Role role,
+                         boolean active, boolean usable) {
+    }
+
+    private static final String SELECT = """
+            SELECT a.company_id, a.employee_id, a.email, a.password_hash, a.role, a.active,
+                   (a.active AND e.active) AS usable
+              FROM accounts a
+              JOIN employees e ON e.company_id = a.company_id AND e.id = a.employee_id
+            """;
+
+    Optional<StoredAccount> find(UUID companyId, UUID employeeId) {
+        return jdbc.sql(SELECT + " WHERE a.company_id = :company AND a.employee_id = :employee")
+                .param("company", companyId)
+                .param("employee", employeeId)
+                .query(AccountRepository::account)
+                .optional();
+    }
+
+    /** Every account with this e-mail (any company, any state), oldest first, at most {@code limit}. */
+    List<StoredAccount> findByEmail(String email, int limit) {
+        return jdbc.sql(SELECT + " WHERE lower(a.email) = lower(:email) ORDER BY a.created_at, a.company_id LIMIT :limit")
+                .param("email", email)
+                .param("limit", limit)
+                .query(AccountRepository::account)
+                .list();
+    }
+
+    /** The role of a usable account, if there is one. */
+    Optional<Role> usableRole(UUID companyId, UUID employeeId) {
+        return jdbc.sql("""
+                        SELECT a.role FROM accounts a
+                          JOIN employees e ON e.company_id = a.company_id AND e.id = a.employee_id
+                         WHERE a.company_id = :company AND a.employee_id = :employee AND a.active AND e.active
+                        """)
+                .param("company", companyId)
+                .param("employee", employeeId)
+                .query((rs, n) -> Role.parse(rs.getString(1)))
+                .optional();
+    }
+
+    /** The employee's e-mail, locking the employee row against a concurrent change. */
+    Optional<String> employeeEmailForUpdate(UUID companyId, UUID employeeId) {
+        return jdbc.sql("SELECT email FROM employees WHERE company_id = :company AND id = :employee FOR SHARE")
+                .param("company", companyId)
+                .param("employee", employeeId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Creates or updates the account with a password: active, any pending invite withdrawn. */
+    void upsertWithPassword(UUID companyId, UUID employeeId, String email, Role role, String passwordHash, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO accounts (company_id, employee_id, email, password_hash, role, active,
+                                              invite_token_hash, invite_expires_at, password_changed_at, created_at, updated_at)
+                        VALUES (:company, :employee, :email, :hash, :role, true, NULL, NULL, :now, :now, :now)
+                        ON CONFLICT (company_id, employee_id) DO UPDATE SET
+                            email = EXCLUDED.email, password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
+                            active = true, invite_token_hash = NULL, invite_expires_at = NULL,
+                            password_changed_at = EXCLUDED.password_changed_at, updated_at = EXCLUDED.updated_at
+                        """)
+                .param("company", companyId)
+                .param("employee", employeeId)
+                .param("email", email)
+                .param("hash", passwordHash)
+                .param("role", role.claim())
+                .param("now", utc(now))
+                .update();
+    }
+
+    /**
+     * Creates the account as a pending invitation (inactive, no password) or, when it exists,
+     * sets its role and replaces any earlier invitation; an existing password stays valid until
+     * the invitation is accepted.
+     */
+    void upsertWithInvite(UUID companyId, UUID employeeId, String email, Role role, String inviteHash,
+                          Instant expiresAt, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO accounts (company_id, employee_id, email, password_hash, role, active,
+                                              invite_token_hash, invite_expires_at, created_at, updated_at)
+                        VALUES (:company, :employee, :email, NULL, :role, false, :invite, :expires, :now, :now)
+                        ON CONFLICT (company_id, employee_id) DO UPDATE SET
+                            email = EXCLUDED.email, role = EXCLUDED.role,
+                            invite_token_hash = EXCLUDED.invite_token_hash, invite_expires_at = EXCLUDED.invite_expires_at,
+                            updated_at = EXCLUDED.updated_at
+                        """)
+                .param("company", companyId)
+                .param("employee", employeeId)
+                .param("email", email)
+                .param("role", role.claim())
+                .param("invite", inviteHash)
+                .param("expires", utc(expiresAt))
+                .param("now", utc(now))
+                .update();
+    }
+
+    /** Uses up a live invitation: sets the password and activates the account. Empty when none matched. */
+    Optional<StoredAccount> acceptInvite(String inviteHash, String passwordHash, Instant now) {
+        List<UUID[]> keys = jdbc.sql("""
+                        UPDATE accounts SET password_hash = :hash, active = true, invite_token_hash = NULL,
+                                            invite_expires_at = NULL, password_changed_at = :now, updated_at = :now
+                         WHERE invite_token_hash = :invite AND invite_expires_at > :now
+                        RETURNING company_id, employee_id
+                        """)
+                .param("hash", passwordHash)
+                .param("invite", inviteHash)
+                .param("now", utc(now))
+                .query((rs, n) -> new UUID[]{rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
+                .list();
+        return keys.isEmpty() ? Optional.empty() : find(keys.get(0)[0], keys.get(0)[1]);
+    }
+
+    void updatePassword(UUID companyId, UUID employeeId, String passwordHash, boolean changed, Instant now) {
+        jdbc.sql("""
+                        UPDATE accounts SET password_hash = :hash, updated_at = :now,
+                               password_changed_at = CASE WHEN :changed THEN :now ELSE password_changed_at END,
+                               invite_token_hash = CASE WHEN :changed THEN NULL ELSE invite_token_hash END,
+                               invite_expires_at = CASE WHEN :changed THEN NULL ELSE invite_expires_at END
+                         WHERE company_id = :company AND employee_id = :employee
+                        """)
+                .param("hash", passwordHash)
+                .param("changed", changed)
+                .param("now", utc(now))
+                .param("company", companyId)
+                .param("employee", employeeId)
+                .update();
+    }
+
+    boolean setActive(UUID companyId, UUID employeeId, boolean active, Instant now) {
+        return jdbc.sql("UPDATE accounts SET active = :active, updated_at = :now WHERE company_id = :company AND employee_id = :employee")
+                .param("active", active)
+                .param("now", utc(now))
+                .param("company", companyId)
+                .param("employee", employeeId)
+                .update() == 1;
+    }
+
+    Optional<EmployeeView> employee(UUID companyId, UUID employeeId) {
+        return jdbc.sql("""
+                        SELECT id, company_id, first_name, last_name, email, pay_type, workday_minutes, timezone,
+                               hire_date, manager_id, work_days, workday_start
+                          FROM employees WHERE company_id = :company AND id = :employee
+                        """)
+                .param("company", companyId)
+                .param("employee", employeeId)
+                .query((rs, n) -> new EmployeeView(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("company_id", UUID.class),
+                        rs.getString("first_name"),
+                        rs.getString("last_name"),
+                        rs.getString("email"),
+                        rs.getString("pay_type"),
+                        rs.getInt("workday_minutes"),
+                        rs.getString("timezone"),
+                        rs.getObject("hire_date", java.time.LocalDate.class),
+                        rs.getObject("manager_id", UUID.class),
+                        strings(rs.getArray("work_days")),
+                        rs.getObject("workday_start", LocalTime.class).format(HH_MM)))
+                .optional();
+    }
+
+    private static StoredAccount account(java.sql.ResultSet rs, int row) throws SQLException {
+        return new StoredAccount(
+                rs.getObject("company_id", UUID.class),
+                rs.getObject("employee_id", UUID.class),
+                rs.getString("email"),
+                rs.getString("password_hash"),
+                Role.parse(rs.getString("role")),
+                rs.getBoolean("active"),
+                rs.getBoolean("usable"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,259 @@
+package com.powerpto.auth;
+
+import com.powerpto.platform.security.Caller;
+import com.powerpto.platform.security.Role;
+import com.powerpto.platform.security.TokenService;
+import com.powerpto.platform.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Local sign-in accounts: one per employee, e-mail = the employee's e-mail. Public methods are
+ * also the entry points for other modules (the demo-data loader calls {@link #setPassword}).
+ * <p>
+ * Log lines name accounts by company and employee id only: never a password, token, hash or e-mail.
+ */
+@Service
+public class AccountService {
+
+    public static final Duration INVITE_LIFETIME = Duration.ofDays(7);
+    static final String INVALID_CREDENTIALS = "invalid email or password";
+    /** Accounts sharing one e-mail across companies that sign-in checks (oldest first). */
+    private static final int MAX_LOGIN_CANDIDATES = 5;
+
+    private static final Logger log = LoggerFactory.getLogger("com.powerpto.auth");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountRepository repository;
+    private final Passwords passwords;
+    private final TokenService tokens;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+
+    public AccountService(AccountRepository repository, Passwords passwords, TokenService tokens,
+                          LoginThrottle throttle, Clock clock) {
+        this.repository = repository;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    // --- sign-in -------------------------------------------------------------------------------
+
+    /**
+     * Checks e-mail and password and issues an access token. Every refusal (unknown e-mail, wrong
+     * password, inactive account or employee, no password yet) is the same 401 after the same
+     * amount of hashing work; throttled attempts are 429 before any check.
+     */
+    public TokenService.IssuedToken login(String email, String password, String clientAddress) {
+        if (email == null || email.isBlank()) {
+            throw ApiException.invalid("email", "is required");
+        }
+        if (password == null) {
+            throw ApiException.invalid("password", "is required");
+        }
+        LoginThrottle.Attempt attempt = throttle.begin(email, clientAddress);
+        List<AccountRepository.StoredAccount> candidates = repository.findByEmail(email.trim(), MAX_LOGIN_CANDIDATES);
+        AccountRepository.StoredAccount signedIn = null;
+        if (candidates.isEmpty()) {
+            passwords.burn(password);
+        }
+        for (AccountRepository.StoredAccount candidate : candidates) {
+            boolean matches = passwords.matches(password, candidate.passwordHash());
+            if (matches && candidate.usable() && signedIn == null) {
+                signedIn = candidate;
+            }
+        }
+        if (signedIn == null) {
+            log.info("sign-in refused from {} ({} matching account(s))", clientAddress, candidates.size());
+            throw ApiException.unauthenticated(INVALID_CREDENTIALS);
+        }
+        attempt.succeeded();
+        if (passwords.needsRehash(signedIn.passwordHash())) {
+            repository.updatePassword(signedIn.companyId(), signedIn.employeeId(), passwords.hash(password), false, clock.instant());
+        }
+        log.info("sign-in of {} in company {} from {}", signedIn.employeeId(), signedIn.companyId(), clientAddress);
+        return tokens.issue(signedIn.employeeId(), signedIn.companyId(), signedIn.role());
+    }
+
+    /** The caller and their employee record; works for development-header callers too. */
+    @Transactional(readOnly = true)
+    public MeView me(Caller caller) {
+        return new MeView(caller.userId(), caller.companyId(), caller.role().claim(),
+                repository.employee(caller.companyId(), caller.userId()).orElse(null));
+    }
+
+    /** 204 on success; 400 when the current password is wrong (counted like a failed sign-in). */
+    public void changePassword(Caller caller, String currentPassword, String newPassword, String clientAddress) {
+        if (currentPassword == null) {
+            throw ApiException.invalid("current_password", "is required");
+        }
+        Passwords.validate("new_password", newPassword);
+        AccountRepository.StoredAccount account = repository.find(caller.companyId(), caller.userId())
+                .orElseThrow(() -> ApiException.notFound("account"));
+        LoginThrottle.Attempt attempt = throttle.begin(account.email(), clientAddress);
+        if (!passwords.matches(currentPassword, account.passwordHash())) {
+            log.info("password change refused for {} in company {}: wrong current password", caller.userId(), caller.companyId());
+            throw ApiException.businessRule("the current password is not correct");
+        }
+        attempt.succeeded();
+        if (currentPassword.equals(newPassword)) {
+            throw ApiException.invalid("new_password", "must differ from the current password");
+        }
+        repository.updatePassword(account.companyId(), account.employeeId(), passwords.hash(newPassword), true, clock.instant());
+        log.info("password changed by {} in company {}", caller.userId(), caller.companyId());
+    }
+
+    /** Sets the password of an invited account and activates it; 400 when the invitation is unknown or expired. */
+    public void acceptInvite(String token, String password, String clientAddress) {
+        if (token == null || token.isBlank()) {
+            throw ApiException.invalid("token", "is required");
+        }
+        Passwords.validate("password", password);
+        LoginThrottle.Attempt attempt = throttle.begin(null, clientAddress);
+        String hash = passwords.hash(password);
+        AccountRepository.StoredAccount account = repository.acceptInvite(sha256(token.trim()), hash, clock.instant())
+                .orElseThrow(() -> {
+                    log.info("invitation refused from {}: unknown or expired", clientAddress);
+                    return ApiException.businessRule("this invitation is not valid or has expired; ask your administrator for a new one");
+                });
+        attempt.succeeded();
+        log.info("invitation accepted by {} in company {}", account.employeeId(), account.companyId());
+    }
+
+    // --- administration ------------------------------------------------------------------------
+
+    /** {@code PUT .../employees/{eid}/account}: a password sets the account up; none creates an invitation. */
+    @Transactional
+    public AccountView put(Caller caller, UUID companyId, UUID employeeId, String password, String roleName) {
+        caller.adminOf(companyId);
+        Role role = parseRole(roleName);
+        if (password != null) {
+            Passwords.validate("password", password);
+        }
+        if (caller.isSelf(employeeId) && role != Role.ADMIN) {
+            throw ApiException.businessRule("you cannot take away your own admin role; ask another admin");
+        }
+        AccountView view = password != null
+                ? setPassword(companyId, employeeId, role, password)
+                : createInvite(companyId, employeeId, role);
+        log.info("account of {} in company {} set by {}: role {}, {}", employeeId, companyId, caller.userId(),
+                role.claim(), password != null ? "password set" : "invitation created");
+        return view;
+    }
+
+    @Transactional(readOnly = true)
+    public AccountView get(Caller caller, UUID companyId, UUID employeeId) {
+        caller.adminOf(companyId);
+        return repository.find(companyId, employeeId).map(a -> AccountView.of(a, null))
+                .orElseThrow(() -> ApiException.notFound("account"));
+    }
+
+    /**
+     * Creates or updates the employee's account with this password and role, active. Used by the
+     * API and by the demo-data loader. 404 when the employee does not exist, 422 for a password
+     * outside 10–128 characters. Costs one bcrypt hash (about a quarter of a second).
+     */
+    @Transactional
+    public AccountView setPassword(UUID companyId, UUID employeeId, Role role, String rawPassword) {
+        Passwords.validate("password", rawPassword);
+        return setPasswordHash(companyId, employeeId, role, passwords.hash(rawPassword));
+    }
+
+    /**
+     * As {@link #setPassword} with a hash from {@link #hashPassword}: lets a loader hash one demo
+     * password once for many accounts. Never for real users (equal hashes show equal passwords).
+     */
+    @Transactional
+    public AccountView setPasswordHash(UUID companyId, UUID employeeId, Role role, String passwordHash) {
+        String email = employeeEmail(companyId, employeeId);
+        repository.upsertWithPassword(companyId, employeeId, email, role, passwordHash, clock.instant());
+        return current(companyId, employeeId, null);
+    }
+
+    /** A hash for {@link #setPasswordHash}; validates the password like every other entry point. */
+    public String hashPassword(String rawPassword) {
+        Passwords.validate("password", rawPassword);
+        return passwords.hash(rawPassword);
+    }
+
+    /**
+     * Creates a one-time invitation (32 random bytes, URL-safe, valid {@link #INVITE_LIFETIME});
+     * only its SHA-256 is stored. The returned view carries the token; it is never shown again.
+     */
+    @Transactional
+    public AccountView createInvite(UUID companyId, UUID employeeId, Role role) {
+        String email = employeeEmail(companyId, employeeId);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        repository.upsertWithInvite(companyId, employeeId, email, role, sha256(token), now.plus(INVITE_LIFETIME), now);
+        return current(companyId, employeeId, token);
+    }
+
+    /** Turns sign-in off (or back on) for an employee; tokens already issued stop working at once. */
+    @Transactional
+    public void setActive(UUID companyId, UUID employeeId, boolean active) {
+        if (!repository.setActive(companyId, employeeId, active, clock.instant())) {
+            throw ApiException.notFound("account");
+        }
+        log.info("account of {} in company {} {}", employeeId, companyId, active ? "activated" : "deactivated");
+    }
+
+    /**
+     * The check run on every bearer token after its signature: the account exists, it and its
+     * employee are active, and the token's role is still the account's role (a changed role or a
+     * deactivation takes effect on the next request, not at token expiry).
+     */
+    public boolean tokenStillValid(Caller caller) {
+        return repository.usableRole(caller.companyId(), caller.userId()).map(r -> r == caller.role()).orElse(false);
+    }
+
+    // -------------------------------------------------------------------------------------------
+
+    private String employeeEmail(UUID companyId, UUID employeeId) {
+        return repository.employeeEmailForUpdate(companyId, employeeId)
+                .orElseThrow(() -> ApiException.notFound("employee"));
+    }
+
+    private AccountView current(UUID companyId, UUID employeeId, String inviteToken) {
+        return repository.find(companyId, employeeId).map(a -> AccountView.of(a, inviteToken))
+                .orElseThrow(() -> new IllegalStateException("account vanished after upsert"));
+    }
+
+    static Role parseRole(String value) {
+        if (value == null) {
+            throw ApiException.invalid("role", "is required");
+        }
+        return switch (value) {
+            case "admin" -> Role.ADMIN;
+            case "manager" -> Role.MANAGER;
+            case "employee" -> Role.EMPLOYEE;
+            default -> throw ApiException.invalid("role", "must be one of admin, manager, employee");
+        };
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package com.powerpto.auth;
+
+import com.powerpto.platform.security.Role;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.powerpto.auth.RouteCatalog.Access.ALLOW;
+import static com.powerpto.auth.RouteCatalog.Access.DENY;
+import static com.powerpto.auth.RouteCatalog.Access.FILTERED;
+import static com.powerpto.auth.RouteCatalog.Access.OWN;
+import static com.powerpto.auth.RouteCatalog.Access.SIGNATURE;
+import static com.powerpto.auth.RouteCatalog.Auth.CALLER;
+import static com.powerpto.auth.RouteCatalog.Auth.NONE;
+import static com.powerpto.auth.RouteCatalog.Auth.PAYROLL_HMAC;
+
+/**
+ * Every route of {@code shared/spec/api.md} and {@code docs/api-extensions.md}, with who may call
+ * it (the contract's "who" column, verbatim, and per role), for the table-driven test that calls
+ * every route as each role.
+ * <p>
+ * Reading an entry, for a caller of a role inside the path's company:
+ * <ul>
+ *   <li>{@link Access#ALLOW}: never 403 (it may still be 4xx for input or a missing id);</li>
+ *   <li>{@link Access#OWN}: only on their own data (self, "manager of" = their direct reports,
+ *       "owner" = their own request): others' ids are 403 (or 404 where the id is hidden);</li>
+ *   <li>{@link Access#FILTERED}: allowed, but the answer only holds what the role may see;</li>
+ *   <li>{@link Access#DENY}: 403;</li>
+ *   <li>{@link Access#SIGNATURE}: the caller's identity is irrelevant; 401 without a valid
+ *       {@code X-Payroll-Signature}.</li>
+ * </ul>
+ * Every {@link Route#companyScoped() company-scoped} route answers 403 to a caller of another
+ * company, and every {@link Auth#CALLER} route answers 401 without credentials. Path variables:
+ * {@code {cid}} company, {@code {eid}} employee, {@code {pid}} policy, {@code {aid}} assignment,
+ * {@code {rid}} request, {@code {hid}} holiday.
+ */
+public final class RouteCatalog {
+
+    private RouteCatalog() {
+    }
+
+    public enum Access { ALLOW, OWN, FILTERED, DENY, SIGNATURE }
+
+    /** What authenticates the call. */
+    public enum Auth {
+        /** Public: no credentials needed (bearer tokens are still verified when sent). */
+        NONE,
+        /** A bearer token (or, in development only, the X-Company-Id/X-User-Id/X-Role headers). */
+        CALLER,
+        /** HMAC-SHA256 of the body with PAYROLL_WEBHOOK_SECRET in X-Payroll-Signature. */
+        PAYROLL_HMAC
+    }
+
+    public record Route(String method, String path, String who, Auth auth, Access admin, Access manager,
+                        Access employee, String source, String notes) {
+
+        public boolean companyScoped() {
+            return path.contains("{cid}");
+        }
+
+        public Access access(Role role) {
+            return switch (role) {
+                case ADMIN -> admin;
+                case MANAGER -> manager;
+                case EMPLOYEE -> employee;
+            };
+        }
+
+        /** The path with its variables filled in; every variable must be given. */
+        public String expand(Map<String, ?> values) {
+            Matcher matcher = VARIABLE.matcher(path);
+            StringBuilder out = new StringBuilder();
+            while (matcher.find()) {
+                Object value = values.get(matcher.group(1));
+                if (value == null) {
+                    throw new IllegalArgumentException("no value for {" + matcher.group(1) + "} in " + path);
+                }
+                matcher.appendReplacement(out, Matcher.quoteReplacement(value.toString()));
+            }
+            matcher.appendTail(out);
+            return out.toString();
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final Pattern VARIABLE = Pattern.compile("\\{([a-z_]+)}");
+
+    private static final String API = "shared/spec/api.md";
+    private static final String EXT = "docs/api-extensions.md";
+    private static final String C = "/api/companies/{cid}";
+
+    private static Route route(String method, String path, String who, Auth auth, Access admin, Access manager,
+                               Access employee, String source, String notes) {
+        return new Route(method, path, who, auth, admin, manager, employee, source, notes);
+    }
+
+    private static Route open(String method, String path, String who, String source, String notes) {
+        return route(method, path, who, NONE, ALLOW, ALLOW, ALLOW, source, notes);
+    }
+
+    private static Route admin(String method, String path, String source, String notes) {
+        return route(method, path, "admin", CALLER, ALLOW, DENY, DENY, source, notes);
+    }
+
+    private static Route any(String method, String path, String source, String notes) {
+        return route(method, path, "any", CALLER, ALLOW, ALLOW, ALLOW, source, notes);
+    }
+
+    public static final List<Route> ROUTES = List.of(
+            // --- health and documentation ---
+            open("GET", "/health", "anyone", API, "root path for the load balancer; 503 when the database is down"),
+            open("GET", "/api/health", "anyone", API, "{status, version, environment}"),
+            open("GET", "/api/openapi.json", "anyone", API, "generated OpenAPI document"),
+            open("GET", "/api/docs", "anyone", API, "Swagger UI; not served in production"),
+
+            // --- auth and accounts (extensions) ---
+            open("POST", "/api/auth/login", "anyone", EXT, "{email, password} -> token; 401 generic; 429 + Retry-After"),
+            route("GET", "/api/auth/me", "signed in", CALLER, ALLOW, ALLOW, ALLOW, EXT, "{user_id, company_id, role, employee}"),
+            route("POST", "/api/auth/change-password", "signed in", CALLER, ALLOW, ALLOW, ALLOW, EXT,
+                    "{current_password, new_password} -> 204; 400 wrong current; 404 without an account"),
+            open("POST", "/api/auth/accept-invite", "anyone with the token", EXT, "{token, password} -> 204; 400 unknown/expired"),
+            admin("PUT", C + "/employees/{eid}/account", EXT, "{password?, role} -> 200 Account (+ invite_token once)"),
+            admin("GET", C + "/employees/{eid}/account", EXT, "Account; 404 when none"),
+
+            // --- policies ---
+            admin("POST", C + "/policies", API, "-> 201 Policy"),
+            any("GET", C + "/policies", API, "paginated"),
+            any("GET", C + "/policies/{pid}", API, "Policy with current_version"),
+            admin("PUT", C + "/policies/{pid}", API, "new version -> 200 Policy"),
+            any("GET", C + "/policies/{pid}/versions", API, "paginated"),
+
+            // --- assignments ---
+            admin("POST", C + "/policies/{pid}/assignments", API, "-> 201 Assignment"),
+            admin("GET", C + "/policies/{pid}/assignments", API, "paginated"),
+            route("GET", C + "/employees/{eid}/assignments", "admin, self", CALLER, ALLOW, OWN, OWN, API, "paginated"),
+            admin("DELETE", C + "/assignments/{aid}", API, "?effective_to= ; end-dates it -> 200 Assignment"),
+
+            // --- employees ---
+            admin("PUT", C + "/employees/{eid}", API, "upsert -> 200 Employee"),
+            route("GET", C + "/employees/{eid}", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "Employee"),
+            route("GET", C + "/employees", "admin, manager", CALLER, ALLOW, FILTERED, DENY, API + ", " + EXT,
+                    "paginated; ?manager_id= ; a manager sees direct reports and themself"),
+
+            // --- requests ---
+            route("POST", C + "/requests", "any (self)", CALLER, ALLOW, OWN, OWN, API, "-> 201 Request; employee_id must be the caller's unless admin"),
+            route("POST", C + "/requests/preview", "any (self)", CALLER, ALLOW, OWN, OWN, EXT, "writes nothing"),
+            route("GET", C + "/requests", "any", CALLER, ALLOW, FILTERED, FILTERED, API + ", " + EXT,
+                    "?status=&policy_id=&employee_id=&start_date=&end_date= ; own, plus reports' for managers"),
+            route("GET", C + "/requests/{rid}", "as above", CALLER, ALLOW, OWN, OWN, API, "own, or a report's for managers"),
+            route("POST", C + "/requests/{rid}/approve", "admin, manager of", CALLER, ALLOW, OWN, DENY, API, "body optional {note?}"),
+            route("POST", C + "/requests/{rid}/deny", "admin, manager of", CALLER, ALLOW, OWN, DENY, API, "body optional {note?}"),
+            route("POST", C + "/requests/{rid}/cancel", "owner, admin", CALLER, ALLOW, OWN, OWN, API, "-> 200 Request"),
+
+            // --- balances and ledger ---
+            route("GET", C + "/employees/{eid}/balances", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "{items, total}"),
+            route("GET", C + "/employees/{eid}/ledger", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "?policy_id= ; paginated"),
+            admin("POST", C + "/adjustments", API, "-> 201 LedgerEntry"),
+
+            // --- holidays ---
+            admin("POST", C + "/holidays", API, "-> 201 Holiday; same date twice 409"),
+            any("GET", C + "/holidays", API, "?year= ; paginated"),
+            admin("DELETE", C + "/holidays/{hid}", API, "204"),
+
+            // --- accruals ---
+            admin("POST", C + "/accruals/trigger", API, "?target_date="),
+            admin("POST", C + "/accruals/carryover", API, "?target_date="),
+            admin("POST", C + "/accruals/expiration", API, "?target_date="),
+
+            // --- payroll webhook ---
+            route("POST", "/api/webhooks/payroll_processed", "payroll (HMAC)", PAYROLL_HMAC, SIGNATURE, SIGNATURE, SIGNATURE, API,
+                    "X-Payroll-Signature: sha256=<hex HMAC of the raw body>; 401 without"),
+
+            // --- audit, reports, operations ---
+            admin("GET", C + "/audit-log", API, "?entity_type=&action=&actor_id=&start_date=&end_date= ; paginated"),
+            admin("GET", C + "/reports/balances", API, "{items, total}"),
+            admin("GET", C + "/reports/ledger", API, "?policy_id=&employee_id=&start_date=&end_date= ; CSV with Accept: text/csv or format=csv"),
+            admin("GET", C + "/reports/summary", EXT, "dashboard figures"),
+            admin("GET", C + "/reconciliation", EXT, "{checked, mismatches}"));
+
+    /** Routes a test can call as a signed-in role (not public, not the webhook). */
+    public static List<Route> callerRoutes() {
+        return ROUTES.stream().filter(r -> r.auth() == CALLER).toList();
+    }
+
+    /** "GET /api/companies/{}/x" — a route's method and path with its variables blanked, for matching. */
+    public static String shape(String method, String path) {
+        return method + " " + path.replaceAll("\\{[^}]+}", "{}");
+    }
+}
