@@ -102,10 +102,15 @@ public class RequestService {
             }
         }
         Draft draft = draft(caller, companyId, body);
-        repository.overlapping(companyId, draft.employee().id(), draft.start(), draft.end()).ifPresent(other -> {
+        var overlap = repository.overlapping(companyId, draft.employee().id(), draft.start(), draft.end());
+        if (overlap.isPresent()) {
+            TimeOffRequest other = overlap.get();
+            if (body.idempotencyKey() != null && body.idempotencyKey().equals(other.idempotencyKey())) {
+                return replay(companyId, body, hash); // a concurrent retry committed first
+            }
             throw ApiException.conflict("the request overlaps " + other.status().name().toLowerCase() + " request "
                     + other.id() + " (" + other.startAt() + " to " + other.endAt() + ")", Map.of("request_id", other.id()));
-        });
+        }
         Instant now = clock.instant();
         TimeOffRequest request = new TimeOffRequest(UUID.randomUUID(), companyId, draft.employee().id(), body.policyId(),
                 draft.start(), draft.end(), draft.minutes(), blankToNull(body.reason()), RequestStatus.SUBMITTED, now,

@@ -45,8 +45,8 @@ class RequestDurationApiTest extends LedgerCheckedTest {
         Person ny = world.employee("Nora", null, Map.of("timezone", "America/New_York"));
         UUID sick = world.unlimitedPolicy("sick");
         world.assign(sick, ny, "2026-01-01", null);
-        // Fri 5 Mar .. Tue 9 Mar 2027 (DST starts Sun 14 Mar 2027) — use 2027's dates.
-        assertThat(minutes(ny, sick, "2027-03-12T00:00", "2027-03-16T00:00")).isEqualTo(3 * 480);
+        // DST starts Sun 14 Mar 2027: Fri 12, Mon 15, Tue 16.
+        assertThat(minutes(ny, sick, "2027-03-12T00:00", "2027-03-17T00:00")).isEqualTo(3 * 480);
         // DST ends Sun 7 Nov 2027: Fri 5, Mon 8, Tue 9.
         assertThat(minutes(ny, sick, "2027-11-05T00:00", "2027-11-10T00:00")).isEqualTo(3 * 480);
     }

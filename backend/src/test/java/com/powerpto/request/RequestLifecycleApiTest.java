@@ -134,7 +134,7 @@ class RequestLifecycleApiTest extends LedgerCheckedTest {
 
     @Test
     void insufficientBalanceIs400AndWritesNothing() {
-        JsonNode error = world.submit(emma, vacation, "2027-03-01T00:00", "2027-03-08T00:00").expectError(400);
+        JsonNode error = world.submit(emma, vacation, "2027-03-01T00:00", "2027-03-09T00:00").expectError(400);
         assertThat(error.path("error").asText()).contains("insufficient balance");
         assertThat(jdbc.sql("SELECT count(*) FROM requests WHERE company_id = :c").param("c", world.companyId())
                 .query(Long.class).single()).isZero();

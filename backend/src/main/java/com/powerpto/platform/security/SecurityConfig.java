@@ -21,6 +21,8 @@ import java.util.List;
 
 /** Stateless bearer-token security; route-level role rules live with each controller via {@link Caller}. */
 @Configuration(proxyBeanMethods = false)
+// One-shot modes (reconcile, migrate) run without a web server, where HttpSecurity does not exist.
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 public class SecurityConfig {
 
     /** Routes anyone may call; everything else under /api needs a caller. */

@@ -34,6 +34,13 @@ public class WebConfig implements WebMvcConfigurer {
     }
 
     @Override
+    public void addViewControllers(org.springframework.web.servlet.config.annotation.ViewControllerRegistry registry) {
+        if (serveUi) {
+            registry.addViewController("/").setViewName("forward:/index.html");
+        }
+    }
+
+    @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         if (!serveUi) {
             return;

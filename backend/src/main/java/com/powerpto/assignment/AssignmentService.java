@@ -1,0 +1,134 @@
+package com.powerpto.assignment;
+
+import com.powerpto.audit.AuditAction;
+import com.powerpto.audit.AuditEntityType;
+import com.powerpto.audit.AuditService;
+import com.powerpto.platform.security.Caller;
+import com.powerpto.platform.web.ApiException;
+import com.powerpto.platform.web.Page;
+import com.powerpto.platform.web.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Effective-dated assignments; ending one sets effective_to, nothing is ever deleted. */
+@Service
+public class AssignmentService {
+
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2200, 1, 1);
+
+    private final AssignmentRepository repository;
+    private final AuditService audit;
+    private final Clock clock;
+
+    public AssignmentService(AssignmentRepository repository, AuditService audit, Clock clock) {
+        this.repository = repository;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Assignment create(Caller caller, UUID companyId, UUID policyId, AssignmentBody body) {
+        caller.adminOf(companyId);
+        if (!repository.exists("policies", companyId, policyId)) {
+            throw ApiException.notFound("policy");
+        }
+        if (body == null || body.employeeId() == null) {
+            throw ApiException.invalid("employee_id", "is required");
+        }
+        if (body.effectiveFrom() == null) {
+            throw ApiException.invalid("effective_from", "is required");
+        }
+        checkDate("effective_from", body.effectiveFrom());
+        if (body.effectiveTo() != null) {
+            checkDate("effective_to", body.effectiveTo());
+            if (!body.effectiveTo().isAfter(body.effectiveFrom())) {
+                throw ApiException.invalid("effective_to", "must be after effective_from");
+            }
+        }
+        if (!repository.exists("employees", companyId, body.employeeId())) {
+            throw ApiException.notFound("employee");
+        }
+        repository.lockEmployee(companyId, body.employeeId());
+        rejectOverlap(companyId, body.employeeId(), policyId, body.effectiveFrom(), body.effectiveTo(), new UUID(0, 0));
+        Assignment assignment = new Assignment(UUID.randomUUID(), companyId, body.employeeId(), policyId,
+                body.effectiveFrom(), body.effectiveTo(), caller.userId(), clock.instant());
+        repository.insert(assignment);
+        Assignment stored = repository.find(companyId, assignment.id()).orElseThrow();
+        audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, stored.id(), AuditAction.CREATE, null, stored);
+        return stored;
+    }
+
+    @Transactional
+    public Assignment end(Caller caller, UUID companyId, UUID assignmentId, LocalDate effectiveTo) {
+        caller.adminOf(companyId);
+        Assignment before = repository.find(companyId, assignmentId).orElseThrow(() -> ApiException.notFound("assignment"));
+        LocalDate end = effectiveTo == null ? LocalDate.now(clock) : effectiveTo;
+        checkDate("effective_to", end);
+        if (!end.isAfter(before.effectiveFrom())) {
+            throw ApiException.invalid("effective_to", "must be after the assignment's effective_from (" + before.effectiveFrom() + ")");
+        }
+        if (before.effectiveTo() != null && end.isAfter(before.effectiveTo())) {
+            throw ApiException.invalid("effective_to", "must not extend the assignment past its current end (" + before.effectiveTo() + ")");
+        }
+        repository.end(companyId, assignmentId, end);
+        Assignment after = repository.find(companyId, assignmentId).orElseThrow();
+        audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, assignmentId, AuditAction.DELETE, before, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Assignment> byPolicy(Caller caller, UUID companyId, UUID policyId, PageRequest page) {
+        caller.adminOf(companyId);
+        if (!repository.exists("policies", companyId, policyId)) {
+            throw ApiException.notFound("policy");
+        }
+        return repository.page(companyId, "policy_id", policyId, page);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Assignment> byEmployee(Caller caller, UUID companyId, UUID employeeId, PageRequest page) {
+        caller.inCompany(companyId);
+        if (!caller.isAdmin() && !caller.isSelf(employeeId)) {
+            throw ApiException.forbidden("only admins and the employee can see these assignments");
+        }
+        if (!repository.exists("employees", companyId, employeeId)) {
+            throw ApiException.notFound("employee");
+        }
+        return repository.page(companyId, "employee_id", employeeId, page);
+    }
+
+    /** One assignment covering every day of [from, toInclusive], if any. */
+    @Transactional(readOnly = true)
+    public Optional<Assignment> findCovering(UUID companyId, UUID employeeId, UUID policyId, LocalDate from, LocalDate toInclusive) {
+        return repository.activeOn(companyId, employeeId, from).stream()
+                .filter(a -> a.policyId().equals(policyId) && a.covers(from, toInclusive))
+                .findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Assignment> activeOn(UUID companyId, UUID employeeId, LocalDate date) {
+        return repository.activeOn(companyId, employeeId, date);
+    }
+
+    private void rejectOverlap(UUID companyId, UUID employeeId, UUID policyId, LocalDate from, LocalDate to, UUID exceptId) {
+        repository.overlapping(companyId, employeeId, policyId, from, to, exceptId).ifPresent(other -> {
+            throw ApiException.conflict("the employee is already assigned to this policy from " + other.effectiveFrom()
+                    + (other.effectiveTo() == null ? " with no end" : " to " + other.effectiveTo()),
+                    Map.of("assignment_id", other.id()));
+        });
+    }
+
+    private static void checkDate(String field, LocalDate date) {
+        if (date.isBefore(EARLIEST) || !date.isBefore(LATEST)) {
+            throw ApiException.invalid(field, "must be between 1900 and 2199");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.powerpto.employee;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The contract's Employee. */
+public record Employee(UUID id, UUID companyId, String firstName, String lastName, String email, PayType payType,
+                       int workdayMinutes, String timezone, LocalDate hireDate, UUID managerId, List<String> workDays,
+                       @JsonFormat(pattern = "HH:mm") LocalTime workdayStart) {
+
+    public enum PayType { SALARY, HOURLY }
+
+    static final List<String> DAY_NAMES = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+
+    @JsonIgnore
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
+    }
+
+    @JsonIgnore
+    public Set<DayOfWeek> workDaySet() {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        workDays.forEach(d -> days.add(DayOfWeek.of(DAY_NAMES.indexOf(d) + 1)));
+        return days;
+    }
+}

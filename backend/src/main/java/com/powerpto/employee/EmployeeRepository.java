@@ -1,0 +1,114 @@
+package com.powerpto.employee;
+
+import com.powerpto.platform.web.Page;
+import com.powerpto.platform.web.PageRequest;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+class EmployeeRepository {
+
+    private final JdbcClient jdbc;
+
+    EmployeeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Employee> find(UUID companyId, UUID employeeId) {
+        return jdbc.sql("SELECT * FROM employees WHERE company_id = :company AND id = :id")
+                .param("company", companyId).param("id", employeeId).query(mapper()).optional();
+    }
+
+    Optional<Employee> lock(UUID companyId, UUID employeeId) {
+        return jdbc.sql("SELECT * FROM employees WHERE company_id = :company AND id = :id FOR UPDATE")
+                .param("company", companyId).param("id", employeeId).query(mapper()).optional();
+    }
+
+    boolean emailTaken(UUID companyId, String email, UUID exceptId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND lower(email) = lower(:email) AND id <> :id)")
+                .param("company", companyId).param("email", email).param("id", exceptId).query(Boolean.class).single();
+    }
+
+    /** True when {@code managerId}'s own chain of managers reaches {@code employeeId} (a cycle). */
+    boolean wouldCycle(UUID companyId, UUID employeeId, UUID managerId) {
+        return jdbc.sql("""
+                WITH RECURSIVE chain(id, depth) AS (
+                    SELECT CAST(:manager AS uuid), 0
+                    UNION ALL
+                    SELECT e.manager_id, c.depth + 1 FROM employees e JOIN chain c ON e.company_id = :company AND e.id = c.id
+                    WHERE e.manager_id IS NOT NULL AND c.depth < 1000)
+                SELECT EXISTS (SELECT 1 FROM chain WHERE id = :employee)
+                """).param("company", companyId).param("manager", managerId).param("employee", employeeId)
+                .query(Boolean.class).single();
+    }
+
+    void upsert(Employee e) {
+        jdbc.sql("""
+                INSERT INTO employees (company_id, id, first_name, last_name, email, pay_type, workday_minutes, timezone,
+                    hire_date, manager_id, work_days, workday_start)
+                VALUES (:company, :id, :first, :last, :email, :pay, :minutes, :tz, :hire, :manager, CAST(:days AS text[]), :start)
+                ON CONFLICT (company_id, id) DO UPDATE SET first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
+                    email = EXCLUDED.email, pay_type = EXCLUDED.pay_type, workday_minutes = EXCLUDED.workday_minutes,
+                    timezone = EXCLUDED.timezone, hire_date = EXCLUDED.hire_date, manager_id = EXCLUDED.manager_id,
+                    work_days = EXCLUDED.work_days, workday_start = EXCLUDED.workday_start, updated_at = now()
+                """)
+                .param("company", e.companyId()).param("id", e.id()).param("first", e.firstName())
+                .param("last", e.lastName()).param("email", e.email()).param("pay", e.payType().name())
+                .param("minutes", e.workdayMinutes()).param("tz", e.timezone()).param("hire", e.hireDate())
+                .param("manager", e.managerId()).param("days", "{" + String.join(",", e.workDays()) + "}")
+                .param("start", e.workdayStart())
+                .update();
+    }
+
+    Page<Employee> page(UUID companyId, UUID managerId, UUID visibleToManager, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE company_id = :company");
+        params.put("company", companyId);
+        if (managerId != null) {
+            where.append(" AND manager_id = :manager");
+            params.put("manager", managerId);
+        }
+        if (visibleToManager != null) {
+            where.append(" AND (manager_id = :me OR id = :me)");
+            params.put("me", visibleToManager);
+        }
+        long total = jdbc.sql("SELECT count(*) FROM employees" + where).params(params).query(Long.class).single();
+        List<Employee> items = jdbc.sql("SELECT * FROM employees" + where
+                        + " ORDER BY last_name, first_name, id OFFSET :offset LIMIT :limit")
+                .params(params).param("offset", page.offset()).param("limit", page.limit())
+                .query(mapper()).list();
+        return new Page<>(items, total);
+    }
+
+    boolean isManagerOf(UUID companyId, UUID managerId, UUID employeeId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND id = :employee AND manager_id = :manager)")
+                .param("company", companyId).param("employee", employeeId).param("manager", managerId)
+                .query(Boolean.class).single();
+    }
+
+    private static RowMapper<Employee> mapper() {
+        return (rs, i) -> new Employee(
+                rs.getObject("id", UUID.class),
+                rs.getObject("company_id", UUID.class),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("email"),
+                Employee.PayType.valueOf(rs.getString("pay_type")),
+                rs.getInt("workday_minutes"),
+                rs.getString("timezone"),
+                rs.getObject("hire_date", LocalDate.class),
+                rs.getObject("manager_id", UUID.class),
+                Arrays.stream((Object[]) rs.getArray("work_days").getArray()).map(String::valueOf).toList(),
+                rs.getObject("workday_start", LocalTime.class));
+    }
+}

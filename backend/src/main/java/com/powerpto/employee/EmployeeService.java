@@ -1,0 +1,154 @@
+package com.powerpto.employee;
+
+import com.powerpto.audit.AuditAction;
+import com.powerpto.audit.AuditEntityType;
+import com.powerpto.audit.AuditService;
+import com.powerpto.platform.company.CompanyRepository;
+import com.powerpto.platform.security.Caller;
+import com.powerpto.platform.web.ApiException;
+import com.powerpto.platform.web.Page;
+import com.powerpto.platform.web.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+@Service
+public class EmployeeService {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,63}$");
+    private static final Pattern HH_MM = Pattern.compile("^([01]\\d|2[0-3]):[0-5]\\d$");
+    static final List<String> DEFAULT_WORK_DAYS = List.of("MON", "TUE", "WED", "THU", "FRI");
+
+    private final EmployeeRepository repository;
+    private final CompanyRepository companies;
+    private final AuditService audit;
+
+    public EmployeeService(EmployeeRepository repository, CompanyRepository companies, AuditService audit) {
+        this.repository = repository;
+        this.companies = companies;
+        this.audit = audit;
+    }
+
+    public record Upsert(Employee employee, boolean created) {
+    }
+
+    @Transactional
+    public Upsert upsert(Caller caller, UUID companyId, UUID employeeId, EmployeeBody body) {
+        caller.adminOf(companyId);
+        Employee employee = validated(companyId, employeeId, body);
+        companies.ensureExists(companyId);
+        Optional<Employee> before = repository.lock(companyId, employeeId);
+        if (repository.emailTaken(companyId, employee.email(), employeeId)) {
+            throw ApiException.conflict("another employee of this company already uses " + employee.email());
+        }
+        if (employee.managerId() != null) {
+            if (repository.find(companyId, employee.managerId()).isEmpty()) {
+                throw ApiException.invalid("manager_id", "no such employee in this company");
+            }
+            if (repository.wouldCycle(companyId, employeeId, employee.managerId())) {
+                throw ApiException.invalid("manager_id", "would make a reporting cycle");
+            }
+        }
+        repository.upsert(employee);
+        Employee after = repository.find(companyId, employeeId).orElseThrow();
+        audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId,
+                before.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, before.orElse(null), after);
+        return new Upsert(after, before.isEmpty());
+    }
+
+    @Transactional(readOnly = true)
+    public Employee get(Caller caller, UUID companyId, UUID employeeId) {
+        caller.inCompany(companyId);
+        Employee employee = get(companyId, employeeId);
+        boolean allowed = caller.isAdmin() || caller.isSelf(employeeId)
+                || caller.isManager() && caller.userId().equals(employee.managerId());
+        if (!allowed) {
+            throw ApiException.forbidden("you cannot see this employee");
+        }
+        return employee;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Employee> list(Caller caller, UUID companyId, UUID managerId, PageRequest page) {
+        caller.inCompany(companyId);
+        if (!caller.isAdmin() && !caller.isManager()) {
+            throw ApiException.forbidden("only admins and managers can list employees");
+        }
+        return repository.page(companyId, managerId, caller.isManager() ? caller.userId() : null, page);
+    }
+
+    /** For other features: the employee, or 404 when absent or another company's. */
+    @Transactional(readOnly = true)
+    public Employee get(UUID companyId, UUID employeeId) {
+        return repository.find(companyId, employeeId).orElseThrow(() -> ApiException.notFound("employee"));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isManagerOf(UUID companyId, UUID managerId, UUID employeeId) {
+        return repository.isManagerOf(companyId, managerId, employeeId);
+    }
+
+    private static Employee validated(UUID companyId, UUID id, EmployeeBody body) {
+        if (body == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        String first = requiredName("first_name", body.firstName());
+        String last = requiredName("last_name", body.lastName());
+        if (body.email() == null || body.email().length() > 254 || !EMAIL.matcher(body.email().trim()).matches()) {
+            throw ApiException.invalid("email", "must be a valid e-mail address");
+        }
+        int minutes = body.workdayMinutes() == null ? 480 : body.workdayMinutes();
+        if (minutes < 60 || minutes > 1440) {
+            throw ApiException.invalid("workday_minutes", "must be between 60 and 1440");
+        }
+        String timezone = body.timezone() == null ? "UTC" : body.timezone();
+        try {
+            if (!timezone.contains("/") && !timezone.equals("UTC")) {
+                throw new DateTimeException("not a region id");
+            }
+            ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw ApiException.invalid("timezone", "must be an IANA time zone such as Europe/Paris");
+        }
+        List<String> days = body.workDays() == null ? DEFAULT_WORK_DAYS : body.workDays();
+        if (days.isEmpty() || days.size() > 7 || new HashSet<>(days).size() != days.size()
+                || !Employee.DAY_NAMES.containsAll(days)) {
+            throw ApiException.invalid("work_days", "must be 1 to 7 distinct days among MON TUE WED THU FRI SAT SUN");
+        }
+        List<String> ordered = Employee.DAY_NAMES.stream().filter(days::contains).toList();
+        String start = body.workdayStart() == null ? "09:00" : body.workdayStart();
+        if (!HH_MM.matcher(start).matches()) {
+            throw ApiException.invalid("workday_start", "must be a time HH:MM");
+        }
+        if (body.hireDate() != null && (body.hireDate().isBefore(LocalDate.of(1900, 1, 1)) || body.hireDate().getYear() > 2199)) {
+            throw ApiException.invalid("hire_date", "must be between 1900 and 2199");
+        }
+        if (id.equals(body.managerId())) {
+            throw ApiException.invalid("manager_id", "an employee cannot manage themself");
+        }
+        try {
+            return new Employee(id, companyId, first, last, body.email().trim(),
+                    body.payType() == null ? Employee.PayType.SALARY : body.payType(), minutes, timezone,
+                    body.hireDate(), body.managerId(), ordered, LocalTime.parse(start));
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("workday_start", "must be a time HH:MM");
+        }
+    }
+
+    private static String requiredName(String field, String value) {
+        if (value == null || value.isBlank() || value.length() > 100) {
+            throw ApiException.invalid(field, "is required (1 to 100 characters)");
+        }
+        return value.trim();
+    }
+}

@@ -1,0 +1,6 @@
+package com.powerpto.holiday;
+
+import java.time.LocalDate;
+
+public record HolidayBody(LocalDate date, String name) {
+}

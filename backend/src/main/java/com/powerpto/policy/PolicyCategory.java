@@ -1,0 +1,5 @@
+package com.powerpto.policy;
+
+public enum PolicyCategory {
+    VACATION, SICK, PERSONAL, BEREAVEMENT, PARENTAL, OTHER
+}

@@ -1,0 +1,4 @@
+package com.powerpto.policy.settings;
+
+public record AccrualRatio(int accrueMinutes, int perWorkedMinutes) {
+}

@@ -1,0 +1,5 @@
+package com.powerpto.policy.settings;
+
+public enum ProrationMethod {
+    DAYS_ACTIVE, NONE
+}

@@ -1,0 +1,40 @@
+package com.powerpto.policy.settings;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+
+/** ACCRUAL / TIME: a rate per day, month or year, posted at the start or end of each period. */
+@JsonPropertyOrder({"type", "accrual_method", "accrual_frequency", "accrual_timing"})
+public record TimeAccrualSettings(
+        AccrualFrequency accrualFrequency,
+        AccrualTiming accrualTiming,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer rateMinutesPerDay,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer rateMinutesPerMonth,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer rateMinutesPerYear,
+        ProrationMethod proration,
+        DisplayUnit unit,
+        boolean allowNegative,
+        Integer negativeLimitMinutes,
+        Integer bankCapMinutes,
+        List<TenureTier> tenureTiers,
+        Carryover carryover,
+        Expiration expiration) implements AccrualSettings {
+
+    @Override
+    @JsonProperty("accrual_method")
+    public String accrualMethod() {
+        return "TIME";
+    }
+
+    /** The base rate per period (the field matching the frequency). */
+    public int baseRateMinutes() {
+        return switch (accrualFrequency) {
+            case DAILY -> rateMinutesPerDay;
+            case MONTHLY -> rateMinutesPerMonth;
+            case YEARLY -> rateMinutesPerYear;
+        };
+    }
+}

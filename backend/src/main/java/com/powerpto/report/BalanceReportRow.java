@@ -1,0 +1,14 @@
+package com.powerpto.report;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One row of the balance report: the contract's Balance plus the employee it belongs to
+ * ({@code employee_id}, and {@code employee_name} as an extra). {@code availableMinutes} is null
+ * when the policy is unlimited.
+ */
+public record BalanceReportRow(UUID employeeId, String employeeName, UUID policyId, String policyKey,
+                               String policyCategory, long accruedMinutes, long usedMinutes, long heldMinutes,
+                               Long availableMinutes, boolean isUnlimited, Instant updatedAt) {
+}

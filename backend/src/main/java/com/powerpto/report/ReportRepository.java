@@ -1,0 +1,170 @@
+package com.powerpto.report;
+
+import com.powerpto.platform.web.Page;
+import com.powerpto.platform.web.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Read-only reporting SQL. By design these queries read the other features' tables (employees,
+ * policies, policy_versions, assignments, requests, balance_snapshots) directly instead of going
+ * through their services: a report is a set-based view across the whole company, and calling
+ * per-employee services would be N+1. Nothing here writes; the ledger export goes through
+ * {@code LedgerService} (its cursor and transaction), not through this class. Every query is
+ * scoped by {@code company_id}, which leads every key and index of the schema.
+ */
+@Repository
+class ReportRepository {
+
+    private final JdbcClient jdbc;
+
+    ReportRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One row per employee × policy the employee is assigned to today or later, or has a balance
+     * snapshot on; the page and the total come from one statement. Unlimited = the version in force
+     * today (or, if none has started yet, the first one) is UNLIMITED — the rule of the employee
+     * balances endpoint, so both answers agree.
+     */
+    Page<BalanceReportRow> balances(UUID companyId, UUID employeeId, UUID policyId, LocalDate today, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("company", companyId);
+        params.put("today", today);
+        params.put("offset", page.offset());
+        params.put("limit", page.limit());
+        StringBuilder keyFilter = new StringBuilder();
+        if (employeeId != null) {
+            keyFilter.append(" AND employee_id = :employee");
+            params.put("employee", employeeId);
+        }
+        if (policyId != null) {
+            keyFilter.append(" AND policy_id = :policy");
+            params.put("policy", policyId);
+        }
+        String sql = """
+                WITH keys AS (
+                    SELECT employee_id, policy_id FROM assignments
+                    WHERE company_id = :company AND (effective_to IS NULL OR effective_to > :today)%1$s
+                    UNION
+                    SELECT employee_id, policy_id FROM balance_snapshots
+                    WHERE company_id = :company%1$s),
+                balance_rows AS (
+                    SELECT e.id AS employee_id, e.first_name, e.last_name, p.id AS policy_id, p.key, p.category,
+                           v.type, coalesce(b.accrued_minutes, 0) AS accrued, coalesce(b.used_minutes, 0) AS used,
+                           coalesce(b.held_minutes, 0) AS held, coalesce(b.updated_at, p.created_at) AS updated_at
+                    FROM keys k
+                    JOIN employees e ON e.company_id = :company AND e.id = k.employee_id
+                    JOIN policies p ON p.company_id = :company AND p.id = k.policy_id
+                    LEFT JOIN balance_snapshots b
+                      ON b.company_id = :company AND b.employee_id = k.employee_id AND b.policy_id = k.policy_id
+                    LEFT JOIN LATERAL (
+                        SELECT pv.type FROM policy_versions pv
+                        WHERE pv.company_id = :company AND pv.policy_id = p.id
+                        ORDER BY (pv.effective_from <= :today) DESC,
+                                 CASE WHEN pv.effective_from <= :today THEN -pv.version ELSE pv.version END
+                        LIMIT 1) v ON true)
+                SELECT t.total, r.*
+                FROM (SELECT count(*) AS total FROM balance_rows) t
+                LEFT JOIN LATERAL (
+                    SELECT * FROM balance_rows
+                    ORDER BY last_name, first_name, employee_id, key
+                    OFFSET :offset LIMIT :limit) r ON true
+                """.formatted(keyFilter);
+        long[] total = {0};
+        List<BalanceReportRow> items = new ArrayList<>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            total[0] = rs.getLong("total");
+            if (rs.getObject("employee_id") == null) {
+                return; // an empty page still carries the total
+            }
+            boolean unlimited = "UNLIMITED".equals(rs.getString("type"));
+            long accrued = rs.getLong("accrued");
+            long used = rs.getLong("used");
+            long held = rs.getLong("held");
+            items.add(new BalanceReportRow(rs.getObject("employee_id", UUID.class),
+                    rs.getString("first_name") + " " + rs.getString("last_name"),
+                    rs.getObject("policy_id", UUID.class), rs.getString("key"), rs.getString("category"),
+                    accrued, used, held, unlimited ? null : accrued - used - held, unlimited,
+                    rs.getObject("updated_at", OffsetDateTime.class).toInstant()));
+        });
+        return new Page<>(items, total[0]);
+    }
+
+    record Counts(long employees, long policies) {
+    }
+
+    /** Active employees and policies. */
+    Counts counts(UUID companyId) {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM employees WHERE company_id = :company AND active) AS employees,
+                       (SELECT count(*) FROM policies WHERE company_id = :company) AS policies
+                """).param("company", companyId)
+                .query((rs, i) -> new Counts(rs.getLong("employees"), rs.getLong("policies"))).single();
+    }
+
+    /** Number of requests per status (only the statuses that occur). */
+    Map<String, Long> requestsByStatus(UUID companyId) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT status, count(*) AS n FROM requests WHERE company_id = :company GROUP BY status")
+                .param("company", companyId)
+                .query(rs -> {
+                    counts.put(rs.getString("status"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** Used minutes per category of the company's policies (0 for a category whose policies have no usage). */
+    List<ReportSummary.CategoryUsage> usageByCategory(UUID companyId) {
+        return jdbc.sql("""
+                SELECT p.category, coalesce(sum(b.used_minutes), 0) AS used
+                FROM policies p
+                LEFT JOIN balance_snapshots b ON b.company_id = p.company_id AND b.policy_id = p.id
+                WHERE p.company_id = :company
+                GROUP BY p.category
+                ORDER BY p.category
+                """).param("company", companyId)
+                .query((rs, i) -> new ReportSummary.CategoryUsage(rs.getString("category"), rs.getLong("used")))
+                .list();
+    }
+
+    /**
+     * Active employees grouped by manager, with the sum of their available minutes on policies
+     * that are not unlimited today (same version rule as the balance report).
+     */
+    List<ReportSummary.TeamBalance> balancesByTeam(UUID companyId, LocalDate today) {
+        return jdbc.sql("""
+                WITH available AS (
+                    SELECT b.employee_id, sum(b.accrued_minutes - b.used_minutes - b.held_minutes) AS minutes
+                    FROM balance_snapshots b
+                    LEFT JOIN LATERAL (
+                        SELECT pv.type FROM policy_versions pv
+                        WHERE pv.company_id = :company AND pv.policy_id = b.policy_id
+                        ORDER BY (pv.effective_from <= :today) DESC,
+                                 CASE WHEN pv.effective_from <= :today THEN -pv.version ELSE pv.version END
+                        LIMIT 1) v ON true
+                    WHERE b.company_id = :company AND v.type IS DISTINCT FROM 'UNLIMITED'
+                    GROUP BY b.employee_id)
+                SELECT e.manager_id, m.first_name || ' ' || m.last_name AS manager_name,
+                       count(*) AS employees, coalesce(sum(a.minutes), 0) AS available
+                FROM employees e
+                LEFT JOIN employees m ON m.company_id = e.company_id AND m.id = e.manager_id
+                LEFT JOIN available a ON a.employee_id = e.id
+                WHERE e.company_id = :company AND e.active
+                GROUP BY e.manager_id, m.first_name, m.last_name
+                ORDER BY manager_name NULLS LAST, e.manager_id
+                """).param("company", companyId).param("today", today)
+                .query((rs, i) -> new ReportSummary.TeamBalance(rs.getObject("manager_id", UUID.class),
+                        rs.getString("manager_name"), rs.getLong("employees"), rs.getLong("available")))
+                .list();
+    }
+}
