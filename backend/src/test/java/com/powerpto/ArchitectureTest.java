@@ -16,8 +16,9 @@ class ArchitectureTest {
 
     @BeforeAll
     static void load() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("com.powerpto");
+        // Any build folder (target, target-x) keeps test classes under test-classes.
+        ImportOption mainOnly = location -> !location.contains("/test-classes/");
+        classes = new ClassFileImporter().withImportOption(mainOnly).importPackages("com.powerpto");
     }
 
     @Test

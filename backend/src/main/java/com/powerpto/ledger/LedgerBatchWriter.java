@@ -60,7 +60,10 @@ public class LedgerBatchWriter {
         }
     }
 
-    /** What happened to each posting, in input order: granted amount and whether it was appended. */
+    /**
+     * What happened to each posting, in input order: whether it was appended and the amount written
+     * (0 when nothing was appended: already in the ledger, or no headroom left under the cap).
+     */
     public record Outcome(BatchPosting posting, long grantedMinutes, boolean appended, UUID entryId) {
 
         public boolean capped() {
@@ -76,26 +79,26 @@ public class LedgerBatchWriter {
             ON CONFLICT DO NOTHING
             """;
 
+    /**
+     * One round (each balance at most once). The lock and the cap computation are one scan of the
+     * input joined to the snapshots by primary key, locked in key order; the result is only what
+     * the INSERT returned, so no step joins two unindexed sets (keeps it linear in the batch size).
+     */
     private static final String WRITE = """
             WITH input AS (
-                SELECT * FROM unnest(?::int[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[],
+                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[],
                                      ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
-                    AS t(ord, id, company_id, employee_id, policy_id, version_id, entry_type,
+                    AS t(id, company_id, employee_id, policy_id, version_id, entry_type,
                          amount, cap, effective_at, source_type, source_id, metadata)
-            ),
-            locked AS MATERIALIZED (
-                SELECT b.company_id, b.employee_id, b.policy_id, b.accrued_minutes, b.used_minutes
-                FROM (SELECT DISTINCT company_id, employee_id, policy_id FROM input) k
-                JOIN balance_snapshots b
-                  ON b.company_id = k.company_id AND b.employee_id = k.employee_id AND b.policy_id = k.policy_id
-                ORDER BY b.company_id, b.employee_id, b.policy_id
-                FOR UPDATE OF b
             ),
             granted AS MATERIALIZED (
                 SELECT i.*, CASE WHEN i.cap IS NULL THEN i.amount
-                                 ELSE least(i.amount, greatest(i.cap - (l.accrued_minutes - l.used_minutes), 0)) END AS grant_minutes
+                                 ELSE least(i.amount, greatest(i.cap - (b.accrued_minutes - b.used_minutes), 0)) END AS grant_minutes
                 FROM input i
-                JOIN locked l ON l.company_id = i.company_id AND l.employee_id = i.employee_id AND l.policy_id = i.policy_id
+                JOIN balance_snapshots b
+                  ON b.company_id = i.company_id AND b.employee_id = i.employee_id AND b.policy_id = i.policy_id
+                ORDER BY b.company_id, b.employee_id, b.policy_id
+                FOR UPDATE OF b
             ),
             ins AS (
                 INSERT INTO ledger_entries (company_id, id, employee_id, policy_id, policy_version_id, entry_type,
@@ -114,14 +117,12 @@ public class LedgerBatchWriter {
             ),
             upd AS (
                 UPDATE balance_snapshots b
-                SET accrued_minutes = b.accrued_minutes + s.total, updated_at = now()
-                FROM (SELECT company_id, employee_id, policy_id, sum(amount_minutes) AS total
-                      FROM ins GROUP BY company_id, employee_id, policy_id) s
-                WHERE b.company_id = s.company_id AND b.employee_id = s.employee_id AND b.policy_id = s.policy_id
+                SET accrued_minutes = b.accrued_minutes + ins.amount_minutes, updated_at = now()
+                FROM ins
+                WHERE b.company_id = ins.company_id AND b.employee_id = ins.employee_id AND b.policy_id = ins.policy_id
                 RETURNING 1
             )
-            SELECT g.ord, g.grant_minutes, ins.id IS NOT NULL AS appended
-            FROM granted g LEFT JOIN ins ON ins.id = g.id
+            SELECT id, amount_minutes FROM ins
             """;
 
     private final JdbcTemplate jdbc;
@@ -212,7 +213,6 @@ public class LedgerBatchWriter {
         }
         try (PreparedStatement write = connection.prepareStatement(WRITE)) {
             int i = 1;
-            write.setArray(i++, connection.createArrayOf("int4", ord));
             write.setArray(i++, connection.createArrayOf("uuid", ids));
             write.setArray(i++, connection.createArrayOf("uuid", companies));
             write.setArray(i++, connection.createArrayOf("uuid", employees));
@@ -225,22 +225,21 @@ public class LedgerBatchWriter {
             write.setArray(i++, connection.createArrayOf("text", sourceTypes));
             write.setArray(i++, connection.createArrayOf("text", sourceIds));
             write.setArray(i, connection.createArrayOf("text", metadata));
-            Map<Integer, UUID> idByOrd = new HashMap<>();
+            Map<UUID, Integer> ordById = new HashMap<>(n * 2);
             for (int j = 0; j < n; j++) {
-                idByOrd.put(ord[j], ids[j]);
+                ordById.put(ids[j], ord[j]);
             }
             try (ResultSet rs = write.executeQuery()) {
                 while (rs.next()) {
-                    int index = rs.getInt(1);
-                    boolean appended = rs.getBoolean(3);
-                    outcomes[index] = new Outcome(postings.get(index), rs.getLong(2), appended,
-                            appended ? idByOrd.get(index) : null);
+                    UUID id = rs.getObject(1, UUID.class);
+                    int index = ordById.get(id);
+                    outcomes[index] = new Outcome(postings.get(index), rs.getLong(2), true, id);
                 }
             }
         }
         for (int index : round) {
-            if (outcomes[index] == null) {
-                throw new IllegalStateException("no snapshot row for " + postings.get(index).key());
+            if (outcomes[index] == null) { // already in the ledger, or nothing left under the cap
+                outcomes[index] = new Outcome(postings.get(index), 0, false, null);
             }
         }
     }
