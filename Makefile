@@ -7,13 +7,14 @@ DATA_DIR   ?= $(CURDIR)/.data/postgres
 PORT       ?= 8000
 MVN        := mvn -B -q -f backend/pom.xml
 
-.PHONY: help run test test-backend test-frontend test-infra test-e2e build backend-jar frontend-build clean reconcile bench
+.PHONY: openapi help run test test-backend test-frontend test-infra test-e2e build backend-jar frontend-build clean reconcile bench
 
 help:
 	@echo "make run        start API + worker + UI on an embedded PostgreSQL 17 with demo data (http://localhost:$(PORT))"
 	@echo "make test       run every test (backend, frontend units, infrastructure checks, browser end-to-end)"
 	@echo "make reconcile  compare every balance snapshot with its ledger (local database)"
 	@echo "make bench      run the benchmarks in bench/"
+	@echo "make openapi    regenerate docs/api/openapi.json from the code"
 	@echo "make clean      remove build outputs and the local database ($(DATA_DIR))"
 
 frontend/node_modules: frontend/package-lock.json
@@ -49,6 +50,9 @@ test-infra:
 
 test-e2e: build
 	bash frontend/e2e/run-against-server.sh
+
+openapi:
+	$(MVN) test -Dtest=OpenApiDocumentTest -Dopenapi.write=true -Dsurefire.failIfNoSpecifiedTests=false
 
 bench: build
 	bash bench/run.sh

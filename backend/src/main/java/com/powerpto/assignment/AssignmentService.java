@@ -7,9 +7,11 @@ import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.UUID;
 @Service
 public class AssignmentService {
 
+    /** PostgreSQL's exclusion_violation: {@code assignments_no_overlap} refused the row. */
+    private static final String OVERLAP_VIOLATION = "23P01";
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2200, 1, 1);
 
@@ -60,7 +64,7 @@ public class AssignmentService {
         rejectOverlap(companyId, body.employeeId(), policyId, body.effectiveFrom(), body.effectiveTo(), new UUID(0, 0));
         Assignment assignment = new Assignment(UUID.randomUUID(), companyId, body.employeeId(), policyId,
                 body.effectiveFrom(), body.effectiveTo(), caller.userId(), clock.instant());
-        repository.insert(assignment);
+        insertOrConflict(assignment);
         Assignment stored = repository.find(companyId, assignment.id()).orElseThrow();
         audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, stored.id(), AuditAction.CREATE, null, stored);
         return stored;
@@ -116,6 +120,31 @@ public class AssignmentService {
     @Transactional(readOnly = true)
     public List<Assignment> activeOn(UUID companyId, UUID employeeId, LocalDate date) {
         return repository.activeOn(companyId, employeeId, date);
+    }
+
+    /**
+     * The check above runs under the employee lock, but the exclusion constraint is the last word:
+     * a writer that bypasses the lock (or a future code path) still gets a 409, never a 500.
+     */
+    private void insertOrConflict(Assignment assignment) {
+        try {
+            repository.insert(assignment);
+        } catch (DataIntegrityViolationException e) {
+            if (OVERLAP_VIOLATION.equals(sqlState(e))) {
+                throw ApiException.conflict("the employee already has an assignment to this policy that overlaps "
+                        + assignment.effectiveFrom() + (assignment.effectiveTo() == null ? " onwards" : " to " + assignment.effectiveTo()));
+            }
+            throw e;
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private void rejectOverlap(UUID companyId, UUID employeeId, UUID policyId, LocalDate from, LocalDate to, UUID exceptId) {

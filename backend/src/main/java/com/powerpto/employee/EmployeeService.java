@@ -104,7 +104,8 @@ public class EmployeeService {
         }
         String first = requiredName("first_name", body.firstName());
         String last = requiredName("last_name", body.lastName());
-        if (body.email() == null || body.email().length() > 254 || !EMAIL.matcher(body.email().trim()).matches()) {
+        if (body.email() == null || body.email().length() > 254 || body.email().indexOf('\u0000') >= 0
+                || !EMAIL.matcher(body.email().trim()).matches()) {
             throw ApiException.invalid("email", "must be a valid e-mail address");
         }
         int minutes = body.workdayMinutes() == null ? 480 : body.workdayMinutes();
@@ -146,7 +147,7 @@ public class EmployeeService {
     }
 
     private static String requiredName(String field, String value) {
-        if (value == null || value.isBlank() || value.length() > 100) {
+        if (value == null || value.isBlank() || value.length() > 100 || value.indexOf('\u0000') >= 0) {
             throw ApiException.invalid(field, "is required (1 to 100 characters)");
         }
         return value.trim();

@@ -10,6 +10,7 @@ public final class PolicyBodies {
     private PolicyBodies() {
     }
 
+    /** {@code settings} stays a raw tree: PolicySettingsParser validates it field by field. */
     public record VersionBody(LocalDate effectiveFrom, JsonNode settings, String changeReason) {
     }
 

@@ -112,6 +112,12 @@ public class PolicyService {
         return repository.versions(companyId, policyId, page);
     }
 
+    /** For other features: the policy (404 when absent or another company's), with its current version. */
+    @Transactional(readOnly = true)
+    public Policy get(UUID companyId, UUID policyId) {
+        return find(companyId, policyId);
+    }
+
     /** The policy (404 when absent or another company's), with its current version. */
     @Transactional(readOnly = true)
     public Policy find(UUID companyId, UUID policyId) {
@@ -146,6 +152,9 @@ public class PolicyService {
         }
         if (version.changeReason() != null && version.changeReason().length() > 1000) {
             throw ApiException.invalid("version.change_reason", "must be at most 1000 characters");
+        }
+        if (version.changeReason() != null && version.changeReason().indexOf('\u0000') >= 0) {
+            throw ApiException.invalid("version.change_reason", "must not contain NUL characters");
         }
         return PolicySettingsParser.parse(version.settings());
     }

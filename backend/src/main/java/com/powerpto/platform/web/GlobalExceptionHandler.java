@@ -145,8 +145,32 @@ public class GlobalExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
+        if (connectionLost(e)) {
+            // e.g. TransactionSystemException "JDBC rollback failed" when the server went away mid-request
+            return databaseUnavailable(e);
+        }
         log.error("unexpected error", e);
         return ErrorResponses.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal error", null);
+    }
+
+    /** A lost or refused database connection anywhere in the cause chain (SQLState 08xxx, 57P0x, 53300), or behind a failed rollback. */
+    private static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            // A failed rollback hides why the transaction failed: the pool had already closed the broken connection.
+            if (t instanceof org.springframework.transaction.TransactionSystemException tse
+                    && tse.getApplicationException() != null && connectionLost(tse.getApplicationException())) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                    || sql.getSQLState().equals("53300"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ErrorBody> invalid(String field, String problem) {
