@@ -5,7 +5,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 port="${E2E_PORT:-8095}"
 
-if [ ! -x /usr/bin/chromium ]; then
+browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$browser" ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "installing Debian chromium for the browser tests"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
