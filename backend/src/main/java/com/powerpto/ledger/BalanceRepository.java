@@ -56,11 +56,6 @@ class BalanceRepository {
                 .param("company", companyId).param("employee", employeeId).query(Boolean.class).single();
     }
 
-    boolean isManagerOf(UUID companyId, UUID managerId, UUID employeeId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND id = :employee AND manager_id = :manager)")
-                .param("company", companyId).param("employee", employeeId).param("manager", managerId)
-                .query(Boolean.class).single();
-    }
 
     /** The version in force today (or the first one if none is yet) and its balance rule, for adjustments. */
     java.util.Optional<VersionRule> versionRule(UUID companyId, UUID policyId, LocalDate today) {

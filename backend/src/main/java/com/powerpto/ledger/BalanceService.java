@@ -1,5 +1,6 @@
 package com.powerpto.ledger;
 
+import com.powerpto.employee.EmployeeService;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
@@ -18,11 +19,13 @@ public class BalanceService {
 
     private final BalanceRepository balances;
     private final LedgerService ledger;
+    private final EmployeeService employees;
     private final Clock clock;
 
-    public BalanceService(BalanceRepository balances, LedgerService ledger, Clock clock) {
+    public BalanceService(BalanceRepository balances, LedgerService ledger, EmployeeService employees, Clock clock) {
         this.balances = balances;
         this.ledger = ledger;
+        this.employees = employees;
         this.clock = clock;
     }
 
@@ -45,7 +48,7 @@ public class BalanceService {
             throw ApiException.notFound("employee");
         }
         boolean allowed = caller.isAdmin() || caller.isSelf(employeeId)
-                || caller.isManager() && balances.isManagerOf(companyId, caller.userId(), employeeId);
+                || caller.isManager() && employees.isManagerOf(companyId, caller.userId(), employeeId);
         if (!allowed) {
             throw ApiException.forbidden("you cannot see this employee's balances");
         }

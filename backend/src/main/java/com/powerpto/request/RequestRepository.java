@@ -215,11 +215,6 @@ class RequestRepository {
         return new Page<>(items, total);
     }
 
-    boolean isManagerOf(UUID companyId, UUID managerId, UUID employeeId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND id = :employee AND manager_id = :manager)")
-                .param("company", companyId).param("employee", employeeId).param("manager", managerId)
-                .query(Boolean.class).single();
-    }
 
     private static RowMapper<TimeOffRequest> mapper() {
         return (rs, i) -> new TimeOffRequest(

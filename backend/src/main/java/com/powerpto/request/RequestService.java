@@ -3,6 +3,7 @@ package com.powerpto.request;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
+import com.powerpto.employee.EmployeeService;
 import com.powerpto.ledger.Balance;
 import com.powerpto.ledger.BalanceKey;
 import com.powerpto.ledger.EntryType;
@@ -39,14 +40,16 @@ public class RequestService {
     private final RequestRepository repository;
     private final LedgerService ledger;
     private final AuditService audit;
+    private final EmployeeService employees;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public RequestService(RequestRepository repository, LedgerService ledger, AuditService audit,
+    public RequestService(RequestRepository repository, LedgerService ledger, AuditService audit, EmployeeService employees,
                           PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
+        this.employees = employees;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -212,7 +215,7 @@ public class RequestService {
         caller.inCompany(companyId);
         TimeOffRequest request = repository.find(companyId, requestId).orElseThrow(() -> ApiException.notFound("request"));
         if (!caller.isAdmin() && !caller.isSelf(request.employeeId())
-                && !(caller.isManager() && repository.isManagerOf(companyId, caller.userId(), request.employeeId()))) {
+                && !(caller.isManager() && employees.isManagerOf(companyId, caller.userId(), request.employeeId()))) {
             throw ApiException.forbidden("you cannot see this request");
         }
         return request;
@@ -237,7 +240,7 @@ public class RequestService {
             throw ApiException.forbidden("nobody can decide their own request");
         }
         boolean allowed = caller.isAdmin()
-                || caller.isManager() && repository.isManagerOf(companyId, caller.userId(), request.employeeId());
+                || caller.isManager() && employees.isManagerOf(companyId, caller.userId(), request.employeeId());
         if (!allowed) {
             throw ApiException.forbidden("only an admin or the employee's manager can decide this request");
         }
