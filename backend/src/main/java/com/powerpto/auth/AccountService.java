@@ -1,5 +1,9 @@
 package com.powerpto.auth;
 
+import com.powerpto.audit.AuditAction;
+import com.powerpto.audit.AuditEntityType;
+import com.powerpto.audit.AuditService;
+
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.security.Role;
 import com.powerpto.platform.security.TokenService;
@@ -43,9 +47,11 @@ public class AccountService {
     private final TokenService tokens;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final AuditService audit;
 
     public AccountService(AccountRepository repository, Passwords passwords, TokenService tokens,
-                          LoginThrottle throttle, Clock clock) {
+                          LoginThrottle throttle, Clock clock, AuditService audit) {
+        this.audit = audit;
         this.repository = repository;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -149,9 +155,14 @@ public class AccountService {
         if (caller.isSelf(employeeId) && role != Role.ADMIN) {
             throw ApiException.businessRule("you cannot take away your own admin role; ask another admin");
         }
+        var before = repository.find(companyId, employeeId).map(a -> AccountView.of(a, null)).orElse(null);
         AccountView view = password != null
                 ? setPassword(companyId, employeeId, role, password)
                 : createInvite(companyId, employeeId, role);
+        // Accounts are part of the employee record in the audit log; never the password or the token.
+        audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId, AuditAction.UPDATE,
+                before == null ? null : java.util.Map.of("account", before),
+                java.util.Map.of("account", AccountView.of(repository.find(companyId, employeeId).orElseThrow(), null)));
         log.info("account of {} in company {} set by {}: role {}, {}", employeeId, companyId, caller.userId(),
                 role.claim(), password != null ? "password set" : "invitation created");
         return view;
