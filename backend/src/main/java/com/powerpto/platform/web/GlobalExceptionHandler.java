@@ -119,6 +119,21 @@ public class GlobalExceptionHandler {
         return ErrorResponses.entity(HttpStatus.NOT_ACCEPTABLE, "this resource is available as application/json", null);
     }
 
+    /** A multipart Content-Type on a JSON route: the body cannot even be parsed (was a 500). */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ErrorBody> multipart(org.springframework.web.multipart.MultipartException e) {
+        return ErrorResponses.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json", null);
+    }
+
+    /** A path variable that converts to nothing (e.g. a blank UUID segment, "%20"): bad input, not a 500. */
+    @ExceptionHandler(org.springframework.web.bind.MissingPathVariableException.class)
+    ResponseEntity<ErrorBody> blankPathVariable(org.springframework.web.bind.MissingPathVariableException e) {
+        if (!e.isMissingAfterConversion()) {
+            return unexpected(e);
+        }
+        return invalid(snake(e.getVariableName()), "invalid value (expected " + describe(e.getParameter().getParameterType()) + ")");
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ErrorBody> tooLarge(MaxUploadSizeExceededException e) {
         return ErrorResponses.entity(HttpStatus.PAYLOAD_TOO_LARGE, "request body is too large", null);
