@@ -239,7 +239,9 @@ describe("ecs", () => {
         assert.deepEqual((c.secrets ?? []).map((s) => s.name).sort(), SECRET_NAMES, `${name}: secrets`);
         for (const s of c.secrets) {
           assert.deepEqual(Object.keys(s).sort(), ["name", "valueFrom"], `${name}: ${s.name}`);
-          assert.equal(s.valueFrom, `\${var.secret_arns["${s.name}"]}`, `${name}: ${s.name} valueFrom an ARN`);
+          // The migrate task connects as the schema owner; everything else as the application role.
+          const secretKey = name === "migrate" && s.name === "DATABASE_URL" ? "DATABASE_OWNER_URL" : s.name;
+          assert.equal(s.valueFrom, `\${var.secret_arns["${secretKey}"]}`, `${name}: ${s.name} valueFrom an ARN`);
         }
         const names = env.map((e) => e.name);
         for (const v of ["ENVIRONMENT", "APP_VERSION", "CORS_ORIGINS", "PTO_MODE"]) assert.ok(names.includes(v), `${name}: env ${v}`);
@@ -398,11 +400,11 @@ describe("dns", () => {
 });
 
 describe("secrets", () => {
-  test("the three application secrets, names only", async () => {
+  test("the application secrets (plus the migration owner's URL), names only", async () => {
     const d = await moduleDir("secrets");
     const names = Object.values(d.resources.aws_secretsmanager_secret).map((s) => s.name).sort();
-    assert.deepEqual(names, ["power-pto/database-url", "power-pto/jwt-signing-key", "power-pto/payroll-webhook-secret"]);
-    assert.deepEqual(Object.keys(d.outputs.secret_arns.value).sort(), ["DATABASE_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET"]);
+    assert.deepEqual(names, ["power-pto/database-owner-url", "power-pto/database-url", "power-pto/jwt-signing-key", "power-pto/payroll-webhook-secret"]);
+    assert.deepEqual(Object.keys(d.outputs.secret_arns.value).sort(), ["DATABASE_OWNER_URL", "DATABASE_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET"]);
   });
 });
 

@@ -12,6 +12,13 @@ locals {
     { name = "PAYROLL_WEBHOOK_SECRET", valueFrom = var.secret_arns["PAYROLL_WEBHOOK_SECRET"] },
   ]
 
+  # The migrate task connects as the schema owner (see the secrets module).
+  migrate_secrets = [
+    { name = "DATABASE_URL", valueFrom = var.secret_arns["DATABASE_OWNER_URL"] },
+    { name = "JWT_SECRET", valueFrom = var.secret_arns["JWT_SECRET"] },
+    { name = "PAYROLL_WEBHOOK_SECRET", valueFrom = var.secret_arns["PAYROLL_WEBHOOK_SECRET"] },
+  ]
+
   backend_image  = "${var.repository_urls["api"]}:${var.image_tag}"
   worker_image   = "${var.repository_urls["worker"]}:${var.image_tag}"
   frontend_image = "${var.repository_urls["frontend"]}:${var.image_tag}"
@@ -110,7 +117,7 @@ locals {
       { name = "JAVA_TOOL_OPTIONS", value = var.api_java_tool_options },
       { name = "LOGGING_LEVEL_ROOT", value = "INFO" },
     ]
-    secrets = local.secrets
+    secrets = local.migrate_secrets
     logConfiguration = {
       logDriver = "awslogs"
       options = {

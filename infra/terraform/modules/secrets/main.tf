@@ -9,6 +9,14 @@ resource "aws_secretsmanager_secret" "db_url" {
   recovery_window_in_days = var.recovery_window_in_days
 }
 
+# Migrations run as the schema owner; the API and worker connect as power_pto_app, which cannot
+# UPDATE/DELETE ledger or audit rows (migration V50, docs/operations.md "Database roles").
+resource "aws_secretsmanager_secret" "db_owner_url" {
+  name                    = "power-pto/database-owner-url"
+  description             = "DATABASE_URL of the migrate task: postgresql://power_pto_owner:<password>@<host>:5432/power_pto?sslmode=require"
+  recovery_window_in_days = var.recovery_window_in_days
+}
+
 resource "aws_secretsmanager_secret" "jwt_secret" {
   name                    = "power-pto/jwt-signing-key"
   description             = "JWT_SECRET: HS256 signing key, at least 32 random bytes"

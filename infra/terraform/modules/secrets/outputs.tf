@@ -2,6 +2,7 @@ output "secret_arns" {
   description = "Environment variable name => secret ARN, for the task definitions' secrets blocks"
   value = {
     DATABASE_URL           = aws_secretsmanager_secret.db_url.arn
+    DATABASE_OWNER_URL     = aws_secretsmanager_secret.db_owner_url.arn
     JWT_SECRET             = aws_secretsmanager_secret.jwt_secret.arn
     PAYROLL_WEBHOOK_SECRET = aws_secretsmanager_secret.payroll_webhook_secret.arn
   }
