@@ -96,12 +96,18 @@ class RequestRepository {
                 .query(LocalDate.class).list());
     }
 
-    /** A live (submitted or approved) request of the employee that overlaps the range, if any. */
+    /**
+     * A live (submitted or approved) request of the employee that overlaps the range, if any. Written
+     * as the range overlap of the requests_no_overlap exclusion constraint so that its GiST index is
+     * searched on all three columns: with {@code start_at < :end AND end_at > :start} the cached
+     * generic plan used that index on (company_id, employee_id) alone, ~300 pages per call
+     * (bench/results, issue 9).
+     */
     Optional<TimeOffRequest> overlapping(UUID companyId, UUID employeeId, Instant start, Instant end) {
         return jdbc.sql("""
                 SELECT * FROM requests
                 WHERE company_id = :company AND employee_id = :employee AND status IN ('SUBMITTED', 'APPROVED')
-                  AND start_at < :end AND end_at > :start
+                  AND tstzrange(start_at, end_at, '[)') && tstzrange(:start, :end, '[)')
                 LIMIT 1
                 """).param("company", companyId).param("employee", employeeId)
                 .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
