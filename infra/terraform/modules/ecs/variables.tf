@@ -118,7 +118,7 @@ variable "frontend_desired_count" {
 # of processors so the JVM does not fall back to the serial collector.
 variable "api_java_tool_options" {
   type    = string
-  default = "-XX:MaxRAMPercentage=75.0 -XX:InitialRAMPercentage=50.0 -XX:ActiveProcessorCount=2 -XX:+ExitOnOutOfMemoryError"
+  default = "-XX:MaxRAMPercentage=65.0 -XX:InitialRAMPercentage=50.0 -XX:ActiveProcessorCount=2 -XX:+ExitOnOutOfMemoryError"
 }
 
 # 0.25 vCPU / 0.5 GB: smaller heap share (metaspace and threads need the rest), serial GC.

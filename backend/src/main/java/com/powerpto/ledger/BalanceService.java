@@ -6,7 +6,6 @@ import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,28 +28,43 @@ public class BalanceService {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * One statement in the common case (the hottest read of the product): the existence check only
+     * runs when the answer is empty or the caller is not obviously allowed. No transaction: a single
+     * read needs none, and skipping BEGIN/COMMIT saves two round trips.
+     */
     public List<BalanceView> balances(Caller caller, UUID companyId, UUID employeeId) {
-        authorize(caller, companyId, employeeId);
-        return balances.forEmployee(companyId, employeeId, LocalDate.now(clock));
+        checkAccess(caller, companyId, employeeId);
+        List<BalanceView> items = balances.forEmployee(companyId, employeeId, LocalDate.now(clock));
+        if (items.isEmpty()) {
+            requireEmployee(companyId, employeeId);
+        }
+        return items;
     }
 
-    @Transactional(readOnly = true)
     public Page<LedgerEntry> ledger(Caller caller, UUID companyId, UUID employeeId, UUID policyId, PageRequest page) {
-        authorize(caller, companyId, employeeId);
-        return ledger.entries(companyId, new LedgerFilter(employeeId, policyId, null, null), page);
+        checkAccess(caller, companyId, employeeId);
+        Page<LedgerEntry> entries = ledger.entries(companyId, new LedgerFilter(employeeId, policyId, null, null), page);
+        if (entries.total() == 0) {
+            requireEmployee(companyId, employeeId);
+        }
+        return entries;
     }
 
-    /** Admin, the employee's manager, or the employee; 404 for an employee not in this company. */
-    void authorize(Caller caller, UUID companyId, UUID employeeId) {
+    /** Admin, the employee's manager, or the employee; an unknown employee is 404 rather than 403. */
+    private void checkAccess(Caller caller, UUID companyId, UUID employeeId) {
         caller.inCompany(companyId);
+        if (caller.isAdmin() || caller.isSelf(employeeId)
+                || caller.isManager() && employees.isManagerOf(companyId, caller.userId(), employeeId)) {
+            return;
+        }
+        requireEmployee(companyId, employeeId);
+        throw ApiException.forbidden("you cannot see this employee's balances");
+    }
+
+    private void requireEmployee(UUID companyId, UUID employeeId) {
         if (!balances.employeeExists(companyId, employeeId)) {
             throw ApiException.notFound("employee");
-        }
-        boolean allowed = caller.isAdmin() || caller.isSelf(employeeId)
-                || caller.isManager() && employees.isManagerOf(companyId, caller.userId(), employeeId);
-        if (!allowed) {
-            throw ApiException.forbidden("you cannot see this employee's balances");
         }
     }
 }
