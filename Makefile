@@ -40,7 +40,7 @@ test: test-backend test-frontend test-infra test-e2e
 	@echo "make test: all suites passed"
 
 test-backend:
-	$(MVN) verify
+	mvn -B -ntp -f backend/pom.xml verify
 
 test-frontend: frontend/node_modules
 	cd frontend && npm test && npm run build && npm run size
