@@ -21,25 +21,22 @@ class BalanceRepository {
     /** One row per policy the employee is assigned to today or later, or has ledger history on. */
     List<BalanceView> forEmployee(UUID companyId, UUID employeeId, LocalDate today) {
         return jdbc.sql("""
-                WITH held AS (
-                    SELECT policy_id FROM assignments
-                    WHERE company_id = :company AND employee_id = :employee
-                      AND (effective_to IS NULL OR effective_to > :today)
-                    UNION
-                    SELECT policy_id FROM balance_snapshots WHERE company_id = :company AND employee_id = :employee)
-                SELECT p.id, p.key, p.category, v.type,
+                SELECT p.id, p.key, p.category,
+                       (SELECT v.type FROM policy_versions v
+                        WHERE v.company_id = p.company_id AND v.policy_id = p.id
+                        ORDER BY (v.effective_from <= :today) DESC,
+                                 CASE WHEN v.effective_from <= :today THEN -v.version ELSE v.version END
+                        LIMIT 1) AS type,
                        coalesce(b.accrued_minutes, 0) AS accrued, coalesce(b.used_minutes, 0) AS used,
                        coalesce(b.held_minutes, 0) AS held, coalesce(b.updated_at, p.created_at) AS updated_at
-                FROM held h
-                JOIN policies p ON p.company_id = :company AND p.id = h.policy_id
-                LEFT JOIN balance_snapshots b ON b.company_id = :company AND b.employee_id = :employee AND b.policy_id = p.id
-                LEFT JOIN LATERAL (
-                    SELECT type FROM policy_versions v
-                    WHERE v.company_id = :company AND v.policy_id = p.id AND v.effective_from <= :today
-                    ORDER BY v.version DESC LIMIT 1) cur ON true
-                LEFT JOIN LATERAL (
-                    SELECT coalesce(cur.type, (SELECT type FROM policy_versions f WHERE f.company_id = :company
-                        AND f.policy_id = p.id ORDER BY f.version LIMIT 1)) AS type) v ON true
+                FROM policies p
+                LEFT JOIN balance_snapshots b
+                  ON b.company_id = p.company_id AND b.employee_id = :employee AND b.policy_id = p.id
+                WHERE p.company_id = :company
+                  AND (b.policy_id IS NOT NULL OR EXISTS (
+                        SELECT 1 FROM assignments a
+                        WHERE a.company_id = :company AND a.employee_id = :employee AND a.policy_id = p.id
+                          AND (a.effective_to IS NULL OR a.effective_to > :today)))
                 ORDER BY p.key
                 """).param("company", companyId).param("employee", employeeId).param("today", today)
                 .query((rs, i) -> {
