@@ -7,11 +7,9 @@ import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +22,6 @@ import java.util.UUID;
 public class AssignmentService {
 
     /** PostgreSQL's exclusion_violation: {@code assignments_no_overlap} refused the row. */
-    private static final String OVERLAP_VIOLATION = "23P01";
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2200, 1, 1);
 
@@ -64,7 +61,7 @@ public class AssignmentService {
         rejectOverlap(companyId, body.employeeId(), policyId, body.effectiveFrom(), body.effectiveTo(), new UUID(0, 0));
         Assignment assignment = new Assignment(UUID.randomUUID(), companyId, body.employeeId(), policyId,
                 body.effectiveFrom(), body.effectiveTo(), caller.userId(), clock.instant());
-        insertOrConflict(assignment);
+        repository.insert(assignment);
         Assignment stored = repository.find(companyId, assignment.id()).orElseThrow();
         audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, stored.id(), AuditAction.CREATE, null, stored);
         return stored;
@@ -126,27 +123,6 @@ public class AssignmentService {
      * The check above runs under the employee lock, but the exclusion constraint is the last word:
      * a writer that bypasses the lock (or a future code path) still gets a 409, never a 500.
      */
-    private void insertOrConflict(Assignment assignment) {
-        try {
-            repository.insert(assignment);
-        } catch (DataIntegrityViolationException e) {
-            if (OVERLAP_VIOLATION.equals(sqlState(e))) {
-                throw ApiException.conflict("the employee already has an assignment to this policy that overlaps "
-                        + assignment.effectiveFrom() + (assignment.effectiveTo() == null ? " onwards" : " to " + assignment.effectiveTo()));
-            }
-            throw e;
-        }
-    }
-
-    private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
-    }
-
     private void rejectOverlap(UUID companyId, UUID employeeId, UUID policyId, LocalDate from, LocalDate to, UUID exceptId) {
         repository.overlapping(companyId, employeeId, policyId, from, to, exceptId).ifPresent(other -> {
             throw ApiException.conflict("the employee is already assigned to this policy from " + other.effectiveFrom()

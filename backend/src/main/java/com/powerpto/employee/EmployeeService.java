@@ -104,7 +104,7 @@ public class EmployeeService {
         }
         String first = requiredName("first_name", body.firstName());
         String last = requiredName("last_name", body.lastName());
-        if (body.email() == null || body.email().length() > 254 || body.email().indexOf('\u0000') >= 0
+        if (body.email() == null || body.email().length() > 254
                 || !EMAIL.matcher(body.email().trim()).matches()) {
             throw ApiException.invalid("email", "must be a valid e-mail address");
         }
@@ -147,7 +147,7 @@ public class EmployeeService {
     }
 
     private static String requiredName(String field, String value) {
-        if (value == null || value.isBlank() || value.length() > 100 || value.indexOf('\u0000') >= 0) {
+        if (value == null || value.isBlank() || value.length() > 100) {
             throw ApiException.invalid(field, "is required (1 to 100 characters)");
         }
         return value.trim();

@@ -37,7 +37,7 @@ public class HolidayService {
         if (body.date().getYear() < 1900 || body.date().getYear() > 2200) {
             throw ApiException.invalid("date", "must be between 1900 and 2200");
         }
-        if (body.name() == null || body.name().isBlank() || body.name().length() > 200 || body.name().indexOf('\u0000') >= 0) {
+        if (body.name() == null || body.name().isBlank() || body.name().length() > 200) {
             throw ApiException.invalid("name", "is required (1 to 200 characters)");
         }
         companies.ensureExists(companyId);

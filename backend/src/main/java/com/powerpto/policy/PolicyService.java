@@ -153,9 +153,6 @@ public class PolicyService {
         if (version.changeReason() != null && version.changeReason().length() > 1000) {
             throw ApiException.invalid("version.change_reason", "must be at most 1000 characters");
         }
-        if (version.changeReason() != null && version.changeReason().indexOf('\u0000') >= 0) {
-            throw ApiException.invalid("version.change_reason", "must not contain NUL characters");
-        }
         return PolicySettingsParser.parse(version.settings());
     }
 

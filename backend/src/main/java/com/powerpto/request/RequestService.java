@@ -85,12 +85,9 @@ public class RequestService {
         try {
             return transaction.execute(status -> submitInTransaction(caller, companyId, body, hash));
         } catch (DataIntegrityViolationException e) {
-            // A concurrent submit won the race: replay it if it carried our key, else report the overlap.
+            // A concurrent submit won the race: replay it if it carried our key (else the constraint's 409).
             if (body.idempotencyKey() != null) {
                 return transaction.execute(status -> replay(companyId, body, hash));
-            }
-            if (String.valueOf(e.getMessage()).contains("requests_no_overlap")) {
-                throw ApiException.conflict("the request overlaps another submitted or approved request");
             }
             throw e;
         }

@@ -143,7 +143,30 @@ public class GlobalExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ErrorBody> integrity(DataIntegrityViolationException e) {
         log.info("constraint rejected a write: {}", rootCause(e).getMessage());
-        return ErrorResponses.entity(HttpStatus.CONFLICT, "the change conflicts with existing data", null);
+        String constraint = constraintName(e);
+        String message = constraint == null ? null : CONSTRAINT_MESSAGES.get(constraint);
+        return ErrorResponses.entity(HttpStatus.CONFLICT,
+                message != null ? message : "the change conflicts with existing data", null);
+    }
+
+    /**
+     * What a constraint means to the person whose write it refused. Services check these rules
+     * first with friendlier detail; the constraint catches the concurrent write that slipped past.
+     */
+    static final java.util.Map<String, String> CONSTRAINT_MESSAGES = java.util.Map.of(
+            "requests_no_overlap", "the request overlaps another submitted or approved request",
+            "assignments_no_overlap", "the employee already has an assignment to this policy for an overlapping period",
+            "holidays_date_uq", "there is already a holiday on that date",
+            "employees_email_uq", "another employee of this company already uses that e-mail address",
+            "policies_company_id_key_key", "a policy with that key already exists");
+
+    private static String constraintName(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
+                return psql.getServerErrorMessage().getConstraint();
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(CannotAcquireLockException.class)
