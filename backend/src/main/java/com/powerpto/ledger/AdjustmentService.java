@@ -70,15 +70,9 @@ public class AdjustmentService {
     }
 
     private static void validate(AdjustmentBody body) {
-        if (body == null) {
-            throw ApiException.invalid("body", "is required");
-        }
-        if (body.employeeId() == null) {
-            throw ApiException.invalid("employee_id", "is required");
-        }
-        if (body.policyId() == null) {
-            throw ApiException.invalid("policy_id", "is required");
-        }
+        ApiException.required(body, "body");
+        ApiException.required(body.employeeId(), "employee_id");
+        ApiException.required(body.policyId(), "policy_id");
         if (body.amountMinutes() == null || body.amountMinutes() == 0) {
             throw ApiException.invalid("amount_minutes", "is required and must not be 0");
         }

@@ -274,15 +274,9 @@ public class RequestService {
     }
 
     private static void validate(SubmitRequestBody body) {
-        if (body == null) {
-            throw ApiException.invalid("body", "is required");
-        }
-        if (body.employeeId() == null) {
-            throw ApiException.invalid("employee_id", "is required");
-        }
-        if (body.policyId() == null) {
-            throw ApiException.invalid("policy_id", "is required");
-        }
+        ApiException.required(body, "body");
+        ApiException.required(body.employeeId(), "employee_id");
+        ApiException.required(body.policyId(), "policy_id");
         if (body.reason() != null && body.reason().length() > MAX_TEXT) {
             throw ApiException.invalid("reason", "must be at most " + MAX_TEXT + " characters");
         }

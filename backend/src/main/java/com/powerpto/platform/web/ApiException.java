@@ -61,6 +61,14 @@ public class ApiException extends RuntimeException {
                 java.util.List.of(new FieldProblem(field, problem)));
     }
 
+    /** 422 "is required" when a mandatory input is missing; otherwise the value. */
+    public static <T> T required(T value, String field) {
+        if (value == null) {
+            throw invalid(field, "is required");
+        }
+        return value;
+    }
+
     public record FieldProblem(String field, String message) {
     }
 }
