@@ -273,10 +273,9 @@ describe("ecs", () => {
     assert.deepEqual(cs.api.defs[0].portMappings.map((p) => p.containerPort), [8000]);
     assert.deepEqual(cs.frontend.defs[0].portMappings.map((p) => p.containerPort), [80]);
     assert.equal(cs.worker.defs[0].portMappings, undefined, "worker: no ports");
-    // Container health check on port 8000 (/health) for the API.
+    // Container health check: liveness on port 8000 (healthchecks.test.mjs runs it under dash).
     const hc = cs.api.defs[0].healthCheck.command.join(" ");
-    assert.match(hc, /8000/);
-    assert.match(hc, /GET \/health/);
+    assert.match(hc, /127\.0\.0\.1:8000\/health\/live/);
     // nginx as non-root on port 80 needs the unprivileged-port sysctl in the task.
     assert.deepEqual(cs.frontend.defs[0].systemControls, [{ namespace: "net.ipv4.ip_unprivileged_port_start", value: "0" }]);
   });

@@ -23,8 +23,10 @@ locals {
   worker_image   = "${var.repository_urls["worker"]}:${var.image_tag}"
   frontend_image = "${var.repository_urls["frontend"]}:${var.image_tag}"
 
-  # GET /health on port 8000 with nothing but bash (no curl needed in the JRE image).
-  backend_health_command = "exec 3<>/dev/tcp/127.0.0.1/8000 && printf 'GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"
+  # Liveness (no database check) on port 8000. ECS runs CMD-SHELL with /bin/sh, dash in the
+  # Temurin image: plain POSIX sh plus curl, which backend/Dockerfile installs. The same string is
+  # the image's HEALTHCHECK; infra/check runs it with dash against a real api and worker process.
+  backend_health_command = "curl -fsS -o /dev/null --max-time 4 http://127.0.0.1:8000/health/live || exit 1"
 
   api_container = {
     name        = "api"
@@ -82,7 +84,7 @@ locals {
       { name = "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", value = "true" },
     ]
     secrets = local.secrets
-    # The worker process answers /health on 8000 too (database check), so ECS restarts a wedged one.
+    # The worker process answers liveness on 8000 too (no port mapping: only the container check uses it).
     healthCheck = {
       command     = ["CMD-SHELL", local.backend_health_command]
       interval    = 30

@@ -5,7 +5,7 @@
 
 resource "aws_secretsmanager_secret" "db_url" {
   name                    = "power-pto/database-url"
-  description             = "DATABASE_URL: postgresql://power_pto_app:<password>@<host>:5432/power_pto?sslmode=require"
+  description             = "DATABASE_URL: postgresql://power_pto_app_a:<password>@<host>:5432/power_pto?sslmode=verify-full&sslrootcert=/etc/ssl/rds/global-bundle.pem"
   recovery_window_in_days = var.recovery_window_in_days
 }
 
@@ -13,7 +13,7 @@ resource "aws_secretsmanager_secret" "db_url" {
 # UPDATE/DELETE ledger or audit rows (migration V50, docs/operations.md "Database roles").
 resource "aws_secretsmanager_secret" "db_owner_url" {
   name                    = "power-pto/database-owner-url"
-  description             = "DATABASE_URL of the migrate task: postgresql://power_pto_owner:<password>@<host>:5432/power_pto?sslmode=require"
+  description             = "DATABASE_URL of the migrate task: postgresql://power_pto_migrator:<password>@<host>:5432/power_pto?sslmode=verify-full&sslrootcert=/etc/ssl/rds/global-bundle.pem"
   recovery_window_in_days = var.recovery_window_in_days
 }
 
