@@ -335,6 +335,15 @@ resource "aws_cloudwatch_dashboard" "main" {
           metrics = [[{ expression = "SEARCH('{PowerPTO} MetricName=\"accrual.job.success.count\" OR MetricName=\"accrual.job.failure.count\"', 'Sum', 3600)", id = "jobs" }]]
         }
       },
+      {
+        type   = "metric", x = 0, y = 12, width = 12, height = 6
+        properties = {
+          title   = "Notification e-mails (notification.delivery.success / notification.delivery.failure)"
+          region  = var.region
+          view    = "timeSeries"
+          metrics = [[{ expression = "SEARCH('{PowerPTO} MetricName=\"notification.delivery.success.count\" OR MetricName=\"notification.delivery.failure.count\"', 'Sum', 300)", id = "mail" }]]
+        }
+      },
     ]
   })
 }

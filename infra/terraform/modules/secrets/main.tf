@@ -28,3 +28,17 @@ resource "aws_secretsmanager_secret" "payroll_webhook_secret" {
   description             = "PAYROLL_WEBHOOK_SECRET: HMAC key shared with the payroll provider"
   recovery_window_in_days = var.recovery_window_in_days
 }
+
+# SES SMTP credentials of the notifications (SMTP_USERNAME / SMTP_PASSWORD): the access key id of
+# the iam module's SES user and the SMTP password derived from its secret (docs/operations.md).
+resource "aws_secretsmanager_secret" "smtp_username" {
+  name                    = "power-pto/smtp-username"
+  description             = "SMTP_USERNAME: access key id of the power-pto-<env>-ses-smtp IAM user"
+  recovery_window_in_days = var.recovery_window_in_days
+}
+
+resource "aws_secretsmanager_secret" "smtp_password" {
+  name                    = "power-pto/smtp-password"
+  description             = "SMTP_PASSWORD: SES SMTP password derived from that user's secret access key"
+  recovery_window_in_days = var.recovery_window_in_days
+}

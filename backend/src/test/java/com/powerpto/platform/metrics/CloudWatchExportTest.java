@@ -97,6 +97,7 @@ class CloudWatchExportTest {
         }
         MeterRegistry registry = worker.getBean(MeterRegistry.class);
         Counter.builder("notification.delivery.failure").tag("kind", "request_submitted").register(registry).increment();
+        Counter.builder("notification.delivery.success").tag("kind", "request_submitted").register(registry).increment();
         int port = worker.getEnvironment().getProperty("local.server.port", Integer.class);
         HttpResponse<String> live = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live")).build(),
