@@ -33,6 +33,7 @@ apt_install nginx nginx
 apt_install dash dash
 apt_install shellcheck shellcheck
 apt_install iproute2 ip
+apt_install wget wget
 
 # The health-check test runs the real backend jar (make test builds it in test-backend first).
 if [ ! -f ../../backend/target/power-pto.jar ]; then

@@ -9,7 +9,8 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync, chmodSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
 import { ROOT, moduleDir, resolve, deepResolve, read } from "./lib.mjs";
@@ -20,6 +21,8 @@ const skip = !existsSync(JAR)
   ? "backend/target/power-pto.jar is missing (infra/check/run.sh builds it)"
   : !DASH ? "dash is not installed (infra/check/run.sh installs it)" : false;
 
+const NGINX = ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx"].find(existsSync);
+const WGET = ["/usr/bin/wget", "/bin/wget"].find(existsSync);
 const isRoot = process.getuid?.() === 0;
 const hasIp = spawnSync("ip", ["-V"]).status === 0;
 const useNetns = isRoot && hasIp && spawnSync("ip", ["netns", "list"]).status === 0;
@@ -172,4 +175,68 @@ describe("ECS container health checks", { skip }, () => {
       });
     });
   }
+});
+
+// The frontend's check, the same way: frontend/nginx.conf served by a real nginx (as the image
+// includes it, on port 80 inside its own network namespace), the task definition's command run
+// with dash. In the image /bin/sh and wget are BusyBox's; here Debian's dash and wget.
+describe("ECS container health check of the frontend", { skip: skip || (!NGINX ? "nginx is not installed" : !WGET ? "wget is not installed" : false) }, () => {
+  let hc, netns, proc, port, dir;
+  const wrap = (argv) => (netns ? ["ip", ["netns", "exec", netns, ...argv]] : [argv[0], argv.slice(1)]);
+  const check = () => {
+    const shell = netns ? hc.shell : hc.shell.replace("http://127.0.0.1/", `http://127.0.0.1:${port}/`);
+    const [cmd, args] = wrap([DASH, "-c", shell]);
+    return spawnSync(cmd, args, { encoding: "utf8", timeout: hc.timeout * 1000 });
+  };
+
+  before(async () => {
+    hc = (await containerHealthChecks()).frontend;
+    netns = useNetns ? `pto-hc-${process.pid}-frontend` : null;
+    port = netns ? 80 : await freePort();
+    dir = mkdtempSync(path.join(tmpdir(), "pto-hc-nginx-"));
+    chmodSync(dir, 0o755);
+    for (const d of ["temp", "html"]) mkdirSync(path.join(dir, d), { recursive: true, mode: 0o755 });
+    writeFileSync(path.join(dir, "html/index.html"), "<!doctype html><title>pto</title>");
+    const site = read("frontend/nginx.conf")
+      .replace(/root\s+\/usr\/share\/nginx\/html;/, `root ${dir}/html;`)
+      .replace(/^(\s*)listen 80 default_server;/m, `$1listen ${netns ? "80" : `127.0.0.1:${port}`} default_server;`);
+    writeFileSync(path.join(dir, "default.conf"), site);
+    writeFileSync(path.join(dir, "nginx.conf"), [
+      "worker_processes 1;", `pid ${dir}/nginx.pid;`, "error_log stderr warn;", "events { worker_connections 64; }",
+      "http {", "  types { text/html html; }", "  default_type application/octet-stream;",
+      ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `  ${t}_temp_path ${dir}/temp/${t};`),
+      `  include ${dir}/default.conf;`, "}", ""].join("\n"));
+    if (netns) {
+      spawnSync("ip", ["netns", "delete", netns]);
+      assert.equal(spawnSync("ip", ["netns", "add", netns]).status, 0);
+      spawnSync("ip", ["netns", "exec", netns, "ip", "link", "set", "lo", "up"]);
+    }
+    const [cmd, args] = wrap([NGINX, "-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"]);
+    proc = spawn(cmd, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
+    proc.exited = new Promise((res) => proc.once("exit", res));
+  });
+
+  after(async () => {
+    if (proc && proc.exitCode === null) {
+      try { process.kill(-proc.pid, "SIGKILL"); } catch { /* gone */ }
+      await proc.exited;
+    }
+    if (netns) spawnSync("ip", ["netns", "delete", netns]);
+  });
+
+  test("the frontend task definition's health command passes against frontend/nginx.conf, under dash", async () => {
+    assert.equal(hc.kind, "CMD-SHELL");
+    const deadline = Date.now() + (hc.startPeriod + hc.interval * hc.retries) * 1000;
+    let r;
+    while ((r = check()).status !== 0) {
+      assert.ok(Date.now() < deadline, `frontend health command never passed: ${r.status} ${r.stdout}${r.stderr}`);
+      await new Promise((res) => setTimeout(res, 250));
+    }
+  });
+
+  test("and fails once nginx is down", async () => {
+    try { process.kill(-proc.pid, "SIGKILL"); } catch { /* gone */ }
+    await proc.exited;
+    assert.notEqual(check().status, 0);
+  });
 });
