@@ -10,6 +10,8 @@ import com.powerpto.ledger.EntryType;
 import com.powerpto.ledger.LedgerPosting;
 import com.powerpto.ledger.LedgerService;
 import com.powerpto.ledger.SourceType;
+import com.powerpto.notification.Notifications;
+import com.powerpto.notification.RequestFacts;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
@@ -43,9 +45,11 @@ public class RequestService {
     private final EmployeeService employees;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Notifications notifications;
 
     public RequestService(RequestRepository repository, LedgerService ledger, AuditService audit, EmployeeService employees,
-                          PlatformTransactionManager transactions, Clock clock) {
+                          PlatformTransactionManager transactions, Clock clock, Notifications notifications) {
+        this.notifications = notifications;
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
@@ -123,6 +127,7 @@ public class RequestService {
         ledger.post(balanceKey(request), draft.context().rule(), List.of(
                 posting(EntryType.HOLD, -request.requestedMinutes(), draft.context().policyVersionId(), now, request)));
         audit.record(companyId, caller.userId(), AuditEntityType.REQUEST, request.id(), AuditAction.SUBMIT, null, request);
+        notifications.requestSubmitted(facts(request));
         return new Submission(request, false);
     }
 
@@ -175,7 +180,9 @@ public class RequestService {
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request),
                 posting(EntryType.USAGE, -request.requestedMinutes(), version, request.startAt(), request)));
-        return decide(caller, request, RequestStatus.APPROVED, AuditAction.APPROVE, now, note(body));
+        TimeOffRequest approved = decide(caller, request, RequestStatus.APPROVED, AuditAction.APPROVE, now, note(body));
+        notifications.requestApproved(facts(approved));
+        return approved;
     }
 
     @Transactional
@@ -184,7 +191,9 @@ public class RequestService {
         requireStatus(request, RequestStatus.SUBMITTED, "deny");
         Instant now = clock.instant();
         releaseHold(request, now);
-        return decide(caller, request, RequestStatus.DENIED, AuditAction.DENY, now, note(body));
+        TimeOffRequest denied = decide(caller, request, RequestStatus.DENIED, AuditAction.DENY, now, note(body));
+        notifications.requestDenied(facts(denied));
+        return denied;
     }
 
     @Transactional
@@ -206,6 +215,7 @@ public class RequestService {
                         request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
                 ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                         posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
+                notifications.approvedRequestCancelled(facts(request), caller.userId());
             }
             default -> throw ApiException.conflict("wrong_state", "cannot cancel: the request is " + request.status())
                     .withContext(Map.of("status", request.status()));
@@ -298,6 +308,11 @@ public class RequestService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
+    }
+
+    private static RequestFacts facts(TimeOffRequest r) {
+        return new RequestFacts(r.companyId(), r.id(), r.employeeId(), r.policyId(), r.startAt(), r.endAt(),
+                r.requestedMinutes(), r.decidedBy(), r.decisionNote());
     }
 
     private static BalanceKey balanceKey(TimeOffRequest request) {

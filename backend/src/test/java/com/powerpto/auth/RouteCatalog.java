@@ -181,7 +181,18 @@ public final class RouteCatalog {
             admin("GET", C + "/reports/balances", API, "{items, total}"),
             admin("GET", C + "/reports/ledger", API, "?policy_id=&employee_id=&start_date=&end_date= ; CSV with Accept: text/csv or format=csv"),
             admin("GET", C + "/reports/summary", EXT, "dashboard figures"),
-            admin("GET", C + "/reconciliation", EXT, "{checked, mismatches}"));
+            admin("GET", C + "/reconciliation", EXT, "{checked, mismatches}"),
+
+            // --- notifications and calendar feeds (issue 17) ---
+            any("GET", "/api/me/notification-preferences", EXT, "{items: [{kind, enabled, can_disable}]}"),
+            any("PUT", "/api/me/notification-preferences", EXT, "{preferences: {kind: bool}}; security kinds cannot be turned off"),
+            admin("GET", C + "/notifications", EXT, "outbox rows ?status=pending|sent|failed ; paginated"),
+            admin("POST", C + "/notifications/{nid}/retry", EXT, "re-queues a FAILED row -> 204"),
+            any("GET", "/api/dev/mailbox", EXT, "development only (embedded SMTP server): 404 elsewhere"),
+            any("GET", "/api/me/calendar-feeds", EXT, "{items}"),
+            any("POST", "/api/me/calendar-feeds", EXT, "{scope, include_pending} -> 201 with token + url (rotates); company: admins"),
+            any("DELETE", "/api/me/calendar-feeds/{fid}", EXT, "revoke -> 204"),
+            open("GET", "/api/calendar/{token}.ics", "anyone with the secret URL", EXT, "text/calendar; 404 unknown/revoked; ETag"));
 
     /** Routes a test can call as a signed-in role (not public, not the webhook). */
     public static List<Route> callerRoutes() {
