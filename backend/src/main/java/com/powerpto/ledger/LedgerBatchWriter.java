@@ -34,7 +34,9 @@ import java.util.UUID;
  * </ol>
  * A rerun therefore appends nothing and changes no snapshot, and snapshots always equal the
  * ledger's sums. Only entries that can never lower {@code available} are accepted (ACCRUAL,
- * CARRYOVER with amount ≥ 0), so the balance invariant holds by construction. Postings with a
+ * CARRYOVER with amount ≥ 0), so the balance invariant holds by construction — except
+ * ACCRUAL_CORRECTION, which may be negative (a grant no longer earned is taken back even when that
+ * leaves the balance below its floor: the correction states a fact). Postings with a
  * granted amount of 0 (cap reached) are not written.
  */
 @Component
@@ -46,7 +48,9 @@ public class LedgerBatchWriter {
                                String sourceId, String metadataJson) {
 
         public BatchPosting {
-            if (type.bucket() != EntryType.Bucket.ACCRUED || amountMinutes < 0 || amountMinutes > Integer.MAX_VALUE) {
+            boolean correction = type == EntryType.ACCRUAL_CORRECTION && amountMinutes != 0 && bankCapMinutes == null;
+            if (type.bucket() != EntryType.Bucket.ACCRUED || (amountMinutes < 0 && !correction)
+                    || Math.abs(amountMinutes) > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("the batch writer only appends non-negative accruals, not "
                         + type + " " + amountMinutes);
             }
@@ -110,7 +114,7 @@ public class LedgerBatchWriter {
                                  || jsonb_build_object('bank_cap_minutes', cap, 'cap_applied', grant_minutes < amount,
                                                        'uncapped_minutes', amount) END
                 FROM granted
-                WHERE grant_minutes > 0
+                WHERE grant_minutes <> 0
                 ORDER BY company_id, source_type, source_id, entry_type
                 ON CONFLICT ON CONSTRAINT ledger_source_uq DO NOTHING
                 RETURNING id, company_id, employee_id, policy_id, amount_minutes

@@ -171,6 +171,7 @@ public final class RouteCatalog {
             admin("POST", C + "/accruals/trigger", API, "?target_date="),
             admin("POST", C + "/accruals/carryover", API, "?target_date="),
             admin("POST", C + "/accruals/expiration", API, "?target_date="),
+            admin("POST", C + "/employees/{eid}/accruals/recalculate", EXT, "?through= -> 200 {through, balances_checked, entries_posted, ...}"),
 
             // --- payroll webhook ---
             route("POST", "/api/webhooks/payroll_processed", "payroll (HMAC)", PAYROLL_HMAC, SIGNATURE, SIGNATURE, SIGNATURE, API,
