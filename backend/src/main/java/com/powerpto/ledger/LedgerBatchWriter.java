@@ -84,7 +84,12 @@ public class LedgerBatchWriter {
             """;
 
     /**
-     * One round (each balance at most once). The lock and the cap computation are one scan of the
+     * One round (each balance at most once). The cap is applied to the banked balance <em>as of the
+     * posting's day</em>: the locked snapshot minus entries effective after that day (future-dated
+     * usage, later accruals). So re-running a capped date after later usage grants nothing again
+     * (issue 14 review), and the daily job agrees with the recalculation's replay
+     * (docs/corrections.md). The sum is an index range scan on ledger_employee_policy_idx, usually empty.
+     * <p> The lock and the cap computation are one scan of the
      * input joined to the snapshots by primary key, locked in key order; the result is only what
      * the INSERT returned, so no step joins two unindexed sets (keeps it linear in the batch size).
      */
@@ -97,7 +102,13 @@ public class LedgerBatchWriter {
             ),
             granted AS MATERIALIZED (
                 SELECT i.*, CASE WHEN i.cap IS NULL THEN i.amount
-                                 ELSE least(i.amount, greatest(i.cap - (b.accrued_minutes - b.used_minutes), 0)) END AS grant_minutes
+                                 ELSE least(i.amount, greatest(i.cap - (b.accrued_minutes - b.used_minutes
+                                      - coalesce((SELECT sum(l.amount_minutes) FROM ledger_entries l
+                                                  WHERE l.company_id = i.company_id AND l.employee_id = i.employee_id
+                                                    AND l.policy_id = i.policy_id
+                                                    AND l.effective_at >= i.effective_at + interval '1 day'
+                                                    AND l.entry_type NOT IN ('HOLD', 'HOLD_RELEASE')), 0)), 0)) END
+                                 AS grant_minutes
                 FROM input i
                 JOIN balance_snapshots b
                   ON b.company_id = i.company_id AND b.employee_id = i.employee_id AND b.policy_id = i.policy_id

@@ -43,9 +43,12 @@ public class RequestService {
     private final EmployeeService employees;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final com.powerpto.accrual.BalanceForecastService forecasts;
 
     public RequestService(RequestRepository repository, LedgerService ledger, AuditService audit, EmployeeService employees,
-                          PlatformTransactionManager transactions, Clock clock) {
+                          PlatformTransactionManager transactions, Clock clock,
+                          com.powerpto.accrual.BalanceForecastService forecasts) {
+        this.forecasts = forecasts;
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
@@ -77,7 +80,10 @@ public class RequestService {
                 warnings.add("insufficient balance: " + balance.available() + " minutes available");
             }
         }
-        return new RequestPreview(draft.minutes(), availableAfter, warnings);
+        // what the balance will hold on the first day (accruals until then, expirations on the way)
+        Long onStart = draft.context().rule().unlimited() ? null : forecasts.availableOn(caller, companyId,
+                draft.employee().id(), body.policyId(), RequestTimes.firstDay(draft.start(), draft.employee().zone()));
+        return new RequestPreview(draft.minutes(), availableAfter, warnings, onStart);
     }
 
     public Submission submit(Caller caller, UUID companyId, SubmitRequestBody body) {
@@ -165,8 +171,7 @@ public class RequestService {
         TimeOffRequest request = lockForDecision(caller, companyId, requestId, body);
         requireStatus(request, RequestStatus.SUBMITTED, "approve");
         Instant now = clock.instant();
-        UUID version = repository.policyVersionOn(companyId, request.policyId(),
-                request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        UUID version = versionOnLocalStart(request);
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request),
                 posting(EntryType.USAGE, -request.requestedMinutes(), version, request.startAt(), request)));
@@ -197,8 +202,7 @@ public class RequestService {
                 if (!now.isBefore(request.startAt())) {
                     throw ApiException.conflict("the request is APPROVED and has already started; ask an admin for an adjustment");
                 }
-                UUID version = repository.policyVersionOn(companyId, request.policyId(),
-                        request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                UUID version = versionOnLocalStart(request);
                 ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                         posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
             }
@@ -244,9 +248,15 @@ public class RequestService {
         return request;
     }
 
+    /** The version in force on the request's first day in the employee's time zone, as submit tags it. */
+    private UUID versionOnLocalStart(TimeOffRequest request) {
+        java.time.ZoneId zone = repository.schedule(request.companyId(), request.employeeId())
+                .map(EmployeeSchedule::zone).orElse(java.time.ZoneOffset.UTC);
+        return repository.policyVersionOn(request.companyId(), request.policyId(), RequestTimes.firstDay(request.startAt(), zone));
+    }
+
     private void releaseHold(TimeOffRequest request, Instant now) {
-        UUID version = repository.policyVersionOn(request.companyId(), request.policyId(),
-                request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        UUID version = versionOnLocalStart(request);
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request)));
     }

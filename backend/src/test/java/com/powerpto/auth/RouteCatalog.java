@@ -159,6 +159,7 @@ public final class RouteCatalog {
 
             // --- balances and ledger ---
             route("GET", C + "/employees/{eid}/balances", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "{items, total}"),
+            route("GET", C + "/employees/{eid}/balances/forecast", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, EXT, "?date= -> {date, items}"),
             route("GET", C + "/employees/{eid}/ledger", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "?policy_id= ; paginated"),
             admin("POST", C + "/adjustments", API, "-> 201 LedgerEntry"),
 
