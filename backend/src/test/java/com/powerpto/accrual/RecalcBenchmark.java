@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * none of surefire's includes). A company of {@code bench.employees} (10,000) on a MONTHLY policy
  * with 2026's accruals posted; a policy version backdated six months (Jun 1, raise 800 → 1,000) is
  * queued and fully recalculated by the worker's queue loop; then single-employee recalculations
- * (an assignment ended in the past) are timed one transaction each. {@code bench.fsync=on} turns
- * fsync, synchronous_commit and full_page_writes on first (as make bench runs PostgreSQL).
+ * (an assignment ended in the past) are timed one transaction each. With {@code pto.embedded.data-dir}
+ * set the embedded cluster is not a throwaway one and runs with fsync, synchronous_commit and
+ * full_page_writes on (as make bench runs PostgreSQL).
  */
 @SpringBootTest(classes = PowerPtoApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles("test")
@@ -53,14 +54,7 @@ class RecalcBenchmark {
                 "only run by bench/recalc/run.sh (it needs its own database)");
         int employees = Integer.getInteger("bench.employees", 10_000);
         int singles = Integer.getInteger("bench.singles", 200);
-        boolean fsync = "on".equals(System.getProperty("bench.fsync", "off"));
-        if (fsync) {
-            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
-                jdbc.sql("ALTER SYSTEM SET " + setting + " = on").update();
-            }
-            jdbc.sql("SELECT pg_reload_conf()").query(Boolean.class).single();
-            Thread.sleep(500);
-        }
+        // fsync: on when bench/recalc/run.sh gives the cluster a data directory (pto.embedded.data-dir)
         String fsyncNow = jdbc.sql("SHOW fsync").query(String.class).single();
         UUID company = UUID.randomUUID();
         companies.create(company, "Recalc Bench Co");

@@ -123,9 +123,15 @@ public final class ExpectedAccruals {
         }
         List<Expected> capped = new ArrayList<>(uncapped.size());
         long accrued = 0;
+        long moved = 0; // movements dated on or before the current posting date (both lists are in date order)
+        var pending = other.entrySet().iterator();
+        Map.Entry<LocalDate, Long> next = pending.hasNext() ? pending.next() : null;
         for (Expected e : uncapped) {
-            long banked = accrued + other.headMap(e.date(), true).values().stream().mapToLong(Long::longValue).sum();
-            long amount = BankCap.grant(e.uncapped(), banked, e.bankCapMinutes());
+            while (next != null && !next.getKey().isAfter(e.date())) {
+                moved += next.getValue();
+                next = pending.hasNext() ? pending.next() : null;
+            }
+            long amount = BankCap.grant(e.uncapped(), accrued + moved, e.bankCapMinutes());
             accrued += amount;
             if (amount > 0) {
                 capped.add(new Expected(e.date(), e.versionId(), amount, e.uncapped(), e.bankCapMinutes(), e.grant()));
