@@ -1,5 +1,6 @@
 package com.powerpto.employee;
 
+import com.powerpto.accrual.AccrualRecalculation;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
@@ -32,11 +33,14 @@ public class EmployeeService {
     private final EmployeeRepository repository;
     private final CompanyRepository companies;
     private final AuditService audit;
+    private final AccrualRecalculation recalculation;
 
-    public EmployeeService(EmployeeRepository repository, CompanyRepository companies, AuditService audit) {
+    public EmployeeService(EmployeeRepository repository, CompanyRepository companies, AuditService audit,
+                           AccrualRecalculation recalculation) {
         this.repository = repository;
         this.companies = companies;
         this.audit = audit;
+        this.recalculation = recalculation;
     }
 
     public record Upsert(Employee employee, boolean created) {
@@ -84,6 +88,11 @@ public class EmployeeService {
         Employee after = repository.find(companyId, employeeId).orElseThrow();
         audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId,
                 before.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, before.orElse(null), after);
+        if (before.isPresent() && !java.util.Objects.equals(before.get().hireDate(), after.hireDate())) {
+            // tenure tiers count from the hire date: accruals already run are corrected now
+            recalculation.recalculateEmployee(companyId, employeeId, "hire date changed from "
+                    + before.get().hireDate() + " to " + after.hireDate());
+        }
         return new Upsert(after, before.isEmpty());
     }
 

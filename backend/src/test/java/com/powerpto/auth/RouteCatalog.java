@@ -159,6 +159,7 @@ public final class RouteCatalog {
 
             // --- balances and ledger ---
             route("GET", C + "/employees/{eid}/balances", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "{items, total}"),
+            route("GET", C + "/employees/{eid}/balances/forecast", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, EXT, "?date= -> {date, items}"),
             route("GET", C + "/employees/{eid}/ledger", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "?policy_id= ; paginated"),
             admin("POST", C + "/adjustments", API, "-> 201 LedgerEntry"),
 
@@ -171,6 +172,7 @@ public final class RouteCatalog {
             admin("POST", C + "/accruals/trigger", API, "?target_date="),
             admin("POST", C + "/accruals/carryover", API, "?target_date="),
             admin("POST", C + "/accruals/expiration", API, "?target_date="),
+            admin("POST", C + "/employees/{eid}/accruals/recalculate", EXT, "?through= -> 200 {through, balances_checked, entries_posted, ...}"),
 
             // --- payroll webhook ---
             route("POST", "/api/webhooks/payroll_processed", "payroll (HMAC)", PAYROLL_HMAC, SIGNATURE, SIGNATURE, SIGNATURE, API,
