@@ -116,6 +116,8 @@ public final class RouteCatalog {
             // --- health and documentation ---
             open("GET", "/health", "anyone", API, "root path for the load balancer; 503 when the database is down"),
             open("GET", "/api/health", "anyone", API, "{status, version, environment}"),
+            open("GET", "/health/live", "anyone", EXT, "liveness for the ECS container check: 200 while the process answers, no database check"),
+            open("GET", "/api/health/live", "anyone", EXT, "liveness, same as /health/live"),
             open("GET", "/api/openapi.json", "anyone", API, "generated OpenAPI document"),
             open("GET", "/api/docs", "anyone", API, "Swagger UI; not served in production"),
 

@@ -8,12 +8,10 @@ terraform {
     }
   }
 
-  # Remote state in S3 with native S3 locking (Terraform >= 1.10). The bucket is created
-  # once by hand per account (versioned, encrypted, public access blocked).
+  # Remote state in S3 with native S3 locking (Terraform >= 1.10). Partial configuration: the
+  # bucket and key come from environments/<env>.s3.tfbackend (terraform init -backend-config=...).
+  # Each bucket is created once by hand in its account (versioned, encrypted, public access blocked).
   backend "s3" {
-    bucket       = "power-pto-terraform-state-production"
-    key          = "power-pto/production/terraform.tfstate"
-    region       = "us-east-1"
     encrypt      = true
     use_lockfile = true
   }
@@ -25,7 +23,7 @@ provider "aws" {
   default_tags {
     tags = {
       Project     = "power-pto"
-      Environment = "production"
+      Environment = var.environment
       ManagedBy   = "terraform"
     }
   }
