@@ -132,6 +132,9 @@ export interface Policy {
   category: PolicyCategory;
   created_at: string;
   current_version: PolicyVersion;
+  /** Display name and description (issue 20); null when unset — show policyLabel() instead of the key. */
+  name?: string | null;
+  description?: string | null;
 }
 
 export interface Assignment {

@@ -44,7 +44,7 @@ const de: Record<MessageKey, string> = {
   'policy.form.name': 'Anzeigename',
   'policy.form.nameHint': 'Was alle sehen, z. B. „Urlaub (Deutschland)“. Optional.',
   'policy.form.description': 'Beschreibung',
-  'policy.saved.created': 'Regelung angelegt',
+  'policy.saved.created': 'Regelung {name} angelegt',
   'policy.saved.version': 'Version {version} gespeichert, gültig ab {from, date, medium}',
   'policy.saved.current': 'Regelung auf Version {version} aktualisiert',
   'adjust.saved': '{sign, select, minus {−} other {+}}{amount} für {name} gebucht',

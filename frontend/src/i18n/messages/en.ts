@@ -43,7 +43,7 @@ const en = {
   'policy.form.name': 'Display name',
   'policy.form.nameHint': 'What people see, e.g. "Vacation (Germany)". Optional.',
   'policy.form.description': 'Description',
-  'policy.saved.created': 'Policy created',
+  'policy.saved.created': 'Policy {name} created',
   'policy.saved.version': 'Version {version} saved, in force from {from, date, medium}',
   'policy.saved.current': 'Policy updated to version {version}',
   'adjust.saved': '{sign, select, minus {−} other {+}}{amount} recorded for {name}',
