@@ -63,3 +63,46 @@ export function fieldLabel(field: string): string {
   const last = field.split('.').pop() ?? field;
   return last.replace(/_minutes$/, '').replace(/_/g, ' ');
 }
+
+/** A preview warning: today a sentence from the server; structured `{code, …}` warnings are read too. */
+export type PreviewWarning = string | { code?: string; message?: string; [k: string]: unknown };
+
+/** Warnings that mean "a submit would be refused" (the rest are advice). */
+const REFUSING = new Set(['insufficient_balance', 'request_overlap', 'no_working_time']);
+
+function warningCode(w: PreviewWarning): string | undefined {
+  if (typeof w !== 'string') return w.code;
+  if (w.startsWith('insufficient balance')) return 'insufficient_balance';
+  if (w.startsWith('overlaps')) return 'request_overlap';
+  return undefined;
+}
+
+/**
+ * The preview's warnings as sentences in the reader's language and the policy's unit, and whether
+ * any of them means the submit would be refused (the dialog then disables Submit).
+ */
+export function previewWarnings(
+  intl: IntlShape,
+  preview: { requested_minutes: number; warnings: PreviewWarning[] },
+  amounts: AmountContext = {},
+): { sentences: string[]; refused: boolean } {
+  let refused = false;
+  const sentences = preview.warnings.map((w) => {
+    const code = warningCode(w);
+    if (code && REFUSING.has(code)) refused = true;
+    if (code === 'insufficient_balance') {
+      const available = typeof w === 'string' ? Number(/(-?\d+) minutes/.exec(w)?.[1]) : num(w.available_minutes);
+      if (available === null || Number.isNaN(available)) return intl.formatMessage({ id: 'error.insufficient_balance.short' });
+      return intl.formatMessage(
+        { id: 'error.insufficient_balance' },
+        {
+          available: formatAmount(intl, available, amounts.unit, amounts.workdayMinutes),
+          needed: formatAmount(intl, preview.requested_minutes, amounts.unit, amounts.workdayMinutes),
+        },
+      );
+    }
+    if (code && intl.messages[`error.${code}`]) return intl.formatMessage({ id: `error.${code}` });
+    return typeof w === 'string' ? w : (w.message ?? code ?? '');
+  });
+  return { sentences, refused };
+}

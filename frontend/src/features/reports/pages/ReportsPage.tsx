@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { policyLabel } from '@/lib/units';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, companyPath, downloadFile, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
@@ -143,7 +144,7 @@ function LedgerExport() {
         <CardTitle>Filters</CardTitle>
         <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <Field label="Policy">
-            <Select value={f.policy_id} onValueChange={set('policy_id')} options={[{ value: 'all', label: 'All policies' }, ...[...policies.map.values()].map((p) => ({ value: p.id, label: p.key }))]} data-testid="export-policy" />
+            <Select value={f.policy_id} onValueChange={set('policy_id')} options={[{ value: 'all', label: 'All policies' }, ...[...policies.map.values()].map((p) => ({ value: p.id, label: policyLabel(p) }))]} data-testid="export-policy" />
           </Field>
           <Field label="Employee">
             <Select value={f.employee_id} onValueChange={set('employee_id')} options={[{ value: 'all', label: 'All employees' }, ...[...employees.map.values()].map((e) => ({ value: e.id, label: fullName(e) }))]} data-testid="export-employee" />
@@ -192,7 +193,7 @@ function LedgerExport() {
                   <tr key={l.id}>
                     <Td className="whitespace-nowrap">{formatDateTime(l.effective_at)}</Td>
                     <Td>{e ? fullName(e) : l.employee_id.slice(0, 8)}</Td>
-                    <Td>{p?.key ?? l.policy_id.slice(0, 8)}</Td>
+                    <Td>{policyLabel(p) || l.policy_id.slice(0, 8)}</Td>
                     <Td>{humanize(l.entry_type)}</Td>
                     <Td className="text-right tabular-nums">{formatSigned(l.amount_minutes, policyUnit(p), e?.workday_minutes)}</Td>
                     <Td>{humanize(l.source_type)}</Td>
