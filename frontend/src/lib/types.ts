@@ -216,6 +216,10 @@ export interface AuditEntry {
   before_json: unknown;
   after_json: unknown;
   created_at: string;
+  /** Added by issue 20: who acted (null for the system), what the row is about, an English sentence. */
+  actor_name?: string | null;
+  entity_label?: string | null;
+  summary?: string;
 }
 
 export interface Account {

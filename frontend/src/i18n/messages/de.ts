@@ -89,6 +89,17 @@ const de: Record<MessageKey, string> = {
   'reports.asOf': 'Salden zum Stichtag',
   'reports.asOfCsv': 'Als CSV herunterladen',
   'reports.asOfShow': 'Anzeigen',
+  'audit.system': 'Das System',
+  'audit.summary': '{actor} hat {what} {action, select, CREATE {angelegt} UPDATE {geändert} DELETE {gelöscht} APPROVE {genehmigt} DENY {abgelehnt} CANCEL {storniert} SUBMIT {eingereicht} other {geändert}}',
+  'audit.what.REQUEST': '{label}',
+  'audit.what.POLICY': 'die Regelung {label}',
+  'audit.what.POLICY_VERSION': 'die Regelungsversion {label}',
+  'audit.what.ASSIGNMENT': 'die Zuordnung {label}',
+  'audit.what.EMPLOYEE': 'die Person {label}',
+  'audit.what.HOLIDAY': 'den Feiertag {label}',
+  'audit.what.ADJUSTMENT': 'eine Korrektur für {label}',
+  'audit.what.ACCRUAL': 'einen Zuwachslauf',
+  'audit.deleted': '(gelöscht)',
   'audit.csv': 'CSV exportieren',
 };
 

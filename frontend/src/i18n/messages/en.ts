@@ -88,6 +88,17 @@ const en = {
   'reports.asOf': 'Balances as of',
   'reports.asOfCsv': 'Download as CSV',
   'reports.asOfShow': 'Show',
+  'audit.system': 'The system',
+  'audit.summary': '{actor} {action, select, CREATE {created} UPDATE {updated} DELETE {deleted} APPROVE {approved} DENY {denied} CANCEL {cancelled} SUBMIT {submitted} other {changed}} {what}',
+  'audit.what.REQUEST': '{label}',
+  'audit.what.POLICY': 'policy {label}',
+  'audit.what.POLICY_VERSION': 'policy version {label}',
+  'audit.what.ASSIGNMENT': 'the assignment {label}',
+  'audit.what.EMPLOYEE': 'employee {label}',
+  'audit.what.HOLIDAY': 'holiday {label}',
+  'audit.what.ADJUSTMENT': 'an adjustment for {label}',
+  'audit.what.ACCRUAL': 'an accrual run',
+  'audit.deleted': '(deleted)',
   'audit.csv': 'Export CSV',
 } as const;
 
