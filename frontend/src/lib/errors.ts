@@ -61,7 +61,8 @@ export function errorSentence(intl: IntlShape, err: unknown, amounts: AmountCont
 /** "version.effective_from" → "effective from": never show a raw field path to a person. */
 export function fieldLabel(field: string): string {
   const last = field.split('.').pop() ?? field;
-  return last.replace(/_minutes$/, '').replace(/_/g, ' ');
+  // amounts are typed in the policy unit, so "minutes" in a field name would mislead
+  return last.replace(/_minutes(?=_|$)/g, '').replace(/_/g, ' ');
 }
 
 /** A preview warning: today a sentence from the server; structured `{code, …}` warnings are read too. */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Input } from '@/components/ui/input';
 import { formatAmount } from '@/lib/errors';
@@ -37,16 +37,24 @@ interface Props {
 
 /**
  * An amount typed in days, hours or minutes (the policy's unit) and stored as whole minutes:
- * "1.5" days of 8 h is 720. The text the person types is kept while they type; it is recomputed
- * from the minutes only when the unit or the workday length changes.
+ * "1.5" days of 8 h is 720. The text the person types is kept while they type; a new unit
+ * re-expresses the stored minutes, a new workday length re-reads the typed days.
  */
 export function AmountInput({ minutes, onMinutes, unit, workdayMinutes, ...rest }: Props) {
   const [text, setText] = useState(() => minutesToUnitText(minutes, unit, workdayMinutes));
-  useEffect(() => {
+  const [seenUnit, setSeenUnit] = useState(unit);
+  const [seenWorkday, setSeenWorkday] = useState(workdayMinutes);
+  if (unit !== seenUnit) {
+    // another unit: the same amount, said differently
+    setSeenUnit(unit);
+    setSeenWorkday(workdayMinutes);
     setText(minutesToUnitText(minutes, unit, workdayMinutes));
-    // only a change of unit re-expresses the stored minutes
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [unit, workdayMinutes]);
+  } else if (workdayMinutes !== seenWorkday) {
+    // another workday length: what was typed in days now means other minutes
+    setSeenWorkday(workdayMinutes);
+    const next = unitTextToMinutes(text, unit, workdayMinutes);
+    if (next !== minutes) queueMicrotask(() => onMinutes(next));
+  }
   return (
     <Input
       inputMode="decimal"
