@@ -185,6 +185,7 @@ public final class RouteCatalog {
             admin("GET", C + "/reports/balances", API, "{items, total}"),
             admin("GET", C + "/reports/ledger", API, "?policy_id=&employee_id=&start_date=&end_date= ; CSV with Accept: text/csv or format=csv"),
             admin("GET", C + "/reports/summary", EXT, "dashboard figures"),
+            admin("GET", C + "/reports/balances-as-of", EXT, "?date= (required, not after today) ; {items, total} or CSV (issue 20)"),
             admin("GET", C + "/reconciliation", EXT, "{checked, mismatches}"),
 
             // --- notifications and calendar feeds (issue 17) ---
