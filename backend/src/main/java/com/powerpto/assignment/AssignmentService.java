@@ -91,6 +91,30 @@ public class AssignmentService {
         return after;
     }
 
+    /**
+     * Termination (issue 15): ends every assignment of the employee after {@code lastDay}. A running
+     * one goes through {@link #end} (the same path as the DELETE route, so recalculation applies);
+     * one that starts after the last day is withdrawn (effective_to = effective_from: an empty range,
+     * active on no day; nothing is deleted), audited the same way.
+     */
+    @Transactional
+    public List<Assignment> endAllAfter(Caller caller, UUID companyId, UUID employeeId, LocalDate lastDay) {
+        caller.adminOf(companyId);
+        LocalDate firstDayAfter = lastDay.plusDays(1);
+        List<Assignment> ended = new java.util.ArrayList<>();
+        for (Assignment running : repository.runningOnOrAfter(companyId, employeeId, firstDayAfter)) {
+            if (running.effectiveFrom().isBefore(firstDayAfter)) {
+                ended.add(end(caller, companyId, running.id(), firstDayAfter));
+            } else {
+                repository.end(companyId, running.id(), running.effectiveFrom());
+                Assignment after = repository.find(companyId, running.id()).orElseThrow();
+                audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, running.id(), AuditAction.DELETE, running, after);
+                ended.add(after);
+            }
+        }
+        return ended;
+    }
+
     @Transactional(readOnly = true)
     public Page<Assignment> byPolicy(Caller caller, UUID companyId, UUID policyId, PageRequest page) {
         caller.adminOf(companyId);

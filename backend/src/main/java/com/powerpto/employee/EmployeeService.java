@@ -110,11 +110,16 @@ public class EmployeeService {
 
     @Transactional(readOnly = true)
     public Page<Employee> list(Caller caller, UUID companyId, UUID managerId, PageRequest page) {
+        return listFiltered(caller, companyId, new EmployeeFilter(managerId, false, null, null, Employee.Status.ACTIVE), page);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Employee> listFiltered(Caller caller, UUID companyId, EmployeeFilter filter, PageRequest page) {
         caller.inCompany(companyId);
         if (!caller.isAdmin() && !caller.isManager()) {
             throw ApiException.forbidden("only admins and managers can list employees");
         }
-        return repository.page(companyId, managerId, caller.isManager() ? caller.userId() : null, page);
+        return repository.page(companyId, filter, caller.isManager() ? caller.userId() : null, page);
     }
 
     /** For other features: the employee, or 404 when absent or another company's. */
@@ -187,10 +192,23 @@ public class EmployeeService {
         try {
             return new Employee(id, companyId, first, last, body.email().trim(),
                     body.payType() == null ? Employee.PayType.SALARY : body.payType(), minutes, timezone,
-                    body.hireDate(), body.managerId(), ordered, LocalTime.parse(start));
+                    body.hireDate(), body.managerId(), ordered, LocalTime.parse(start),
+                    Employee.Status.ACTIVE, null, optionalLabel("department", body.department()),
+                    optionalLabel("location", body.location()));
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("workday_start", "must be a time HH:MM");
         }
+    }
+
+    /** Department and location: optional free text, trimmed; blank means none. */
+    static String optionalLabel(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.trim().length() > 100) {
+            throw ApiException.invalid(field, "must be at most 100 characters");
+        }
+        return value.trim();
     }
 
     private static String requiredName(String field, String value) {

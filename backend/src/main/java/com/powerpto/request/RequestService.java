@@ -227,6 +227,34 @@ public class RequestService {
         return decide(caller, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote());
     }
 
+    /**
+     * Termination (issue 15): cancels every request of the employee starting at or after
+     * {@code from} (the end of their last day) inside the caller's transaction. A submitted one
+     * releases its hold (HOLD_RELEASE); an approved one is reversed (USAGE_REVERSAL) even when its
+     * dates have passed, because a past termination date means the time was never taken as an
+     * employee. Each is audited as a CANCEL by the admin. Answers the requests as they were before
+     * (their status tells a released hold from a reversal).
+     */
+    @Transactional
+    public List<TimeOffRequest> cancelForTermination(Caller admin, UUID companyId, UUID employeeId, Instant from) {
+        admin.adminOf(companyId);
+        Instant now = clock.instant();
+        List<TimeOffRequest> cancelled = new ArrayList<>();
+        for (TimeOffRequest request : repository.lockOpenStartingFrom(companyId, employeeId, from)) {
+            if (request.status() == RequestStatus.SUBMITTED) {
+                releaseHold(request, now);
+            } else if (request.status() == RequestStatus.APPROVED) {
+                UUID version = repository.policyVersionOn(companyId, request.policyId(),
+                        request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
+                        posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
+            }
+            decide(admin, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote());
+            cancelled.add(request);
+        }
+        return cancelled;
+    }
+
     @Transactional(readOnly = true)
     public TimeOffRequest get(Caller caller, UUID companyId, UUID requestId) {
         caller.inCompany(companyId);

@@ -147,7 +147,16 @@ public final class RouteCatalog {
             admin("PUT", C + "/employees/{eid}", API, "upsert -> 200 Employee"),
             route("GET", C + "/employees/{eid}", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "Employee"),
             route("GET", C + "/employees", "admin, manager", CALLER, ALLOW, FILTERED, DENY, API + ", " + EXT,
-                    "paginated; ?manager_id= ; a manager sees direct reports and themself"),
+                    "paginated; ?manager_id=&status=&without_manager=&department=&location= ; a manager sees direct reports and themself"),
+
+            // --- employee lifecycle (issue 15) ---
+            admin("POST", C + "/employees/{eid}/terminate", EXT, "{termination_date, reason?} -> 200 Employee + effects"),
+            admin("POST", C + "/employees/{eid}/rehire", EXT, "{hire_date} -> 200 Employee"),
+            admin("GET", C + "/employees/{eid}/final-statement", EXT, "{employee_id, termination_date, items}; Accept: text/csv"),
+            admin("POST", C + "/imports/employees", EXT, "text/csv body; ?dry_run=&invite= -> {rows, created, updated, unchanged, errors}"),
+            admin("POST", C + "/imports/balances", EXT, "text/csv body; ?dry_run= -> same report; ADJUSTMENTs"),
+            admin("POST", C + "/policies/{pid}/assignments/bulk", EXT,
+                    "{effective_from, effective_to?, all|department|manager_id|employee_ids} -> {matched, created, skipped}"),
 
             // --- requests ---
             route("POST", C + "/requests", "any (self)", CALLER, ALLOW, OWN, OWN, API, "-> 201 Request; employee_id must be the caller's unless admin"),
