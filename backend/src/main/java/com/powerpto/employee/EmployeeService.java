@@ -147,7 +147,9 @@ public class EmployeeService {
                 sent.pick("manager_id", b.managerId(), current.managerId()),
                 sent.pick("work_days", b.workDays(), current.workDays()),
                 sent.pick("workday_start", b.workdayStart(),
-                        current.workdayStart() == null ? null : current.workdayStart().toString()));
+                        current.workdayStart() == null ? null : current.workdayStart().toString()),
+                sent.pick("department", b.department(), current.department()),
+                sent.pick("location", b.location(), current.location()));
     }
 
     private static Employee validated(UUID companyId, UUID id, EmployeeBody body) {
