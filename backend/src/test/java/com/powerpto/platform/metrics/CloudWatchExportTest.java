@@ -5,6 +5,8 @@ import com.powerpto.accrual.AccrualMetrics;
 import com.powerpto.accrual.AccrualService;
 import com.powerpto.accrual.BatchGate;
 import com.powerpto.accrual.JobKind;
+import com.powerpto.notification.NotificationKind;
+import com.powerpto.notification.NotificationMetrics;
 import com.powerpto.platform.database.DatabaseUrl;
 import com.powerpto.platform.database.EmbeddedDatabase;
 import com.powerpto.platform.process.ProcessMode;
@@ -97,8 +99,10 @@ class CloudWatchExportTest {
             accrual.failure(job);
         }
         MeterRegistry registry = worker.getBean(MeterRegistry.class);
-        Counter.builder("notification.delivery.failure").tag("kind", "request_submitted").register(registry).increment();
-        Counter.builder("notification.delivery.success").tag("kind", "request_submitted").register(registry).increment();
+        // The same meters NotificationMetrics registers (name and kind tag) as the outbox delivery counts them.
+        String kind = NotificationKind.REQUEST_SUBMITTED.name();
+        Counter.builder(NotificationMetrics.FAILURE).tag("kind", kind).register(registry).increment();
+        Counter.builder(NotificationMetrics.SUCCESS).tag("kind", kind).register(registry).increment();
         int port = worker.getEnvironment().getProperty("local.server.port", Integer.class);
         HttpResponse<String> live = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live")).build(),
