@@ -8,6 +8,7 @@
 // serious/critical axe violation. Sign-ins come from E2E_ADMIN_EMAIL, E2E_MANAGER_EMAIL,
 // E2E_EMPLOYEE_EMAIL and E2E_PASSWORD (defaults: the demo accounts, "demo-password-1").
 import {
+import { notificationsScenario } from './scenarios/17.mjs';
   a11yFailures,
   assert,
   axe,
@@ -360,6 +361,7 @@ async function full(browser) {
   });
   if (!ok('employee signs in and sees the new balance')) console.log('  (employee steps depend on the admin setup)');
   for (const p of [admin, emma, manager, phone]) await p.context().close();
+  await notificationsScenario(browser, { step, runner });
 }
 
 const browser = await launch();

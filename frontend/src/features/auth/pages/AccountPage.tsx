@@ -9,6 +9,8 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { FormError } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
+import { NotificationPreferencesCard } from '@/features/notifications/components/NotificationPreferencesCard';
+import { CalendarFeedsCard } from '@/features/calendar/components/CalendarFeedsCard';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -71,6 +73,8 @@ export default function AccountPage() {
           </Button>
         </form>
       </Card>
+      <NotificationPreferencesCard />
+      <CalendarFeedsCard />
     </div>
   );
 }
