@@ -125,9 +125,10 @@ public class AssignmentService {
      */
     private void rejectOverlap(UUID companyId, UUID employeeId, UUID policyId, LocalDate from, LocalDate to, UUID exceptId) {
         repository.overlapping(companyId, employeeId, policyId, from, to, exceptId).ifPresent(other -> {
-            throw ApiException.conflict("the employee is already assigned to this policy from " + other.effectiveFrom()
-                    + (other.effectiveTo() == null ? " with no end" : " to " + other.effectiveTo()),
-                    Map.of("assignment_id", other.id()));
+            throw ApiException.conflict("assignment_overlap", "the employee is already assigned to this policy from "
+                            + other.effectiveFrom() + (other.effectiveTo() == null ? " with no end" : " to " + other.effectiveTo()))
+                    .withDetail("An employee has at most one assignment to a policy at a time; end the other assignment first.")
+                    .withContext(Map.of("assignment_id", other.id()));
         });
     }
 

@@ -93,7 +93,7 @@ public class AccountService {
         }
         if (signedIn == null) {
             log.info("sign-in refused from {} ({} matching account(s))", clientAddress, candidates.size());
-            throw ApiException.unauthenticated(INVALID_CREDENTIALS);
+            throw ApiException.unauthenticated("invalid_credentials", INVALID_CREDENTIALS);
         }
         attempt.succeeded();
         if (passwords.needsRehash(signedIn.passwordHash())) {
@@ -121,7 +121,7 @@ public class AccountService {
         LoginThrottle.Attempt attempt = throttle.begin(account.email(), clientAddress);
         if (!passwords.matches(currentPassword, account.passwordHash())) {
             log.info("password change refused for {} in company {}: wrong current password", caller.userId(), caller.companyId());
-            throw ApiException.businessRule("the current password is not correct");
+            throw ApiException.businessRule("wrong_current_password", "the current password is not correct");
         }
         attempt.succeeded();
         if (currentPassword.equals(newPassword)) {
@@ -147,7 +147,7 @@ public class AccountService {
         AccountRepository.StoredAccount account = repository.acceptInvite(sha256(token.trim()), hash, clock.instant())
                 .orElseThrow(() -> {
                     log.info("invitation refused from {}: unknown or expired", clientAddress);
-                    return ApiException.businessRule("this invitation is not valid or has expired; ask your administrator for a new one");
+                    return ApiException.businessRule("invalid_invitation", "this invitation is not valid or has expired; ask your administrator for a new one");
                 });
         attempt.succeeded();
         log.info("invitation accepted by {} in company {}", account.employeeId(), account.companyId());
@@ -164,7 +164,7 @@ public class AccountService {
             Passwords.validate("password", password);
         }
         if (caller.isSelf(employeeId) && role != Role.ADMIN) {
-            throw ApiException.businessRule("you cannot take away your own admin role; ask another admin");
+            throw ApiException.businessRule("own_admin_role", "you cannot take away your own admin role; ask another admin");
         }
         var before = repository.find(companyId, employeeId).map(a -> AccountView.of(a, null)).orElse(null);
         AccountView view = password != null

@@ -49,7 +49,7 @@ public class EmployeeService {
         companies.ensureExists(companyId);
         Optional<Employee> before = repository.lock(companyId, employeeId);
         if (repository.emailTaken(companyId, employee.email(), employeeId)) {
-            throw ApiException.conflict("another employee of this company already uses " + employee.email());
+            throw ApiException.conflict("duplicate_email", "another employee of this company already uses " + employee.email());
         }
         if (employee.managerId() != null) {
             if (repository.find(companyId, employee.managerId()).isEmpty()) {

@@ -74,8 +74,9 @@ public class PayrollService {
 
     public Map<String, Object> handle(byte[] rawBody, String signature) {
         if (!PayrollSignature.verify(rawBody, signature, properties.payrollWebhookSecret())) {
-            throw ApiException.unauthenticated(signature == null ? "missing " + PayrollSignature.HEADER + " header"
-                    : "invalid " + PayrollSignature.HEADER + " signature");
+            throw ApiException.unauthenticated(signature == null ? "missing_signature" : "invalid_signature",
+                    signature == null ? "missing " + PayrollSignature.HEADER + " header"
+                            : "invalid " + PayrollSignature.HEADER + " signature");
         }
         PayrollRun run = parse(rawBody);
         validate(run);

@@ -54,7 +54,7 @@ public class PolicyService {
         PolicySettings settings = validVersion(body.version());
         companies.ensureExists(companyId);
         if (repository.keyTaken(companyId, body.key())) {
-            throw ApiException.conflict("a policy with key '" + body.key() + "' already exists");
+            throw ApiException.conflict("duplicate_policy_key", "a policy with key '" + body.key() + "' already exists");
         }
         UUID policyId = UUID.randomUUID();
         repository.insertPolicy(companyId, policyId, body.key(), body.category());

@@ -112,8 +112,12 @@ public class RequestService {
             if (body.idempotencyKey() != null && body.idempotencyKey().equals(other.idempotencyKey())) {
                 return replay(companyId, body, hash); // a concurrent retry committed first
             }
-            throw ApiException.conflict("the request overlaps " + other.status().name().toLowerCase() + " request "
-                    + other.id() + " (" + other.startAt() + " to " + other.endAt() + ")", Map.of("request_id", other.id()));
+            throw ApiException.conflict("request_overlap", "the request overlaps " + other.status().name().toLowerCase()
+                            + " request " + other.id() + " (" + other.startAt() + " to " + other.endAt() + ")")
+                    .withDetail("Another " + other.status().name().toLowerCase() + " request of this employee covers part of"
+                            + " the same time; cancel it or choose other dates.")
+                    .withContext(Map.of("request_id", other.id(), "status", other.status(),
+                            "start_at", other.startAt(), "end_at", other.endAt()));
         }
         Instant now = clock.instant();
         TimeOffRequest request = new TimeOffRequest(UUID.randomUUID(), companyId, draft.employee().id(), body.policyId(),
@@ -129,10 +133,11 @@ public class RequestService {
 
     private Submission replay(UUID companyId, SubmitRequestBody body, String hash) {
         TimeOffRequest earlier = repository.findByIdempotencyKey(companyId, body.employeeId(), body.idempotencyKey())
-                .orElseThrow(() -> ApiException.conflict("the request conflicts with another request; retry"));
+                .orElseThrow(() -> ApiException.conflict("request_conflict", "the request conflicts with another request; retry"));
         if (!hash.equals(repository.payloadHash(companyId, earlier.id()).orElse(""))) {
-            throw ApiException.conflict("idempotency_key was already used with a different request",
-                    Map.of("request_id", earlier.id()));
+            throw ApiException.conflict("idempotency_key_reused", "idempotency_key was already used with a different request")
+                    .withDetail("Use a new idempotency_key for a different request, or resend the original request unchanged.")
+                    .withContext(Map.of("request_id", earlier.id()));
         }
         return new Submission(earlier, true);
     }
@@ -152,15 +157,15 @@ public class RequestService {
         var firstDay = RequestTimes.firstDay(start, employee.zone());
         var lastDay = RequestTimes.lastDay(end, employee.zone());
         RequestContext context = repository.context(companyId, employee.id(), body.policyId(), firstDay, lastDay)
-                .orElseThrow(() -> ApiException.businessRule("the policy has no version in force on " + firstDay));
+                .orElseThrow(() -> ApiException.businessRule("no_policy_version", "the policy has no version in force on " + firstDay));
         if (!context.assignmentCovers()) {
-            throw ApiException.businessRule("no active assignment to this policy covers " + firstDay + " to " + lastDay);
+            throw ApiException.businessRule("no_active_assignment", "no active assignment to this policy covers " + firstDay + " to " + lastDay);
         }
         WorkSchedule schedule = new WorkSchedule(employee.zone(), employee.workDays(), employee.workdayStart(),
                 employee.workdayMinutes(), repository.holidays(companyId, firstDay.minusDays(1), lastDay));
         long minutes = DurationCalculator.workingMinutes(start, end, schedule);
         if (minutes == 0) {
-            throw ApiException.businessRule("the request covers no working time (weekends, holidays or outside working hours)");
+            throw ApiException.businessRule("no_working_time", "the request covers no working time (weekends, holidays or outside working hours)");
         }
         return new Draft(employee, start, end, minutes, context);
     }
@@ -204,7 +209,7 @@ public class RequestService {
             case SUBMITTED -> releaseHold(request, now);
             case APPROVED -> {
                 if (!now.isBefore(request.startAt())) {
-                    throw ApiException.conflict("the request is APPROVED and has already started; ask an admin for an adjustment");
+                    throw ApiException.conflict("already_started", "the request is APPROVED and has already started; ask an admin for an adjustment");
                 }
                 UUID version = repository.policyVersionOn(companyId, request.policyId(),
                         request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
@@ -212,7 +217,8 @@ public class RequestService {
                         posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
                 notifications.approvedRequestCancelled(facts(request), caller.userId());
             }
-            default -> throw ApiException.conflict("cannot cancel: the request is " + request.status());
+            default -> throw ApiException.conflict("wrong_state", "cannot cancel: the request is " + request.status())
+                    .withContext(Map.of("status", request.status()));
         }
         return decide(caller, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote());
     }
@@ -271,8 +277,9 @@ public class RequestService {
 
     private static void requireStatus(TimeOffRequest request, RequestStatus expected, String verb) {
         if (request.status() != expected) {
-            throw ApiException.conflict("cannot " + verb + ": the request is " + request.status(),
-                    Map.of("status", request.status()));
+            throw ApiException.conflict("wrong_state", "cannot " + verb + ": the request is " + request.status())
+                    .withDetail("Only a " + expected + " request can be " + (verb.equals("deny") ? "denied" : verb + "d") + ".")
+                    .withContext(Map.of("status", request.status(), "expected_status", expected));
         }
     }
 

@@ -31,7 +31,7 @@ public class ApiDisabledFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String uri = request.getRequestURI();
         if (uri.startsWith("/api/") && !uri.equals("/api/health")) {
-            ErrorResponses.write(response, mapper, HttpStatus.NOT_FOUND, "this process serves no API (worker mode)");
+            ErrorResponses.write(response, mapper, HttpStatus.NOT_FOUND, "api_disabled", "this process serves no API (worker mode)");
             return;
         }
         chain.doFilter(request, response);
