@@ -8,7 +8,6 @@
 // serious/critical axe violation. Sign-ins come from E2E_ADMIN_EMAIL, E2E_MANAGER_EMAIL,
 // E2E_EMPLOYEE_EMAIL and E2E_PASSWORD (defaults: the demo accounts, "demo-password-1").
 import {
-import { notificationsScenario } from './scenarios/17.mjs';
   a11yFailures,
   assert,
   axe,
@@ -26,6 +25,7 @@ import { notificationsScenario } from './scenarios/17.mjs';
   signIn,
   signOut,
 } from './lib.mjs';
+import { notificationsScenario } from './scenarios/17.mjs';
 
 const smokeOnly = process.env.E2E_SMOKE === '1';
 const runner = createRunner();
