@@ -46,10 +46,13 @@ public class RequestService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Notifications notifications;
+    private final com.powerpto.accrual.BalanceForecastService forecasts;
 
     public RequestService(RequestRepository repository, LedgerService ledger, AuditService audit, EmployeeService employees,
-                          PlatformTransactionManager transactions, Clock clock, Notifications notifications) {
+                          PlatformTransactionManager transactions, Clock clock, Notifications notifications,
+                          com.powerpto.accrual.BalanceForecastService forecasts) {
         this.notifications = notifications;
+        this.forecasts = forecasts;
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
@@ -81,7 +84,10 @@ public class RequestService {
                 warnings.add("insufficient balance: " + balance.available() + " minutes available");
             }
         }
-        return new RequestPreview(draft.minutes(), availableAfter, warnings);
+        // what the balance will hold on the first day (accruals until then, expirations on the way)
+        Long onStart = draft.context().rule().unlimited() ? null : forecasts.availableOn(caller, companyId,
+                draft.employee().id(), body.policyId(), RequestTimes.firstDay(draft.start(), draft.employee().zone()));
+        return new RequestPreview(draft.minutes(), availableAfter, warnings, onStart);
     }
 
     public Submission submit(Caller caller, UUID companyId, SubmitRequestBody body) {
@@ -175,8 +181,7 @@ public class RequestService {
         TimeOffRequest request = lockForDecision(caller, companyId, requestId, body);
         requireStatus(request, RequestStatus.SUBMITTED, "approve");
         Instant now = clock.instant();
-        UUID version = repository.policyVersionOn(companyId, request.policyId(),
-                request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        UUID version = versionOnLocalStart(request);
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request),
                 posting(EntryType.USAGE, -request.requestedMinutes(), version, request.startAt(), request)));
@@ -211,8 +216,7 @@ public class RequestService {
                 if (!now.isBefore(request.startAt())) {
                     throw ApiException.conflict("already_started", "the request is APPROVED and has already started; ask an admin for an adjustment");
                 }
-                UUID version = repository.policyVersionOn(companyId, request.policyId(),
-                        request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                UUID version = versionOnLocalStart(request);
                 ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                         posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
                 notifications.approvedRequestCancelled(facts(request), caller.userId());
@@ -221,6 +225,34 @@ public class RequestService {
                     .withContext(Map.of("status", request.status()));
         }
         return decide(caller, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote());
+    }
+
+    /**
+     * Termination (issue 15): cancels every request of the employee starting at or after
+     * {@code from} (the end of their last day) inside the caller's transaction. A submitted one
+     * releases its hold (HOLD_RELEASE); an approved one is reversed (USAGE_REVERSAL) even when its
+     * dates have passed, because a past termination date means the time was never taken as an
+     * employee. Each is audited as a CANCEL by the admin. Answers the requests as they were before
+     * (their status tells a released hold from a reversal).
+     */
+    @Transactional
+    public List<TimeOffRequest> cancelForTermination(Caller admin, UUID companyId, UUID employeeId, Instant from) {
+        admin.adminOf(companyId);
+        Instant now = clock.instant();
+        List<TimeOffRequest> cancelled = new ArrayList<>();
+        for (TimeOffRequest request : repository.lockOpenStartingFrom(companyId, employeeId, from)) {
+            if (request.status() == RequestStatus.SUBMITTED) {
+                releaseHold(request, now);
+            } else if (request.status() == RequestStatus.APPROVED) {
+                UUID version = repository.policyVersionOn(companyId, request.policyId(),
+                        request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
+                        posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
+            }
+            decide(admin, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote());
+            cancelled.add(request);
+        }
+        return cancelled;
     }
 
     @Transactional(readOnly = true)
@@ -260,9 +292,15 @@ public class RequestService {
         return request;
     }
 
+    /** The version in force on the request's first day in the employee's time zone, as submit tags it. */
+    private UUID versionOnLocalStart(TimeOffRequest request) {
+        java.time.ZoneId zone = repository.schedule(request.companyId(), request.employeeId())
+                .map(EmployeeSchedule::zone).orElse(java.time.ZoneOffset.UTC);
+        return repository.policyVersionOn(request.companyId(), request.policyId(), RequestTimes.firstDay(request.startAt(), zone));
+    }
+
     private void releaseHold(TimeOffRequest request, Instant now) {
-        UUID version = repository.policyVersionOn(request.companyId(), request.policyId(),
-                request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        UUID version = versionOnLocalStart(request);
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request)));
     }
