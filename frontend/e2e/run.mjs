@@ -25,6 +25,7 @@ import {
   signIn,
   signOut,
 } from './lib.mjs';
+import { notificationsScenario } from './scenarios/17.mjs';
 
 const smokeOnly = process.env.E2E_SMOKE === '1';
 const runner = createRunner();
@@ -362,6 +363,7 @@ async function full(browser) {
   });
   if (!ok('employee signs in and sees the new balance')) console.log('  (employee steps depend on the admin setup)');
   for (const p of [admin, emma, manager, phone]) await p.context().close();
+  await notificationsScenario(browser, { step, runner });
 }
 
 const browser = await launch();

@@ -11,6 +11,8 @@ import { FormError } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
 import { useIntl } from 'react-intl';
 import { PreferencesCard } from '../components/PreferencesCard';
+import { NotificationPreferencesCard } from '@/features/notifications/components/NotificationPreferencesCard';
+import { CalendarFeedsCard } from '@/features/calendar/components/CalendarFeedsCard';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -75,6 +77,8 @@ export default function AccountPage() {
           </Button>
         </form>
       </Card>
+      <NotificationPreferencesCard />
+      <CalendarFeedsCard />
     </div>
   );
 }

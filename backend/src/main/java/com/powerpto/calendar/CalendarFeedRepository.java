@@ -89,12 +89,7 @@ class CalendarFeedRepository {
      */
     List<Absence> absences(UUID companyId, String who, UUID person, UUID managerId, boolean includePending,
                            Instant from, Instant to) {
-        String filter = switch (who) {
-            case "SELF" -> "e.id = :person";
-            case "REPORTS" -> "(e.manager_id = :person OR e.id = :person)";
-            case "PEERS" -> "(e.manager_id = :manager OR e.id = :person)";
-            default -> "TRUE";
-        };
+        String filter = filter(who);
         return jdbc.sql("""
                 SELECT r.id, e.first_name || ' ' || e.last_name AS name, r.start_at, r.end_at, r.status, e.timezone,
                        e.workday_start, e.workday_minutes,
@@ -115,6 +110,32 @@ class CalendarFeedRepository {
                         rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(), rs.getString("status"),
                         rs.getString("timezone"), rs.getObject("workday_start", LocalTime.class), rs.getInt("workday_minutes"),
                         rs.getLong("sequence"))).list();
+    }
+
+    private static String filter(String who) {
+        return switch (who) {
+            case "SELF" -> "e.id = :person";
+            case "REPORTS" -> "(e.manager_id = :person OR e.id = :person)";
+            case "PEERS" -> "(e.manager_id = :manager OR e.id = :person)";
+            default -> "TRUE";
+        };
+    }
+
+    /**
+     * A cheap fingerprint of everything {@link #absences} could show: any submit, decision or
+     * cancellation bumps a request's updated_at, any rename an employee's; the count catches a
+     * row leaving the window. Same fingerprint → same feed.
+     */
+    String fingerprint(UUID companyId, String who, UUID person, UUID managerId, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT count(*) || ':' || coalesce(max(r.updated_at)::text, '-') || ':' || coalesce(max(e.updated_at)::text, '-')
+                FROM requests r
+                JOIN employees e ON e.company_id = r.company_id AND e.id = r.employee_id
+                WHERE r.company_id = :company AND r.start_at < :to AND r.end_at > :from AND
+                """ + filter(who) + """
+
+                """).param("company", companyId).param("person", person).param("manager", managerId)
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(String.class).single();
     }
 
     List<HolidayRow> holidays(UUID companyId, LocalDate from, LocalDate to) {

@@ -37,6 +37,9 @@ public class CalendarFeedService {
     static final Duration PAST = Duration.ofDays(90);
     static final Duration FUTURE = Duration.ofDays(400);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_CACHED = 500;
+
+    private final java.util.concurrent.ConcurrentHashMap<UUID, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final CalendarFeedRepository repository;
     private final AuditService audit;
@@ -118,40 +121,49 @@ public class CalendarFeedService {
         Instant now = clock.instant();
         Instant from = now.minus(PAST);
         Instant to = now.plus(FUTURE);
-        String title;
-        List<CalendarFeedRepository.Absence> absences = List.of();
-        List<CalendarFeedRepository.HolidayRow> holidays = List.of();
-        switch (feed.scope()) {
-            case "MINE" -> {
-                title = "My time off";
-                absences = repository.absences(feed.companyId(), "SELF", feed.employeeId(), null, feed.includePending(), from, to);
-            }
-            case "TEAM" -> {
-                title = "My team's time off";
-                // A manager's team is their reports; anyone else's, the colleagues who share their manager.
-                boolean leads = repository.hasReports(feed.companyId(), feed.employeeId());
-                absences = leads
-                        ? repository.absences(feed.companyId(), "REPORTS", feed.employeeId(), null, feed.includePending(), from, to)
-                        : feed.ownerManagerId() == null
-                        ? repository.absences(feed.companyId(), "SELF", feed.employeeId(), null, feed.includePending(), from, to)
-                        : repository.absences(feed.companyId(), "PEERS", feed.employeeId(), feed.ownerManagerId(),
-                        feed.includePending(), from, to);
-            }
-            case "COMPANY" -> {
-                if (!"admin".equals(feed.ownerRole())) {
-                    return Optional.empty(); // the owner is no longer an admin
-                }
-                title = "Company time off";
-                absences = repository.absences(feed.companyId(), "COMPANY", feed.employeeId(), null, feed.includePending(), from, to);
-            }
-            default -> {
-                title = "Company holidays";
-                holidays = repository.holidays(feed.companyId(), LocalDate.ofInstant(from, ZoneOffset.UTC),
-                        LocalDate.ofInstant(to, ZoneOffset.UTC));
-            }
+        String who = switch (feed.scope()) {
+            case "MINE" -> "SELF";
+            // A manager's team is their reports; anyone else's, the colleagues who share their manager.
+            case "TEAM" -> repository.hasReports(feed.companyId(), feed.employeeId()) ? "REPORTS"
+                    : feed.ownerManagerId() == null ? "SELF" : "PEERS";
+            case "COMPANY" -> "COMPANY";
+            default -> "HOLIDAYS";
+        };
+        if (who.equals("COMPANY") && !"admin".equals(feed.ownerRole())) {
+            return Optional.empty(); // the owner is no longer an admin
         }
-        String body = IcsWriter.write(title, absences, holidays);
-        return Optional.of(new Ics(body, "\"" + sha256(body).substring(0, 32) + "\""));
+        if (who.equals("HOLIDAYS")) {
+            String body = IcsWriter.write("Company holidays", List.of(), repository.holidays(feed.companyId(),
+                    LocalDate.ofInstant(from, ZoneOffset.UTC), LocalDate.ofInstant(to, ZoneOffset.UTC)));
+            return Optional.of(new Ics(body, etag(body)));
+        }
+        // Calendar apps poll: an unchanged fingerprint serves the last rendering (window moves daily).
+        String fingerprint = LocalDate.ofInstant(now, ZoneOffset.UTC) + "|" + who + "|" + feed.includePending() + "|"
+                + repository.fingerprint(feed.companyId(), who, feed.employeeId(), feed.ownerManagerId(), from, to);
+        Cached cached = cache.get(feed.id());
+        if (cached != null && cached.fingerprint().equals(fingerprint)) {
+            return Optional.of(cached.ics());
+        }
+        String title = switch (who) {
+            case "SELF" -> feed.scope().equals("MINE") ? "My time off" : "My team's time off";
+            case "COMPANY" -> "Company time off";
+            default -> "My team's time off";
+        };
+        String body = IcsWriter.write(title, repository.absences(feed.companyId(), who, feed.employeeId(),
+                feed.ownerManagerId(), feed.includePending(), from, to), List.of());
+        Ics ics = new Ics(body, etag(body));
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear(); // crude bound: a few hundred KB per company feed at most
+        }
+        cache.put(feed.id(), new Cached(fingerprint, ics));
+        return Optional.of(ics);
+    }
+
+    private record Cached(String fingerprint, Ics ics) {
+    }
+
+    private static String etag(String body) {
+        return "\"" + sha256(body).substring(0, 32) + "\"";
     }
 
     private void requirePerson(Caller caller) {
