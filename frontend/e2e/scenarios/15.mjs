@@ -1,7 +1,7 @@
 // Issue 15 in the browser: import a team from CSV (preview, problems, then the real import),
 // bulk-assign a policy to their department, terminate the manager after reviewing the final
 // statement, see the report left to reassign, then rehire.
-import { assert, byTestId, expectToast, futureWeekday, iso, nav, newPage, selectOption, shot, signIn, config } from '../lib.mjs';
+import { assert, axe, byTestId, expectToast, futureWeekday, iso, nav, newPage, selectOption, shot, signIn, config } from '../lib.mjs';
 
 const HEADER = 'email,first_name,last_name,manager_email,timezone,hire_date,work_days,workday_minutes,pay_type,role,department,location';
 
@@ -32,6 +32,7 @@ export async function lifecycle(browser, { step }) {
     assert(problems.some((p) => p.startsWith('3') && p.includes('hire_date')), `bad date on row 3: ${problems}`);
     assert(await byTestId(admin, 'import-run').isDisabled(), 'nothing can be imported while problems remain');
     await shot(admin, 'import-problems');
+    await axe(admin, 'import with problems');
     await byTestId(admin, 'import-file').setInputFiles(csv('team.csv', good));
     await byTestId(admin, 'import-summary').filter({ hasText: '2 new' }).waitFor();
     await byTestId(admin, 'import-run').click();
@@ -65,12 +66,14 @@ export async function lifecycle(browser, { step }) {
     await dialog.waitFor();
     await dialog.locator('[data-testid="final-statement"]').waitFor();
     await shot(admin, 'terminate-confirmation');
+    await axe(admin, 'terminate confirmation');
     await byTestId(admin, 'confirm-terminate').click();
     await expectToast(admin, 'Termination recorded');
     await byTestId(admin, 'reports-to-reassign').filter({ hasText: `Rita Member${suffix}` }).waitFor();
     await byTestId(admin, 'rehire-date').waitFor();
     assert(await byTestId(admin, 'print-statement').isVisible(), 'the statement can be printed');
     await shot(admin, 'terminated');
+    await axe(admin, 'employment tab');
   }));
 
   if (terminated) {
