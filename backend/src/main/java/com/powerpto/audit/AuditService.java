@@ -43,6 +43,14 @@ public class AuditService {
         return repository.find(companyId, query, page);
     }
 
+    /** The matching rows as CSV, oldest first, streamed from a cursor in one read-only transaction. */
+    @Transactional(readOnly = true)
+    public void writeCsv(UUID companyId, AuditQuery query, java.io.Writer out) {
+        AuditCsv csv = new AuditCsv(out);
+        csv.header();
+        repository.stream(companyId, query, csv::row);
+    }
+
     private String toJson(Object value) {
         try {
             return value == null ? null : mapper.writeValueAsString(value);

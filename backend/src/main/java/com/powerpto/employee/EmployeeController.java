@@ -1,6 +1,11 @@
 package com.powerpto.employee;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.powerpto.platform.security.Caller;
+import com.powerpto.platform.web.PartialBody;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
@@ -19,15 +24,21 @@ import java.util.UUID;
 public class EmployeeController {
 
     private final EmployeeService employees;
+    private final ObjectMapper mapper;
 
-    public EmployeeController(EmployeeService employees) {
+    public EmployeeController(EmployeeService employees, ObjectMapper mapper) {
         this.employees = employees;
+        this.mapper = mapper;
     }
 
+    /** Creates or updates; on an existing employee absent fields keep their value (null resets them). */
     @PutMapping("/{employeeId}")
     public Employee upsert(Caller caller, @PathVariable UUID companyId, @PathVariable UUID employeeId,
-                           @RequestBody EmployeeBody body) {
-        return employees.upsert(caller, companyId, employeeId, body).employee();
+                           @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                   content = @Content(schema = @Schema(implementation = EmployeeBody.class)))
+                           @RequestBody JsonNode body) {
+        PartialBody<EmployeeBody> sent = PartialBody.read(mapper, body, EmployeeBody.class);
+        return employees.upsert(caller, companyId, employeeId, sent).employee();
     }
 
     @GetMapping("/{employeeId}")
