@@ -154,7 +154,7 @@ export function LifecyclePanel({ employee }: { employee: Employee }) {
           <ul className="mt-2 list-disc pl-5 text-sm">
             {result.reports_without_manager.map((r) => (
               <li key={r.id}>
-                <Link className="text-brand-700 hover:underline" to={`/admin/employees/${r.id}/edit`}>
+                <Link className="text-brand-700 underline" to={`/admin/employees/${r.id}/edit`}>
                   {r.first_name} {r.last_name}
                 </Link>{' '}
                 ({r.email})
