@@ -26,6 +26,7 @@ import {
   signOut,
 } from './lib.mjs';
 import { notificationsScenario } from './scenarios/17.mjs';
+import { lifecycle } from './scenarios/15.mjs';
 
 const smokeOnly = process.env.E2E_SMOKE === '1';
 const runner = createRunner();
@@ -364,6 +365,7 @@ async function full(browser) {
   if (!ok('employee signs in and sees the new balance')) console.log('  (employee steps depend on the admin setup)');
   for (const p of [admin, emma, manager, phone]) await p.context().close();
   await notificationsScenario(browser, { step, runner });
+  await lifecycle(browser, runner);
 }
 
 const browser = await launch();

@@ -20,6 +20,7 @@ const PolicyDetailPage = lazy(() => import('@/features/policies/pages/PolicyDeta
 const EmployeesPage = lazy(() => import('@/features/employees/pages/EmployeesPage'));
 const EmployeeFormPage = lazy(() => import('@/features/employees/pages/EmployeeFormPage'));
 const EmployeeDetailPage = lazy(() => import('@/features/employees/pages/EmployeeDetailPage'));
+const ImportPage = lazy(() => import('@/features/imports/pages/ImportPage'));
 const HolidaysPage = lazy(() => import('@/features/holidays/pages/HolidaysPage'));
 const AuditLogPage = lazy(() => import('@/features/audit/pages/AuditLogPage'));
 const ReportsPage = lazy(() => import('@/features/reports/pages/ReportsPage'));
@@ -72,6 +73,7 @@ export function App() {
           <Route path="policies/:pid/edit" element={<PolicyFormPage />} />
           <Route path="employees" element={<EmployeesPage />} />
           <Route path="employees/new" element={<EmployeeFormPage />} />
+          <Route path="employees/import" element={<ImportPage />} />
           <Route path="employees/:eid" element={<EmployeeDetailPage />} />
           <Route path="employees/:eid/edit" element={<EmployeeFormPage />} />
           <Route path="holidays" element={<HolidaysPage />} />

@@ -46,6 +46,11 @@ export interface Employee {
   manager_id: string | null;
   work_days: WeekDay[];
   workday_start: string;
+  /** Issue 15: optional so older servers and fixtures still type-check. */
+  status?: 'ACTIVE' | 'TERMINATED';
+  termination_date?: string | null;
+  department?: string | null;
+  location?: string | null;
 }
 
 export interface Me {

@@ -11,6 +11,8 @@ export interface EmployeeFormValues {
   manager_id: string;
   work_days: WeekDay[];
   workday_start: string;
+  department: string;
+  location: string;
 }
 
 export function employeeToForm(e?: Employee | null): EmployeeFormValues {
@@ -25,6 +27,8 @@ export function employeeToForm(e?: Employee | null): EmployeeFormValues {
     manager_id: e?.manager_id ?? '',
     work_days: e?.work_days ?? ['MON', 'TUE', 'WED', 'THU', 'FRI'],
     workday_start: (e?.workday_start ?? '09:00').slice(0, 5),
+    department: e?.department ?? '',
+    location: e?.location ?? '',
   };
 }
 
@@ -65,6 +69,8 @@ export function formToEmployeeBody(v: EmployeeFormValues) {
     manager_id: v.manager_id || null,
     work_days: v.work_days,
     workday_start: v.workday_start,
+    department: v.department.trim() || null,
+    location: v.location.trim() || null,
   };
 }
 

@@ -77,6 +77,12 @@ export function EmployeeForm({
         <Field label="Hire date" error={err('hire_date')}>
           <Input type="date" {...text('hire_date')} />
         </Field>
+        <Field label="Department">
+          <Input autoComplete="off" maxLength={100} {...text('department')} />
+        </Field>
+        <Field label="Location">
+          <Input autoComplete="off" maxLength={100} {...text('location')} />
+        </Field>
         <Field label="Manager">
           <Select
             value={v.manager_id || 'none'}

@@ -9,6 +9,7 @@ import { EmployeeBalances } from '@/features/balances/components/EmployeeBalance
 import { AccountPanel } from '../components/AccountPanel';
 import { AdjustmentForm } from '../components/AdjustmentForm';
 import { AssignmentsPanel } from '../components/AssignmentsPanel';
+import { LifecyclePanel } from '../components/LifecyclePanel';
 
 export default function EmployeeDetailPage() {
   const { eid = '' } = useParams();
@@ -26,6 +27,9 @@ export default function EmployeeDetailPage() {
             {e.email} · {e.pay_type === 'HOURLY' ? 'Hourly' : 'Salary'} · {e.timezone} · {e.workday_minutes / 60} h days from{' '}
             {e.workday_start} ({e.work_days.join(', ')}) · hired {formatDate(e.hire_date)} · manager{' '}
             {e.manager_id ? fullName(map.get(e.manager_id)) : 'none'}
+            {e.department ? ` · ${e.department}` : ''}
+            {e.location ? ` · ${e.location}` : ''}
+            {e.status === 'TERMINATED' ? ` · left after ${formatDate(e.termination_date ?? null)}` : ''}
           </>
         }
         actions={
@@ -46,6 +50,9 @@ export default function EmployeeDetailPage() {
           <TabsTrigger value="account" data-testid="tab-account">
             Sign-in account
           </TabsTrigger>
+          <TabsTrigger value="employment" data-testid="tab-employment">
+            Employment
+          </TabsTrigger>
         </TabsList>
         <TabsContent value="balances">
           <EmployeeBalances employee={e} />
@@ -58,6 +65,9 @@ export default function EmployeeDetailPage() {
         </TabsContent>
         <TabsContent value="account">
           <AccountPanel employee={e} />
+        </TabsContent>
+        <TabsContent value="employment">
+          <LifecyclePanel employee={e} />
         </TabsContent>
       </Tabs>
     </>

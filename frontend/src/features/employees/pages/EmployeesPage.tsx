@@ -1,7 +1,12 @@
 import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { companyPath, fetchAll } from '@/lib/api';
+import { useMe } from '@/lib/auth';
 import { fullName } from '@/lib/format';
-import { useEmployeeMap, useEmployees } from '@/lib/queries';
+import { useEmployeeMap } from '@/lib/queries';
+import type { Employee } from '@/lib/types';
+import { Select } from '@/components/ui/select';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
@@ -12,12 +17,21 @@ import { Table, Td, Th } from '@/components/ui/table';
 const PAGE = 25;
 
 export default function EmployeesPage() {
-  const employees = useEmployees();
+  const me = useMe();
+  const [status, setStatus] = useState<'ACTIVE' | 'TERMINATED' | 'ALL'>('ACTIVE');
+  const [department, setDepartment] = useState('all');
+  // Its own query (not the pickers' list): admins can also see people who have left.
+  const employees = useQuery({
+    queryKey: ['employees', me.company_id, 'page', status],
+    queryFn: ({ signal }) => fetchAll<Employee>(companyPath(me.company_id, '/employees'), { status }, signal, 10_000),
+  });
   const { map } = useEmployeeMap();
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
   const needle = q.trim().toLowerCase();
+  const departments = [...new Set((employees.data ?? []).map((e) => e.department).filter((d): d is string => !!d))].sort();
   const rows = (employees.data ?? [])
+    .filter((e) => department === 'all' || e.department === department)
     .filter((e) => !needle || `${fullName(e)} ${e.email}`.toLowerCase().includes(needle))
     .sort((a, b) => fullName(a).localeCompare(fullName(b)));
   return (
@@ -25,14 +39,47 @@ export default function EmployeesPage() {
       <PageHeader
         title="Employees"
         actions={
-          <Button asChild>
-            <Link to="/admin/employees/new" data-testid="new-employee">
-              New employee
-            </Link>
-          </Button>
+          <div className="flex gap-2">
+            <Button asChild variant="secondary">
+              <Link to="/admin/employees/import" data-testid="import-employees">
+                Import CSV
+              </Link>
+            </Button>
+            <Button asChild>
+              <Link to="/admin/employees/new" data-testid="new-employee">
+                New employee
+              </Link>
+            </Button>
+          </div>
         }
       />
-      <div className="mb-4 max-w-sm">
+      <div className="mb-4 grid max-w-3xl gap-4 sm:grid-cols-3">
+        <Field label="Status">
+          <Select
+            value={status}
+            onValueChange={(s) => {
+              setStatus(s as typeof status);
+              setOffset(0);
+            }}
+            options={[
+              { value: 'ACTIVE', label: 'Active' },
+              { value: 'TERMINATED', label: 'Left the company' },
+              { value: 'ALL', label: 'Everyone' },
+            ]}
+            data-testid="employee-status-filter"
+          />
+        </Field>
+        <Field label="Department">
+          <Select
+            value={department}
+            onValueChange={(d) => {
+              setDepartment(d);
+              setOffset(0);
+            }}
+            options={[{ value: 'all', label: 'All departments' }, ...departments.map((d) => ({ value: d, label: d }))]}
+            data-testid="employee-department-filter"
+          />
+        </Field>
         <Field label="Search by name or e-mail">
           <Input
             type="search"
@@ -59,6 +106,7 @@ export default function EmployeesPage() {
                 <Th>Name</Th>
                 <Th>E-mail</Th>
                 <Th>Manager</Th>
+                <Th>Department</Th>
                 <Th>Pay type</Th>
                 <Th>Time zone</Th>
               </tr>
@@ -73,6 +121,10 @@ export default function EmployeesPage() {
                   </Td>
                   <Td>{e.email}</Td>
                   <Td>{e.manager_id ? fullName(map.get(e.manager_id)) : '—'}</Td>
+                  <Td>
+                    {e.department ?? '—'}
+                    {e.status === 'TERMINATED' ? ' · left' : ''}
+                  </Td>
                   <Td>{e.pay_type === 'HOURLY' ? 'Hourly' : 'Salary'}</Td>
                   <Td>{e.timezone}</Td>
                 </tr>

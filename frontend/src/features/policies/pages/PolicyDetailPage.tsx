@@ -14,6 +14,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { JsonDiff } from '@/components/JsonDiff';
 import { AssignmentForm } from '@/features/employees/components/AssignmentForm';
 import { describeSettings, versionForDiff } from '../describe';
+import { BulkAssignForm } from '../components/BulkAssignForm';
 
 export default function PolicyDetailPage() {
   const { pid = '' } = useParams();
@@ -130,6 +131,12 @@ export default function PolicyDetailPage() {
             <CardTitle>Assign an employee</CardTitle>
             <div className="mt-3">
               <AssignmentForm policyId={p.id} />
+            </div>
+          </Card>
+          <Card className="mb-4">
+            <CardTitle>Assign many at once</CardTitle>
+            <div className="mt-3">
+              <BulkAssignForm policyId={p.id} />
             </div>
           </Card>
           {assignments.isPending ? (

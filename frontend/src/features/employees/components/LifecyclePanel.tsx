@@ -1,0 +1,217 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, companyPath, downloadFile } from '@/lib/api';
+import { useMe } from '@/lib/auth';
+import { formatDate, fullName } from '@/lib/format';
+import type { Employee } from '@/lib/types';
+import { Button } from '@/components/ui/button';
+import { Badge, Card, CardTitle } from '@/components/ui/card';
+import { Dialog } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { ErrorState, FormError, LoadingState } from '@/components/ui/states';
+import { Table, Td, Th } from '@/components/ui/table';
+import { toast } from '@/components/ui/toast';
+
+export interface FinalStatement {
+  employee_id: string;
+  termination_date: string | null;
+  items: { policy_id: string; policy_key: string; available_minutes: number | null; payable_minutes: number; unit: string }[];
+}
+
+interface TerminationResult extends Employee {
+  ended_assignments: string[];
+  cancelled_requests: string[];
+  reversed_requests: string[];
+  reports_without_manager: { id: string; first_name: string; last_name: string; email: string }[];
+}
+
+/** Minutes shown in the policy's display unit (days use the employee's workday). */
+export function inUnit(minutes: number | null, unit: string, workdayMinutes: number): string {
+  if (minutes === null) return 'unlimited';
+  if (unit === 'DAYS') return `${+(minutes / workdayMinutes).toFixed(2)} days`;
+  if (unit === 'HOURS') return `${+(minutes / 60).toFixed(2)} h`;
+  return `${minutes} min`;
+}
+
+function StatementTable({ statement, employee }: { statement: FinalStatement; employee: Employee }) {
+  return (
+    <Table caption="Final statement" data-testid="final-statement">
+      <thead>
+        <tr>
+          <Th>Policy</Th>
+          <Th>Available</Th>
+          <Th>To pay out</Th>
+          <Th>Minutes to pay out</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {statement.items.map((i) => (
+          <tr key={i.policy_id} data-testid="final-statement-row">
+            <Td>{i.policy_key}</Td>
+            <Td>{inUnit(i.available_minutes, i.unit, employee.workday_minutes)}</Td>
+            <Td>{inUnit(i.payable_minutes, i.unit, employee.workday_minutes)}</Td>
+            <Td>{i.payable_minutes}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+/** The "Employment" tab: terminate (with the final statement to confirm), the statement, rehire. */
+export function LifecyclePanel({ employee }: { employee: Employee }) {
+  const me = useMe();
+  const qc = useQueryClient();
+  const base = companyPath(me.company_id, `/employees/${employee.id}`);
+  const statement = useQuery({
+    queryKey: ['final-statement', me.company_id, employee.id, employee.termination_date ?? null],
+    queryFn: ({ signal }) => api.get<FinalStatement>(`${base}/final-statement`, undefined, signal),
+  });
+  const [lastDay, setLastDay] = useState('');
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<TerminationResult | null>(null);
+  const [hireDate, setHireDate] = useState('');
+  const refresh = async () => {
+    await qc.invalidateQueries({ queryKey: ['employee'] });
+    await qc.invalidateQueries({ queryKey: ['employees'] });
+    await qc.invalidateQueries();
+  };
+  const terminate = useMutation({
+    mutationFn: () => api.post<TerminationResult>(`${base}/terminate`, { termination_date: lastDay, reason: reason || null }),
+    onSuccess: async (r) => {
+      setConfirming(false);
+      setResult(r);
+      toast('Termination recorded');
+      await refresh();
+    },
+  });
+  const rehire = useMutation({
+    mutationFn: () => api.post<Employee>(`${base}/rehire`, { hire_date: hireDate }),
+    onSuccess: async () => {
+      toast('Employee rehired');
+      setResult(null);
+      await refresh();
+    },
+  });
+  function review(e: FormEvent) {
+    e.preventDefault();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(lastDay)) setConfirming(true);
+  }
+  const terminated = !!employee.termination_date;
+  return (
+    <div className="space-y-4">
+      <Card className="max-w-3xl">
+        <CardTitle>Employment</CardTitle>
+        <p className="mt-1 text-sm text-slate-700" data-testid="employment-status">
+          <Badge tone={employee.status === 'TERMINATED' ? 'gray' : 'green'}>
+            {employee.status === 'TERMINATED' ? 'Terminated' : 'Active'}
+          </Badge>{' '}
+          {terminated
+            ? employee.status === 'TERMINATED'
+              ? `Last day ${formatDate(employee.termination_date)}: access has ended.`
+              : `Leaves after ${formatDate(employee.termination_date)}: access ends at midnight (${employee.timezone}).`
+            : `Hired ${formatDate(employee.hire_date)}.`}
+        </p>
+        {!terminated && (
+          <form onSubmit={review} noValidate className="mt-4 grid gap-4 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
+            <Field label="Last day" required>
+              <Input type="date" value={lastDay} onChange={(e) => setLastDay(e.target.value)} data-testid="termination-date" />
+            </Field>
+            <Field label="Reason">
+              <Input value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} data-testid="termination-reason" />
+            </Field>
+            <Button type="submit" variant="secondary" disabled={!lastDay} data-testid="terminate">
+              Terminate…
+            </Button>
+          </form>
+        )}
+        {terminated && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (hireDate) rehire.mutate();
+            }}
+            noValidate
+            className="mt-4 grid gap-4 sm:grid-cols-[12rem_auto] sm:items-end"
+          >
+            <FormError error={rehire.error} />
+            <Field label="New hire date" required hint="Balances do not come back by themselves: adjust them afterwards.">
+              <Input type="date" value={hireDate} onChange={(e) => setHireDate(e.target.value)} data-testid="rehire-date" />
+            </Field>
+            <Button type="submit" disabled={!hireDate || rehire.isPending} data-testid="rehire">
+              Rehire
+            </Button>
+          </form>
+        )}
+      </Card>
+      {result && result.reports_without_manager.length > 0 && (
+        <Card className="max-w-3xl" data-testid="reports-to-reassign">
+          <CardTitle>Reports to reassign</CardTitle>
+          <p className="mt-1 text-sm text-slate-700">These people no longer have a manager:</p>
+          <ul className="mt-2 list-disc pl-5 text-sm">
+            {result.reports_without_manager.map((r) => (
+              <li key={r.id}>
+                <Link className="text-brand-700 underline" to={`/admin/employees/${r.id}/edit`}>
+                  {r.first_name} {r.last_name}
+                </Link>{' '}
+                ({r.email})
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <Card className="max-w-3xl print:shadow-none" data-testid="final-statement-card">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <CardTitle>{terminated ? 'Final statement' : 'Final statement (preview)'}</CardTitle>
+          <div className="flex gap-2 print:hidden">
+            <Button variant="secondary" onClick={() => window.print()} data-testid="print-statement">
+              Print
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => downloadFile(`${base}/final-statement`, {}, `final-statement-${employee.id}.csv`)}
+            >
+              Download CSV
+            </Button>
+          </div>
+        </div>
+        <p className="mt-1 text-sm text-slate-700">
+          {fullName(employee)} · {employee.email}
+          {employee.termination_date ? ` · last day ${formatDate(employee.termination_date)}` : ''}
+        </p>
+        <div className="mt-3">
+          {statement.isPending ? (
+            <LoadingState label="Loading statement…" />
+          ) : statement.isError ? (
+            <ErrorState error={statement.error} onRetry={() => statement.refetch()} />
+          ) : (
+            <StatementTable statement={statement.data} employee={employee} />
+          )}
+        </div>
+      </Card>
+      <Dialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={`Terminate ${fullName(employee)}?`}
+        description={`Last day ${formatDate(lastDay)}. Assignments end after it, later requests are cancelled or reversed, reports lose their manager and sign-in stops when the day ends.`}
+        testId="terminate-dialog"
+        className="max-w-2xl"
+      >
+        <FormError error={terminate.error} />
+        <p className="mb-2 text-sm font-medium">What is left to pay out today:</p>
+        {statement.data && <StatementTable statement={statement.data} employee={employee} />}
+        <div className="mt-4 flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setConfirming(false)}>
+            Cancel
+          </Button>
+          <Button onClick={() => terminate.mutate()} disabled={terminate.isPending} data-testid="confirm-terminate">
+            Confirm termination
+          </Button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

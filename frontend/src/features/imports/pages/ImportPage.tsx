@@ -1,0 +1,207 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { apiUrl, companyPath } from '@/lib/api';
+import { authHeaders } from '@/lib/session';
+import { useMe } from '@/lib/auth';
+import { Button } from '@/components/ui/button';
+import { Card, PageHeader } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
+import { Table, Td, Th } from '@/components/ui/table';
+import { toast } from '@/components/ui/toast';
+
+interface Report {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged?: number;
+  dry_run?: boolean;
+  errors: { row: number; column: string | null; message: string }[];
+  invites?: { employee_id: string; email: string; invite_token: string }[];
+  error?: string;
+}
+
+type Kind = 'employees' | 'balances';
+
+const COLUMNS: Record<Kind, string> = {
+  employees:
+    'email, first_name, last_name, manager_email, timezone, hire_date, work_days, workday_minutes, pay_type (and optionally role, department, location)',
+  balances: 'email, policy_key, amount_minutes or amount_days or amount_hours, as_of, reason',
+};
+
+/** Splits a small CSV for the preview only (the server reads the file with a real CSV parser). */
+function previewRows(text: string, max = 8): string[][] {
+  return text
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .slice(0, max + 1)
+    .map((l) => l.split(','));
+}
+
+async function upload(path: string, query: string, file: File): Promise<{ status: number; report: Report }> {
+  const res = await fetch(apiUrl(path) + query, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/csv', Accept: 'application/json', ...authHeaders() },
+    body: file,
+  });
+  const report = (await res.json().catch(() => ({ rows: 0, created: 0, updated: 0, errors: [] }))) as Report;
+  return { status: res.status, report: { ...report, errors: report.errors ?? [] } };
+}
+
+/** Upload a CSV, see a preview and every problem (dry run), then import it all at once. */
+export default function ImportPage() {
+  const me = useMe();
+  const qc = useQueryClient();
+  const [kind, setKind] = useState<Kind>('employees');
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<string[][]>([]);
+  const [report, setReport] = useState<Report | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [invite, setInvite] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const path = companyPath(me.company_id, `/imports/${kind}`);
+
+  async function choose(f: File | null) {
+    setFile(f);
+    setReport(null);
+    setFailure(null);
+    setPreview(f ? previewRows(await f.text()) : []);
+    if (f) await run(true, f);
+  }
+
+  async function run(dryRun: boolean, f = file) {
+    if (!f) return;
+    setBusy(true);
+    try {
+      const query = `?dry_run=${dryRun}${kind === 'employees' && invite && !dryRun ? '&invite=true' : ''}`;
+      const { status, report: r } = await upload(path, query, f);
+      if (status >= 400 && r.errors.length === 0) {
+        setFailure(r.error ?? `The file was refused (${status}).`);
+        setReport(null);
+        return;
+      }
+      setFailure(status >= 400 ? (r.error ?? null) : null);
+      setReport(r);
+      if (!dryRun && status === 200) {
+        toast(`Imported: ${r.created} created, ${r.updated} updated`);
+        await qc.invalidateQueries();
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title="Import from a spreadsheet" description="Upload a CSV file (UTF-8). The header is row 1." />
+      <Card className="max-w-4xl space-y-4">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="What to import">
+            <Select
+              value={kind}
+              onValueChange={(k) => {
+                setKind(k as Kind);
+                setFile(null);
+                setPreview([]);
+                setReport(null);
+                setFailure(null);
+              }}
+              options={[
+                { value: 'employees', label: 'Employees' },
+                { value: 'balances', label: 'Opening balances' },
+              ]}
+              data-testid="import-kind"
+            />
+          </Field>
+          <Field label="CSV file" hint={`Columns: ${COLUMNS[kind]}`}>
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              className="block w-full text-sm"
+              onChange={(e) => choose(e.target.files?.[0] ?? null)}
+              data-testid="import-file"
+            />
+          </Field>
+        </div>
+        {kind === 'employees' && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={invite} onChange={(e) => setInvite(e.target.checked)} data-testid="import-invite" />
+            Create sign-in invitations for new employees
+          </label>
+        )}
+        {preview.length > 0 && (
+          <div className="overflow-x-auto">
+            <Table caption="Preview of the first rows" data-testid="import-preview">
+              <thead>
+                <tr>
+                  <Th>Row</Th>
+                  {preview[0].map((h, i) => (
+                    <Th key={i}>{h}</Th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.slice(1).map((r, i) => (
+                  <tr key={i}>
+                    <Td>{i + 2}</Td>
+                    {r.map((c, j) => (
+                      <Td key={j}>{c}</Td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+        )}
+        {failure && (
+          <p role="alert" className="text-sm text-red-700" data-testid="import-failure">
+            {failure}
+          </p>
+        )}
+        {report && (
+          <div data-testid="import-report" className="space-y-3">
+            <p className="text-sm" data-testid="import-summary">
+              {report.dry_run ? 'Check: ' : ''}
+              {report.rows} rows · {report.created} {kind === 'balances' ? 'to post' : 'new'} · {report.updated} changed ·{' '}
+              {report.unchanged ?? 0} unchanged · {report.errors.length} problem(s)
+            </p>
+            {report.errors.length > 0 && (
+              <Table caption="Problems to fix (nothing is imported until there are none)" data-testid="import-errors">
+                <thead>
+                  <tr>
+                    <Th>Row</Th>
+                    <Th>Column</Th>
+                    <Th>Problem</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.errors.map((e, i) => (
+                    <tr key={i} data-testid="import-error-row">
+                      <Td>{e.row}</Td>
+                      <Td>{e.column ?? '—'}</Td>
+                      <Td>{e.message}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+            {report.invites && report.invites.length > 0 && (
+              <p className="text-sm" data-testid="import-invites">
+                {report.invites.length} invitation(s) created; send each person their link from their Sign-in account tab.
+              </p>
+            )}
+          </div>
+        )}
+        <div className="flex gap-2">
+          <Button
+            onClick={() => run(false)}
+            disabled={!file || busy || !report || !report.dry_run || report.errors.length > 0}
+            data-testid="import-run"
+          >
+            Import
+          </Button>
+        </div>
+      </Card>
+    </>
+  );
+}
