@@ -6,7 +6,9 @@ import com.powerpto.support.MutableClock;
 import com.powerpto.support.Person;
 import com.powerpto.support.World;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
+import com.powerpto.accrual.JobProgressRepository;
+import com.powerpto.accrual.worker.WorkerCycle;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -21,18 +23,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  * day, take-back of a start-of-period grant), with hand-computed figures. Termination end-dates
  * assignments through {@code AssignmentService.end}, the same path as
  * {@code DELETE …/assignments/{aid}?effective_to=}, so once that path recalculates these pass.
- * Enable them when issue 14 is merged.
+ * The recalculation corrects dates up to the worker's horizon (the last date it completed), so
+ * the tests put that horizon on the clock's day, as the worker would have.
  */
 @Import(MutableClock.Config.class)
-@Disabled("issue 14 is merged, but its recalculation runs only up to the worker horizon (job_progress); these need that horizon set past 2026-06-12 as issue 14's tests do, then the figures below")
 class TerminationProrationApiTest extends ApiTest {
 
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    JobProgressRepository progress;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private java.util.Optional<java.time.LocalDate> previousHorizon;
+
+    @BeforeEach
+    void horizonOnTheClockDay() {
+        previousHorizon = progress.lastCompleted(WorkerCycle.DEFAULT_JOB);
+        progress.set(WorkerCycle.DEFAULT_JOB, java.time.LocalDate.parse("2026-06-19"));
+    }
+
     @AfterEach
-    void resetClock() {
+    void resetClockAndHorizon() {
         clock.reset();
+        if (previousHorizon.isPresent()) {
+            progress.set(WorkerCycle.DEFAULT_JOB, previousHorizon.get());
+        } else {
+            jdbc.sql("DELETE FROM job_progress WHERE job = :job").param("job", WorkerCycle.DEFAULT_JOB).update();
+        }
     }
 
     /** MONTHLY, 960 min per month, DAYS_ACTIVE. */
@@ -48,7 +68,7 @@ class TerminationProrationApiTest extends ApiTest {
         World world = fixtures.newWorld();
         Person emma = world.employee("Emma", null, Map.of("hire_date", "2025-01-01"));
         UUID policy = monthly(world, "START_OF_PERIOD");
-        world.assign(policy, emma, "2026-01-01", null);
+        world.assign(policy, emma, "2026-06-01", null); // entered late: the recalculation grants June at once
         world.asAdmin().post(world.base() + "/accruals/trigger?target_date=2026-06-01", null).expect(200);
         assertThat(world.balance(emma, policy).path("accrued_minutes").asLong()).isEqualTo(960);
 
@@ -69,7 +89,7 @@ class TerminationProrationApiTest extends ApiTest {
         World world = fixtures.newWorld();
         Person emma = world.employee("Emma", null, Map.of("hire_date", "2025-01-01"));
         UUID policy = monthly(world, "END_OF_PERIOD");
-        world.assign(policy, emma, "2026-01-01", null);
+        world.assign(policy, emma, "2026-05-01", null); // entered late: May's end-of-period grant is posted at once
         world.asAdmin().post(world.base() + "/accruals/trigger?target_date=2026-05-31", null).expect(200);
         assertThat(world.balance(emma, policy).path("accrued_minutes").asLong()).isEqualTo(960);
 
