@@ -96,7 +96,10 @@ public class AccrualRecalculation {
         }
     }
 
-    /** A balance whose posted time accruals differ from the expected ones (reconciliation). */
+    /**
+     * A balance whose posted time accruals differ from the expected ones (reconciliation): the sums
+     * over the differing dates, from the worker's first completed date up to {@code through}.
+     */
     public record Difference(UUID companyId, UUID employeeId, UUID policyId, LocalDate through, long expectedMinutes,
                              long postedMinutes, int dates) {
     }
@@ -207,14 +210,19 @@ public class AccrualRecalculation {
         if (horizon.isEmpty()) {
             return differences;
         }
+        // Dates before the worker's first run were never the system's to post (opening balances).
+        LocalDate first = progress.firstCompleted(WorkerCycle.DEFAULT_JOB).orElse(LocalDate.MIN);
         for (UUID company : repository.companiesWithTimePolicies(companyOrNull)) {
             List<UUID> employees = repository.employeesWithTimeAssignments(company, null);
             for (int from = 0; from < employees.size(); from += CHUNK) {
                 List<UUID> chunk = employees.subList(from, Math.min(employees.size(), from + CHUNK));
                 for (Plan p : plan(company, chunk, null, horizon.get())) {
-                    if (!p.fixes().isEmpty()) {
+                    List<Fix> due = p.fixes().stream().filter(f -> !f.date().isBefore(first)).toList();
+                    if (!due.isEmpty()) {
+                        long expected = due.stream().mapToLong(Fix::expected).sum();
+                        long posted = due.stream().mapToLong(Fix::posted).sum();
                         differences.add(new Difference(company, p.key().employeeId(), p.key().policyId(), horizon.get(),
-                                ExpectedAccruals.total(p.expected()), p.postedTotal(), p.fixes().size()));
+                                expected, posted, due.size()));
                     }
                 }
             }
