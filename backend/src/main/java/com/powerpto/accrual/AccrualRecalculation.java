@@ -121,7 +121,7 @@ public class AccrualRecalculation {
     /** As above with an explicit last date and actor (admin endpoint, tests, benchmarks). */
     @Transactional
     public Result recalculateEmployee(UUID companyId, UUID employeeId, String cause, LocalDate through, UUID actorId) {
-        Result result = apply(companyId, List.of(employeeId), null, through, cause);
+        Result result = apply(companyId, List.of(employeeId), null, through, cause, true);
         if (result.entriesPosted() > 0) {
             Map<String, Object> after = new LinkedHashMap<>(result.toMap());
             after.put("cause", cause);
@@ -185,7 +185,7 @@ public class AccrualRecalculation {
         for (Map.Entry<List<Object>, List<UUID>> g : groups.entrySet()) {
             UUID company = (UUID) g.getKey().get(0);
             UUID policy = (UUID) g.getKey().get(1);
-            Result r = apply(company, g.getValue(), policy, through, (String) g.getKey().get(2));
+            Result r = apply(company, g.getValue(), policy, through, (String) g.getKey().get(2), false);
             repository.dequeue(company, policy, g.getValue());
             // the queue row counts as checked even if the employee has no TIME span left
             total = total.plus(new Result(r.through(), Math.max(r.balancesChecked(), g.getValue().size()),
@@ -216,7 +216,7 @@ public class AccrualRecalculation {
             List<UUID> employees = repository.employeesWithTimeAssignments(company, null);
             for (int from = 0; from < employees.size(); from += CHUNK) {
                 List<UUID> chunk = employees.subList(from, Math.min(employees.size(), from + CHUNK));
-                for (Plan p : plan(company, chunk, null, horizon.get())) {
+                for (Plan p : plan(company, chunk, null, horizon.get(), false)) {
                     List<Fix> due = p.fixes().stream().filter(f -> !f.date().isBefore(first)).toList();
                     if (!due.isEmpty()) {
                         long expected = due.stream().mapToLong(Fix::expected).sum();
@@ -236,7 +236,7 @@ public class AccrualRecalculation {
         Result total = Result.none();
         for (int from = 0; from < employees.size(); from += CHUNK) {
             List<UUID> chunk = employees.subList(from, Math.min(employees.size(), from + CHUNK));
-            Result r = tx.execute(status -> apply(companyId, chunk, policyId, through, cause));
+            Result r = tx.execute(status -> apply(companyId, chunk, policyId, through, cause, false));
             total = total.plus(r);
         }
         return total;
@@ -246,8 +246,14 @@ public class AccrualRecalculation {
     record Plan(RecalcRepository.Key key, List<Expected> expected, List<Fix> fixes, long postedTotal) {
     }
 
-    private Result apply(UUID companyId, Collection<UUID> employees, UUID policyOrNull, LocalDate through, String cause) {
-        List<Plan> plans = plan(companyId, employees, policyOrNull, through);
+    /**
+     * {@code includeInactive}: a recalculation asked for one employee (an HR change, a termination)
+     * covers them even when inactive; policy-wide runs and the reconciliation skip inactive
+     * employees, as the daily job does.
+     */
+    private Result apply(UUID companyId, Collection<UUID> employees, UUID policyOrNull, LocalDate through, String cause,
+                         boolean includeInactive) {
+        List<Plan> plans = plan(companyId, employees, policyOrNull, through, includeInactive);
         List<BatchPosting> postings = new ArrayList<>();
         for (Plan p : plans) {
             for (Fix fix : p.fixes()) {
@@ -276,8 +282,9 @@ public class AccrualRecalculation {
         return new Result(through, plans.size(), corrected.size(), posted, added, takenBack);
     }
 
-    List<Plan> plan(UUID companyId, Collection<UUID> employees, UUID policyOrNull, LocalDate through) {
-        List<RecalcRepository.SpanRow> spans = repository.spans(companyId, employees, policyOrNull, through);
+    List<Plan> plan(UUID companyId, Collection<UUID> employees, UUID policyOrNull, LocalDate through,
+                    boolean includeInactive) {
+        List<RecalcRepository.SpanRow> spans = repository.spans(companyId, employees, policyOrNull, through, includeInactive);
         if (spans.isEmpty()) {
             return List.of();
         }

@@ -45,19 +45,23 @@ class RecalcRepository {
     record PostedRow(Key key, LocalDate date, long minutes, boolean correction, UUID versionId) {
     }
 
-    /** Assignment spans (starting on or before {@code through}) of TIME policies; null employees/policy = all. */
-    List<SpanRow> spans(UUID companyId, Collection<UUID> employeesOrNull, UUID policyOrNull, LocalDate through) {
+    /**
+     * Assignment spans (starting on or before {@code through}) of TIME policies; null employees/policy
+     * = all. Inactive employees only with {@code includeInactive} (the daily job skips them).
+     */
+    List<SpanRow> spans(UUID companyId, Collection<UUID> employeesOrNull, UUID policyOrNull, LocalDate through,
+                        boolean includeInactive) {
         return jdbc.sql("""
                 SELECT a.employee_id, a.policy_id, a.effective_from, a.effective_to, e.hire_date
                 FROM assignments a
                 JOIN employees e ON e.company_id = a.company_id AND e.id = a.employee_id
-                WHERE a.company_id = :company AND a.effective_from <= :through
+                WHERE a.company_id = :company AND a.effective_from <= :through AND (:inactive OR e.active)
                   AND (CAST(:employees AS uuid[]) IS NULL OR a.employee_id = ANY (CAST(:employees AS uuid[])))
                   AND (CAST(:policy AS uuid) IS NULL OR a.policy_id = CAST(:policy AS uuid))
                   AND EXISTS (SELECT 1 FROM policy_versions v WHERE v.company_id = a.company_id
                               AND v.policy_id = a.policy_id AND v.type = 'ACCRUAL' AND v.accrual_method = 'TIME')
                 ORDER BY a.employee_id, a.policy_id, a.effective_from
-                """).param("company", companyId).param("through", through)
+                """).param("company", companyId).param("through", through).param("inactive", includeInactive)
                 .param("employees", uuidArray(employeesOrNull)).param("policy", str(policyOrNull))
                 .query((rs, i) -> new SpanRow(new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
                         rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))

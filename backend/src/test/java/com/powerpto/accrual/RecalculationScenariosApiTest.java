@@ -251,7 +251,10 @@ class RecalculationScenariosApiTest extends LedgerCheckedTest {
             assertThat(d.postedMinutes()).isZero();
             assertThat(d.dates()).isEqualTo(2);
         });
+        JsonNode http = world.asAdmin().get(world.base() + "/reconciliation").expectJson(200);
+        assertThat(http.path("accrual_mismatches").get(0).path("expected_minutes").asLong()).isEqualTo(1600);
         assertThat(c.recalculate().path("entries_posted").asInt()).isEqualTo(4); // a recalculation posts all of it
+        assertThat(world.asAdmin().get(world.base() + "/reconciliation").expectJson(200).path("accrual_mismatches")).isEmpty();
         assertThat(recalculation.differences(world.companyId())).isEmpty();
     }
 
