@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/ui/states';
 const SignInPage = lazy(() => import('@/features/auth/pages/SignInPage'));
 const AccountPage = lazy(() => import('@/features/auth/pages/AccountPage'));
 const AcceptInvitePage = lazy(() => import('@/features/auth/pages/AcceptInvitePage'));
+const DevMailboxPage = lazy(() => import('@/features/notifications/pages/DevMailboxPage'));
 const MyBalancesPage = lazy(() => import('@/features/balances/pages/MyBalancesPage'));
 const MyRequestsPage = lazy(() => import('@/features/requests/pages/MyRequestsPage'));
 const ApprovalsPage = lazy(() => import('@/features/approvals/pages/ApprovalsPage'));
@@ -39,6 +40,7 @@ export function App() {
         <Route path="balances" element={<MyBalancesPage />} />
         <Route path="requests" element={<MyRequestsPage />} />
         <Route path="account" element={<AccountPage />} />
+        <Route path="dev/mailbox" element={<DevMailboxPage />} />
         <Route
           path="approvals"
           element={

@@ -133,6 +133,9 @@ export interface Policy {
   category: PolicyCategory;
   created_at: string;
   current_version: PolicyVersion;
+  /** Display name and description (issue 20); null when unset — show policyLabel() instead of the key. */
+  name?: string | null;
+  description?: string | null;
 }
 
 export interface Assignment {
@@ -216,6 +219,10 @@ export interface AuditEntry {
   before_json: unknown;
   after_json: unknown;
   created_at: string;
+  /** Added by issue 20: who acted (null for the system), what the row is about, an English sentence. */
+  actor_name?: string | null;
+  entity_label?: string | null;
+  summary?: string;
 }
 
 export interface Account {

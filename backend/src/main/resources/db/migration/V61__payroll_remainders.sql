@@ -6,7 +6,7 @@ CREATE TABLE payroll_remainders (
     company_id      uuid NOT NULL,
     employee_id     uuid NOT NULL,
     policy_id       uuid NOT NULL,
-    payroll_run_id  uuid NOT NULL,
+    payroll_run_id  text NOT NULL,
     remainder_micro bigint NOT NULL CHECK (remainder_micro >= 0 AND remainder_micro < 1000000),
     seq             bigserial NOT NULL,
     created_at      timestamptz NOT NULL DEFAULT now(),

@@ -91,6 +91,30 @@ public class AssignmentService {
         return after;
     }
 
+    /**
+     * Termination (issue 15): ends every assignment of the employee after {@code lastDay}. A running
+     * one goes through {@link #end} (the same path as the DELETE route, so recalculation applies);
+     * one that starts after the last day is withdrawn (effective_to = effective_from: an empty range,
+     * active on no day; nothing is deleted), audited the same way.
+     */
+    @Transactional
+    public List<Assignment> endAllAfter(Caller caller, UUID companyId, UUID employeeId, LocalDate lastDay) {
+        caller.adminOf(companyId);
+        LocalDate firstDayAfter = lastDay.plusDays(1);
+        List<Assignment> ended = new java.util.ArrayList<>();
+        for (Assignment running : repository.runningOnOrAfter(companyId, employeeId, firstDayAfter)) {
+            if (running.effectiveFrom().isBefore(firstDayAfter)) {
+                ended.add(end(caller, companyId, running.id(), firstDayAfter));
+            } else {
+                repository.end(companyId, running.id(), running.effectiveFrom());
+                Assignment after = repository.find(companyId, running.id()).orElseThrow();
+                audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, running.id(), AuditAction.DELETE, running, after);
+                ended.add(after);
+            }
+        }
+        return ended;
+    }
+
     @Transactional(readOnly = true)
     public Page<Assignment> byPolicy(Caller caller, UUID companyId, UUID policyId, PageRequest page) {
         caller.adminOf(companyId);
@@ -143,9 +167,10 @@ public class AssignmentService {
      */
     private void rejectOverlap(UUID companyId, UUID employeeId, UUID policyId, LocalDate from, LocalDate to, UUID exceptId) {
         repository.overlapping(companyId, employeeId, policyId, from, to, exceptId).ifPresent(other -> {
-            throw ApiException.conflict("the employee is already assigned to this policy from " + other.effectiveFrom()
-                    + (other.effectiveTo() == null ? " with no end" : " to " + other.effectiveTo()),
-                    Map.of("assignment_id", other.id()));
+            throw ApiException.conflict("assignment_overlap", "the employee is already assigned to this policy from "
+                            + other.effectiveFrom() + (other.effectiveTo() == null ? " with no end" : " to " + other.effectiveTo()))
+                    .withDetail("An employee has at most one assignment to a policy at a time; end the other assignment first.")
+                    .withContext(Map.of("assignment_id", other.id()));
         });
     }
 

@@ -3,6 +3,7 @@ package com.powerpto.auth;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
+import com.powerpto.notification.Notifications;
 
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.security.Role;
@@ -48,9 +49,14 @@ public class AccountService {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final AuditService audit;
+    private final Notifications notifications;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     public AccountService(AccountRepository repository, Passwords passwords, TokenService tokens,
-                          LoginThrottle throttle, Clock clock, AuditService audit) {
+                          LoginThrottle throttle, Clock clock, AuditService audit, Notifications notifications,
+                          org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.notifications = notifications;
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.audit = audit;
         this.repository = repository;
         this.passwords = passwords;
@@ -87,7 +93,7 @@ public class AccountService {
         }
         if (signedIn == null) {
             log.info("sign-in refused from {} ({} matching account(s))", clientAddress, candidates.size());
-            throw ApiException.unauthenticated(INVALID_CREDENTIALS);
+            throw ApiException.unauthenticated("invalid_credentials", INVALID_CREDENTIALS);
         }
         attempt.succeeded();
         if (passwords.needsRehash(signedIn.passwordHash())) {
@@ -115,13 +121,18 @@ public class AccountService {
         LoginThrottle.Attempt attempt = throttle.begin(account.email(), clientAddress);
         if (!passwords.matches(currentPassword, account.passwordHash())) {
             log.info("password change refused for {} in company {}: wrong current password", caller.userId(), caller.companyId());
-            throw ApiException.businessRule("the current password is not correct");
+            throw ApiException.businessRule("wrong_current_password", "the current password is not correct");
         }
         attempt.succeeded();
         if (currentPassword.equals(newPassword)) {
             throw ApiException.invalid("new_password", "must differ from the current password");
         }
-        repository.updatePassword(account.companyId(), account.employeeId(), passwords.hash(newPassword), true, clock.instant());
+        String newHash = passwords.hash(newPassword);
+        // The change and the "your password was changed" message commit together (hashing stays outside).
+        transaction.executeWithoutResult(status -> {
+            repository.updatePassword(account.companyId(), account.employeeId(), newHash, true, clock.instant());
+            notifications.passwordChanged(account.companyId(), account.employeeId());
+        });
         log.info("password changed by {} in company {}", caller.userId(), caller.companyId());
     }
 
@@ -136,7 +147,7 @@ public class AccountService {
         AccountRepository.StoredAccount account = repository.acceptInvite(sha256(token.trim()), hash, clock.instant())
                 .orElseThrow(() -> {
                     log.info("invitation refused from {}: unknown or expired", clientAddress);
-                    return ApiException.businessRule("this invitation is not valid or has expired; ask your administrator for a new one");
+                    return ApiException.businessRule("invalid_invitation", "this invitation is not valid or has expired; ask your administrator for a new one");
                 });
         attempt.succeeded();
         log.info("invitation accepted by {} in company {}", account.employeeId(), account.companyId());
@@ -153,12 +164,15 @@ public class AccountService {
             Passwords.validate("password", password);
         }
         if (caller.isSelf(employeeId) && role != Role.ADMIN) {
-            throw ApiException.businessRule("you cannot take away your own admin role; ask another admin");
+            throw ApiException.businessRule("own_admin_role", "you cannot take away your own admin role; ask another admin");
         }
         var before = repository.find(companyId, employeeId).map(a -> AccountView.of(a, null)).orElse(null);
         AccountView view = password != null
                 ? setPassword(companyId, employeeId, role, password)
                 : createInvite(companyId, employeeId, role);
+        if (view.inviteToken() != null) {
+            notifications.invite(companyId, employeeId, view.inviteToken()); // the admin may still copy the link
+        }
         // Accounts are part of the employee record in the audit log; never the password or the token.
         audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId, AuditAction.UPDATE,
                 before == null ? null : java.util.Map.of("account", before),

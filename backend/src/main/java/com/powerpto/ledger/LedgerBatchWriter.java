@@ -54,8 +54,9 @@ public class LedgerBatchWriter {
                 throw new IllegalArgumentException("the batch writer only appends non-negative accruals, not "
                         + type + " " + amountMinutes);
             }
-            if (sourceId == null || sourceId.isEmpty() || sourceId.length() > 300) {
-                throw new IllegalArgumentException("source_id must be 1 to 300 characters");
+            // The column's check (V51): characters, as PostgreSQL counts them (code points).
+            if (sourceId == null || sourceId.isEmpty() || sourceId.codePointCount(0, sourceId.length()) > 400) {
+                throw new IllegalArgumentException("source_id must be 1 to 400 characters");
             }
         }
 

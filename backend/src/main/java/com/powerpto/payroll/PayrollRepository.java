@@ -95,7 +95,7 @@ class PayrollRepository {
     }
 
     /** Records this run's remainder of one balance; false when the run was already processed for it (a replay). */
-    boolean recordRemainder(UUID companyId, UUID employeeId, UUID policyId, UUID runId, long remainderMicro) {
+    boolean recordRemainder(UUID companyId, UUID employeeId, UUID policyId, String runId, long remainderMicro) {
         return jdbc.sql("""
                 INSERT INTO payroll_remainders (company_id, employee_id, policy_id, payroll_run_id, remainder_micro)
                 VALUES (:company, :employee, :policy, :run, :remainder) ON CONFLICT DO NOTHING

@@ -54,6 +54,8 @@ import java.util.stream.Collectors;
 public class PayrollService {
 
     static final int MAX_ENTRIES = 10_000;
+    /** The contract: a provider's run id is any string of 1–255 characters. */
+    static final int MAX_RUN_ID_CHARS = 255;
     static final long MAX_WORKED_MINUTES = 10_000_000L;
 
     private static final Logger log = LoggerFactory.getLogger(PayrollService.class);
@@ -95,7 +97,7 @@ public class PayrollService {
             metrics.outcome(result);
             recorder.log(result);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("payroll_run_id", run.payrollRunId().toString());
+            body.put("payroll_run_id", run.payrollRunId());
             body.put("processed", result.totals().processed);
             body.put("accrued", result.totals().accrued);
             body.put("skipped", result.totals().skipped);
@@ -212,7 +214,7 @@ public class PayrollService {
         JsonNode cap = s.get("bank_cap_minutes");
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("job", "payroll");
-        metadata.put("payroll_run_id", run.payrollRunId().toString());
+        metadata.put("payroll_run_id", run.payrollRunId());
         metadata.put("period_start", run.periodStart().toString());
         metadata.put("period_end", run.periodEnd().toString());
         metadata.put("worked_minutes", workedMinutes);
@@ -283,7 +285,7 @@ public class PayrollService {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("job", "payroll");
         metadata.put("rule", "late_run_after_carryover");
-        metadata.put("payroll_run_id", run.payrollRunId().toString());
+        metadata.put("payroll_run_id", run.payrollRunId());
         metadata.put("carryover_year", run.periodEnd().getYear() + 1);
         metadata.put("headroom_minutes", headroom);
         metadata.put("expired_minutes", excess);
@@ -333,6 +335,10 @@ public class PayrollService {
             throw ApiException.invalid("body", "is required");
         }
         require(run.payrollRunId(), "payroll_run_id");
+        int length = run.payrollRunId().codePointCount(0, run.payrollRunId().length());
+        if (length < 1 || length > MAX_RUN_ID_CHARS) {
+            throw ApiException.invalid("payroll_run_id", "must be 1 to " + MAX_RUN_ID_CHARS + " characters");
+        }
         require(run.companyId(), "company_id");
         require(run.periodStart(), "period_start");
         require(run.periodEnd(), "period_end");

@@ -113,6 +113,30 @@ class PayrollWebhookApiTest extends ApiTest {
         assertThat(data.auditCount("ACCRUAL")).isEqualTo(3);
     }
 
+    /** Providers send their own ids ("2026-11-B2"): any string of 1–255 characters, idempotent as before. */
+    @Test
+    void providerRunIdsAreAnyStringOf1To255Characters() {
+        List<Map<String, Object>> entries = List.of(Map.of("employee_id", worker.toString(), "worked_minutes", 4800));
+        String raw = body(UUID.randomUUID(), entries, Map.of("payroll_run_id", "2026-11-B2"));
+        JsonNode first = send(raw).expectJson(200);
+        assertThat(first.path("payroll_run_id").asText()).isEqualTo("2026-11-B2");
+        assertThat(first.path("accrued").asInt()).isEqualTo(1);
+        assertThat(send(raw).expectJson(200).path("accrued").asInt()).isZero();
+        assertThat(data.entries(worker, hourly.id())).singleElement()
+                .satisfies(e -> assertThat(e.sourceId()).isEqualTo("2026-11-B2:" + worker + ":" + hourly.id()));
+
+        // The longest id (255 characters, some outside the BMP) still makes a ledger source id that fits.
+        String longest = "é".repeat(200) + "\uD83D\uDE00".repeat(55);
+        JsonNode longRun = send(body(UUID.randomUUID(), entries, Map.of("payroll_run_id", longest))).expectJson(200);
+        assertThat(longRun.path("payroll_run_id").asText()).isEqualTo(longest);
+        assertThat(longRun.path("accrued").asInt()).isEqualTo(1);
+        assertThat(send(body(UUID.randomUUID(), entries, Map.of("payroll_run_id", longest))).expectJson(200)
+                .path("accrued").asInt()).isZero();
+        JsonNode tooLong = send(body(UUID.randomUUID(), entries, Map.of("payroll_run_id", longest + "x"))).expectError(422);
+        assertThat(tooLong.path("fields").get(0).path("field").asText()).isEqualTo("payroll_run_id");
+        assertThat(data.ledgerCount()).isEqualTo(2);
+    }
+
     @Test
     void missingOrWrongSignatureIs401AndWritesNothing() {
         String raw = body(UUID.randomUUID(), List.of(Map.of("employee_id", worker.toString(), "worked_minutes", 4800)), Map.of());
@@ -146,7 +170,10 @@ class PayrollWebhookApiTest extends ApiTest {
                 .expectError(422);
         send(body(UUID.randomUUID(), List.of(Map.of("employee_id", "not-a-uuid", "worked_minutes", 10)), Map.of()))
                 .expectError(422);
-        send(body(UUID.randomUUID(), ok, Map.of("payroll_run_id", "nope"))).expectError(422);
+        send(body(UUID.randomUUID(), ok, Map.of("payroll_run_id", ""))).expectError(422);
+        send(body(UUID.randomUUID(), ok, Map.of("payroll_run_id", "r".repeat(256)))).expectError(422);
+        send(body(UUID.randomUUID(), ok, Map.of("payroll_run_id", 2026))).expectError(422);
+        send(body(UUID.randomUUID(), ok, Map.of("payroll_run_id", "run\u0000id"))).expectError(422);
         send(body(UUID.randomUUID(), ok, Map.of("period_start", "2025-02-30"))).expectError(422);
         Map<String, Object> noCompany = new HashMap<>();
         noCompany.put("company_id", null);
