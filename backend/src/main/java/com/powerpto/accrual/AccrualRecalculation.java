@@ -96,7 +96,10 @@ public class AccrualRecalculation {
         }
     }
 
-    /** A balance whose posted time accruals differ from the expected ones (reconciliation). */
+    /**
+     * A balance whose posted time accruals differ from the expected ones (reconciliation): the sums
+     * over the differing dates, from the worker's first completed date up to {@code through}.
+     */
     public record Difference(UUID companyId, UUID employeeId, UUID policyId, LocalDate through, long expectedMinutes,
                              long postedMinutes, int dates) {
     }
@@ -118,7 +121,7 @@ public class AccrualRecalculation {
     /** As above with an explicit last date and actor (admin endpoint, tests, benchmarks). */
     @Transactional
     public Result recalculateEmployee(UUID companyId, UUID employeeId, String cause, LocalDate through, UUID actorId) {
-        Result result = apply(companyId, List.of(employeeId), null, through, cause);
+        Result result = apply(companyId, List.of(employeeId), null, through, cause, true);
         if (result.entriesPosted() > 0) {
             Map<String, Object> after = new LinkedHashMap<>(result.toMap());
             after.put("cause", cause);
@@ -182,7 +185,7 @@ public class AccrualRecalculation {
         for (Map.Entry<List<Object>, List<UUID>> g : groups.entrySet()) {
             UUID company = (UUID) g.getKey().get(0);
             UUID policy = (UUID) g.getKey().get(1);
-            Result r = apply(company, g.getValue(), policy, through, (String) g.getKey().get(2));
+            Result r = apply(company, g.getValue(), policy, through, (String) g.getKey().get(2), false);
             repository.dequeue(company, policy, g.getValue());
             // the queue row counts as checked even if the employee has no TIME span left
             total = total.plus(new Result(r.through(), Math.max(r.balancesChecked(), g.getValue().size()),
@@ -207,14 +210,19 @@ public class AccrualRecalculation {
         if (horizon.isEmpty()) {
             return differences;
         }
+        // Dates before the worker's first run were never the system's to post (opening balances).
+        LocalDate first = progress.firstCompleted(WorkerCycle.DEFAULT_JOB).orElse(LocalDate.MIN);
         for (UUID company : repository.companiesWithTimePolicies(companyOrNull)) {
             List<UUID> employees = repository.employeesWithTimeAssignments(company, null);
             for (int from = 0; from < employees.size(); from += CHUNK) {
                 List<UUID> chunk = employees.subList(from, Math.min(employees.size(), from + CHUNK));
-                for (Plan p : plan(company, chunk, null, horizon.get())) {
-                    if (!p.fixes().isEmpty()) {
+                for (Plan p : plan(company, chunk, null, horizon.get(), false)) {
+                    List<Fix> due = p.fixes().stream().filter(f -> !f.date().isBefore(first)).toList();
+                    if (!due.isEmpty()) {
+                        long expected = due.stream().mapToLong(Fix::expected).sum();
+                        long posted = due.stream().mapToLong(Fix::posted).sum();
                         differences.add(new Difference(company, p.key().employeeId(), p.key().policyId(), horizon.get(),
-                                ExpectedAccruals.total(p.expected()), p.postedTotal(), p.fixes().size()));
+                                expected, posted, due.size()));
                     }
                 }
             }
@@ -228,7 +236,7 @@ public class AccrualRecalculation {
         Result total = Result.none();
         for (int from = 0; from < employees.size(); from += CHUNK) {
             List<UUID> chunk = employees.subList(from, Math.min(employees.size(), from + CHUNK));
-            Result r = tx.execute(status -> apply(companyId, chunk, policyId, through, cause));
+            Result r = tx.execute(status -> apply(companyId, chunk, policyId, through, cause, false));
             total = total.plus(r);
         }
         return total;
@@ -238,8 +246,14 @@ public class AccrualRecalculation {
     record Plan(RecalcRepository.Key key, List<Expected> expected, List<Fix> fixes, long postedTotal) {
     }
 
-    private Result apply(UUID companyId, Collection<UUID> employees, UUID policyOrNull, LocalDate through, String cause) {
-        List<Plan> plans = plan(companyId, employees, policyOrNull, through);
+    /**
+     * {@code includeInactive}: a recalculation asked for one employee (an HR change, a termination)
+     * covers them even when inactive; policy-wide runs and the reconciliation skip inactive
+     * employees, as the daily job does.
+     */
+    private Result apply(UUID companyId, Collection<UUID> employees, UUID policyOrNull, LocalDate through, String cause,
+                         boolean includeInactive) {
+        List<Plan> plans = plan(companyId, employees, policyOrNull, through, includeInactive);
         List<BatchPosting> postings = new ArrayList<>();
         for (Plan p : plans) {
             for (Fix fix : p.fixes()) {
@@ -268,8 +282,9 @@ public class AccrualRecalculation {
         return new Result(through, plans.size(), corrected.size(), posted, added, takenBack);
     }
 
-    List<Plan> plan(UUID companyId, Collection<UUID> employees, UUID policyOrNull, LocalDate through) {
-        List<RecalcRepository.SpanRow> spans = repository.spans(companyId, employees, policyOrNull, through);
+    List<Plan> plan(UUID companyId, Collection<UUID> employees, UUID policyOrNull, LocalDate through,
+                    boolean includeInactive) {
+        List<RecalcRepository.SpanRow> spans = repository.spans(companyId, employees, policyOrNull, through, includeInactive);
         if (spans.isEmpty()) {
             return List.of();
         }

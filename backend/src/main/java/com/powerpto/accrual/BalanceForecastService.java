@@ -81,7 +81,7 @@ public class BalanceForecastService {
         Map<UUID, Long> booked = repository.booked(companyId, employeeId, today, date);
         Map<UUID, AccrualSettings> settings = repository.settingsOn(companyId, policies, today);
         Map<RecalcRepository.Key, List<RecalcRepository.SpanRow>> spans = new LinkedHashMap<>();
-        for (RecalcRepository.SpanRow s : recalc.spans(companyId, List.of(employeeId), null, date)) {
+        for (RecalcRepository.SpanRow s : recalc.spans(companyId, List.of(employeeId), null, date, true)) {
             spans.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s);
         }
         Map<UUID, List<ExpectedAccruals.Version>> versions = policies.isEmpty() ? Map.of() : recalc.versions(companyId, policies);

@@ -21,10 +21,16 @@ public class JobProgressRepository {
                 .query((rs, i) -> rs.getObject(1, LocalDate.class)).optional();
     }
 
+    /** The first date the job completed (the reconciliation's accrual check starts there). */
+    public Optional<LocalDate> firstCompleted(String job) {
+        return jdbc.sql("SELECT first_completed_date FROM job_progress WHERE job = :job").param("job", job)
+                .query((rs, i) -> rs.getObject(1, LocalDate.class)).optional();
+    }
+
     /** Moves the job forward to {@code day} (never backwards); call in the date's last transaction. */
     public void complete(String job, LocalDate day) {
         jdbc.sql("""
-                INSERT INTO job_progress (job, last_completed_date) VALUES (:job, :day)
+                INSERT INTO job_progress (job, last_completed_date, first_completed_date) VALUES (:job, :day, :day)
                 ON CONFLICT (job) DO UPDATE SET last_completed_date = EXCLUDED.last_completed_date, updated_at = now()
                 WHERE job_progress.last_completed_date < EXCLUDED.last_completed_date
                 """).param("job", job).param("day", day).update();
@@ -33,7 +39,7 @@ public class JobProgressRepository {
     /** Sets the job's position (tests, operations: "start catching up from this date"). */
     public void set(String job, LocalDate day) {
         jdbc.sql("""
-                INSERT INTO job_progress (job, last_completed_date) VALUES (:job, :day)
+                INSERT INTO job_progress (job, last_completed_date, first_completed_date) VALUES (:job, :day, :day)
                 ON CONFLICT (job) DO UPDATE SET last_completed_date = EXCLUDED.last_completed_date, updated_at = now()
                 """).param("job", job).param("day", day).update();
     }

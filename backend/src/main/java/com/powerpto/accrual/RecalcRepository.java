@@ -45,21 +45,34 @@ class RecalcRepository {
     record PostedRow(Key key, LocalDate date, long minutes, boolean correction, UUID versionId) {
     }
 
-    /** Assignment spans (starting on or before {@code through}) of TIME policies; null employees/policy = all. */
-    List<SpanRow> spans(UUID companyId, Collection<UUID> employeesOrNull, UUID policyOrNull, LocalDate through) {
-        return jdbc.sql("""
+    /**
+     * Assignment spans (starting on or before {@code through}) of TIME policies; null employees/policy
+     * = all. Inactive employees only with {@code includeInactive} (the daily job skips them).
+     */
+    List<SpanRow> spans(UUID companyId, Collection<UUID> employeesOrNull, UUID policyOrNull, LocalDate through,
+                        boolean includeInactive) {
+        // Two shapes instead of "(:x IS NULL OR …)": a generic OR defeats the plan (a 1,000-employee
+        // batch was a nested ANY scan per row); the employee list is a join with unnest.
+        String employees = employeesOrNull == null ? "" : "JOIN unnest(CAST(:employees AS uuid[])) AS x(id) ON x.id = a.employee_id";
+        String policy = policyOrNull == null ? "" : "AND a.policy_id = :policy";
+        var sql = jdbc.sql("""
                 SELECT a.employee_id, a.policy_id, a.effective_from, a.effective_to, e.hire_date
                 FROM assignments a
+                %s
                 JOIN employees e ON e.company_id = a.company_id AND e.id = a.employee_id
-                WHERE a.company_id = :company AND a.effective_from <= :through
-                  AND (CAST(:employees AS uuid[]) IS NULL OR a.employee_id = ANY (CAST(:employees AS uuid[])))
-                  AND (CAST(:policy AS uuid) IS NULL OR a.policy_id = CAST(:policy AS uuid))
+                WHERE a.company_id = :company AND a.effective_from <= :through AND (:inactive OR e.active) %s
                   AND EXISTS (SELECT 1 FROM policy_versions v WHERE v.company_id = a.company_id
                               AND v.policy_id = a.policy_id AND v.type = 'ACCRUAL' AND v.accrual_method = 'TIME')
                 ORDER BY a.employee_id, a.policy_id, a.effective_from
-                """).param("company", companyId).param("through", through)
-                .param("employees", uuidArray(employeesOrNull)).param("policy", str(policyOrNull))
-                .query((rs, i) -> new SpanRow(new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                """.formatted(employees, policy)).param("company", companyId).param("through", through)
+                .param("inactive", includeInactive);
+        if (employeesOrNull != null) {
+            sql = sql.param("employees", uuidArray(employeesOrNull));
+        }
+        if (policyOrNull != null) {
+            sql = sql.param("policy", policyOrNull);
+        }
+        return sql.query((rs, i) -> new SpanRow(new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
                         rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
                 .list();
     }
@@ -89,12 +102,12 @@ class RecalcRepository {
     /** The time-accrual entries (daily job and corrections) of the given employees' balances of the policies. */
     List<PostedRow> posted(UUID companyId, Collection<UUID> employees, Collection<UUID> policies) {
         return jdbc.sql("""
-                SELECT employee_id, policy_id, entry_type, source_id, amount_minutes, policy_version_id
-                FROM ledger_entries
-                WHERE company_id = :company AND employee_id = ANY (CAST(:employees AS uuid[]))
-                  AND policy_id = ANY (CAST(:policies AS uuid[])) AND source_type = 'SYSTEM'
-                  AND ((entry_type = 'ACCRUAL' AND source_id LIKE 'accrual:%')
-                       OR (entry_type = 'ACCRUAL_CORRECTION' AND source_id LIKE 'accrual-fix:%'))
+                SELECT l.employee_id, l.policy_id, l.entry_type, l.source_id, l.amount_minutes, l.policy_version_id
+                FROM unnest(CAST(:employees AS uuid[])) AS x(id)
+                JOIN ledger_entries l ON l.company_id = :company AND l.employee_id = x.id
+                WHERE l.policy_id = ANY (CAST(:policies AS uuid[])) AND l.source_type = 'SYSTEM'
+                  AND ((l.entry_type = 'ACCRUAL' AND l.source_id LIKE 'accrual:%')
+                       OR (l.entry_type = 'ACCRUAL_CORRECTION' AND l.source_id LIKE 'accrual-fix:%'))
                 """).param("company", companyId).param("employees", uuidArray(employees))
                 .param("policies", uuidArray(policies))
                 .query((rs, i) -> new PostedRow(new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
@@ -107,12 +120,13 @@ class RecalcRepository {
     Map<Key, List<ExpectedAccruals.Movement>> movements(UUID companyId, Collection<UUID> employees, Collection<UUID> policies) {
         Map<Key, List<ExpectedAccruals.Movement>> byKey = new HashMap<>();
         jdbc.sql("""
-                SELECT employee_id, policy_id, effective_at, amount_minutes FROM ledger_entries
-                WHERE company_id = :company AND employee_id = ANY (CAST(:employees AS uuid[]))
-                  AND policy_id = ANY (CAST(:policies AS uuid[]))
-                  AND entry_type NOT IN ('HOLD', 'HOLD_RELEASE')
-                  AND NOT (source_type = 'SYSTEM' AND entry_type IN ('ACCRUAL', 'ACCRUAL_CORRECTION')
-                           AND (source_id LIKE 'accrual:%' OR source_id LIKE 'accrual-fix:%'))
+                SELECT l.employee_id, l.policy_id, l.effective_at, l.amount_minutes
+                FROM unnest(CAST(:employees AS uuid[])) AS x(id)
+                JOIN ledger_entries l ON l.company_id = :company AND l.employee_id = x.id
+                WHERE l.policy_id = ANY (CAST(:policies AS uuid[]))
+                  AND l.entry_type NOT IN ('HOLD', 'HOLD_RELEASE')
+                  AND NOT (l.source_type = 'SYSTEM' AND l.entry_type IN ('ACCRUAL', 'ACCRUAL_CORRECTION')
+                           AND (l.source_id LIKE 'accrual:%' OR l.source_id LIKE 'accrual-fix:%'))
                 """).param("company", companyId).param("employees", uuidArray(employees))
                 .param("policies", uuidArray(policies)).query(rs -> {
             Key key = new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
@@ -171,8 +185,8 @@ class RecalcRepository {
 
     void dequeue(UUID companyId, UUID policyId, Collection<UUID> employees) {
         jdbc.sql("""
-                DELETE FROM recalc_queue WHERE company_id = :company AND policy_id = :policy
-                  AND employee_id = ANY (CAST(:employees AS uuid[]))
+                DELETE FROM recalc_queue q USING unnest(CAST(:employees AS uuid[])) AS x(id)
+                WHERE q.company_id = :company AND q.policy_id = :policy AND q.employee_id = x.id
                 """).param("company", companyId).param("policy", policyId).param("employees", uuidArray(employees)).update();
     }
 

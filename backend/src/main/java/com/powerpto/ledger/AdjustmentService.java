@@ -76,7 +76,8 @@ public class AdjustmentService {
         if (body.amountMinutes() == null || body.amountMinutes() == 0) {
             throw ApiException.invalid("amount_minutes", "is required and must not be 0");
         }
-        if (Math.abs(body.amountMinutes()) > MAX_AMOUNT) {
+        // not Math.abs: |Long.MIN_VALUE| is negative and would slip through (found by BadInputFuzzTest)
+        if (body.amountMinutes() > MAX_AMOUNT || body.amountMinutes() < -MAX_AMOUNT) {
             throw ApiException.invalid("amount_minutes", "must be between -" + MAX_AMOUNT + " and " + MAX_AMOUNT);
         }
         if (body.reason() == null || body.reason().isBlank() || body.reason().length() > MAX_REASON) {

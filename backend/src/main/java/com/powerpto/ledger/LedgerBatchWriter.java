@@ -50,7 +50,7 @@ public class LedgerBatchWriter {
         public BatchPosting {
             boolean correction = type == EntryType.ACCRUAL_CORRECTION && amountMinutes != 0 && bankCapMinutes == null;
             if (type.bucket() != EntryType.Bucket.ACCRUED || (amountMinutes < 0 && !correction)
-                    || Math.abs(amountMinutes) > Integer.MAX_VALUE) {
+                    || amountMinutes > Integer.MAX_VALUE || amountMinutes < -Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("the batch writer only appends non-negative accruals, not "
                         + type + " " + amountMinutes);
             }

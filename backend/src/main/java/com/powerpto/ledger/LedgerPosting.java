@@ -15,7 +15,7 @@ public record LedgerPosting(EntryType type, long amountMinutes, UUID policyVersi
         if (!type.acceptsAmount(amountMinutes)) {
             throw new IllegalArgumentException(type + " cannot carry the amount " + amountMinutes);
         }
-        if (Math.abs(amountMinutes) > Integer.MAX_VALUE) {
+        if (amountMinutes > Integer.MAX_VALUE || amountMinutes < -Integer.MAX_VALUE) { // not Math.abs: |Long.MIN_VALUE| < 0
             throw new IllegalArgumentException("amount out of range: " + amountMinutes);
         }
     }

@@ -17,23 +17,38 @@ import java.util.UUID;
 public class ReconciliationController {
 
     private final LedgerService ledger;
+    private final com.powerpto.accrual.AccrualRecalculation accruals;
 
-    public ReconciliationController(LedgerService ledger) {
+    public ReconciliationController(LedgerService ledger, com.powerpto.accrual.AccrualRecalculation accruals) {
         this.ledger = ledger;
+        this.accruals = accruals;
     }
 
     @GetMapping("/api/companies/{companyId}/reconciliation")
     public Result reconcile(Caller caller, @PathVariable UUID companyId) {
         caller.adminOf(companyId);
-        return Result.of(ledger.reconcile(companyId));
+        List<AccrualMismatch> accrualMismatches = accruals.differences(companyId).stream()
+                .map(d -> new AccrualMismatch(d.employeeId(), d.policyId(), d.through(), d.expectedMinutes(),
+                        d.postedMinutes(), d.dates()))
+                .toList();
+        ReconciliationReport report = ledger.reconcile(companyId);
+        return new Result(report.checked(), fields(report), accrualMismatches);
     }
 
-    /** {@code checked} = balance snapshots compared. */
-    public record Result(long checked, List<FieldMismatch> mismatches) {
+    /**
+     * {@code checked} = balance snapshots compared; {@code accrual_mismatches} (issue 14) = balances
+     * whose posted time accruals differ from the expected ones over the worker's dates.
+     */
+    public record Result(long checked, List<FieldMismatch> mismatches, List<AccrualMismatch> accrualMismatches) {
 
         public static Result of(ReconciliationReport report) {
-            return new Result(report.checked(), fields(report));
+            return new Result(report.checked(), fields(report), List.of());
         }
+    }
+
+    /** Sums over the differing dates up to {@code through}; {@code dates} = how many dates differ. */
+    public record AccrualMismatch(UUID employeeId, UUID policyId, java.time.LocalDate through, long expectedMinutes,
+                                  long postedMinutes, int dates) {
     }
 
     /** One field (accrued, used or held) of one balance whose snapshot differs from its ledger. */

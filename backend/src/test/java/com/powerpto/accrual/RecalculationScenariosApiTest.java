@@ -46,6 +46,9 @@ class RecalculationScenariosApiTest extends LedgerCheckedTest {
     void fixHorizon() {
         previousHorizon = progress.lastCompleted(WorkerCycle.DEFAULT_JOB);
         progress.set(WorkerCycle.DEFAULT_JOB, TODAY);
+        // the worker "has run since 2020": the reconciliation check covers every date of the scenarios
+        jdbc.sql("UPDATE job_progress SET first_completed_date = DATE '2020-01-01' WHERE job = :job")
+                .param("job", WorkerCycle.DEFAULT_JOB).update();
     }
 
     @AfterEach
@@ -230,6 +233,29 @@ class RecalculationScenariosApiTest extends LedgerCheckedTest {
         assertThat(corrections.get(0).path("amount_minutes").asLong()).isEqualTo(200);
         assertThat(corrections.get(0).path("metadata_json").path("cause").asText()).isEqualTo("policy version 2 effective 2026-11-01");
         assertThat(corrections.get(0).path("source_id").asText()).startsWith("accrual-fix:");
+    }
+
+    @Test
+    void theReconciliationCheckStartsAtTheWorkersFirstDate() {
+        Ctx c = new Ctx();
+        c.policy = world.policy("legacy", "VACATION", monthly("START_OF_PERIOD", "NONE"), "2020-01-01");
+        c.emma = world.employee("Emma", null);
+        jdbc.sql("DELETE FROM job_progress WHERE job = :job").param("job", WorkerCycle.DEFAULT_JOB).update();
+        c.assign("2026-09-01", null); // before the worker ever ran: nothing recalculated, nothing posted
+        progress.set(WorkerCycle.DEFAULT_JOB, TODAY); // the worker's first run is today
+        assertThat(recalculation.differences(world.companyId())).as("Sep..Nov predate the worker").isEmpty();
+        jdbc.sql("UPDATE job_progress SET first_completed_date = DATE '2026-11-01' WHERE job = :job")
+                .param("job", WorkerCycle.DEFAULT_JOB).update();
+        assertThat(recalculation.differences(world.companyId())).singleElement().satisfies(d -> {
+            assertThat(d.expectedMinutes()).isEqualTo(1600); // Nov 1 and Dec 1
+            assertThat(d.postedMinutes()).isZero();
+            assertThat(d.dates()).isEqualTo(2);
+        });
+        JsonNode http = world.asAdmin().get(world.base() + "/reconciliation").expectJson(200);
+        assertThat(http.path("accrual_mismatches").get(0).path("expected_minutes").asLong()).isEqualTo(1600);
+        assertThat(c.recalculate().path("entries_posted").asInt()).isEqualTo(4); // a recalculation posts all of it
+        assertThat(world.asAdmin().get(world.base() + "/reconciliation").expectJson(200).path("accrual_mismatches")).isEmpty();
+        assertThat(recalculation.differences(world.companyId())).isEmpty();
     }
 
     @Test
