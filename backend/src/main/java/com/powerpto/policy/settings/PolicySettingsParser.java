@@ -18,7 +18,7 @@ public final class PolicySettingsParser {
 
     private static final String P = "settings.";
     private static final Set<String> COMMON = Set.of("type", "accrual_method", "unit", "allow_negative",
-            "negative_limit_minutes", "bank_cap_minutes", "tenure_tiers", "carryover", "expiration");
+            "negative_limit_minutes", "bank_cap_minutes", "tenure_tiers", "carryover", "expiration", "request_rules");
     private static final Set<String> TIME = Set.of("accrual_frequency", "accrual_timing", "rate_minutes_per_day",
             "rate_minutes_per_month", "rate_minutes_per_year", "proration");
     private static final Set<String> HOURS = Set.of("accrual_ratio");
@@ -43,8 +43,8 @@ public final class PolicySettingsParser {
     }
 
     private static UnlimitedSettings unlimited(JsonNode node) {
-        onlyFields(node, Set.of("type", "unit"));
-        return new UnlimitedSettings(unit(node));
+        onlyFields(node, Set.of("type", "unit", "request_rules"));
+        return new UnlimitedSettings(unit(node), RequestRulesParser.parse(node.get("request_rules")));
     }
 
     private static AccrualSettings accrual(JsonNode node) {
@@ -77,7 +77,7 @@ public final class PolicySettingsParser {
         return new TimeAccrualSettings(frequency, timing, rates[0], rates[1], rates[2],
                 enumValue(node, "proration", ProrationMethod.class, ProrationMethod.DAYS_ACTIVE),
                 common.unit, common.allowNegative, common.negativeLimit, common.bankCap, common.tiers,
-                common.carryover, common.expiration);
+                common.carryover, common.expiration, RequestRulesParser.parse(node.get("request_rules")));
     }
 
     private static HoursWorkedSettings hoursWorked(JsonNode node) {
@@ -94,7 +94,8 @@ public final class PolicySettingsParser {
                 positive(ratio, "per_worked_minutes", true, "accrual_ratio."));
         Common common = common(node);
         return new HoursWorkedSettings(accrualRatio, common.unit, common.allowNegative, common.negativeLimit,
-                common.bankCap, common.tiers, common.carryover, common.expiration);
+                common.bankCap, common.tiers, common.carryover, common.expiration,
+                RequestRulesParser.parse(node.get("request_rules")));
     }
 
     private record Common(DisplayUnit unit, boolean allowNegative, Integer negativeLimit, Integer bankCap,

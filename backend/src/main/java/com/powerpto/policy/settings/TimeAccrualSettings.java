@@ -21,7 +21,8 @@ public record TimeAccrualSettings(
         Integer bankCapMinutes,
         List<TenureTier> tenureTiers,
         Carryover carryover,
-        Expiration expiration) implements AccrualSettings {
+        Expiration expiration,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RequestRules requestRules) implements AccrualSettings {
 
     @Override
     @JsonProperty("accrual_method")
