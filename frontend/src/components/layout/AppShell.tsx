@@ -26,6 +26,7 @@ const NAV: { section: string; items: NavItem[] }[] = [
     section: 'Team',
     items: [
       { to: '/approvals', label: 'Approvals', roles: ['manager', 'admin'] },
+      { to: '/team', label: 'My team', roles: ['manager', 'admin'] },
       { to: '/team-calendar', label: 'Team calendar', roles: ['manager', 'admin'] },
     ],
   },

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -36,6 +38,11 @@ public class DelegationController {
                                  @RequestParam(name = "active", required = false, defaultValue = "false") boolean active,
                                  PageRequest page) {
         return delegations.list(caller, companyId, active, page);
+    }
+
+    @GetMapping("/approvers")
+    public Map<String, List<Approver>> approvers(Caller caller, @PathVariable UUID companyId) {
+        return Map.of("items", delegations.approvers(caller, companyId));
     }
 
     @PostMapping("/{delegationId}/revoke")

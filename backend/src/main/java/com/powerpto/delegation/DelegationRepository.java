@@ -28,6 +28,19 @@ class DelegationRepository {
                 .param("company", companyId).param("employee", employeeId).query(String.class).optional();
     }
 
+    /** People who can receive a delegation: active employees with a manager or admin account. */
+    List<Approver> approvers(UUID companyId) {
+        return jdbc.sql("""
+                SELECT e.id, e.first_name, e.last_name, a.role FROM employees e
+                JOIN accounts a ON a.company_id = e.company_id AND a.employee_id = e.id
+                WHERE e.company_id = :company AND e.active AND a.active AND a.role IN ('manager', 'admin')
+                ORDER BY e.last_name, e.first_name, e.id LIMIT 500
+                """).param("company", companyId)
+                .query((rs, i) -> new Approver(rs.getObject("id", UUID.class), rs.getString("first_name"),
+                        rs.getString("last_name"), rs.getString("role")))
+                .list();
+    }
+
     boolean employeeExists(UUID companyId, UUID employeeId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND id = :id)")
                 .param("company", companyId).param("id", employeeId).query(Boolean.class).single();

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -107,6 +108,13 @@ public class DelegationService {
     public Page<Delegation> list(Caller caller, UUID companyId, boolean activeOnly, PageRequest page) {
         caller.inCompany(companyId).requireRole(Role.MANAGER, Role.ADMIN);
         return repository.list(companyId, caller.isAdmin() ? null : caller.userId(), activeOnly, today(), page);
+    }
+
+    /** Who a delegation can go to (names only, so a manager can pick a colleague they cannot otherwise list). */
+    @Transactional(readOnly = true)
+    public List<Approver> approvers(Caller caller, UUID companyId) {
+        caller.inCompany(companyId).requireRole(Role.MANAGER, Role.ADMIN);
+        return repository.approvers(companyId);
     }
 
     private LocalDate today() {

@@ -163,6 +163,8 @@ public final class RouteCatalog {
                     "{delegator_id?, delegate_id, start_date, end_date, note?} -> 201 Delegation"),
             route("GET", C + "/delegations", "manager, admin", CALLER, ALLOW, FILTERED, DENY, EXT,
                     "?active= ; paginated; a manager sees the delegations they gave or received"),
+            route("GET", C + "/delegations/approvers", "manager, admin", CALLER, ALLOW, ALLOW, DENY, EXT,
+                    "{items: [{id, first_name, last_name, role}]} people a delegation can go to"),
             route("POST", C + "/delegations/{did}/revoke", "delegator, admin", CALLER, ALLOW, OWN, DENY, EXT, "-> 200 Delegation"),
 
             // --- balances and ledger ---

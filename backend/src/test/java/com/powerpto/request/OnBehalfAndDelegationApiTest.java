@@ -180,6 +180,10 @@ class OnBehalfAndDelegationApiTest extends LedgerCheckedTest {
                 "start_date", today.plusDays(3).toString(), "end_date", today.toString())).expectError(422);
         world.as(mia).post(world.base() + "/delegations", Map.of("delegate_id", mia.id().toString(),
                 "start_date", today.toString(), "end_date", today.toString())).expectError(422);
+        // the people a delegation can go to: accounts with the manager or admin role
+        JsonNode approvers = world.as(mia).get(world.base() + "/delegations/approvers").expectJson(200).path("items");
+        assertThat(approvers.findValuesAsText("id")).containsExactlyInAnyOrder(mia.id().toString(), otto.id().toString());
+        world.as(emma).get(world.base() + "/delegations/approvers").expectError(403);
         // an admin delegates on a manager's behalf
         JsonNode byAdmin = world.asAdmin().post(world.base() + "/delegations", Map.of("delegator_id", mia.id().toString(),
                 "delegate_id", otto.id().toString(), "start_date", today.toString(), "end_date", today.toString()))
