@@ -15,6 +15,7 @@ import {
   config,
   createRunner,
   expectToast,
+  fillRequestHours,
   futureWeekday,
   launch,
   nav,
@@ -25,6 +26,8 @@ import {
   signIn,
   signOut,
 } from './lib.mjs';
+
+import { issue19 } from './scenarios/19.mjs';
 
 const smokeOnly = process.env.E2E_SMOKE === '1';
 const runner = createRunner();
@@ -177,8 +180,7 @@ async function full(browser) {
   };
   const submitDay = async (day) => {
     await openDialog();
-    await byTestId(emma, 'request-start').fill(`${day}T09:00`);
-    await byTestId(emma, 'request-end').fill(`${day}T17:00`);
+    await fillRequestHours(emma, day, '09:00', '17:00');
     await byTestId(emma, 'preview-duration').waitFor();
     await byTestId(emma, 'request-submit').click();
     await expectToast(emma, 'Request submitted');
@@ -195,20 +197,17 @@ async function full(browser) {
   });
   await step('request dialog shows inline validation', emma, async () => {
     await openDialog();
-    await byTestId(emma, 'request-start').fill(`${dayA}T17:00`);
-    await byTestId(emma, 'request-end').fill(`${dayA}T09:00`);
+    await fillRequestHours(emma, dayA, '17:00', '09:00');
     await emma.getByText('The end must be after the start.').waitFor();
     await axe(emma, 'request dialog');
   });
   await step('API error (no working time) is shown in the preview', emma, async () => {
-    await byTestId(emma, 'request-start').fill(`${saturday}T09:00`);
-    await byTestId(emma, 'request-end').fill(`${saturday}T17:00`);
+    await fillRequestHours(emma, saturday, '09:00', '17:00');
     await byTestId(emma, 'request-preview').getByTestId('form-error').waitFor();
     await shot(emma, 'request-no-working-time');
   });
   await step('live preview shows duration and balance after', emma, async () => {
-    await byTestId(emma, 'request-start').fill(`${dayA}T09:00`);
-    await byTestId(emma, 'request-end').fill(`${dayA}T17:00`);
+    await fillRequestHours(emma, dayA, '09:00', '17:00');
     const duration = byTestId(emma, 'preview-duration');
     await duration.waitFor();
     assert((await duration.innerText()).includes('8 h'), 'duration shows 8 h');
@@ -224,8 +223,7 @@ async function full(browser) {
   });
   await step('overlapping request is refused with a clear message', emma, async () => {
     await openDialog();
-    await byTestId(emma, 'request-start').fill(`${dayA}T10:00`);
-    await byTestId(emma, 'request-end').fill(`${dayA}T12:00`);
+    await fillRequestHours(emma, dayA, '10:00', '12:00');
     await byTestId(emma, 'request-submit').click();
     await byTestId(emma, 'request-form').getByTestId('form-error').first().waitFor();
     await shot(emma, 'request-overlap');
@@ -360,6 +358,7 @@ async function full(browser) {
   });
   if (!ok('employee signs in and sees the new balance')) console.log('  (employee steps depend on the admin setup)');
   for (const p of [admin, emma, manager, phone]) await p.context().close();
+  await issue19(browser, runner);
 }
 
 const browser = await launch();
