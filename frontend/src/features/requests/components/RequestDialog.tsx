@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { newIdempotencyKey } from '@/lib/format';
+import { formatDate, newIdempotencyKey } from '@/lib/format';
 import { useBalances, usePolicyMap } from '@/lib/queries';
 import type { Employee, RequestPreview, TimeOffRequest } from '@/lib/types';
 import { formatDaysAndHours, formatDuration, policyUnit, safeWorkday } from '@/lib/units';
@@ -13,6 +13,8 @@ import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
+import { useIntl } from 'react-intl';
+import { errorSentence, previewWarnings } from '@/lib/errors';
 import { toast } from '@/components/ui/toast';
 import { useInvalidateRequestData } from '../hooks/useRequestMutations';
 import { validateWhen, windowFor, type WhenValues } from '../modes';
@@ -108,6 +110,12 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
   const policy = policies.map.get(values.policy_id);
   const unit = policyUnit(policy);
   const balance = balances.data?.items.find((b) => b.policy_id === values.policy_id);
+  // Submit stays disabled while the preview says the server would refuse (issue 20).
+  const intl = useIntl();
+  const warned = previewQuery.data
+    ? previewWarnings(intl, previewQuery.data, { unit, workdayMinutes: workday })
+    : { sentences: [], refused: false };
+  const refused = previewable && !!debounced && (previewQuery.isError || warned.refused);
 
   const submit = useMutation({
     mutationFn: () =>
@@ -138,7 +146,7 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="request-form">
-      <FormError error={submit.error} />
+      <FormError error={submit.error} amounts={{ unit, workdayMinutes: workday }} />
       <Field label="Policy" error={shownErrors.policy_id} required>
         <Select
           value={values.policy_id}
@@ -167,7 +175,7 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
             <Spinner className="h-4 w-4" /> Calculating…
           </p>
         ) : previewQuery.isError ? (
-          <FormError error={previewQuery.error} />
+          <FormError error={previewQuery.error} amounts={{ unit, workdayMinutes: workday }} />
         ) : previewQuery.data ? (
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
             <dt className="text-slate-600">Duration</dt>
@@ -190,6 +198,12 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
                 ? 'Unlimited'
                 : formatDuration(previewQuery.data.available_minutes_after, unit, workday)}
             </dd>
+            {typeof previewQuery.data.available_minutes_on_start === 'number' && values.start_at && (
+              <dd className="col-span-2 text-slate-700" data-testid="preview-balance-on-start">
+                On {formatDate(values.start_at.slice(0, 10))} you will have{' '}
+                {formatDuration(previewQuery.data.available_minutes_on_start, unit, workday)}
+              </dd>
+            )}
             {(previewQuery.data.rule_violations ?? []).length > 0 && (
               <dd className="col-span-2 mt-1">
                 <p className="font-medium text-red-800">This request breaks the policy's rules:</p>
@@ -202,10 +216,10 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
                 </ul>
               </dd>
             )}
-            {otherWarnings(previewQuery.data).length > 0 && (
+            {otherWarnings(previewQuery.data, warned.sentences).length > 0 && (
               <dd className="col-span-2 mt-1">
                 <ul className="list-disc pl-5 text-amber-900" data-testid="preview-warnings">
-                  {otherWarnings(previewQuery.data).map((w, i) => (
+                  {otherWarnings(previewQuery.data, warned.sentences).map((w, i) => (
                     <li key={i}>{w}</li>
                   ))}
                 </ul>
@@ -220,6 +234,11 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
         ) : null}
       </section>
 
+      {refused && (
+        <p id="request-refused-note" className="text-sm text-red-700" data-testid="request-refused">
+          {intl.formatMessage({ id: 'request.refusedPreview' }, { reason: warned.sentences[0] ?? errorSentence(intl, previewQuery.error, { unit, workdayMinutes: workday }) })}
+        </p>
+      )}
       {onBehalf && (
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={approveNow} onChange={(e) => setApproveNow(e.target.checked)} data-testid="request-approve-now" />
@@ -230,7 +249,13 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
         <Button variant="secondary" onClick={onDone}>
           Cancel
         </Button>
-        <Button type="submit" loading={submit.isPending} data-testid="request-submit">
+        <Button
+          type="submit"
+          loading={submit.isPending}
+          disabled={refused}
+          aria-describedby={refused ? 'request-refused-note' : undefined}
+          data-testid="request-submit"
+        >
           {onBehalf ? 'Enter time off' : 'Submit request'}
         </Button>
       </div>
@@ -238,8 +263,8 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
   );
 }
 
-/** The preview's warnings that are not already listed as broken rules. */
-function otherWarnings(preview: RequestPreview): string[] {
+/** The preview's warnings (as sentences) that are not already listed as broken rules. */
+function otherWarnings(preview: RequestPreview, sentences: string[]): string[] {
   const rules = new Set((preview.rule_violations ?? []).map((v) => v.message));
-  return preview.warnings.filter((w) => !rules.has(w));
+  return sentences.filter((_, i) => !rules.has(String(preview.warnings[i])));
 }

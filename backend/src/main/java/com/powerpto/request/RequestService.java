@@ -10,6 +10,8 @@ import com.powerpto.ledger.EntryType;
 import com.powerpto.ledger.LedgerPosting;
 import com.powerpto.ledger.LedgerService;
 import com.powerpto.ledger.SourceType;
+import com.powerpto.notification.Notifications;
+import com.powerpto.notification.RequestFacts;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
@@ -44,9 +46,14 @@ public class RequestService {
     private final EmployeeService employees;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Notifications notifications;
+    private final com.powerpto.accrual.BalanceForecastService forecasts;
 
     public RequestService(RequestRepository repository, LedgerService ledger, AuditService audit, EmployeeService employees,
-                          PlatformTransactionManager transactions, Clock clock) {
+                          PlatformTransactionManager transactions, Clock clock, Notifications notifications,
+                          com.powerpto.accrual.BalanceForecastService forecasts) {
+        this.notifications = notifications;
+        this.forecasts = forecasts;
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
@@ -82,7 +89,10 @@ public class RequestService {
         List<RequestRuleChecker.Violation> violations = new ArrayList<>(rules(draft));
         violations.addAll(staffing(companyId, draft));
         violations.forEach(v -> warnings.add(v.sentence()));
-        return new RequestPreview(draft.minutes(), availableAfter, warnings, draft.days(), violations.stream()
+        // what the balance will hold on the first day (accruals until then, expirations on the way)
+        Long onStart = draft.context().rule().unlimited() ? null : forecasts.availableOn(caller, companyId,
+                draft.employee().id(), body.policyId(), RequestTimes.firstDay(draft.start(), draft.employee().zone()));
+        return new RequestPreview(draft.minutes(), availableAfter, warnings, onStart, draft.days(), violations.stream()
                 .map(v -> new RequestPreview.RuleWarning(v.code(), v.sentence(), v.context())).toList());
     }
 
@@ -134,6 +144,7 @@ public class RequestService {
                 -request.requestedMinutes(), draft.context().policyVersionId(), now, SourceType.REQUEST,
                 request.id().toString(), enteredBy)));
         audit.record(companyId, caller.userId(), AuditEntityType.REQUEST, request.id(), AuditAction.SUBMIT, null, request);
+        notifications.requestSubmitted(facts(request));
         if (Boolean.TRUE.equals(body.approve())) {
             // Entered by the manager or an admin after a phone call: their submit is also their decision.
             request = approveLocked(caller, request, null, null);
@@ -190,12 +201,13 @@ public class RequestService {
 
     private TimeOffRequest approveLocked(Caller caller, TimeOffRequest request, String note, UUID onBehalfOf) {
         Instant now = clock.instant();
-        UUID version = repository.policyVersionOn(request.companyId(), request.policyId(),
-                request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        UUID version = versionOnLocalStart(request);
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request),
                 posting(EntryType.USAGE, -request.requestedMinutes(), version, request.startAt(), request)));
-        return decide(caller, request, RequestStatus.APPROVED, AuditAction.APPROVE, now, note, onBehalfOf);
+        TimeOffRequest approved = decide(caller, request, RequestStatus.APPROVED, AuditAction.APPROVE, now, note, onBehalfOf);
+        notifications.requestApproved(facts(approved));
+        return approved;
     }
 
     @Transactional
@@ -204,7 +216,10 @@ public class RequestService {
         requireStatus(request, RequestStatus.SUBMITTED, "deny");
         Instant now = clock.instant();
         releaseHold(request, now);
-        return decide(caller, request, RequestStatus.DENIED, AuditAction.DENY, now, note(body), onBehalfOf(caller, request));
+        TimeOffRequest denied = decide(caller, request, RequestStatus.DENIED, AuditAction.DENY, now, note(body),
+                onBehalfOf(caller, request));
+        notifications.requestDenied(facts(denied));
+        return denied;
     }
 
     @Transactional
@@ -222,15 +237,43 @@ public class RequestService {
                 if (!now.isBefore(request.startAt())) {
                     throw ApiException.conflict("already_started", "the request is APPROVED and has already started; ask an admin for an adjustment");
                 }
-                UUID version = repository.policyVersionOn(companyId, request.policyId(),
-                        request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                UUID version = versionOnLocalStart(request);
                 ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                         posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
+                notifications.approvedRequestCancelled(facts(request), caller.userId());
             }
             default -> throw ApiException.conflict("wrong_state", "cannot cancel: the request is " + request.status())
                     .withContext(Map.of("status", request.status()));
         }
         return decide(caller, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote(), null);
+    }
+
+    /**
+     * Termination (issue 15): cancels every request of the employee starting at or after
+     * {@code from} (the end of their last day) inside the caller's transaction. A submitted one
+     * releases its hold (HOLD_RELEASE); an approved one is reversed (USAGE_REVERSAL) even when its
+     * dates have passed, because a past termination date means the time was never taken as an
+     * employee. Each is audited as a CANCEL by the admin. Answers the requests as they were before
+     * (their status tells a released hold from a reversal).
+     */
+    @Transactional
+    public List<TimeOffRequest> cancelForTermination(Caller admin, UUID companyId, UUID employeeId, Instant from) {
+        admin.adminOf(companyId);
+        Instant now = clock.instant();
+        List<TimeOffRequest> cancelled = new ArrayList<>();
+        for (TimeOffRequest request : repository.lockOpenStartingFrom(companyId, employeeId, from)) {
+            if (request.status() == RequestStatus.SUBMITTED) {
+                releaseHold(request, now);
+            } else if (request.status() == RequestStatus.APPROVED) {
+                UUID version = repository.policyVersionOn(companyId, request.policyId(),
+                        request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
+                        posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
+            }
+            decide(admin, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote(), null);
+            cancelled.add(request);
+        }
+        return cancelled;
     }
 
     @Transactional(readOnly = true)
@@ -272,9 +315,15 @@ public class RequestService {
         return request;
     }
 
+    /** The version in force on the request's first day in the employee's time zone, as submit tags it. */
+    private UUID versionOnLocalStart(TimeOffRequest request) {
+        java.time.ZoneId zone = repository.schedule(request.companyId(), request.employeeId())
+                .map(EmployeeSchedule::zone).orElse(java.time.ZoneOffset.UTC);
+        return repository.policyVersionOn(request.companyId(), request.policyId(), RequestTimes.firstDay(request.startAt(), zone));
+    }
+
     private void releaseHold(TimeOffRequest request, Instant now) {
-        UUID version = repository.policyVersionOn(request.companyId(), request.policyId(),
-                request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        UUID version = versionOnLocalStart(request);
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request)));
     }
@@ -401,6 +450,11 @@ public class RequestService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
+    }
+
+    private static RequestFacts facts(TimeOffRequest r) {
+        return new RequestFacts(r.companyId(), r.id(), r.employeeId(), r.policyId(), r.startAt(), r.endAt(),
+                r.requestedMinutes(), r.decidedBy(), r.decisionNote());
     }
 
     private static BalanceKey balanceKey(TimeOffRequest request) {

