@@ -105,6 +105,14 @@ export async function nav(page, label) {
   await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: label, exact: true }).click();
 }
 
+/** The request dialog's "hours" mode: one day, from–to (local times of the employee). */
+export async function fillRequestHours(page, day, from, to) {
+  await byTestId(page, 'request-mode-hours').check({ force: true });
+  await byTestId(page, 'request-start-date').fill(day);
+  await byTestId(page, 'request-from-time').fill(from);
+  await byTestId(page, 'request-to-time').fill(to);
+}
+
 export async function expectToast(page, text) {
   await byTestId(page, 'toast').filter({ hasText: text }).first().waitFor();
 }

@@ -15,6 +15,7 @@ import {
   config,
   createRunner,
   expectToast,
+  fillRequestHours,
   futureWeekday,
   launch,
   nav,
@@ -27,6 +28,8 @@ import {
 } from './lib.mjs';
 import { notificationsScenario } from './scenarios/17.mjs';
 import { lifecycle } from './scenarios/15.mjs';
+
+import { issue19 } from './scenarios/19.mjs';
 
 const smokeOnly = process.env.E2E_SMOKE === '1';
 const runner = createRunner();
@@ -180,8 +183,7 @@ async function full(browser) {
   };
   const submitDay = async (day) => {
     await openDialog();
-    await byTestId(emma, 'request-start').fill(`${day}T09:00`);
-    await byTestId(emma, 'request-end').fill(`${day}T17:00`);
+    await fillRequestHours(emma, day, '09:00', '17:00');
     await byTestId(emma, 'preview-duration').waitFor();
     await byTestId(emma, 'request-submit').click();
     await expectToast(emma, 'Request submitted');
@@ -198,20 +200,17 @@ async function full(browser) {
   });
   await step('request dialog shows inline validation', emma, async () => {
     await openDialog();
-    await byTestId(emma, 'request-start').fill(`${dayA}T17:00`);
-    await byTestId(emma, 'request-end').fill(`${dayA}T09:00`);
+    await fillRequestHours(emma, dayA, '17:00', '09:00');
     await emma.getByText('The end must be after the start.').waitFor();
     await axe(emma, 'request dialog');
   });
   await step('API error (no working time) is shown in the preview', emma, async () => {
-    await byTestId(emma, 'request-start').fill(`${saturday}T09:00`);
-    await byTestId(emma, 'request-end').fill(`${saturday}T17:00`);
+    await fillRequestHours(emma, saturday, '09:00', '17:00');
     await byTestId(emma, 'request-preview').getByTestId('form-error').waitFor();
     await shot(emma, 'request-no-working-time');
   });
   await step('live preview shows duration and balance after', emma, async () => {
-    await byTestId(emma, 'request-start').fill(`${dayA}T09:00`);
-    await byTestId(emma, 'request-end').fill(`${dayA}T17:00`);
+    await fillRequestHours(emma, dayA, '09:00', '17:00');
     const duration = byTestId(emma, 'preview-duration');
     await duration.waitFor();
     assert((await duration.innerText()).includes('8 h'), 'duration shows 8 h');
@@ -227,8 +226,7 @@ async function full(browser) {
   });
   await step('overlapping request is refused with a clear message', emma, async () => {
     await openDialog();
-    await byTestId(emma, 'request-start').fill(`${dayA}T10:00`);
-    await byTestId(emma, 'request-end').fill(`${dayA}T12:00`);
+    await fillRequestHours(emma, dayA, '10:00', '12:00');
     // the preview already says the server would refuse: Submit is disabled, the reason is a sentence
     await byTestId(emma, 'request-refused').waitFor();
     assert(await byTestId(emma, 'request-submit').isDisabled(), 'submit is disabled while the preview refuses');
@@ -366,6 +364,7 @@ async function full(browser) {
   for (const p of [admin, emma, manager, phone]) await p.context().close();
   await notificationsScenario(browser, { step, runner });
   await lifecycle(browser, runner);
+  await issue19(browser, runner);
 }
 
 const browser = await launch();

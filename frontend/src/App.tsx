@@ -12,6 +12,7 @@ const DevMailboxPage = lazy(() => import('@/features/notifications/pages/DevMail
 const MyBalancesPage = lazy(() => import('@/features/balances/pages/MyBalancesPage'));
 const MyRequestsPage = lazy(() => import('@/features/requests/pages/MyRequestsPage'));
 const ApprovalsPage = lazy(() => import('@/features/approvals/pages/ApprovalsPage'));
+const MyTeamPage = lazy(() => import('@/features/team/pages/MyTeamPage'));
 const TeamCalendarPage = lazy(() => import('@/features/calendar/pages/TeamCalendarPage'));
 const DashboardPage = lazy(() => import('@/features/dashboard/pages/DashboardPage'));
 const PoliciesPage = lazy(() => import('@/features/policies/pages/PoliciesPage'));
@@ -47,6 +48,14 @@ export function App() {
           element={
             <RequireRole roles={['manager', 'admin']}>
               <ApprovalsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="team"
+          element={
+            <RequireRole roles={['manager', 'admin']}>
+              <MyTeamPage />
             </RequireRole>
           }
         />

@@ -170,6 +170,26 @@ export interface TimeOffRequest {
   decision_note: string | null;
   idempotency_key: string | null;
   created_at: string;
+  /** Issue 19: who submitted it (the employee, their manager or an admin). */
+  entered_by?: string | null;
+  /** Issue 19: the manager a delegate decided for (decided_by is the delegate). */
+  decided_on_behalf_of?: string | null;
+  rules_overridden?: string[] | null;
+  rule_override_reason?: string | null;
+}
+
+export type DayReason = 'WORKDAY' | 'WEEKEND' | 'HOLIDAY' | 'NON_WORKDAY' | 'PARTIAL';
+
+export interface PreviewDay {
+  date: string;
+  minutes: number;
+  reason: DayReason;
+}
+
+export interface RuleViolation {
+  code: string;
+  message: string;
+  context: Record<string, unknown> | null;
 }
 
 export interface RequestPreview {
@@ -178,6 +198,22 @@ export interface RequestPreview {
   warnings: string[];
   /** Projected available balance on the request's first day (balance forecast); null when unlimited. */
   available_minutes_on_start?: number | null;
+  days?: PreviewDay[];
+  rule_violations?: RuleViolation[];
+}
+
+export interface Delegation {
+  id: string;
+  company_id: string;
+  delegator_id: string;
+  delegate_id: string;
+  start_date: string;
+  end_date: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
 }
 
 export interface Balance {

@@ -33,6 +33,7 @@ const NAV: { section: string; msg?: MessageKey; items: NavItem[] }[] = [
     msg: 'nav.section.team' as MessageKey,
     items: [
       { to: '/approvals', label: 'Approvals', msg: 'nav.approvals', roles: ['manager', 'admin'] },
+      { to: '/team', label: 'My team', roles: ['manager', 'admin'] },
       { to: '/team-calendar', label: 'Team calendar', msg: 'nav.calendar', roles: ['manager', 'admin'] },
     ],
   },

@@ -3,6 +3,7 @@ import { policyLabel } from '@/lib/units';
 import type { Employee, Policy, TimeOffRequest } from '@/lib/types';
 import { formatDateTime, fullName } from '@/lib/format';
 import { useBalances } from '@/lib/queries';
+import { useMe } from '@/lib/auth';
 import { formatDaysAndHours, formatDuration, policyUnit, safeWorkday } from '@/lib/units';
 import { Button } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
@@ -37,7 +38,10 @@ export function ApprovalCard({
   const unit = policyUnit(policy);
   const balance = balances.data?.items.find((b) => b.policy_id === request.policy_id);
   const name = employee ? fullName(employee) : 'Employee';
-  const tz = employee?.timezone;
+  // Times in the approver's zone, labelled; the employee's own wall clock beside when it differs.
+  const me = useMe();
+  const tz = me.employee?.timezone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const employeeTz = employee?.timezone || 'UTC';
   const noteError = note.length > MAX_NOTE_LENGTH ? `Keep the note under ${MAX_NOTE_LENGTH} characters.` : null;
   const busy = approve.isPending || deny.isPending;
 
@@ -58,9 +62,18 @@ export function ApprovalCard({
           <h2 id={headingId} className="font-semibold">
             {name} · {policyLabel(policy) || 'Policy'}
           </h2>
-          <p className="text-sm text-slate-700">
-            {formatDateTime(request.start_at, tz)} → {formatDateTime(request.end_at, tz)}
+          <p className="text-sm text-slate-700" data-testid="approval-times">
+            {formatDateTime(request.start_at, tz)} → {formatDateTime(request.end_at, tz)}{' '}
+            <span className="text-slate-600">(your time, {tz})</span>
           </p>
+          {employeeTz !== tz && (
+            <p className="text-xs text-slate-600" data-testid="approval-employee-times">
+              {formatDateTime(request.start_at, employeeTz)} → {formatDateTime(request.end_at, employeeTz)} ({name}'s time, {employeeTz})
+            </p>
+          )}
+          {request.entered_by && request.entered_by !== request.employee_id && (
+            <p className="text-xs text-slate-600">Entered by {employees.get(request.entered_by) ? fullName(employees.get(request.entered_by)) : 'someone else'} on {name}'s behalf</p>
+          )}
         </div>
         <StatusBadge status={request.status} />
       </div>
@@ -97,7 +110,7 @@ export function ApprovalCard({
                 <li key={o.id}>
                   {fullName(employees.get(o.employee_id))}{' '}
                   <span className="text-slate-600">
-                    {formatDateTime(o.start_at, tz)} → {formatDateTime(o.end_at, tz)}
+                    {formatDateTime(o.start_at, tz)} → {formatDateTime(o.end_at, tz)} ({tz})
                   </span>{' '}
                   <Badge tone={o.status === 'APPROVED' ? 'green' : 'amber'}>{o.status === 'APPROVED' ? 'Approved' : 'Pending'}</Badge>
                 </li>

@@ -10,13 +10,16 @@ import { useDebouncedValue } from '@/lib/useDebounce';
 import { Button, Spinner } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
-import { Input, Textarea } from '@/components/ui/input';
+import { Textarea } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
 import { useIntl } from 'react-intl';
 import { errorSentence, previewWarnings } from '@/lib/errors';
 import { toast } from '@/components/ui/toast';
 import { useInvalidateRequestData } from '../hooks/useRequestMutations';
+import { validateWhen, windowFor, type WhenValues } from '../modes';
+import { BreakdownTable } from './BreakdownTable';
+import { WhenFields } from './WhenFields';
 import {
   defaultWindow,
   hasErrors,
@@ -33,30 +36,37 @@ interface Props {
 }
 
 export function RequestDialog({ open, onOpenChange, employee }: Props) {
+  const me = useMe();
+  const onBehalf = employee.id !== me.user_id;
   return (
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
-      title="Request time off"
-      description={`Times are in your time zone (${employee.timezone || 'UTC'}).`}
+      title={onBehalf ? `Enter time off for ${employee.first_name} ${employee.last_name}` : 'Request time off'}
+      description={`Times are in ${onBehalf ? `${employee.first_name}'s` : 'your'} time zone (${employee.timezone || 'UTC'}).`}
       testId="request-dialog"
     >
-      {open && <RequestForm employee={employee} onDone={() => onOpenChange(false)} />}
+      {open && <RequestForm employee={employee} onBehalf={onBehalf} onDone={() => onOpenChange(false)} />}
     </Dialog>
   );
 }
 
-function RequestForm({ employee, onDone }: { employee: Employee; onDone: () => void }) {
+function initialWhen(employee: Employee, workday: number): WhenValues {
+  const first = defaultWindow(new Date(), employee.workday_start, workday, employee.work_days).start_at.slice(0, 10);
+  return { mode: 'FULL_DAYS', start_date: first, end_date: first, half: 'MORNING', from_time: '09:00', to_time: '12:00' };
+}
+
+function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBehalf: boolean; onDone: () => void }) {
   const me = useMe();
   const balances = useBalances(employee.id);
   const policies = usePolicyMap();
   const invalidate = useInvalidateRequestData();
   const workday = safeWorkday(employee.workday_minutes);
-  const [values, setValues] = useState<RequestFormValues>(() => ({
-    policy_id: '',
-    reason: '',
-    ...defaultWindow(new Date(), employee.workday_start, workday, employee.work_days),
-  }));
+  const [when, setWhen] = useState<WhenValues>(() => initialWhen(employee, workday));
+  const [approveNow, setApproveNow] = useState(false);
+  const range = windowFor(when, { workday_start: employee.workday_start, workday_minutes: workday });
+  const [form, setValues] = useState<Pick<RequestFormValues, 'policy_id' | 'reason'>>({ policy_id: '', reason: '' });
+  const values: RequestFormValues = { ...form, start_at: range?.start_at ?? '', end_at: range?.end_at ?? '' };
   const [touched, setTouched] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
   const options = useMemo(
@@ -67,11 +77,12 @@ function RequestForm({ employee, onDone }: { employee: Employee; onDone: () => v
     if (!values.policy_id && options.length === 1) setValues((v) => ({ ...v, policy_id: options[0].value }));
   }, [options, values.policy_id]);
 
+  const whenErrors = validateWhen(when);
+  // Without a valid window start_at/end_at are empty, so the form's own check refuses them.
   const errors: RequestFormErrors = validateRequestForm(values);
-  const shownErrors: RequestFormErrors = touched
-    ? errors
-    : { end_at: values.start_at && values.end_at ? errors.end_at : undefined };
-  const set = (k: keyof RequestFormValues) => (v: string) => setValues((s) => ({ ...s, [k]: v }));
+  const shownErrors: RequestFormErrors = touched ? errors : {};
+  const shownWhenErrors = touched || (when.end_date && when.start_date) ? whenErrors : {};
+  const set = (k: 'policy_id' | 'reason') => (v: string) => setValues((s) => ({ ...s, [k]: v }));
 
   const body = {
     employee_id: employee.id,
@@ -108,11 +119,18 @@ function RequestForm({ employee, onDone }: { employee: Employee; onDone: () => v
 
   const submit = useMutation({
     mutationFn: () =>
-      api.post<TimeOffRequest>(companyPath(me.company_id, '/requests'), { ...body, idempotency_key: idempotencyKey }),
+      api.post<TimeOffRequest>(companyPath(me.company_id, '/requests'), {
+        ...body,
+        idempotency_key: idempotencyKey,
+        ...(onBehalf && approveNow ? { approve: true } : {}),
+      }),
     onSuccess: async (req) => {
       await invalidate();
-      toast('Request submitted', {
-        description: `${formatDuration(req.requested_minutes, unit, workday)} sent to your manager for approval.`,
+      toast(onBehalf ? `Time off entered for ${employee.first_name}` : 'Request submitted', {
+        description:
+          req.status === 'APPROVED'
+            ? `${formatDuration(req.requested_minutes, unit, workday)} approved.`
+            : `${formatDuration(req.requested_minutes, unit, workday)} sent ${onBehalf ? 'for' : 'to your manager for'} approval.`,
       });
       onDone();
     },
@@ -144,25 +162,7 @@ function RequestForm({ employee, onDone }: { employee: Employee; onDone: () => v
           Available now: {balance.is_unlimited ? 'Unlimited' : formatDaysAndHours(balance.available_minutes, workday)}
         </p>
       )}
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Starts" error={shownErrors.start_at} required>
-          <Input
-            type="datetime-local"
-            value={values.start_at}
-            onChange={(e) => set('start_at')(e.target.value)}
-            data-testid="request-start"
-          />
-        </Field>
-        <Field label="Ends" error={shownErrors.end_at} required>
-          <Input
-            type="datetime-local"
-            value={values.end_at}
-            min={values.start_at || undefined}
-            onChange={(e) => set('end_at')(e.target.value)}
-            data-testid="request-end"
-          />
-        </Field>
-      </div>
+      <WhenFields values={when} errors={shownWhenErrors} onChange={setWhen} />
       <Field label="Reason (optional)" error={shownErrors.reason} hint={`${values.reason.length}/${MAX_REASON_LENGTH}`}>
         <Textarea value={values.reason} onChange={(e) => set('reason')(e.target.value)} data-testid="request-reason" />
       </Field>
@@ -204,13 +204,30 @@ function RequestForm({ employee, onDone }: { employee: Employee; onDone: () => v
                 {formatDuration(previewQuery.data.available_minutes_on_start, unit, workday)}
               </dd>
             )}
-            {previewQuery.data.warnings.length > 0 && (
+            {(previewQuery.data.rule_violations ?? []).length > 0 && (
+              <dd className="col-span-2 mt-1">
+                <p className="font-medium text-red-800">This request breaks the policy's rules:</p>
+                <ul className="list-disc pl-5 text-red-800" data-testid="preview-rule-warnings">
+                  {previewQuery.data.rule_violations!.map((v) => (
+                    <li key={v.code} data-code={v.code}>
+                      {v.message}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            )}
+            {otherWarnings(previewQuery.data, warned.sentences).length > 0 && (
               <dd className="col-span-2 mt-1">
                 <ul className="list-disc pl-5 text-amber-900" data-testid="preview-warnings">
-                  {warned.sentences.map((w, i) => (
+                  {otherWarnings(previewQuery.data, warned.sentences).map((w, i) => (
                     <li key={i}>{w}</li>
                   ))}
                 </ul>
+              </dd>
+            )}
+            {previewQuery.data.days && (
+              <dd className="col-span-2">
+                <BreakdownTable days={previewQuery.data.days} workday={workday} />
               </dd>
             )}
           </dl>
@@ -221,6 +238,12 @@ function RequestForm({ employee, onDone }: { employee: Employee; onDone: () => v
         <p id="request-refused-note" className="text-sm text-red-700" data-testid="request-refused">
           {intl.formatMessage({ id: 'request.refusedPreview' }, { reason: warned.sentences[0] ?? errorSentence(intl, previewQuery.error, { unit, workdayMinutes: workday }) })}
         </p>
+      )}
+      {onBehalf && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={approveNow} onChange={(e) => setApproveNow(e.target.checked)} data-testid="request-approve-now" />
+          Approve it now (you are entering it for {employee.first_name})
+        </label>
       )}
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onDone}>
@@ -233,9 +256,15 @@ function RequestForm({ employee, onDone }: { employee: Employee; onDone: () => v
           aria-describedby={refused ? 'request-refused-note' : undefined}
           data-testid="request-submit"
         >
-          Submit request
+          {onBehalf ? 'Enter time off' : 'Submit request'}
         </Button>
       </div>
     </form>
   );
+}
+
+/** The preview's warnings (as sentences) that are not already listed as broken rules. */
+function otherWarnings(preview: RequestPreview, sentences: string[]): string[] {
+  const rules = new Set((preview.rule_violations ?? []).map((v) => v.message));
+  return sentences.filter((_, i) => !rules.has(String(preview.warnings[i])));
 }

@@ -6,6 +6,7 @@ import com.powerpto.policy.settings.HoursWorkedSettings;
 import com.powerpto.policy.settings.PolicySettings;
 import com.powerpto.policy.settings.PolicySettingsParser;
 import com.powerpto.policy.settings.TimeAccrualSettings;
+import com.powerpto.accrual.calc.CarryoverDates;
 import com.powerpto.accrual.calc.Frequency;
 import com.powerpto.accrual.calc.Proration;
 import com.powerpto.accrual.calc.TenureTier;
@@ -21,7 +22,7 @@ import java.util.List;
 record AccrualSettings(String type, String method, TimeAccrualRule timeRule, long accrueMinutes, long perWorkedMinutes,
                        List<TenureTier> tenureTiers, Long bankCapMinutes, Carryover carryover, Expiration expiration) {
 
-    record Carryover(boolean enabled, Long capMinutes, Integer expiresAfterDays) {
+    record Carryover(boolean enabled, Long capMinutes, Integer expiresAfterDays, CarryoverDates.Rule reset) {
     }
 
     record Expiration(boolean enabled, Integer expiresAfterDays, Integer month, Integer day) {
@@ -49,7 +50,7 @@ record AccrualSettings(String type, String method, TimeAccrualRule timeRule, lon
         }
         if (!(settings instanceof com.powerpto.policy.settings.AccrualSettings accrual)) {
             return new AccrualSettings(settings.type(), null, null, 0, 0, List.of(), null,
-                    new Carryover(false, null, null), new Expiration(false, null, null, null));
+                    new Carryover(false, null, null, CarryoverDates.Rule.JANUARY_FIRST), new Expiration(false, null, null, null));
         }
         List<TenureTier> tiers = accrual.tenureTiers().stream()
                 .map(t -> new TenureTier(t.minMonths(), t.accrualRateMinutes())).toList();
@@ -67,7 +68,8 @@ record AccrualSettings(String type, String method, TimeAccrualRule timeRule, lon
         var e = accrual.expiration();
         return new AccrualSettings(accrual.type(), accrual.accrualMethod(), time, accrue, per, tiers,
                 accrual.bankCapMinutes() == null ? null : accrual.bankCapMinutes().longValue(),
-                new Carryover(c.enabled(), c.capMinutes() == null ? null : c.capMinutes().longValue(), c.expiresAfterDays()),
+                new Carryover(c.enabled(), c.capMinutes() == null ? null : c.capMinutes().longValue(), c.expiresAfterDays(),
+                        CarryoverDates.Rule.of(c.resetOn(), c.resetMonth(), c.resetDay())),
                 new Expiration(e.enabled(), e.expiresAfterDays(), e.expiresOnMonth(), e.expiresOnDay()));
     }
 }

@@ -1,6 +1,7 @@
 package com.powerpto.accrual;
 
 import com.powerpto.accrual.calc.CarryoverCalculator;
+import com.powerpto.accrual.calc.CarryoverDates;
 import com.powerpto.ledger.Balance;
 import com.powerpto.ledger.BalanceKey;
 import com.powerpto.ledger.BalanceRule;
@@ -23,8 +24,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Year-end carryover, run on January 1 for assignments active on December 31 whose version in
- * force that day has {@code carryover.enabled}. Under the snapshot lock: the old year's available
+ * Carryover, run on each assignment's reset date ({@link CarryoverDates}: 1 January, a fiscal
+ * date, or the hire anniversary) for assignments active the day before whose version in force
+ * that day has {@code carryover.enabled}. Under the snapshot lock: the old year's available
  * balance (accruals already posted for the new year excluded) is split into carried =
  * min(available, cap) and excess; the excess is an EXPIRATION entry and a CARRYOVER marker entry
  * (amount 0, the balance already holds the carried minutes) records carried minutes, the cap, the
@@ -54,16 +56,24 @@ public class CarryoverJob {
     public RunResult run(LocalDate day, UUID companyOrNull, RunTrigger trigger, BatchGate gate) {
         Instant started = Instant.now();
         Map<UUID, RunCounts> byCompany = new LinkedHashMap<>();
-        if (day.getDayOfYear() == 1) {
-            LocalDate yearEnd = day.minusDays(1);
-            Map<UUID, AccrualSettings> versions = repository.accrualVersions(yearEnd, companyOrNull);
-            List<AccrualRepository.Candidate> rows = new ArrayList<>(repository.carryoverCandidates(yearEnd, companyOrNull));
-            Chunks.run(rows, chunkSize, tx, gate, AccrualRepository.Candidate::companyId,
-                    c -> carry(c, versions.get(c.versionId()), day), byCompany, "carryover " + day);
-        }
+        // Every day can be someone's reset date (fiscal year, hire anniversary): the candidates are the
+        // assignments active the day before, kept when that version's rule resets them today.
+        LocalDate yearEnd = day.minusDays(1);
+        Map<UUID, AccrualSettings> versions = repository.accrualVersions(yearEnd, companyOrNull);
+        List<AccrualRepository.Candidate> rows = new ArrayList<>(repository.carryoverCandidates(yearEnd, companyOrNull));
+        // Unreadable settings are reported once a year (1 January, as before), not every day.
+        rows.removeIf(c -> versions.get(c.versionId()) == null ? day.getDayOfYear() != 1
+                : !CarryoverDates.isResetDate(day, versions.get(c.versionId()).carryover().reset(), anchor(c)));
+        Chunks.run(rows, chunkSize, tx, gate, AccrualRepository.Candidate::companyId,
+                c -> carry(c, versions.get(c.versionId()), day), byCompany, "carryover " + day);
         RunCounts totals = new RunCounts();
         byCompany.values().forEach(totals::add);
         return new RunResult(UUID.randomUUID(), JobKind.CARRYOVER, day, companyOrNull, trigger, started, totals, byCompany, true);
+    }
+
+    /** What a hire anniversary counts from: the hire date, else the assignment's start. */
+    static LocalDate anchor(AccrualRepository.Candidate c) {
+        return c.hireDate() != null ? c.hireDate() : c.assignmentFrom();
     }
 
     private RunCounts carry(AccrualRepository.Candidate c, AccrualSettings settings, LocalDate newYear) {
@@ -87,6 +97,8 @@ public class CarryoverJob {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("job", "carryover");
         metadata.put("year", newYear.getYear() - 1);
+        metadata.put("reset_date", newYear.toString());
+        metadata.put("period_start", CarryoverDates.previousResetDate(newYear, rule.reset(), anchor(c)).toString());
         metadata.put("available_minutes", oldYearAvailable);
         metadata.put("carried_minutes", split.carried());
         metadata.put("expired_minutes", split.expired());

@@ -35,6 +35,7 @@ public record AuditEntry(UUID id, UUID companyId, UUID actorId, AuditEntityType 
             case HOLIDAY -> "holiday " + orUnknown(label);
             case ADJUSTMENT -> "an adjustment for " + orUnknown(label);
             case ACCRUAL -> "an accrual run";
+            case DELEGATION -> "an approval delegation";
         };
         return who + " " + verb + " " + what;
     }

@@ -1,9 +1,12 @@
 package com.powerpto.request;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Working minutes between two instants for one employee. Each work day has one window that
@@ -31,6 +34,52 @@ public final class DurationCalculator {
             }
         }
         return seconds / 60;
+    }
+
+    /** Why a day of a request counts what it counts. */
+    public enum DayReason { WORKDAY, WEEKEND, HOLIDAY, NON_WORKDAY, PARTIAL }
+
+    /** One local day of a request: the minutes it counts (its working window's overlap) and why. */
+    public record Day(LocalDate date, long minutes, DayReason reason) {
+    }
+
+    /**
+     * The request day by day in the employee's zone: every local day it touches, plus the day
+     * before when that day's window reaches past midnight into the request. Minutes are the
+     * difference of the running total rounded down, so they always add up to
+     * {@link #workingMinutes} exactly.
+     */
+    public static List<Day> breakdown(Instant start, Instant end, WorkSchedule schedule) {
+        List<Day> days = new ArrayList<>();
+        if (!end.isAfter(start)) {
+            return days;
+        }
+        LocalDate first = start.atZone(schedule.zone()).toLocalDate();
+        LocalDate last = end.minusNanos(1).atZone(schedule.zone()).toLocalDate();
+        long seconds = 0;
+        for (LocalDate day = first.minusDays(1); !day.isAfter(last.plusDays(1)); day = day.plusDays(1)) {
+            long before = seconds / 60;
+            Instant[] window = window(day, schedule);
+            long overlap = schedule.isWorkDay(day) ? overlapSeconds(start, end, window) : 0;
+            seconds += overlap;
+            long minutes = seconds / 60 - before;
+            boolean inside = !day.isBefore(first) && !day.isAfter(last);
+            if (inside || overlap > 0) {
+                days.add(new Day(day, minutes, reason(day, schedule, overlap, window)));
+            }
+        }
+        return days;
+    }
+
+    private static DayReason reason(LocalDate day, WorkSchedule schedule, long overlapSeconds, Instant[] window) {
+        if (!schedule.workDays().contains(day.getDayOfWeek())) {
+            return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY
+                    ? DayReason.WEEKEND : DayReason.NON_WORKDAY;
+        }
+        if (schedule.holidays().contains(day)) {
+            return DayReason.HOLIDAY;
+        }
+        return overlapSeconds >= Duration.between(window[0], window[1]).getSeconds() ? DayReason.WORKDAY : DayReason.PARTIAL;
     }
 
     /** The working window of one day, as instants. */

@@ -1,6 +1,9 @@
 package com.powerpto.request;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.powerpto.ledger.BalanceRule;
+import com.powerpto.policy.settings.RequestRules;
+import com.powerpto.policy.settings.RequestRulesParser;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
@@ -38,6 +41,8 @@ class RequestRepository {
             "WED", DayOfWeek.WEDNESDAY, "THU", DayOfWeek.THURSDAY, "FRI", DayOfWeek.FRIDAY,
             "SAT", DayOfWeek.SATURDAY, "SUN", DayOfWeek.SUNDAY);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final JdbcClient jdbc;
 
     RequestRepository(JdbcClient jdbc) {
@@ -71,6 +76,7 @@ class RequestRepository {
                 SELECT v.id, v.type,
                        coalesce((v.settings ->> 'allow_negative')::boolean, false) AS allow_negative,
                        (v.settings ->> 'negative_limit_minutes')::integer AS negative_limit,
+                       v.settings -> 'request_rules' AS request_rules,
                        EXISTS (SELECT 1 FROM assignments a
                                WHERE a.company_id = :company AND a.employee_id = :employee AND a.policy_id = :policy
                                  AND a.effective_from <= :first
@@ -86,7 +92,8 @@ class RequestRepository {
                         "UNLIMITED".equals(rs.getString("type")) ? BalanceRule.UNLIMITED
                                 : new BalanceRule(false, rs.getBoolean("allow_negative"),
                                 (Integer) rs.getObject("negative_limit")),
-                        rs.getBoolean("covered")))
+                        rs.getBoolean("covered"),
+                        requestRules(rs.getString("request_rules"))))
                 .optional();
     }
 
@@ -128,10 +135,14 @@ class RequestRepository {
     void insert(TimeOffRequest r, String payloadHash) {
         jdbc.sql("""
                 INSERT INTO requests (company_id, id, employee_id, policy_id, start_at, end_at, requested_minutes, reason,
-                    status, submitted_at, idempotency_key, payload_hash, created_at, updated_at)
+                    status, submitted_at, idempotency_key, payload_hash, created_at, updated_at, entered_by,
+                    rules_overridden, rule_override_reason)
                 VALUES (:company, :id, :employee, :policy, :start, :end, :minutes, :reason, :status, :submitted,
-                    :key, :hash, :created, :created)
+                    :key, :hash, :created, :created, :entered_by, :overridden, :override_reason)
                 """)
+                .param("entered_by", r.enteredBy())
+                .param("overridden", r.rulesOverridden() == null ? null : r.rulesOverridden().toArray(new String[0]))
+                .param("override_reason", r.ruleOverrideReason())
                 .param("company", r.companyId()).param("id", r.id()).param("employee", r.employeeId())
                 .param("policy", r.policyId()).param("start", Timestamp.from(r.startAt()))
                 .param("end", Timestamp.from(r.endAt())).param("minutes", r.requestedMinutes())
@@ -166,9 +177,10 @@ class RequestRepository {
     void updateDecision(TimeOffRequest r) {
         jdbc.sql("""
                 UPDATE requests SET status = :status, decided_at = :decided_at, decided_by = :decided_by,
-                    decision_note = :note, updated_at = now()
+                    decision_note = :note, decided_on_behalf_of = :on_behalf_of, updated_at = now()
                 WHERE company_id = :company AND id = :id
                 """)
+                .param("on_behalf_of", r.decidedOnBehalfOf())
                 .param("status", r.status().name())
                 .param("decided_at", r.decidedAt() == null ? null : Timestamp.from(r.decidedAt()))
                 .param("decided_by", r.decidedBy()).param("note", r.decisionNote())
@@ -191,14 +203,57 @@ class RequestRepository {
                 .param("company", companyId).param("policy", policyId).query(UUID.class).single();
     }
 
+    /**
+     * Serialises staffing checks of one team: two submits that together would break the staffing
+     * rule queue here, and the second one's count (a new statement under READ COMMITTED) sees the
+     * first one's committed request. Released at commit or rollback.
+     */
+    void lockTeam(UUID companyId, UUID managerId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('team:' || :company || ':' || :manager, 19))")
+                .param("company", companyId.toString()).param("manager", managerId.toString())
+                .query((rs, i) -> 1).list();
+    }
+
+    /** Live requests of the manager's other reports (any policy) overlapping the range. */
+    List<RequestRuleChecker.Absence> teamAbsences(UUID companyId, UUID managerId, UUID excludedEmployee,
+                                                  Instant start, Instant end) {
+        return jdbc.sql("""
+                SELECT r.employee_id, r.start_at, r.end_at FROM requests r
+                JOIN employees e ON e.company_id = r.company_id AND e.id = r.employee_id
+                WHERE r.company_id = :company AND e.manager_id = :manager AND r.employee_id <> :me
+                  AND r.status IN ('SUBMITTED', 'APPROVED')
+                  AND r.start_at < :end AND r.end_at > :start
+                """).param("company", companyId).param("manager", managerId).param("me", excludedEmployee)
+                .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
+                .query((rs, i) -> new RequestRuleChecker.Absence(rs.getObject("employee_id", UUID.class),
+                        instant(rs.getObject("start_at", OffsetDateTime.class)),
+                        instant(rs.getObject("end_at", OffsetDateTime.class))))
+                .list();
+    }
+
+    /** The manager for whom {@code delegate} may decide on {@code day}, if any delegation covers it. */
+    Optional<UUID> delegatingManager(UUID companyId, UUID delegate, UUID manager, LocalDate day) {
+        return jdbc.sql("""
+                SELECT delegator_id FROM approval_delegations
+                WHERE company_id = :company AND delegate_id = :delegate AND delegator_id = :manager
+                  AND revoked_at IS NULL AND start_date <= :day AND end_date >= :day
+                LIMIT 1
+                """).param("company", companyId).param("delegate", delegate).param("manager", manager)
+                .param("day", day).query(UUID.class).optional();
+    }
+
     Page<TimeOffRequest> list(Caller caller, RequestFilter filter, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE r.company_id = :company");
         params.put("company", caller.companyId());
         if (caller.isManager()) {
+            // Reports, plus the reports of managers who delegated their approvals to the caller today.
             where.append(" AND (r.employee_id = :me OR EXISTS (SELECT 1 FROM employees e WHERE e.company_id = r.company_id"
-                    + " AND e.id = r.employee_id AND e.manager_id = :me))");
+                    + " AND e.id = r.employee_id AND (e.manager_id = :me OR e.manager_id IN (SELECT d.delegator_id"
+                    + " FROM approval_delegations d WHERE d.company_id = r.company_id AND d.delegate_id = :me"
+                    + " AND d.revoked_at IS NULL AND d.start_date <= :today AND d.end_date >= :today))))");
             params.put("me", caller.userId());
+            params.put("today", LocalDate.now(ZoneOffset.UTC));
         } else if (!caller.isAdmin()) {
             where.append(" AND r.employee_id = :me");
             params.put("me", caller.userId());
@@ -248,7 +303,26 @@ class RequestRepository {
                 rs.getObject("decided_by", UUID.class),
                 rs.getString("decision_note"),
                 rs.getString("idempotency_key"),
-                instant(rs.getObject("created_at", OffsetDateTime.class)));
+                instant(rs.getObject("created_at", OffsetDateTime.class)),
+                rs.getObject("entered_by", UUID.class),
+                rs.getObject("decided_on_behalf_of", UUID.class),
+                texts(rs.getArray("rules_overridden")),
+                rs.getString("rule_override_reason"));
+    }
+
+    private static List<String> texts(Array array) throws java.sql.SQLException {
+        return array == null ? null : List.of((String[]) array.getArray());
+    }
+
+    private static RequestRules requestRules(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return RequestRulesParser.parse(JSON.readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored request_rules are not JSON", e);
+        }
     }
 
     private static Instant instant(OffsetDateTime value) {

@@ -27,6 +27,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,7 +67,8 @@ public class RequestService {
     }
 
     /** The submit computation without the writes. */
-    private record Draft(EmployeeSchedule employee, Instant start, Instant end, long minutes, RequestContext context) {
+    private record Draft(EmployeeSchedule employee, Instant start, Instant end, long minutes, RequestContext context,
+                         WorkSchedule schedule, List<DurationCalculator.Day> days) {
     }
 
     @Transactional(readOnly = true)
@@ -84,10 +86,14 @@ public class RequestService {
                 warnings.add("insufficient balance: " + balance.available() + " minutes available");
             }
         }
+        List<RequestRuleChecker.Violation> violations = new ArrayList<>(rules(draft));
+        violations.addAll(staffing(companyId, draft));
+        violations.forEach(v -> warnings.add(v.sentence()));
         // what the balance will hold on the first day (accruals until then, expirations on the way)
         Long onStart = draft.context().rule().unlimited() ? null : forecasts.availableOn(caller, companyId,
                 draft.employee().id(), body.policyId(), RequestTimes.firstDay(draft.start(), draft.employee().zone()));
-        return new RequestPreview(draft.minutes(), availableAfter, warnings, onStart);
+        return new RequestPreview(draft.minutes(), availableAfter, warnings, onStart, draft.days(), violations.stream()
+                .map(v -> new RequestPreview.RuleWarning(v.code(), v.sentence(), v.context())).toList());
     }
 
     public Submission submit(Caller caller, UUID companyId, SubmitRequestBody body) {
@@ -125,15 +131,24 @@ public class RequestService {
                     .withContext(Map.of("request_id", other.id(), "status", other.status(),
                             "start_at", other.startAt(), "end_at", other.endAt()));
         }
+        List<String> overridden = enforceRules(caller, companyId, body, draft);
         Instant now = clock.instant();
         TimeOffRequest request = new TimeOffRequest(UUID.randomUUID(), companyId, draft.employee().id(), body.policyId(),
                 draft.start(), draft.end(), draft.minutes(), blankToNull(body.reason()), RequestStatus.SUBMITTED, now,
-                null, null, null, body.idempotencyKey(), now);
+                null, null, null, body.idempotencyKey(), now, caller.userId(), null,
+                overridden.isEmpty() ? null : overridden, overridden.isEmpty() ? null : body.ruleOverrideReason().trim());
         repository.insert(request, hash);
-        ledger.post(balanceKey(request), draft.context().rule(), List.of(
-                posting(EntryType.HOLD, -request.requestedMinutes(), draft.context().policyVersionId(), now, request)));
+        // Entered on someone's behalf: the ledger says by whom (the audit row's actor says it too).
+        Map<String, Object> enteredBy = caller.isSelf(request.employeeId()) ? null : Map.of("entered_by", caller.userId());
+        ledger.post(balanceKey(request), draft.context().rule(), List.of(new LedgerPosting(EntryType.HOLD,
+                -request.requestedMinutes(), draft.context().policyVersionId(), now, SourceType.REQUEST,
+                request.id().toString(), enteredBy)));
         audit.record(companyId, caller.userId(), AuditEntityType.REQUEST, request.id(), AuditAction.SUBMIT, null, request);
         notifications.requestSubmitted(facts(request));
+        if (Boolean.TRUE.equals(body.approve())) {
+            // Entered by the manager or an admin after a phone call: their submit is also their decision.
+            request = approveLocked(caller, request, null, null);
+        }
         return new Submission(request, false);
     }
 
@@ -151,6 +166,7 @@ public class RequestService {
     private Draft draft(Caller caller, UUID companyId, SubmitRequestBody body) {
         validate(body);
         checkSubmitter(caller, companyId, body.employeeId());
+        checkDirectives(caller, body);
         EmployeeSchedule employee = repository.schedule(companyId, body.employeeId())
                 .filter(EmployeeSchedule::active)
                 .orElseThrow(() -> ApiException.notFound("employee"));
@@ -173,19 +189,23 @@ public class RequestService {
         if (minutes == 0) {
             throw ApiException.businessRule("no_working_time", "the request covers no working time (weekends, holidays or outside working hours)");
         }
-        return new Draft(employee, start, end, minutes, context);
+        return new Draft(employee, start, end, minutes, context, schedule, DurationCalculator.breakdown(start, end, schedule));
     }
 
     @Transactional
     public TimeOffRequest approve(Caller caller, UUID companyId, UUID requestId, DecisionBody body) {
         TimeOffRequest request = lockForDecision(caller, companyId, requestId, body);
         requireStatus(request, RequestStatus.SUBMITTED, "approve");
+        return approveLocked(caller, request, note(body), onBehalfOf(caller, request));
+    }
+
+    private TimeOffRequest approveLocked(Caller caller, TimeOffRequest request, String note, UUID onBehalfOf) {
         Instant now = clock.instant();
         UUID version = versionOnLocalStart(request);
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request),
                 posting(EntryType.USAGE, -request.requestedMinutes(), version, request.startAt(), request)));
-        TimeOffRequest approved = decide(caller, request, RequestStatus.APPROVED, AuditAction.APPROVE, now, note(body));
+        TimeOffRequest approved = decide(caller, request, RequestStatus.APPROVED, AuditAction.APPROVE, now, note, onBehalfOf);
         notifications.requestApproved(facts(approved));
         return approved;
     }
@@ -196,7 +216,8 @@ public class RequestService {
         requireStatus(request, RequestStatus.SUBMITTED, "deny");
         Instant now = clock.instant();
         releaseHold(request, now);
-        TimeOffRequest denied = decide(caller, request, RequestStatus.DENIED, AuditAction.DENY, now, note(body));
+        TimeOffRequest denied = decide(caller, request, RequestStatus.DENIED, AuditAction.DENY, now, note(body),
+                onBehalfOf(caller, request));
         notifications.requestDenied(facts(denied));
         return denied;
     }
@@ -224,7 +245,7 @@ public class RequestService {
             default -> throw ApiException.conflict("wrong_state", "cannot cancel: the request is " + request.status())
                     .withContext(Map.of("status", request.status()));
         }
-        return decide(caller, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote());
+        return decide(caller, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote(), null);
     }
 
     /**
@@ -249,7 +270,7 @@ public class RequestService {
                 ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                         posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
             }
-            decide(admin, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote());
+            decide(admin, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote(), null);
             cancelled.add(request);
         }
         return cancelled;
@@ -260,7 +281,8 @@ public class RequestService {
         caller.inCompany(companyId);
         TimeOffRequest request = repository.find(companyId, requestId).orElseThrow(() -> ApiException.notFound("request"));
         if (!caller.isAdmin() && !caller.isSelf(request.employeeId())
-                && !(caller.isManager() && employees.isManagerOf(companyId, caller.userId(), request.employeeId()))) {
+                && !(caller.isManager() && employees.isManagerOf(companyId, caller.userId(), request.employeeId()))
+                && !(caller.isManager() && delegatedManager(caller, request).isPresent())) {
             throw ApiException.forbidden("you cannot see this request");
         }
         return request;
@@ -285,7 +307,8 @@ public class RequestService {
             throw ApiException.forbidden("nobody can decide their own request");
         }
         boolean allowed = caller.isAdmin()
-                || caller.isManager() && employees.isManagerOf(companyId, caller.userId(), request.employeeId());
+                || caller.isManager() && employees.isManagerOf(companyId, caller.userId(), request.employeeId())
+                || caller.isManager() && delegatedManager(caller, request).isPresent();
         if (!allowed) {
             throw ApiException.forbidden("only an admin or the employee's manager can decide this request");
         }
@@ -306,8 +329,8 @@ public class RequestService {
     }
 
     private TimeOffRequest decide(Caller caller, TimeOffRequest before, RequestStatus status, AuditAction action,
-                                  Instant now, String note) {
-        TimeOffRequest after = before.withDecision(status, now, caller.userId(), note);
+                                  Instant now, String note, UUID onBehalfOf) {
+        TimeOffRequest after = before.withDecision(status, now, caller.userId(), note, onBehalfOf);
         repository.updateDecision(after);
         audit.record(before.companyId(), caller.userId(), AuditEntityType.REQUEST, before.id(), action, before, after);
         return after;
@@ -321,11 +344,92 @@ public class RequestService {
         }
     }
 
-    private static void checkSubmitter(Caller caller, UUID companyId, UUID employeeId) {
+    /** Employees submit for themselves; a manager also for a direct report, an admin for anyone (on behalf). */
+    private void checkSubmitter(Caller caller, UUID companyId, UUID employeeId) {
         caller.inCompany(companyId);
-        if (!caller.isAdmin() && !caller.isSelf(employeeId)) {
-            throw ApiException.forbidden("you can only request time off for yourself");
+        boolean allowed = caller.isAdmin() || caller.isSelf(employeeId)
+                || caller.isManager() && employees.isManagerOf(companyId, caller.userId(), employeeId);
+        if (!allowed) {
+            throw ApiException.forbidden(caller.isManager() ? "a manager can enter time off only for their direct reports"
+                    : "you can only request time off for yourself");
         }
+    }
+
+    private static void checkDirectives(Caller caller, SubmitRequestBody body) {
+        if (Boolean.TRUE.equals(body.approve()) && caller.isSelf(body.employeeId())) {
+            throw ApiException.forbidden("nobody can approve their own request")
+                    .withDetail("\"approve\": true is for a manager or an admin entering time off for someone else.");
+        }
+        if (body.ruleOverrideReason() != null) {
+            if (!caller.isAdmin()) {
+                throw ApiException.forbidden("only an admin can submit past a request rule");
+            }
+            if (body.ruleOverrideReason().isBlank() || body.ruleOverrideReason().length() > MAX_TEXT) {
+                throw ApiException.invalid("rule_override_reason", "must be 1 to " + MAX_TEXT + " characters");
+            }
+        }
+    }
+
+    /**
+     * Refuses the request for the first broken rule, unless an admin gave a reason to override them
+     * (then the overridden codes are returned, stored on the request and so in its audit row).
+     * The staffing count runs under the team lock, so concurrent submits cannot both pass it.
+     */
+    private List<String> enforceRules(Caller caller, UUID companyId, SubmitRequestBody body, Draft draft) {
+        List<RequestRuleChecker.Violation> violations = new ArrayList<>(rules(draft));
+        if (staffingApplies(draft)) {
+            repository.lockTeam(companyId, draft.employee().managerId());
+            violations.addAll(staffing(companyId, draft));
+        }
+        if (violations.isEmpty()) {
+            return List.of();
+        }
+        if (caller.isAdmin() && body.ruleOverrideReason() != null) {
+            return violations.stream().map(RequestRuleChecker.Violation::code).toList();
+        }
+        RequestRuleChecker.Violation first = violations.get(0);
+        throw ApiException.businessRule(first.code(), first.message())
+                .withDetail(first.sentence())
+                .withContext(first.context());
+    }
+
+    private List<RequestRuleChecker.Violation> rules(Draft draft) {
+        LocalDate today = clock.instant().atZone(draft.employee().zone()).toLocalDate();
+        return RequestRuleChecker.check(draft.context().requestRules(), draft.days(), today);
+    }
+
+    private static boolean staffingApplies(Draft draft) {
+        // TEAM = same manager; someone without a manager has no team to staff.
+        return draft.context().requestRules() != null && draft.context().requestRules().maxConcurrentAbsences() != null
+                && draft.employee().managerId() != null;
+    }
+
+    private List<RequestRuleChecker.Violation> staffing(UUID companyId, Draft draft) {
+        if (!staffingApplies(draft)) {
+            return List.of();
+        }
+        var others = repository.teamAbsences(companyId, draft.employee().managerId(), draft.employee().id(),
+                draft.start(), draft.end());
+        return RequestRuleChecker.staffing(draft.context().requestRules(), draft.days(), draft.schedule(),
+                draft.start(), draft.end(), others);
+    }
+
+    /** The employee's manager, when the caller decides as their delegate (not as manager or admin). */
+    private UUID onBehalfOf(Caller caller, TimeOffRequest request) {
+        if (caller.isAdmin() || employees.isManagerOf(request.companyId(), caller.userId(), request.employeeId())) {
+            return null;
+        }
+        return delegatedManager(caller, request).orElse(null);
+    }
+
+    private java.util.Optional<UUID> delegatedManager(Caller caller, TimeOffRequest request) {
+        UUID manager = repository.schedule(request.companyId(), request.employeeId())
+                .map(EmployeeSchedule::managerId).orElse(null);
+        if (manager == null) {
+            return java.util.Optional.empty();
+        }
+        return repository.delegatingManager(request.companyId(), caller.userId(), manager,
+                clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
     }
 
     private static void validate(SubmitRequestBody body) {

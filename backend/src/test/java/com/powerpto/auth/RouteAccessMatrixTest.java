@@ -53,12 +53,25 @@ class RouteAccessMatrixTest extends ApiTest {
         world.assign(policy, manager, "2026-01-01", null);
         world.adjust(manager, policy, 4800, "grant");
         String managerRequest = world.submit(manager, policy, "2027-03-04T09:00", "2027-03-04T17:00").expectJson(201).path("id").asText();
+        // Delegations: the admin (an admin account) is a valid delegate for Mia and for a second manager.
+        world.asAdmin().put(world.base() + "/employees/" + world.admin.id() + "/account",
+                Map.of("role", "admin", "password", "matrix-password-1")).expect(200);
+        Person otherManager = world.manager("Otto");
+        own.put("did", delegation(manager));
+        String othersDelegation = delegation(otherManager);
         managersOwn = new HashMap<>(own);
         managersOwn.put("eid", manager.id());
         managersOwn.put("rid", managerRequest);
         others = new HashMap<>(own);
         others.put("eid", stranger.id());
         others.put("rid", strangerRequest);
+        others.put("did", othersDelegation);
+    }
+
+    String delegation(Person delegator) {
+        return world.asAdmin().post(world.base() + "/delegations", Map.of("delegator_id", delegator.id().toString(),
+                        "delegate_id", world.admin.id().toString(), "start_date", "2027-01-01", "end_date", "2027-01-31"))
+                .expectJson(201).path("id").asText();
     }
 
     Person as(Role role) {

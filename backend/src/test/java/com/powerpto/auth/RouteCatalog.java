@@ -34,7 +34,7 @@ import static com.powerpto.auth.RouteCatalog.Auth.PAYROLL_HMAC;
  * Every {@link Route#companyScoped() company-scoped} route answers 403 to a caller of another
  * company, and every {@link Auth#CALLER} route answers 401 without credentials. Path variables:
  * {@code {cid}} company, {@code {eid}} employee, {@code {pid}} policy, {@code {aid}} assignment,
- * {@code {rid}} request, {@code {hid}} holiday.
+ * {@code {rid}} request, {@code {hid}} holiday, {@code {did}} delegation.
  */
 public final class RouteCatalog {
 
@@ -159,14 +159,24 @@ public final class RouteCatalog {
                     "{effective_from, effective_to?, all|department|manager_id|employee_ids} -> {matched, created, skipped}"),
 
             // --- requests ---
-            route("POST", C + "/requests", "any (self)", CALLER, ALLOW, OWN, OWN, API, "-> 201 Request; employee_id must be the caller's unless admin"),
-            route("POST", C + "/requests/preview", "any (self)", CALLER, ALLOW, OWN, OWN, EXT, "writes nothing"),
+            route("POST", C + "/requests", "any (self), manager of, admin", CALLER, ALLOW, OWN, OWN, API,
+                    "-> 201 Request; employee_id: the caller, a report of a manager (on behalf), anyone for an admin"),
+            route("POST", C + "/requests/preview", "any (self), manager of, admin", CALLER, ALLOW, OWN, OWN, EXT, "writes nothing"),
             route("GET", C + "/requests", "any", CALLER, ALLOW, FILTERED, FILTERED, API + ", " + EXT,
                     "?status=&policy_id=&employee_id=&start_date=&end_date= ; own, plus reports' for managers"),
             route("GET", C + "/requests/{rid}", "as above", CALLER, ALLOW, OWN, OWN, API, "own, or a report's for managers"),
             route("POST", C + "/requests/{rid}/approve", "admin, manager of", CALLER, ALLOW, OWN, DENY, API, "body optional {note?}"),
             route("POST", C + "/requests/{rid}/deny", "admin, manager of", CALLER, ALLOW, OWN, DENY, API, "body optional {note?}"),
             route("POST", C + "/requests/{rid}/cancel", "owner, admin", CALLER, ALLOW, OWN, OWN, API, "-> 200 Request"),
+
+            // --- approval delegation (issue 19) ---
+            route("POST", C + "/delegations", "manager (own), admin", CALLER, ALLOW, ALLOW, DENY, EXT,
+                    "{delegator_id?, delegate_id, start_date, end_date, note?} -> 201 Delegation"),
+            route("GET", C + "/delegations", "manager, admin", CALLER, ALLOW, FILTERED, DENY, EXT,
+                    "?active= ; paginated; a manager sees the delegations they gave or received"),
+            route("GET", C + "/delegations/approvers", "manager, admin", CALLER, ALLOW, ALLOW, DENY, EXT,
+                    "{items: [{id, first_name, last_name, role}]} people a delegation can go to"),
+            route("POST", C + "/delegations/{did}/revoke", "delegator, admin", CALLER, ALLOW, OWN, DENY, EXT, "-> 200 Delegation"),
 
             // --- balances and ledger ---
             route("GET", C + "/employees/{eid}/balances", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "{items, total}"),

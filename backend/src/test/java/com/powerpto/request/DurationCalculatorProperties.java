@@ -77,4 +77,21 @@ class DurationCalculatorProperties {
         assertThat(DurationCalculator.workingMinutes(c.start(), c.end(), c.schedule()))
                 .isGreaterThanOrEqualTo(DurationCalculator.workingMinutes(c.start(), c.split(), c.schedule()));
     }
+
+    @Property(tries = 300)
+    void theBreakdownAddsUpToTheTotalAndNamesEachDayOnce(@ForAll("cases") Case c) {
+        WorkSchedule s = c.schedule();
+        var days = DurationCalculator.breakdown(c.start(), c.end(), s);
+        assertThat(days.stream().mapToLong(DurationCalculator.Day::minutes).sum())
+                .isEqualTo(DurationCalculator.workingMinutes(c.start(), c.end(), s));
+        assertThat(days.stream().map(DurationCalculator.Day::date).distinct().count()).isEqualTo(days.size());
+        for (DurationCalculator.Day day : days) {
+            assertThat(day.minutes()).isBetween(0L, (long) s.workdayMinutes());
+            if (!s.isWorkDay(day.date())) {
+                assertThat(day.minutes()).isZero();
+                assertThat(day.reason()).isIn(DurationCalculator.DayReason.WEEKEND, DurationCalculator.DayReason.HOLIDAY,
+                        DurationCalculator.DayReason.NON_WORKDAY);
+            }
+        }
+    }
 }

@@ -16,6 +16,9 @@ public sealed interface PolicySettings permits UnlimitedSettings, AccrualSetting
 
     DisplayUnit unit();
 
+    /** Rules every request under this version must keep; null when there are none. */
+    RequestRules requestRules();
+
     @JsonIgnore
     default boolean isUnlimited() {
         return this instanceof UnlimitedSettings;

@@ -18,7 +18,7 @@ public final class PolicySettingsParser {
 
     private static final String P = "settings.";
     private static final Set<String> COMMON = Set.of("type", "accrual_method", "unit", "allow_negative",
-            "negative_limit_minutes", "bank_cap_minutes", "tenure_tiers", "carryover", "expiration");
+            "negative_limit_minutes", "bank_cap_minutes", "tenure_tiers", "carryover", "expiration", "request_rules");
     private static final Set<String> TIME = Set.of("accrual_frequency", "accrual_timing", "rate_minutes_per_day",
             "rate_minutes_per_month", "rate_minutes_per_year", "proration");
     private static final Set<String> HOURS = Set.of("accrual_ratio");
@@ -43,8 +43,8 @@ public final class PolicySettingsParser {
     }
 
     private static UnlimitedSettings unlimited(JsonNode node) {
-        onlyFields(node, Set.of("type", "unit"));
-        return new UnlimitedSettings(unit(node));
+        onlyFields(node, Set.of("type", "unit", "request_rules"));
+        return new UnlimitedSettings(unit(node), RequestRulesParser.parse(node.get("request_rules")));
     }
 
     private static AccrualSettings accrual(JsonNode node) {
@@ -77,7 +77,7 @@ public final class PolicySettingsParser {
         return new TimeAccrualSettings(frequency, timing, rates[0], rates[1], rates[2],
                 enumValue(node, "proration", ProrationMethod.class, ProrationMethod.DAYS_ACTIVE),
                 common.unit, common.allowNegative, common.negativeLimit, common.bankCap, common.tiers,
-                common.carryover, common.expiration);
+                common.carryover, common.expiration, RequestRulesParser.parse(node.get("request_rules")));
     }
 
     private static HoursWorkedSettings hoursWorked(JsonNode node) {
@@ -94,7 +94,8 @@ public final class PolicySettingsParser {
                 positive(ratio, "per_worked_minutes", true, "accrual_ratio."));
         Common common = common(node);
         return new HoursWorkedSettings(accrualRatio, common.unit, common.allowNegative, common.negativeLimit,
-                common.bankCap, common.tiers, common.carryover, common.expiration);
+                common.bankCap, common.tiers, common.carryover, common.expiration,
+                RequestRulesParser.parse(node.get("request_rules")));
     }
 
     private record Common(DisplayUnit unit, boolean allowNegative, Integer negativeLimit, Integer bankCap,
@@ -152,17 +153,48 @@ public final class PolicySettingsParser {
         if (c == null) {
             return Carryover.DISABLED;
         }
-        onlyFields(c, Set.of("enabled", "cap_minutes", "expires_after_days"), "carryover.");
+        onlyFields(c, Set.of("enabled", "cap_minutes", "expires_after_days", "reset_on", "reset_month", "reset_day"),
+                "carryover.");
         boolean enabled = bool(c, "enabled", false, "carryover.");
         Integer cap = nonNegative(c, "cap_minutes", "carryover.");
         Integer expires = positive(c, "expires_after_days", false, "carryover.");
-        if (!enabled && (cap != null || expires != null)) {
-            throw ApiException.invalid(P + "carryover.enabled", "must be true when cap_minutes or expires_after_days is set");
+        String resetOn = present(c, "reset_on") ? c.get("reset_on").asText() : null;
+        if (resetOn != null && (!c.get("reset_on").isTextual()
+                || !resetOn.equals(Carryover.FIXED_DATE) && !resetOn.equals(Carryover.HIRE_ANNIVERSARY))) {
+            throw ApiException.invalid(P + "carryover.reset_on", "must be one of FIXED_DATE, HIRE_ANNIVERSARY");
+        }
+        Integer month = positive(c, "reset_month", false, "carryover.");
+        Integer day = positive(c, "reset_day", false, "carryover.");
+        if (!enabled && (cap != null || expires != null || resetOn != null || month != null || day != null)) {
+            throw ApiException.invalid(P + "carryover.enabled", "must be true when cap_minutes, expires_after_days or a reset date is set");
         }
         if (expires != null && expires > 3660) {
             throw ApiException.invalid(P + "carryover.expires_after_days", "must be at most 3660");
         }
-        return new Carryover(enabled, cap, expires);
+        resetDate(resetOn, month, day);
+        return new Carryover(enabled, cap, expires, resetOn, month, day);
+    }
+
+    /** A fixed reset date must exist every year (no 29 February); an anniversary takes none. */
+    private static void resetDate(String resetOn, Integer month, Integer day) {
+        String prefix = P + "carryover.";
+        if (Carryover.HIRE_ANNIVERSARY.equals(resetOn)) {
+            if (month != null || day != null) {
+                throw ApiException.invalid(prefix + (month != null ? "reset_month" : "reset_day"),
+                        "not allowed with reset_on HIRE_ANNIVERSARY");
+            }
+            return;
+        }
+        if ((month == null) != (day == null)) {
+            throw ApiException.invalid(prefix + (month == null ? "reset_month" : "reset_day"),
+                    "is required with " + (month == null ? "reset_day" : "reset_month"));
+        }
+        if (month != null && month > 12) {
+            throw ApiException.invalid(prefix + "reset_month", "must be 1 to 12");
+        }
+        if (month != null && day > Month.of(month).minLength()) {
+            throw ApiException.invalid(prefix + "reset_day", "must be a day that exists every year in month " + month);
+        }
     }
 
     private static Expiration expiration(JsonNode node) {

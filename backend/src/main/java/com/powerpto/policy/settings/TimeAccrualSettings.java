@@ -1,5 +1,6 @@
 package com.powerpto.policy.settings;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -24,7 +25,8 @@ public record TimeAccrualSettings(
         Integer bankCapMinutes,
         List<TenureTier> tenureTiers,
         Carryover carryover,
-        Expiration expiration) implements AccrualSettings {
+        Expiration expiration,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RequestRules requestRules) implements AccrualSettings {
 
     @Override
     @JsonProperty("accrual_method")

@@ -1,6 +1,9 @@
 package com.powerpto.policy.settings;
 
-public record UnlimitedSettings(DisplayUnit unit) implements PolicySettings {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+public record UnlimitedSettings(DisplayUnit unit,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) RequestRules requestRules) implements PolicySettings {
 
     @Override
     public String type() {

@@ -35,9 +35,12 @@ class PolicySettingsParserProperties {
             "rate_minutes_per_day", "rate_minutes_per_month", "rate_minutes_per_year", "proration", "unit",
             "allow_negative", "negative_limit_minutes", "bank_cap_minutes", "tenure_tiers", "carryover", "expiration",
             "accrual_ratio", "accrue_minutes", "per_worked_minutes", "min_months", "accrual_rate_minutes", "enabled",
-            "cap_minutes", "expires_after_days", "expires_on_month", "expires_on_day");
+            "cap_minutes", "expires_after_days", "expires_on_month", "expires_on_day", "request_rules", "min_notice_days",
+            "max_consecutive_days", "blackout_periods", "max_concurrent_absences", "scope", "limit", "start_date",
+            "end_date", "name");
     private static final List<String> ENUMS = List.of("UNLIMITED", "ACCRUAL", "TIME", "HOURS_WORKED", "DAILY", "MONTHLY",
-            "YEARLY", "START_OF_PERIOD", "END_OF_PERIOD", "DAYS_ACTIVE", "NONE", "MINUTES", "HOURS", "DAYS", "monthly", "");
+            "YEARLY", "START_OF_PERIOD", "END_OF_PERIOD", "DAYS_ACTIVE", "NONE", "MINUTES", "HOURS", "DAYS", "monthly", "",
+            "TEAM", "DEPARTMENT", "2027-12-28", "2028-01-02");
 
     @Property(tries = 1500)
     void parseReturnsAValueOrA422(@ForAll("settings") JsonNode node) throws Exception {

@@ -1,0 +1,97 @@
+package com.powerpto.delegation;
+
+import com.powerpto.platform.web.Page;
+import com.powerpto.platform.web.PageRequest;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+class DelegationRepository {
+
+    private final JdbcClient jdbc;
+
+    DelegationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The account role of an employee of the company ("admin", "manager", "employee"), if they have an account. */
+    Optional<String> role(UUID companyId, UUID employeeId) {
+        return jdbc.sql("SELECT role FROM accounts WHERE company_id = :company AND employee_id = :employee AND active")
+                .param("company", companyId).param("employee", employeeId).query(String.class).optional();
+    }
+
+    /** People who can receive a delegation: active employees with a manager or admin account. */
+    List<Approver> approvers(UUID companyId) {
+        return jdbc.sql("""
+                SELECT e.id, e.first_name, e.last_name, a.role FROM employees e
+                JOIN accounts a ON a.company_id = e.company_id AND a.employee_id = e.id
+                WHERE e.company_id = :company AND e.active AND a.active AND a.role IN ('manager', 'admin')
+                ORDER BY e.last_name, e.first_name, e.id LIMIT 500
+                """).param("company", companyId)
+                .query((rs, i) -> new Approver(rs.getObject("id", UUID.class), rs.getString("first_name"),
+                        rs.getString("last_name"), rs.getString("role")))
+                .list();
+    }
+
+    boolean employeeExists(UUID companyId, UUID employeeId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND id = :id)")
+                .param("company", companyId).param("id", employeeId).query(Boolean.class).single();
+    }
+
+    void insert(Delegation d) {
+        jdbc.sql("""
+                INSERT INTO approval_delegations (company_id, id, delegator_id, delegate_id, start_date, end_date, note,
+                    created_by, created_at)
+                VALUES (:company, :id, :delegator, :delegate, :start, :end, :note, :created_by, :created_at)
+                """).param("company", d.companyId()).param("id", d.id()).param("delegator", d.delegatorId())
+                .param("delegate", d.delegateId()).param("start", d.startDate()).param("end", d.endDate())
+                .param("note", d.note()).param("created_by", d.createdBy())
+                .param("created_at", Timestamp.from(d.createdAt())).update();
+    }
+
+    Optional<Delegation> lock(UUID companyId, UUID id) {
+        return jdbc.sql("SELECT * FROM approval_delegations WHERE company_id = :company AND id = :id FOR UPDATE")
+                .param("company", companyId).param("id", id).query(mapper()).optional();
+    }
+
+    void revoke(Delegation d) {
+        jdbc.sql("UPDATE approval_delegations SET revoked_at = :at, revoked_by = :by WHERE company_id = :company AND id = :id")
+                .param("at", Timestamp.from(d.revokedAt())).param("by", d.revokedBy())
+                .param("company", d.companyId()).param("id", d.id()).update();
+    }
+
+    /** All of the company's delegations (admin), or those the person gave or received; newest first. */
+    Page<Delegation> list(UUID companyId, UUID person, boolean activeOnly, LocalDate today, PageRequest page) {
+        String where = " WHERE company_id = :company"
+                + (person == null ? "" : " AND (delegator_id = :person OR delegate_id = :person)")
+                + (activeOnly ? " AND revoked_at IS NULL AND end_date >= :today" : "");
+        long total = jdbc.sql("SELECT count(*) FROM approval_delegations" + where)
+                .param("company", companyId).param("person", person).param("today", today)
+                .query(Long.class).single();
+        List<Delegation> items = jdbc.sql("SELECT * FROM approval_delegations" + where
+                        + " ORDER BY start_date DESC, created_at DESC, id OFFSET :offset LIMIT :limit")
+                .param("company", companyId).param("person", person).param("today", today)
+                .param("offset", page.offset()).param("limit", page.limit())
+                .query(mapper()).list();
+        return new Page<>(items, total);
+    }
+
+    private static RowMapper<Delegation> mapper() {
+        return (rs, i) -> new Delegation(
+                rs.getObject("id", UUID.class), rs.getObject("company_id", UUID.class),
+                rs.getObject("delegator_id", UUID.class), rs.getObject("delegate_id", UUID.class),
+                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+                rs.getString("note"), rs.getObject("created_by", UUID.class),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getObject("revoked_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
+                rs.getObject("revoked_by", UUID.class));
+    }
+}

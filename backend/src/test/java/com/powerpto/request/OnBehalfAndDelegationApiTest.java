@@ -1,0 +1,193 @@
+package com.powerpto.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.powerpto.support.LedgerCheckedTest;
+import com.powerpto.support.Person;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** On-behalf requests and approval delegation (issue 19). */
+class OnBehalfAndDelegationApiTest extends LedgerCheckedTest {
+
+    Person mia;
+    Person otto;
+    Person emma;
+    Person felix;
+    UUID vacation;
+
+    @BeforeEach
+    void setUp() {
+        mia = world.manager("Mia");
+        otto = world.manager("Otto");
+        emma = world.employee("Emma", mia.id());
+        felix = world.employee("Felix", otto.id());
+        account(mia, "manager");
+        account(otto, "manager");
+        account(emma, "employee");
+        vacation = world.timePolicy("vacation", Map.of());
+        for (Person p : List.of(emma, felix)) {
+            world.assign(vacation, p, "2026-01-01", null);
+            world.adjust(p, vacation, 10 * 480, "opening balance");
+        }
+    }
+
+    void account(Person person, String role) {
+        world.asAdmin().put(world.base() + "/employees/" + person.id() + "/account",
+                Map.of("role", role, "password", "long-enough-password")).expect(200);
+    }
+
+    String requests() {
+        return world.base() + "/requests";
+    }
+
+    // --- on behalf ---
+
+    @Test
+    void aManagerEntersTimeOffForAReportAndTheRecordsSayWho() {
+        JsonNode created = world.as(mia).post(requests(), world.request(emma, vacation, "2027-03-01T09:00", "2027-03-01T17:00"))
+                .expectJson(201);
+        assertThat(created.path("employee_id").asText()).isEqualTo(emma.id().toString());
+        assertThat(created.path("entered_by").asText()).isEqualTo(mia.id().toString());
+        assertThat(created.path("status").asText()).isEqualTo("SUBMITTED");
+        JsonNode hold = world.ledger(emma, vacation).stream().filter(e -> e.path("entry_type").asText().equals("HOLD"))
+                .findFirst().orElseThrow();
+        assertThat(hold.path("metadata_json").path("entered_by").asText()).isEqualTo(mia.id().toString());
+        JsonNode audit = world.asAdmin().get(world.base() + "/audit-log?entity_type=REQUEST&action=SUBMIT").expectJson(200)
+                .path("items").get(0);
+        assertThat(audit.path("actor_id").asText()).isEqualTo(mia.id().toString());
+        assertThat(audit.path("after_json").path("employee_id").asText()).isEqualTo(emma.id().toString());
+        // a request of her own records herself
+        JsonNode own = world.submit(emma, vacation, "2027-03-02T09:00", "2027-03-02T17:00").expectJson(201);
+        assertThat(own.path("entered_by").asText()).isEqualTo(emma.id().toString());
+    }
+
+    @Test
+    void aManagerCanApproveAtOnceWhatTheyEnter() {
+        Map<String, Object> body = new HashMap<>(world.request(emma, vacation, "2027-03-01T09:00", "2027-03-01T17:00"));
+        body.put("approve", true);
+        JsonNode created = world.as(mia).post(requests(), body).expectJson(201);
+        assertThat(created.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(created.path("decided_by").asText()).isEqualTo(mia.id().toString());
+        assertThat(world.balance(emma, vacation).path("used_minutes").asLong()).isEqualTo(480);
+        assertThat(world.balance(emma, vacation).path("held_minutes").asLong()).isZero();
+    }
+
+    @Test
+    void anAdminEntersForAnyoneAndManagersAndEmployeesStayWithinTheirPeople() {
+        Map<String, Object> body = new HashMap<>(world.request(felix, vacation, "2027-03-01T09:00", "2027-03-01T17:00"));
+        world.as(mia).post(requests(), body).expectError(403);                    // not her report
+        world.as(emma).post(requests(), body).expectError(403);                   // a colleague
+        world.as(mia).post(requests() + "/preview", body).expectError(403);
+        body.put("approve", true);
+        JsonNode created = world.asAdmin().post(requests(), body).expectJson(201);
+        assertThat(created.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(created.path("entered_by").asText()).isEqualTo(world.admin.id().toString());
+        // nobody approves their own request by submitting it
+        Map<String, Object> own = new HashMap<>(world.request(emma, vacation, "2027-03-03T09:00", "2027-03-03T17:00"));
+        own.put("approve", true);
+        world.as(emma).post(requests(), own).expectError(403);
+        assertThat(world.balance(emma, vacation).path("held_minutes").asLong()).isZero();
+    }
+
+    // --- delegation ---
+
+    JsonNode delegate(Person from, Person to, LocalDate start, LocalDate end) {
+        return world.as(from).post(world.base() + "/delegations", Map.of("delegate_id", to.id().toString(),
+                "start_date", start.toString(), "end_date", end.toString(), "note", "on holiday")).expectJson(201);
+    }
+
+    String emmaRequest() {
+        return world.submit(emma, vacation, "2027-03-01T09:00", "2027-03-01T17:00").expectJson(201).path("id").asText();
+    }
+
+    boolean inQueue(Person person, String requestId) {
+        JsonNode queue = world.as(person).get(requests() + "?status=SUBMITTED").expectJson(200);
+        return queue.path("items").findValuesAsText("id").contains(requestId);
+    }
+
+    @Test
+    void inItsRangeTheDelegateSeesAndDecidesAndBothPeopleAreRecorded() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String request = emmaRequest();
+        assertThat(inQueue(otto, request)).isFalse();
+        JsonNode delegation = delegate(mia, otto, today.minusDays(1), today.plusDays(7));
+        assertThat(delegation.path("delegator_id").asText()).isEqualTo(mia.id().toString());
+        assertThat(inQueue(otto, request)).isTrue();
+        world.as(otto).get(requests() + "/" + request).expect(200);
+        JsonNode approved = world.as(otto).post(requests() + "/" + request + "/approve", Map.of("note", "enjoy"))
+                .expectJson(200);
+        assertThat(approved.path("decided_by").asText()).isEqualTo(otto.id().toString());
+        assertThat(approved.path("decided_on_behalf_of").asText()).isEqualTo(mia.id().toString());
+        JsonNode audit = world.asAdmin().get(world.base() + "/audit-log?entity_type=REQUEST&action=APPROVE").expectJson(200)
+                .path("items").get(0);
+        assertThat(audit.path("actor_id").asText()).isEqualTo(otto.id().toString());
+        assertThat(audit.path("after_json").path("decided_on_behalf_of").asText()).isEqualTo(mia.id().toString());
+        // Mia deciding her own report's request is not "on behalf"
+        String second = world.submit(emma, vacation, "2027-03-02T09:00", "2027-03-02T17:00").expectJson(201).path("id").asText();
+        assertThat(world.as(mia).post(requests() + "/" + second + "/deny", null).expectJson(200)
+                .path("decided_on_behalf_of").isNull()).isTrue();
+        // both see the delegation in their list; the delegation's creation is audited
+        assertThat(world.as(otto).get(world.base() + "/delegations").expectJson(200).path("total").asInt()).isEqualTo(1);
+        assertThat(world.asAdmin().get(world.base() + "/audit-log?entity_type=DELEGATION").expectJson(200)
+                .path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void outsideItsRangeADelegationGivesNothing() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String request = emmaRequest();
+        delegate(mia, otto, today.plusDays(10), today.plusDays(20));
+        assertThat(inQueue(otto, request)).isFalse();
+        world.as(otto).post(requests() + "/" + request + "/approve", null).expectError(403);
+        world.as(otto).get(requests() + "/" + request).expectError(403);
+    }
+
+    @Test
+    void aRevokedDelegationGivesNothingAndOnlyTheDelegatorOrAnAdminRevokes() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String request = emmaRequest();
+        String id = delegate(mia, otto, today, today.plusDays(5)).path("id").asText();
+        world.as(otto).post(world.base() + "/delegations/" + id + "/revoke", null).expectError(403);
+        JsonNode revoked = world.as(mia).post(world.base() + "/delegations/" + id + "/revoke", null).expectJson(200);
+        assertThat(revoked.path("revoked_by").asText()).isEqualTo(mia.id().toString());
+        world.as(mia).post(world.base() + "/delegations/" + id + "/revoke", null).expect(200); // idempotent
+        assertThat(inQueue(otto, request)).isFalse();
+        world.as(otto).post(requests() + "/" + request + "/deny", null).expectError(403);
+        assertThat(world.as(mia).get(world.base() + "/delegations?active=true").expectJson(200).path("total").asInt()).isZero();
+    }
+
+    @Test
+    void delegationsGoToApproversOnlyAndManagersDelegateOnlyTheirOwn() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        JsonNode error = world.as(mia).post(world.base() + "/delegations", Map.of("delegate_id", emma.id().toString(),
+                "start_date", today.toString(), "end_date", today.plusDays(3).toString())).expectError(400);
+        assertThat(error.path("code").asText()).isEqualTo("delegate_not_approver");
+        world.as(mia).post(world.base() + "/delegations", Map.of("delegator_id", otto.id().toString(),
+                "delegate_id", mia.id().toString(), "start_date", today.toString(), "end_date", today.toString()))
+                .expectError(403);
+        world.as(emma).post(world.base() + "/delegations", Map.of("delegate_id", mia.id().toString(),
+                "start_date", today.toString(), "end_date", today.toString())).expectError(403);
+        world.as(mia).post(world.base() + "/delegations", Map.of("delegate_id", otto.id().toString(),
+                "start_date", today.plusDays(3).toString(), "end_date", today.toString())).expectError(422);
+        world.as(mia).post(world.base() + "/delegations", Map.of("delegate_id", mia.id().toString(),
+                "start_date", today.toString(), "end_date", today.toString())).expectError(422);
+        // the people a delegation can go to: accounts with the manager or admin role
+        JsonNode approvers = world.as(mia).get(world.base() + "/delegations/approvers").expectJson(200).path("items");
+        assertThat(approvers.findValuesAsText("id")).containsExactlyInAnyOrder(mia.id().toString(), otto.id().toString());
+        world.as(emma).get(world.base() + "/delegations/approvers").expectError(403);
+        // an admin delegates on a manager's behalf
+        JsonNode byAdmin = world.asAdmin().post(world.base() + "/delegations", Map.of("delegator_id", mia.id().toString(),
+                "delegate_id", otto.id().toString(), "start_date", today.toString(), "end_date", today.toString()))
+                .expectJson(201);
+        assertThat(byAdmin.path("created_by").asText()).isEqualTo(world.admin.id().toString());
+    }
+}

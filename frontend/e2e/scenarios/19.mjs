@@ -1,0 +1,113 @@
+// Issue 19 in the browser: a request into a blackout period is refused with the rule's sentence,
+// a manager enters (and approves) time off for a report from "My team", and delegates approvals.
+import { assert, byTestId, config, expectToast, futureWeekday, nav, newPage, selectOption, shot, signIn } from '../lib.mjs';
+
+async function token(email, password) {
+  const res = await fetch(`${config.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: password ?? config.password }),
+  });
+  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
+  return (await res.json()).access_token;
+}
+
+async function call(tok, method, path, body) {
+  const res = await fetch(`${config.baseUrl}/api${path}`, {
+    method,
+    headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = res.status === 204 ? null : await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+export async function issue19(browser, { step }) {
+  const suffix = Date.now().toString(36);
+  const key = `e2e-rules-${suffix}`;
+  const spread = (Date.now() / 1000 / 60) % 300 | 0;
+  const blackoutDay = futureWeekday(60 + spread);
+  const freeDay = futureWeekday(60 + spread + 500);
+  let setup = null;
+
+  await step('issue 19: admin sets up a policy with a blackout period (API)', null, async () => {
+    const adminToken = await token(config.admin, config.adminPassword);
+    const me = await call(adminToken, 'GET', '/auth/me');
+    const cid = me.company_id;
+    const employees = (await call(adminToken, 'GET', `/companies/${cid}/employees?limit=100`)).items;
+    const emma = employees.find((e) => e.email === config.employee);
+    assert(emma && emma.manager_id, 'the demo employee has a manager');
+    const policy = await call(adminToken, 'POST', `/companies/${cid}/policies`, {
+      key,
+      category: 'VACATION',
+      version: {
+        effective_from: '2020-01-01',
+        settings: {
+          type: 'UNLIMITED',
+          request_rules: { blackout_periods: [{ start_date: blackoutDay, end_date: blackoutDay, name: 'E2E close' }] },
+        },
+      },
+    });
+    await call(adminToken, 'POST', `/companies/${cid}/policies/${policy.id}/assignments`, {
+      employee_id: emma.id,
+      effective_from: '2020-01-01',
+    });
+    setup = { cid, emma };
+  });
+  if (!setup) return;
+
+  const emma = await newPage(browser);
+  await step('issue 19: a request into the blackout is refused with its sentence', emma, async () => {
+    await signIn(emma, config.employee, config.employeePassword);
+    await nav(emma, 'My requests');
+    await byTestId(emma, 'open-request-dialog').click();
+    await byTestId(emma, 'request-dialog').waitFor();
+    await selectOption(emma, 'request-policy', key);
+    await byTestId(emma, 'request-start-date').fill(blackoutDay);
+    await byTestId(emma, 'request-end-date').fill(blackoutDay);
+    await byTestId(emma, 'preview-rule-warnings').waitFor();
+    await byTestId(emma, 'preview-breakdown').waitFor();
+    await byTestId(emma, 'request-submit').click();
+    const error = byTestId(emma, 'request-form').getByTestId('form-error').first();
+    await error.waitFor();
+    const text = await error.innerText();
+    assert(text.includes('E2E close'), `the refusal names the blackout period: ${text}`);
+    await shot(emma, 'issue19-blackout-refused');
+    await emma.keyboard.press('Escape');
+  });
+  await emma.context().close();
+
+  const manager = await newPage(browser);
+  await step('issue 19: the manager enters and approves time off for a report', manager, async () => {
+    await signIn(manager, config.manager, config.managerPassword);
+    await nav(manager, 'My team');
+    const card = manager.locator(`[data-testid="team-report"][data-employee-id="${setup.emma.id}"]`);
+    await card.waitFor();
+    await card.getByTestId('enter-time-off').click();
+    await byTestId(manager, 'request-dialog').waitFor();
+    await selectOption(manager, 'request-policy', key);
+    await byTestId(manager, 'request-start-date').fill(freeDay);
+    await byTestId(manager, 'request-end-date').fill(freeDay);
+    await byTestId(manager, 'preview-duration').waitFor();
+    await byTestId(manager, 'request-approve-now').check();
+    await byTestId(manager, 'request-submit').click();
+    await expectToast(manager, 'Time off entered for');
+    await shot(manager, 'issue19-on-behalf');
+  });
+  await step('issue 19: the manager delegates approvals and revokes the delegation', manager, async () => {
+    await byTestId(manager, 'team-tab-delegation').click();
+    await selectOption(manager, 'delegate-select', /\(admin\)/);
+    const today = futureWeekday(0);
+    await byTestId(manager, 'delegate-start').fill(today);
+    await byTestId(manager, 'delegate-end').fill(futureWeekday(7));
+    await byTestId(manager, 'delegate-submit').click();
+    await expectToast(manager, 'Approvals delegated to');
+    const item = byTestId(manager, 'delegation-list').locator('li').filter({ has: manager.getByTestId('delegation-revoke') }).first();
+    await item.waitFor();
+    await shot(manager, 'issue19-delegation');
+    await item.getByTestId('delegation-revoke').click();
+    await byTestId(manager, 'delegation-list').getByText('(revoked)').first().waitFor();
+  });
+  await manager.context().close();
+}

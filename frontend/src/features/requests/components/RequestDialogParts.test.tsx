@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { BreakdownTable } from './BreakdownTable';
+import { WhenFields } from './WhenFields';
+import { validateWhen, windowFor, type WhenValues } from '../modes';
+
+afterEach(cleanup);
+
+const start: WhenValues = { mode: 'FULL_DAYS', start_date: '2027-12-24', end_date: '2027-12-28', half: 'MORNING', from_time: '09:00', to_time: '12:00' };
+
+/** The dialog's "when" part as the dialog wires it: the window it would send is shown for the test to read. */
+function Harness() {
+  const [values, setValues] = useState(start);
+  const range = windowFor(values, { workday_start: '09:00', workday_minutes: 480 });
+  return (
+    <>
+      <WhenFields values={values} errors={validateWhen(values)} onChange={setValues} />
+      <output data-testid="window">{range ? `${range.start_at} → ${range.end_at}` : 'none'}</output>
+    </>
+  );
+}
+
+describe('request dialog modes', () => {
+  it('full days send whole days, first to last inclusive', () => {
+    render(<Harness />);
+    expect(screen.getByTestId('window').textContent).toBe('2027-12-24T00:00 → 2027-12-29T00:00');
+    expect(screen.queryByTestId('request-from-time')).toBeNull();
+    fireEvent.change(screen.getByTestId('request-end-date'), { target: { value: '2027-12-24' } });
+    expect(screen.getByTestId('window').textContent).toBe('2027-12-24T00:00 → 2027-12-25T00:00');
+  });
+
+  it('a half day offers morning and afternoon and sends that half of the working day', () => {
+    render(<Harness />);
+    fireEvent.click(screen.getByTestId('request-mode-half_day'));
+    expect(screen.queryByTestId('request-end-date')).toBeNull();
+    expect(screen.getByTestId('window').textContent).toBe('2027-12-24T09:00 → 2027-12-24T13:00');
+    fireEvent.click(screen.getByTestId('request-half-afternoon'));
+    expect(screen.getByTestId('window').textContent).toBe('2027-12-24T13:00 → 2027-12-24T17:00');
+  });
+
+  it('hours take two times on one day and say when they are backwards', () => {
+    render(<Harness />);
+    fireEvent.click(screen.getByTestId('request-mode-hours'));
+    fireEvent.change(screen.getByTestId('request-from-time'), { target: { value: '14:00' } });
+    fireEvent.change(screen.getByTestId('request-to-time'), { target: { value: '16:30' } });
+    expect(screen.getByTestId('window').textContent).toBe('2027-12-24T14:00 → 2027-12-24T16:30');
+    fireEvent.change(screen.getByTestId('request-to-time'), { target: { value: '13:00' } });
+    expect(screen.getByTestId('window').textContent).toBe('none');
+    expect(screen.getByText('The end must be after the start.')).toBeTruthy();
+  });
+
+  it('moving the first day past the last moves the last day too', () => {
+    render(<Harness />);
+    fireEvent.change(screen.getByTestId('request-start-date'), { target: { value: '2028-01-03' } });
+    expect((screen.getByTestId('request-end-date') as HTMLInputElement).value).toBe('2028-01-03');
+  });
+});
+
+describe('preview breakdown', () => {
+  it('shows every day with what it counts and why', () => {
+    render(
+      <BreakdownTable
+        workday={480}
+        days={[
+          { date: '2027-12-24', minutes: 0, reason: 'HOLIDAY' },
+          { date: '2027-12-25', minutes: 0, reason: 'WEEKEND' },
+          { date: '2027-12-26', minutes: 0, reason: 'WEEKEND' },
+          { date: '2027-12-27', minutes: 480, reason: 'WORKDAY' },
+          { date: '2027-12-28', minutes: 240, reason: 'PARTIAL' },
+        ]}
+      />,
+    );
+    const rows = within(screen.getByTestId('preview-breakdown')).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(5);
+    expect(rows[0].getAttribute('data-reason')).toBe('HOLIDAY');
+    expect(rows[0].textContent).toContain('Holiday — not counted');
+    expect(rows[1].textContent).toContain('Weekend — not counted');
+    expect(rows[3].textContent).toContain('8 h');
+    expect(rows[4].textContent).toContain('4 h');
+    expect(rows[4].textContent).toContain('Part of a working day');
+  });
+
+  it('renders nothing without days', () => {
+    const { container } = render(<BreakdownTable workday={480} days={[]} />);
+    expect(container.innerHTML).toBe('');
+  });
+});
