@@ -227,7 +227,13 @@ async function full(browser) {
     await byTestId(emma, 'request-start').fill(`${dayA}T10:00`);
     await byTestId(emma, 'request-end').fill(`${dayA}T12:00`);
     await byTestId(emma, 'request-submit').click();
-    await byTestId(emma, 'request-form').getByTestId('form-error').first().waitFor();
+    const refusal = byTestId(emma, 'request-form').getByTestId('form-error').first();
+    await refusal.waitFor();
+    // The reason as sentences (the error and its detail), never "[object Object]".
+    const text = await refusal.innerText();
+    assert(/overlaps/i.test(text), `the refusal names the overlap: ${text}`);
+    assert(/cancel it or choose other dates/i.test(text), `the refusal shows the detail sentence: ${text}`);
+    assert(!text.includes('[object Object]') && !text.includes('{'), `no raw object in the refusal: ${text}`);
     await shot(emma, 'request-overlap');
     await emma.keyboard.press('Escape');
     await byTestId(emma, 'request-dialog').waitFor({ state: 'detached' });

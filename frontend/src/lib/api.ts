@@ -1,16 +1,28 @@
 // Thin fetch wrapper: same-origin `/api/...`, Bearer auth, the contract's error shape.
 import { authHeaders } from './session';
-import type { ApiErrorBody, Page } from './types';
+import type { ApiErrorBody, FieldProblem, Page } from './types';
 
 export class ApiError extends Error {
   readonly status: number;
+  /** A sentence (or, from an older server, anything: see {@link errorDetails}). */
   readonly detail: unknown;
+  readonly code?: string;
+  readonly fields: FieldProblem[];
+  readonly context?: Record<string, unknown>;
 
-  constructor(status: number, message: string, detail?: unknown) {
+  constructor(status: number, message: string, detail?: unknown, extras: Partial<Pick<ApiErrorBody, 'code' | 'fields' | 'context'>> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.detail = detail;
+    this.code = extras.code;
+    this.fields = Array.isArray(extras.fields) ? extras.fields : [];
+    this.context = extras.context;
+  }
+
+  /** The message of the given input field, when the API refused it (for inline form errors). */
+  fieldError(field: string): string | undefined {
+    return this.fields.find((f) => f.field === field)?.message;
   }
 }
 
@@ -67,7 +79,11 @@ async function parseError(res: Response): Promise<ApiError> {
           : res.status === 429
             ? 'Too many attempts. Please wait a moment and try again.'
             : `Request failed (${res.status}).`);
-  return new ApiError(res.status, message, body?.detail);
+  return new ApiError(res.status, message, body?.detail, {
+    code: typeof body?.code === 'string' ? body.code : undefined,
+    fields: Array.isArray(body?.fields) ? body.fields : undefined,
+    context: body?.context && typeof body.context === 'object' ? body.context : undefined,
+  });
 }
 
 export async function apiRequest<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
@@ -137,7 +153,24 @@ export async function downloadFile(path: string, query: Query, fallbackName: str
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Human-readable lines from the error's `detail` (string, list of field errors, or object). */
+/**
+ * The lines shown under an error's message: the `detail` sentence, then one line per offending
+ * field when there are several (the message already names the first).
+ */
+export function errorLines(err: ApiError): string[] {
+  const lines: string[] = [];
+  if (typeof err.detail === 'string') {
+    if (err.detail.trim() && err.detail !== err.message) lines.push(err.detail);
+  } else {
+    lines.push(...errorDetails(err.detail));
+  }
+  if (err.fields.length > 1) {
+    lines.push(...err.fields.map((f) => `${f.field}: ${f.message}`));
+  }
+  return lines;
+}
+
+/** Human-readable lines from a `detail` of any shape (older servers sent lists or objects). */
 export function errorDetails(detail: unknown): string[] {
   if (detail === null || detail === undefined) return [];
   if (typeof detail === 'string') return [detail];

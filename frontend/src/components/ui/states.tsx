@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApiError, errorDetails, errorMessage } from '@/lib/api';
+import { ApiError, errorLines, errorMessage } from '@/lib/api';
 import { Button, Spinner } from './button';
 
 export function LoadingState({ label = 'Loading…' }: { label?: string }) {
@@ -37,7 +37,7 @@ export function ErrorState({ error, onRetry, title = 'Could not load this' }: { 
 /** Inline error of a form submission, with the API's detail lines. */
 export function FormError({ error }: { error: unknown }) {
   if (!error) return null;
-  const details = error instanceof ApiError ? errorDetails(error.detail) : [];
+  const details = error instanceof ApiError ? errorLines(error) : [];
   return (
     <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid="form-error">
       <p className="font-medium">{errorMessage(error)}</p>
