@@ -1,14 +1,16 @@
 // Thin fetch wrapper: same-origin `/api/...`, Bearer auth, the contract's error shape.
 import { authHeaders } from './session';
-import type { ApiErrorBody, FieldProblem, Page } from './types';
+import type { ApiErrorBody, Page } from './types';
 
 export class ApiError extends Error {
   readonly status: number;
   /** A sentence (or, from an older server, anything: see {@link errorDetails}). */
   readonly detail: unknown;
-  readonly code?: string;
-  readonly fields: FieldProblem[];
-  readonly context?: Record<string, unknown>;
+  /** The stable rule name of the refusal (e.g. `insufficient_balance`); lib/errors.ts turns it into a sentence. */
+  code?: string;
+  /** Machine-readable data of the refusal (`available_minutes`, …). */
+  context?: Record<string, unknown>;
+  fields?: { field: string; message?: string }[];
 
   constructor(status: number, message: string, detail?: unknown, extras: Partial<Pick<ApiErrorBody, 'code' | 'fields' | 'context'>> = {}) {
     super(message);
@@ -16,13 +18,13 @@ export class ApiError extends Error {
     this.status = status;
     this.detail = detail;
     this.code = extras.code;
-    this.fields = Array.isArray(extras.fields) ? extras.fields : [];
+    this.fields = Array.isArray(extras.fields) ? extras.fields : undefined;
     this.context = extras.context;
   }
 
   /** The message of the given input field, when the API refused it (for inline form errors). */
   fieldError(field: string): string | undefined {
-    return this.fields.find((f) => f.field === field)?.message;
+    return this.fields?.find((f) => f.field === field)?.message;
   }
 }
 
@@ -79,11 +81,12 @@ async function parseError(res: Response): Promise<ApiError> {
           : res.status === 429
             ? 'Too many attempts. Please wait a moment and try again.'
             : `Request failed (${res.status}).`);
-  return new ApiError(res.status, message, body?.detail, {
-    code: typeof body?.code === 'string' ? body.code : undefined,
-    fields: Array.isArray(body?.fields) ? body.fields : undefined,
-    context: body?.context && typeof body.context === 'object' ? body.context : undefined,
-  });
+  const error = new ApiError(res.status, message, body?.detail);
+  const extra = (body ?? {}) as { code?: unknown; context?: unknown; fields?: unknown };
+  if (typeof extra.code === 'string') error.code = extra.code;
+  if (extra.context && typeof extra.context === 'object') error.context = extra.context as Record<string, unknown>;
+  if (Array.isArray(extra.fields)) error.fields = extra.fields as ApiError['fields'];
+  return error;
 }
 
 export async function apiRequest<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
@@ -164,8 +167,9 @@ export function errorLines(err: ApiError): string[] {
   } else {
     lines.push(...errorDetails(err.detail));
   }
-  if (err.fields.length > 1) {
-    lines.push(...err.fields.map((f) => `${f.field}: ${f.message}`));
+  const fields = err.fields ?? [];
+  if (fields.length > 1) {
+    lines.push(...fields.map((f) => (f.message ? `${f.field}: ${f.message}` : f.field)));
   }
   return lines;
 }

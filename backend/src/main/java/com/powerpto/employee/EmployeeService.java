@@ -1,5 +1,6 @@
 package com.powerpto.employee;
 
+import com.powerpto.accrual.AccrualRecalculation;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
@@ -32,11 +33,14 @@ public class EmployeeService {
     private final EmployeeRepository repository;
     private final CompanyRepository companies;
     private final AuditService audit;
+    private final AccrualRecalculation recalculation;
 
-    public EmployeeService(EmployeeRepository repository, CompanyRepository companies, AuditService audit) {
+    public EmployeeService(EmployeeRepository repository, CompanyRepository companies, AuditService audit,
+                           AccrualRecalculation recalculation) {
         this.repository = repository;
         this.companies = companies;
         this.audit = audit;
+        this.recalculation = recalculation;
     }
 
     public record Upsert(Employee employee, boolean created) {
@@ -84,6 +88,11 @@ public class EmployeeService {
         Employee after = repository.find(companyId, employeeId).orElseThrow();
         audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId,
                 before.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, before.orElse(null), after);
+        if (before.isPresent() && !java.util.Objects.equals(before.get().hireDate(), after.hireDate())) {
+            // tenure tiers count from the hire date: accruals already run are corrected now
+            recalculation.recalculateEmployee(companyId, employeeId, "hire date changed from "
+                    + before.get().hireDate() + " to " + after.hireDate());
+        }
         return new Upsert(after, before.isEmpty());
     }
 
@@ -101,11 +110,16 @@ public class EmployeeService {
 
     @Transactional(readOnly = true)
     public Page<Employee> list(Caller caller, UUID companyId, UUID managerId, PageRequest page) {
+        return listFiltered(caller, companyId, new EmployeeFilter(managerId, false, null, null, Employee.Status.ACTIVE), page);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Employee> listFiltered(Caller caller, UUID companyId, EmployeeFilter filter, PageRequest page) {
         caller.inCompany(companyId);
         if (!caller.isAdmin() && !caller.isManager()) {
             throw ApiException.forbidden("only admins and managers can list employees");
         }
-        return repository.page(companyId, managerId, caller.isManager() ? caller.userId() : null, page);
+        return repository.page(companyId, filter, caller.isManager() ? caller.userId() : null, page);
     }
 
     /** For other features: the employee, or 404 when absent or another company's. */
@@ -133,7 +147,9 @@ public class EmployeeService {
                 sent.pick("manager_id", b.managerId(), current.managerId()),
                 sent.pick("work_days", b.workDays(), current.workDays()),
                 sent.pick("workday_start", b.workdayStart(),
-                        current.workdayStart() == null ? null : current.workdayStart().toString()));
+                        current.workdayStart() == null ? null : current.workdayStart().toString()),
+                sent.pick("department", b.department(), current.department()),
+                sent.pick("location", b.location(), current.location()));
     }
 
     private static Employee validated(UUID companyId, UUID id, EmployeeBody body) {
@@ -178,10 +194,23 @@ public class EmployeeService {
         try {
             return new Employee(id, companyId, first, last, body.email().trim(),
                     body.payType() == null ? Employee.PayType.SALARY : body.payType(), minutes, timezone,
-                    body.hireDate(), body.managerId(), ordered, LocalTime.parse(start));
+                    body.hireDate(), body.managerId(), ordered, LocalTime.parse(start),
+                    Employee.Status.ACTIVE, null, optionalLabel("department", body.department()),
+                    optionalLabel("location", body.location()));
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("workday_start", "must be a time HH:MM");
         }
+    }
+
+    /** Department and location: optional free text, trimmed; blank means none. */
+    static String optionalLabel(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.trim().length() > 100) {
+            throw ApiException.invalid(field, "must be at most 100 characters");
+        }
+        return value.trim();
     }
 
     private static String requiredName(String field, String value) {

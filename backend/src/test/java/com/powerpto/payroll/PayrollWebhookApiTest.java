@@ -187,4 +187,55 @@ class PayrollWebhookApiTest extends ApiTest {
         assertThat(data.ledgerCount()).isZero();
         assertThat(payrollRuns()).isZero();
     }
+
+    /** Review fix 4: eligibility by overlap, proration to the days covered, remainder carried to the next run. */
+    @Test
+    void overlapProrationAndCarriedRemainder() {
+        var plain = data.policy("plain", AccrualData.hours(60, 1440, Map.of()), LocalDate.parse("2024-01-01"));
+        UUID leaver = data.employee("Enda", null);
+        data.assign(plain, leaver, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-09")); // last day Mar 8
+        data.assign(plain, worker, LocalDate.parse("2025-01-01"), null);
+        Map<String, Object> march = Map.of("period_start", "2025-03-01", "period_end", "2025-03-16");
+        // Enda: not assigned on Mar 16 but for 8 of the 16 days: 4,812 × 8/16 ÷ 24 = 100.25 → 100.
+        // Hana: 4,812 ÷ 24 = 200.5 → 200, half a minute carried.
+        send(body(UUID.randomUUID(), List.of(Map.of("employee_id", leaver.toString(), "worked_minutes", 4812),
+                Map.of("employee_id", worker.toString(), "worked_minutes", 4812)), march)).expectJson(200);
+        assertThat(data.sum(leaver, plain.id(), "ACCRUAL")).isEqualTo(100);
+        assertThat(data.sum(worker, plain.id(), "ACCRUAL")).isEqualTo(200);
+        // Next run: 200.5 + the carried 0.5 = 201.
+        UUID second = UUID.randomUUID();
+        String raw = body(second, List.of(Map.of("employee_id", worker.toString(), "worked_minutes", 4812)),
+                Map.of("period_start", "2025-03-17", "period_end", "2025-04-01"));
+        send(raw).expectJson(200);
+        assertThat(data.sum(worker, plain.id(), "ACCRUAL")).isEqualTo(401);
+        assertThat(send(raw).expectJson(200).path("accrued").asInt()).as("replay").isZero();
+        assertThat(data.sum(worker, plain.id(), "ACCRUAL")).isEqualTo(401);
+    }
+
+    /** Review fix 8: a late run for an old-year period, after that year's carryover, only adds what fits under its cap. */
+    @Test
+    void lateOldYearRunAfterCarryoverIsCapped() {
+        var carried = data.policy("carried", AccrualData.hours(60, 1440, Map.of("carryover",
+                Map.of("enabled", true, "cap_minutes", 300))), LocalDate.parse("2024-01-01"));
+        UUID lena = data.employee("Lena", null);
+        data.assign(carried, lena, LocalDate.parse("2024-01-01"), null);
+        Map<String, Object> december = Map.of("period_start", "2024-12-01", "period_end", "2024-12-31");
+        send(body(UUID.randomUUID(), List.of(Map.of("employee_id", lena.toString(), "worked_minutes", 4800)), december))
+                .expectJson(200); // 200
+        http.as(admin).post("/api/companies/" + admin.companyId() + "/accruals/carryover?target_date=2025-01-01", null)
+                .expectJson(200); // 200 carried, nothing over the 300 cap
+        // Late: another 200 for December; only 100 fit under the cap at the carryover, 100 expire at once.
+        send(body(UUID.randomUUID(), List.of(Map.of("employee_id", lena.toString(), "worked_minutes", 4800)), december))
+                .expectJson(200);
+        assertThat(data.sum(lena, carried.id(), "ACCRUAL")).isEqualTo(400);
+        assertThat(data.sum(lena, carried.id(), "EXPIRATION")).isEqualTo(-100);
+        // A second late run: the cap is full, everything expires.
+        send(body(UUID.randomUUID(), List.of(Map.of("employee_id", lena.toString(), "worked_minutes", 2400)), december))
+                .expectJson(200);
+        assertThat(data.sum(lena, carried.id(), null)).isEqualTo(300);
+        // A run for the new year is not affected.
+        send(body(UUID.randomUUID(), List.of(Map.of("employee_id", lena.toString(), "worked_minutes", 2400)),
+                Map.of("period_start", "2025-01-01", "period_end", "2025-01-31"))).expectJson(200);
+        assertThat(data.sum(lena, carried.id(), null)).isEqualTo(400);
+    }
 }
