@@ -230,6 +230,8 @@ async function full(browser) {
     // the preview already says the server would refuse: Submit is disabled, the reason is a sentence
     await byTestId(emma, 'request-refused').waitFor();
     assert(await byTestId(emma, 'request-submit').isDisabled(), 'submit is disabled while the preview refuses');
+    const refusalText = await byTestId(emma, 'request-refused').innerText();
+    assert(refusalText.trim().length > 0 && !refusalText.includes('[object Object]'), `the refusal is a sentence: ${refusalText}`);
     await shot(emma, 'request-overlap');
     await emma.keyboard.press('Escape');
     await byTestId(emma, 'request-dialog').waitFor({ state: 'detached' });

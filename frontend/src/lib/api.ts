@@ -4,6 +4,7 @@ import type { ApiErrorBody, Page } from './types';
 
 export class ApiError extends Error {
   readonly status: number;
+  /** A sentence (or, from an older server, anything: see {@link errorDetails}). */
   readonly detail: unknown;
   /** The stable rule name of the refusal (e.g. `insufficient_balance`); lib/errors.ts turns it into a sentence. */
   code?: string;
@@ -11,11 +12,19 @@ export class ApiError extends Error {
   context?: Record<string, unknown>;
   fields?: { field: string; message?: string }[];
 
-  constructor(status: number, message: string, detail?: unknown) {
+  constructor(status: number, message: string, detail?: unknown, extras: Partial<Pick<ApiErrorBody, 'code' | 'fields' | 'context'>> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.detail = detail;
+    this.code = extras.code;
+    this.fields = Array.isArray(extras.fields) ? extras.fields : undefined;
+    this.context = extras.context;
+  }
+
+  /** The message of the given input field, when the API refused it (for inline form errors). */
+  fieldError(field: string): string | undefined {
+    return this.fields?.find((f) => f.field === field)?.message;
   }
 }
 
@@ -147,7 +156,25 @@ export async function downloadFile(path: string, query: Query, fallbackName: str
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Human-readable lines from the error's `detail` (string, list of field errors, or object). */
+/**
+ * The lines shown under an error's message: the `detail` sentence, then one line per offending
+ * field when there are several (the message already names the first).
+ */
+export function errorLines(err: ApiError): string[] {
+  const lines: string[] = [];
+  if (typeof err.detail === 'string') {
+    if (err.detail.trim() && err.detail !== err.message) lines.push(err.detail);
+  } else {
+    lines.push(...errorDetails(err.detail));
+  }
+  const fields = err.fields ?? [];
+  if (fields.length > 1) {
+    lines.push(...fields.map((f) => (f.message ? `${f.field}: ${f.message}` : f.field)));
+  }
+  return lines;
+}
+
+/** Human-readable lines from a `detail` of any shape (older servers sent lists or objects). */
 export function errorDetails(detail: unknown): string[] {
   if (detail === null || detail === undefined) return [];
   if (typeof detail === 'string') return [detail];

@@ -289,8 +289,20 @@ export interface ReportSummary {
   }[];
 }
 
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The contract's error body: `detail` is a sentence or null; the extras are machine-readable. */
 export interface ApiErrorBody {
   error: string;
-  detail?: unknown;
+  detail: string | null;
   status_code: number;
+  /** Stable snake_case name of the refused rule (e.g. `insufficient_balance`). */
+  code?: string;
+  /** One entry per offending input field. */
+  fields?: FieldProblem[];
+  /** The values behind the refusal (e.g. `available_minutes`). */
+  context?: Record<string, unknown>;
 }

@@ -1,7 +1,7 @@
 import { useIntl } from 'react-intl';
 import { errorSentence, type AmountContext } from '@/lib/errors';
 import type { ReactNode } from 'react';
-import { ApiError, errorDetails, errorMessage } from '@/lib/api';
+import { ApiError, errorLines, errorMessage } from '@/lib/api';
 import { Button, Spinner } from './button';
 
 export function LoadingState({ label = 'Loading…' }: { label?: string }) {
@@ -47,7 +47,7 @@ export function FormError({ error, amounts }: { error: unknown; amounts?: Amount
   if (!error) return null;
   const sentence = errorSentence(intl, error, amounts);
   const known = error instanceof ApiError && !!error.code && !!intl.messages[`error.${error.code}`];
-  const details = error instanceof ApiError && !known ? errorDetails(error.detail).filter((d) => d !== sentence) : [];
+  const details = error instanceof ApiError && !known ? errorLines(error).filter((d) => d !== sentence) : [];
   return (
     <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100" data-testid="form-error">
       <p className="font-medium">{sentence}</p>

@@ -91,7 +91,11 @@ class RouteAccessMatrixTest extends ApiTest {
             case "POST", "PUT" -> body(route, values);
             default -> null;
         };
-        return client.send(route.method(), path, body, body == null ? null : "application/json");
+        Http.Response response = client.send(route.method(), path, body, body == null ? null : "application/json");
+        if (response.status() >= 400) {
+            response.expectError(response.status()); // the contract's shape: detail a string or null, a code
+        }
+        return response;
     }
 
     Object body(RouteCatalog.Route route, Map<String, Object> values) {

@@ -1,6 +1,7 @@
 package com.powerpto.platform.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,21 @@ import java.util.Map;
  * {@code context} (the values behind the refusal, e.g. the available minutes).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ErrorBody(String error, String detail, int statusCode,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String code,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ApiException.FieldProblem> fields,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> context) {
+public record ErrorBody(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "a message a person can act on")
+        String error,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {"string", "null"},
+                description = "a sentence with more context, or null; never an object or a list")
+        String detail,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the HTTP status")
+        int statusCode,
+        @Schema(description = "stable snake_case name of the refused rule (docs/api-extensions.md lists them)",
+                example = "insufficient_balance")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String code,
+        @Schema(description = "one entry per offending input field (422)")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ApiException.FieldProblem> fields,
+        @Schema(description = "the values behind the refusal, e.g. available_minutes")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> context) {
 
     /** A body with only the three contract fields (the code then follows from the status). */
     public ErrorBody(String error, String detail, int statusCode) {
