@@ -25,6 +25,7 @@ import {
   signIn,
   signOut,
 } from './lib.mjs';
+import { issue20 } from './scenarios/20.mjs';
 
 const smokeOnly = process.env.E2E_SMOKE === '1';
 const runner = createRunner();
@@ -362,6 +363,7 @@ async function full(browser) {
   });
   if (!ok('employee signs in and sees the new balance')) console.log('  (employee steps depend on the admin setup)');
   for (const p of [admin, emma, manager, phone]) await p.context().close();
+  await issue20(browser, runner);
 }
 
 const browser = await launch();
