@@ -314,7 +314,8 @@ async function full(browser) {
     await nav(admin, 'Audit log');
     await selectOption(admin, 'audit-entity', 'Request');
     await selectOption(admin, 'audit-action', 'Approve');
-    const row = byTestId(admin, 'audit-row').first();
+    // wait for the filtered page (the previous page stays on screen while it loads)
+    const row = admin.locator('[data-testid="audit-row"][data-action="APPROVE"]').first();
     await row.waitFor();
     await row.getByTestId('audit-expand').click();
     await byTestId(admin, 'json-diff').first().waitFor();

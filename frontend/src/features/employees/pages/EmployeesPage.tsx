@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '@/i18n/I18nProvider';
 import { Link } from 'react-router';
 import { fullName } from '@/lib/format';
 import { useEmployeeMap, useEmployees } from '@/lib/queries';
@@ -12,6 +13,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 const PAGE = 25;
 
 export default function EmployeesPage() {
+  const t = useT();
   const employees = useEmployees();
   const { map } = useEmployeeMap();
   const [q, setQ] = useState('');
@@ -23,11 +25,11 @@ export default function EmployeesPage() {
   return (
     <>
       <PageHeader
-        title="Employees"
+        title={t('nav.employees')}
         actions={
           <Button asChild>
             <Link to="/admin/employees/new" data-testid="new-employee">
-              New employee
+              {t('page.newEmployee')}
             </Link>
           </Button>
         }
