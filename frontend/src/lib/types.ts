@@ -15,6 +15,7 @@ export const REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'DENIED', 'CA
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const LEDGER_ENTRY_TYPES = [
   'ACCRUAL', 'HOLD', 'HOLD_RELEASE', 'USAGE', 'USAGE_REVERSAL', 'ADJUSTMENT', 'EXPIRATION', 'CARRYOVER',
+  'ACCRUAL_CORRECTION',
 ] as const;
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
 export type LedgerSourceType = 'REQUEST' | 'PAYROLL' | 'ADMIN' | 'SYSTEM';
@@ -170,6 +171,8 @@ export interface RequestPreview {
   requested_minutes: number;
   available_minutes_after: number | null;
   warnings: string[];
+  /** Projected available balance on the request's first day (balance forecast); null when unlimited. */
+  available_minutes_on_start?: number | null;
 }
 
 export interface Balance {

@@ -9,6 +9,7 @@ import { EmptyState } from '@/components/ui/states';
 const tone: Record<string, BadgeTone> = {
   ACCRUAL: 'green',
   CARRYOVER: 'green',
+  ACCRUAL_CORRECTION: 'violet',
   HOLD: 'amber',
   HOLD_RELEASE: 'gray',
   USAGE: 'blue',

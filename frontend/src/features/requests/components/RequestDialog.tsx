@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { newIdempotencyKey } from '@/lib/format';
+import { formatDate, newIdempotencyKey } from '@/lib/format';
 import { useBalances, usePolicyMap } from '@/lib/queries';
 import type { Employee, RequestPreview, TimeOffRequest } from '@/lib/types';
 import { formatDaysAndHours, formatDuration, policyUnit, safeWorkday } from '@/lib/units';
@@ -198,6 +198,12 @@ function RequestForm({ employee, onDone }: { employee: Employee; onDone: () => v
                 ? 'Unlimited'
                 : formatDuration(previewQuery.data.available_minutes_after, unit, workday)}
             </dd>
+            {typeof previewQuery.data.available_minutes_on_start === 'number' && values.start_at && (
+              <dd className="col-span-2 text-slate-700" data-testid="preview-balance-on-start">
+                On {formatDate(values.start_at.slice(0, 10))} you will have{' '}
+                {formatDuration(previewQuery.data.available_minutes_on_start, unit, workday)}
+              </dd>
+            )}
             {previewQuery.data.warnings.length > 0 && (
               <dd className="col-span-2 mt-1">
                 <ul className="list-disc pl-5 text-amber-900" data-testid="preview-warnings">

@@ -73,6 +73,38 @@ public class AuditRepository {
         this.streaming = new NamedParameterJdbcTemplate(template);
     }
 
+    /** One change of a batch: the entity and its before/after JSON. */
+    public record Change(UUID entityId, String beforeJson, String afterJson) {
+    }
+
+    /** Many rows of one actor, entity type and action in one statement (imports of thousands of rows). */
+    public void insertAll(UUID companyId, UUID actorId, AuditEntityType entityType, AuditAction action, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        String[] ids = new String[changes.size()];
+        String[] entities = new String[changes.size()];
+        String[] befores = new String[changes.size()];
+        String[] afters = new String[changes.size()];
+        for (int i = 0; i < changes.size(); i++) {
+            ids[i] = UUID.randomUUID().toString();
+            entities[i] = changes.get(i).entityId().toString();
+            befores[i] = changes.get(i).beforeJson();
+            afters[i] = changes.get(i).afterJson();
+        }
+        jdbc.sql("""
+                INSERT INTO audit_log (company_id, id, actor_id, entity_type, entity_id, action, before_json, after_json)
+                SELECT :company, CAST(r.id AS uuid), :actor, :type, CAST(r.entity AS uuid), :action,
+                       CAST(r.before AS jsonb), CAST(r.after AS jsonb)
+                FROM unnest(CAST(:ids AS text[]), CAST(:entities AS text[]), CAST(:befores AS text[]), CAST(:afters AS text[]))
+                     AS r(id, entity, before, after)
+                """)
+                .param("company", companyId).param("actor", actorId).param("type", entityType.name())
+                .param("action", action.name()).param("ids", ids).param("entities", entities)
+                .param("befores", befores).param("afters", afters)
+                .update();
+    }
+
     public void insert(UUID companyId, UUID actorId, AuditEntityType entityType, UUID entityId, AuditAction action,
                        String beforeJson, String afterJson) {
         jdbc.sql("""

@@ -29,6 +29,15 @@ public class AuditService {
         repository.insert(companyId, actorId, entityType, entityId, action, toJson(before), toJson(after));
     }
 
+    /** One row per entity of {@code changes} (entity id → [before, after]), in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(UUID companyId, UUID actorId, AuditEntityType entityType, AuditAction action,
+                          java.util.Map<UUID, Object[]> changes) {
+        java.util.List<AuditRepository.Change> rows = new java.util.ArrayList<>(changes.size());
+        changes.forEach((id, beforeAfter) -> rows.add(new AuditRepository.Change(id, toJson(beforeAfter[0]), toJson(beforeAfter[1]))));
+        repository.insertAll(companyId, actorId, entityType, action, rows);
+    }
+
     @Transactional(readOnly = true)
     public Page<AuditEntry> find(UUID companyId, AuditQuery query, PageRequest page) {
         return repository.find(companyId, query, page);

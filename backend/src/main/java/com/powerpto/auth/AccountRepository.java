@@ -22,26 +22,37 @@ class AccountRepository {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final JdbcClient jdbc;
+    /**
+     * Termination (issue 15): access ends when the employee's last day ends in their time zone
+     * ({@code employees.access_ends_at}); from then on sign-in is refused and every token too.
+     * Compared with the injected clock, so tests can move time.
+     */
+    private static final String EMPLOYMENT_NOT_ENDED = "(e.access_ends_at IS NULL OR e.access_ends_at > :now)";
 
-    AccountRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final java.time.Clock clock;
+
+    AccountRepository(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    /** An account as stored; {@code usable} = account active and employee active. */
+    /** An account as stored; {@code usable} = account active, employee active and not past their termination. */
     record StoredAccount(UUID companyId, UUID employeeId, String email, String passwordHash, Role role,
                          boolean active, boolean usable) {
     }
 
     private static final String SELECT = """
             SELECT a.company_id, a.employee_id, a.email, a.password_hash, a.role, a.active,
-                   (a.active AND e.active) AS usable
+                   (a.active AND e.active AND """ + EMPLOYMENT_NOT_ENDED + """
+            ) AS usable
               FROM accounts a
               JOIN employees e ON e.company_id = a.company_id AND e.id = a.employee_id
             """;
 
     Optional<StoredAccount> find(UUID companyId, UUID employeeId) {
         return jdbc.sql(SELECT + " WHERE a.company_id = :company AND a.employee_id = :employee")
+                .param("now", utc(clock.instant()))
                 .param("company", companyId)
                 .param("employee", employeeId)
                 .query(AccountRepository::account)
@@ -51,6 +62,7 @@ class AccountRepository {
     /** Every account with this e-mail (any company, any state), oldest first, at most {@code limit}. */
     List<StoredAccount> findByEmail(String email, int limit) {
         return jdbc.sql(SELECT + " WHERE lower(a.email) = lower(:email) ORDER BY a.created_at, a.company_id LIMIT :limit")
+                .param("now", utc(clock.instant()))
                 .param("email", email)
                 .param("limit", limit)
                 .query(AccountRepository::account)
@@ -63,7 +75,8 @@ class AccountRepository {
                         SELECT a.role FROM accounts a
                           JOIN employees e ON e.company_id = a.company_id AND e.id = a.employee_id
                          WHERE a.company_id = :company AND a.employee_id = :employee AND a.active AND e.active
-                        """)
+                           AND """ + EMPLOYMENT_NOT_ENDED)
+                .param("now", utc(clock.instant()))
                 .param("company", companyId)
                 .param("employee", employeeId)
                 .query((rs, n) -> Role.parse(rs.getString(1)))

@@ -3,6 +3,7 @@ package com.powerpto.auth;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
+import com.powerpto.notification.Notifications;
 
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.security.Role;
@@ -48,9 +49,14 @@ public class AccountService {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final AuditService audit;
+    private final Notifications notifications;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     public AccountService(AccountRepository repository, Passwords passwords, TokenService tokens,
-                          LoginThrottle throttle, Clock clock, AuditService audit) {
+                          LoginThrottle throttle, Clock clock, AuditService audit, Notifications notifications,
+                          org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.notifications = notifications;
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.audit = audit;
         this.repository = repository;
         this.passwords = passwords;
@@ -121,7 +127,12 @@ public class AccountService {
         if (currentPassword.equals(newPassword)) {
             throw ApiException.invalid("new_password", "must differ from the current password");
         }
-        repository.updatePassword(account.companyId(), account.employeeId(), passwords.hash(newPassword), true, clock.instant());
+        String newHash = passwords.hash(newPassword);
+        // The change and the "your password was changed" message commit together (hashing stays outside).
+        transaction.executeWithoutResult(status -> {
+            repository.updatePassword(account.companyId(), account.employeeId(), newHash, true, clock.instant());
+            notifications.passwordChanged(account.companyId(), account.employeeId());
+        });
         log.info("password changed by {} in company {}", caller.userId(), caller.companyId());
     }
 
@@ -159,6 +170,9 @@ public class AccountService {
         AccountView view = password != null
                 ? setPassword(companyId, employeeId, role, password)
                 : createInvite(companyId, employeeId, role);
+        if (view.inviteToken() != null) {
+            notifications.invite(companyId, employeeId, view.inviteToken()); // the admin may still copy the link
+        }
         // Accounts are part of the employee record in the audit log; never the password or the token.
         audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId, AuditAction.UPDATE,
                 before == null ? null : java.util.Map.of("account", before),

@@ -1,5 +1,6 @@
 package com.powerpto.policy;
 
+import com.powerpto.accrual.AccrualRecalculation;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
@@ -33,12 +34,15 @@ public class PolicyService {
     private final CompanyRepository companies;
     private final AuditService audit;
     private final Clock clock;
+    private final AccrualRecalculation recalculation;
 
-    public PolicyService(PolicyRepository repository, CompanyRepository companies, AuditService audit, Clock clock) {
+    public PolicyService(PolicyRepository repository, CompanyRepository companies, AuditService audit, Clock clock,
+                         AccrualRecalculation recalculation) {
         this.repository = repository;
         this.companies = companies;
         this.audit = audit;
         this.clock = clock;
+        this.recalculation = recalculation;
     }
 
     @Transactional
@@ -102,6 +106,10 @@ public class PolicyService {
         Policy after = find(companyId, policyId);
         audit.record(companyId, caller.userId(), AuditEntityType.POLICY_VERSION, version.id(), AuditAction.CREATE, previous, version);
         audit.record(companyId, caller.userId(), AuditEntityType.POLICY, policyId, AuditAction.UPDATE, before, after);
+        // A version effective on dates the accrual worker already ran: every balance of the policy is
+        // queued for the worker; the ACCRUAL audit row says how many (docs/corrections.md).
+        recalculation.enqueuePolicy(companyId, policyId, version.effectiveFrom(),
+                "policy version " + version.version() + " effective " + version.effectiveFrom(), caller.userId());
         return after;
     }
 

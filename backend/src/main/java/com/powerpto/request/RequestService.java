@@ -10,6 +10,8 @@ import com.powerpto.ledger.EntryType;
 import com.powerpto.ledger.LedgerPosting;
 import com.powerpto.ledger.LedgerService;
 import com.powerpto.ledger.SourceType;
+import com.powerpto.notification.Notifications;
+import com.powerpto.notification.RequestFacts;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
@@ -43,9 +45,14 @@ public class RequestService {
     private final EmployeeService employees;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Notifications notifications;
+    private final com.powerpto.accrual.BalanceForecastService forecasts;
 
     public RequestService(RequestRepository repository, LedgerService ledger, AuditService audit, EmployeeService employees,
-                          PlatformTransactionManager transactions, Clock clock) {
+                          PlatformTransactionManager transactions, Clock clock, Notifications notifications,
+                          com.powerpto.accrual.BalanceForecastService forecasts) {
+        this.notifications = notifications;
+        this.forecasts = forecasts;
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
@@ -77,7 +84,10 @@ public class RequestService {
                 warnings.add("insufficient balance: " + balance.available() + " minutes available");
             }
         }
-        return new RequestPreview(draft.minutes(), availableAfter, warnings);
+        // what the balance will hold on the first day (accruals until then, expirations on the way)
+        Long onStart = draft.context().rule().unlimited() ? null : forecasts.availableOn(caller, companyId,
+                draft.employee().id(), body.policyId(), RequestTimes.firstDay(draft.start(), draft.employee().zone()));
+        return new RequestPreview(draft.minutes(), availableAfter, warnings, onStart);
     }
 
     public Submission submit(Caller caller, UUID companyId, SubmitRequestBody body) {
@@ -123,6 +133,7 @@ public class RequestService {
         ledger.post(balanceKey(request), draft.context().rule(), List.of(
                 posting(EntryType.HOLD, -request.requestedMinutes(), draft.context().policyVersionId(), now, request)));
         audit.record(companyId, caller.userId(), AuditEntityType.REQUEST, request.id(), AuditAction.SUBMIT, null, request);
+        notifications.requestSubmitted(facts(request));
         return new Submission(request, false);
     }
 
@@ -170,12 +181,13 @@ public class RequestService {
         TimeOffRequest request = lockForDecision(caller, companyId, requestId, body);
         requireStatus(request, RequestStatus.SUBMITTED, "approve");
         Instant now = clock.instant();
-        UUID version = repository.policyVersionOn(companyId, request.policyId(),
-                request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        UUID version = versionOnLocalStart(request);
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request),
                 posting(EntryType.USAGE, -request.requestedMinutes(), version, request.startAt(), request)));
-        return decide(caller, request, RequestStatus.APPROVED, AuditAction.APPROVE, now, note(body));
+        TimeOffRequest approved = decide(caller, request, RequestStatus.APPROVED, AuditAction.APPROVE, now, note(body));
+        notifications.requestApproved(facts(approved));
+        return approved;
     }
 
     @Transactional
@@ -184,7 +196,9 @@ public class RequestService {
         requireStatus(request, RequestStatus.SUBMITTED, "deny");
         Instant now = clock.instant();
         releaseHold(request, now);
-        return decide(caller, request, RequestStatus.DENIED, AuditAction.DENY, now, note(body));
+        TimeOffRequest denied = decide(caller, request, RequestStatus.DENIED, AuditAction.DENY, now, note(body));
+        notifications.requestDenied(facts(denied));
+        return denied;
     }
 
     @Transactional
@@ -202,15 +216,43 @@ public class RequestService {
                 if (!now.isBefore(request.startAt())) {
                     throw ApiException.conflict("already_started", "the request is APPROVED and has already started; ask an admin for an adjustment");
                 }
-                UUID version = repository.policyVersionOn(companyId, request.policyId(),
-                        request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                UUID version = versionOnLocalStart(request);
                 ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                         posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
+                notifications.approvedRequestCancelled(facts(request), caller.userId());
             }
             default -> throw ApiException.conflict("wrong_state", "cannot cancel: the request is " + request.status())
                     .withContext(Map.of("status", request.status()));
         }
         return decide(caller, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote());
+    }
+
+    /**
+     * Termination (issue 15): cancels every request of the employee starting at or after
+     * {@code from} (the end of their last day) inside the caller's transaction. A submitted one
+     * releases its hold (HOLD_RELEASE); an approved one is reversed (USAGE_REVERSAL) even when its
+     * dates have passed, because a past termination date means the time was never taken as an
+     * employee. Each is audited as a CANCEL by the admin. Answers the requests as they were before
+     * (their status tells a released hold from a reversal).
+     */
+    @Transactional
+    public List<TimeOffRequest> cancelForTermination(Caller admin, UUID companyId, UUID employeeId, Instant from) {
+        admin.adminOf(companyId);
+        Instant now = clock.instant();
+        List<TimeOffRequest> cancelled = new ArrayList<>();
+        for (TimeOffRequest request : repository.lockOpenStartingFrom(companyId, employeeId, from)) {
+            if (request.status() == RequestStatus.SUBMITTED) {
+                releaseHold(request, now);
+            } else if (request.status() == RequestStatus.APPROVED) {
+                UUID version = repository.policyVersionOn(companyId, request.policyId(),
+                        request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
+                        posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
+            }
+            decide(admin, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote());
+            cancelled.add(request);
+        }
+        return cancelled;
     }
 
     @Transactional(readOnly = true)
@@ -250,9 +292,15 @@ public class RequestService {
         return request;
     }
 
+    /** The version in force on the request's first day in the employee's time zone, as submit tags it. */
+    private UUID versionOnLocalStart(TimeOffRequest request) {
+        java.time.ZoneId zone = repository.schedule(request.companyId(), request.employeeId())
+                .map(EmployeeSchedule::zone).orElse(java.time.ZoneOffset.UTC);
+        return repository.policyVersionOn(request.companyId(), request.policyId(), RequestTimes.firstDay(request.startAt(), zone));
+    }
+
     private void releaseHold(TimeOffRequest request, Instant now) {
-        UUID version = repository.policyVersionOn(request.companyId(), request.policyId(),
-                request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        UUID version = versionOnLocalStart(request);
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request)));
     }
@@ -298,6 +346,11 @@ public class RequestService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
+    }
+
+    private static RequestFacts facts(TimeOffRequest r) {
+        return new RequestFacts(r.companyId(), r.id(), r.employeeId(), r.policyId(), r.startAt(), r.endAt(),
+                r.requestedMinutes(), r.decidedBy(), r.decisionNote());
     }
 
     private static BalanceKey balanceKey(TimeOffRequest request) {

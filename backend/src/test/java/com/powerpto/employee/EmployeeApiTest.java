@@ -142,7 +142,7 @@ class EmployeeApiTest extends ApiTest {
         assertThat(update.path("after_json").path("last_name").asText()).isEqualTo("Murray");
 
         // refused writes leave no row
-        world.asAdmin().put(employees() + "/" + id, Map.of("first_name", "x")).expectError(422);
+        world.asAdmin().put(employees() + "/" + id, Map.of("first_name", " ")).expectError(422);
         assertThat(audit("entity_type=EMPLOYEE&entity_id=" + id)).hasSize(2);
     }
 

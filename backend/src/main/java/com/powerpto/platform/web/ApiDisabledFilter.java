@@ -30,7 +30,7 @@ public class ApiDisabledFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String uri = request.getRequestURI();
-        if (uri.startsWith("/api/") && !uri.equals("/api/health")) {
+        if (uri.startsWith("/api/") && !uri.equals("/api/health") && !uri.equals("/api/health/live")) {
             ErrorResponses.write(response, mapper, HttpStatus.NOT_FOUND, "api_disabled", "this process serves no API (worker mode)");
             return;
         }
