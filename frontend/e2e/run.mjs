@@ -17,6 +17,7 @@ import {
   expectToast,
   fillRequestHours,
   futureWeekday,
+  iso,
   launch,
   nav,
   newPage,
@@ -28,8 +29,8 @@ import {
 } from './lib.mjs';
 import { notificationsScenario } from './scenarios/17.mjs';
 import { lifecycle } from './scenarios/15.mjs';
-
 import { issue19 } from './scenarios/19.mjs';
+import { issue20 } from './scenarios/20.mjs';
 
 const smokeOnly = process.env.E2E_SMOKE === '1';
 const runner = createRunner();
@@ -155,6 +156,12 @@ async function full(browser) {
   await step('admin assigns the employee to the policy', admin, async () => {
     await byTestId(admin, 'tab-assignments').click();
     await selectOption(admin, 'assignment-employee', new RegExp(config.employee.replace(/[.@]/g, '\\$&')));
+    // From the 1st of next month: an assignment from today is granted this month's prorated accrual
+    // at once (the recalculation of late entries), and the steps below check exact hours.
+    const next = new Date();
+    next.setDate(1);
+    next.setMonth(next.getMonth() + 1);
+    await byTestId(admin, 'assignment-from').fill(iso(next));
     await byTestId(admin, 'assignment-submit').click();
     await expectToast(admin, 'Assignment created');
   });
@@ -315,7 +322,8 @@ async function full(browser) {
     await nav(admin, 'Audit log');
     await selectOption(admin, 'audit-entity', 'Request');
     await selectOption(admin, 'audit-action', 'Approve');
-    const row = byTestId(admin, 'audit-row').first();
+    // wait for the filtered page (the previous page stays on screen while it loads)
+    const row = admin.locator('[data-testid="audit-row"][data-action="APPROVE"]').first();
     await row.waitFor();
     await row.getByTestId('audit-expand').click();
     await byTestId(admin, 'json-diff').first().waitFor();
@@ -367,6 +375,7 @@ async function full(browser) {
   await notificationsScenario(browser, { step, runner });
   await lifecycle(browser, runner);
   await issue19(browser, runner);
+  await issue20(browser, runner);
 }
 
 const browser = await launch();

@@ -1,6 +1,7 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { IntlProvider } from 'react-intl';
-import en from './messages/en';
+import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
+import { setDisplayLocale } from '@/lib/format';
+import { IntlProvider, useIntl } from 'react-intl';
+import en, { type MessageKey } from './messages/en';
 import { initialLocale, storeLocale, type Locale } from './locale';
 
 // English ships in the main bundle (it is also the fallback of every key); other catalogs are
@@ -16,23 +17,31 @@ interface LocaleState {
 
 const LocaleContext = createContext<LocaleState>({ locale: 'en', setLocale: () => {} });
 
+/** `t('nav.balances')`: a message of the current language (English when the key is missing). */
+export function useT(): (id: MessageKey, values?: Record<string, string | number | Date>) => string {
+  const intl = useIntl();
+  return (id, values) => intl.formatMessage({ id }, values);
+}
+
 export function useLocale(): LocaleState {
   return useContext(LocaleContext);
 }
 
 export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(fixed ?? initialLocale());
-  const [messages, setMessages] = useState<Record<string, string>>(en);
+  const [loaded, setLoaded] = useState<{ locale: Locale; messages: Record<string, string> }>({ locale: 'en', messages: en });
 
   useEffect(() => {
     let live = true;
-    if (locale === 'en') setMessages(en);
-    else loaders[locale]().then((m) => live && setMessages({ ...en, ...m.default }));
+    if (locale === 'en') setLoaded({ locale, messages: en });
+    else loaders[locale]().then((m) => live && setLoaded({ locale, messages: { ...en, ...m.default } }));
     document.documentElement.lang = locale;
     return () => {
       live = false;
     };
   }, [locale]);
+
+  setDisplayLocale(loaded.locale === 'de' ? 'de-DE' : 'en-US');
 
   const setLocale = (next: Locale | null) => {
     storeLocale(next);
@@ -41,8 +50,9 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
 
   return (
     <LocaleContext.Provider value={{ locale, setLocale }}>
-      <IntlProvider locale={locale} messages={messages} defaultLocale="en">
-        {children}
+      <IntlProvider locale={loaded.locale} messages={loaded.messages} defaultLocale="en">
+        {/* a new language re-renders every screen (dates and numbers outside react-intl too) */}
+        <Fragment key={loaded.locale}>{children}</Fragment>
       </IntlProvider>
     </LocaleContext.Provider>
   );

@@ -23,9 +23,15 @@ export function addDays(date: string, days: number): string {
   return toIsoDate(d);
 }
 
+/** The locale dates are shown in; set by the i18n provider when the language changes. */
+let displayLocale = 'en-US';
+export function setDisplayLocale(locale: string): void {
+  displayLocale = locale;
+}
+
 export function formatDate(date: string | null | undefined): string {
   if (!date) return '—';
-  return parseDate(date).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+  return parseDate(date).toLocaleDateString(displayLocale, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
@@ -33,7 +39,7 @@ export function formatDateTime(iso: string | null | undefined, timeZone?: string
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   try {
-    return d.toLocaleString('en-US', {
+    return d.toLocaleString(displayLocale, {
       timeZone: timeZone || undefined,
       year: 'numeric',
       month: 'short',
@@ -42,7 +48,7 @@ export function formatDateTime(iso: string | null | undefined, timeZone?: string
       minute: '2-digit',
     });
   } catch {
-    return d.toLocaleString('en-US');
+    return d.toLocaleString(displayLocale);
   }
 }
 
@@ -99,7 +105,7 @@ export function monthGrid(year: number, month: number): string[][] {
 }
 
 export function monthLabel(year: number, month: number): string {
-  return new Date(year, month, 1).toLocaleDateString('en-US', { month: 'long', year: 'numeric' });
+  return new Date(year, month, 1).toLocaleDateString(displayLocale, { month: 'long', year: 'numeric' });
 }
 
 export function lastDayOfMonth(year: number, month: number): string {

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useT } from '@/i18n/I18nProvider';
 import { useMe } from '@/lib/auth';
 import { addDays, dateInZone } from '@/lib/format';
 import { useEmployeeMap, usePolicyMap, useRequestList } from '@/lib/queries';
@@ -8,6 +9,7 @@ import { ApprovalCard } from '../components/ApprovalCard';
 import { overlappingAbsences } from '../overlap';
 
 export default function ApprovalsPage() {
+  const t = useT();
   const me = useMe();
   const pending = useRequestList({ status: 'SUBMITTED' });
   const employees = useEmployeeMap();
@@ -30,7 +32,7 @@ export default function ApprovalsPage() {
 
   return (
     <>
-      <PageHeader title="Approvals" description="Pending requests from your team, oldest start first." />
+      <PageHeader title={t('nav.approvals')} description={t('page.approvals.description')} />
       {pending.isPending ? (
         <LoadingState label="Loading pending requests…" />
       ) : pending.isError ? (

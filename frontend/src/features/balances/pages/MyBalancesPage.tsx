@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '@/i18n/I18nProvider';
 import { useMe } from '@/lib/auth';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
@@ -8,16 +9,17 @@ import { RequestDialog } from '@/features/requests/components/RequestDialog';
 
 export default function MyBalancesPage() {
   const me = useMe();
+  const t = useT();
   const [open, setOpen] = useState(false);
   if (!me.employee) return <EmptyState title="No employee record is linked to your account" />;
   return (
     <>
       <PageHeader
-        title="My balances"
-        description="What you have available, pending and used, per policy."
+        title={t('nav.balances')}
+        description={t('page.balances.description')}
         actions={
           <Button onClick={() => setOpen(true)} data-testid="open-request-dialog">
-            Request time off
+            {t('requests.new')}
           </Button>
         }
       />

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useT } from '@/i18n/I18nProvider';
 import { policyLabel } from '@/lib/units';
 import { fullName, initials, lastDayOfMonth, monthGrid, monthLabel, todayIso, formatDate } from '@/lib/format';
 import { useEmployeeMap, usePolicyMap, useRequestList } from '@/lib/queries';
@@ -12,6 +13,7 @@ import { absencesByDay, requestDays } from '../calendar';
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export default function TeamCalendarPage() {
+  const t = useT();
   const now = new Date();
   const [ym, setYm] = useState({ y: now.getFullYear(), m: now.getMonth() });
   const first = `${ym.y}-${String(ym.m + 1).padStart(2, '0')}-01`;
@@ -41,7 +43,7 @@ export default function TeamCalendarPage() {
 
   return (
     <>
-      <PageHeader title="Team calendar" description="Who is out, approved and pending." />
+      <PageHeader title={t('nav.calendar')} description={t('page.calendar.description')} />
       <div className="mb-4 flex items-center gap-2">
         <Button variant="secondary" size="sm" onClick={() => shift(-1)} aria-label="Previous month">
           ←

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useT } from '@/i18n/I18nProvider';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, companyPath } from '@/lib/api';
@@ -22,6 +23,7 @@ function Kpi({ label, value, to, testId }: { label: string; value: number | stri
 }
 
 export default function DashboardPage() {
+  const t = useT();
   const me = useMe();
   const summary = useQuery({
     queryKey: ['summary', me.company_id],
@@ -29,7 +31,7 @@ export default function DashboardPage() {
   });
   return (
     <>
-      <PageHeader title="Dashboard" description="Your company's time off at a glance." />
+      <PageHeader title={t('nav.dashboard')} description={t('page.dashboard.description')} />
       {summary.isPending ? (
         <LoadingState label="Loading dashboard…" />
       ) : summary.isError ? (

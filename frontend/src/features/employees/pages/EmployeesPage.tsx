@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useT } from '@/i18n/I18nProvider';
 import { Link } from 'react-router';
 import { companyPath, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
@@ -17,6 +18,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 const PAGE = 25;
 
 export default function EmployeesPage() {
+  const t = useT();
   const me = useMe();
   const [status, setStatus] = useState<'ACTIVE' | 'TERMINATED' | 'ALL'>('ACTIVE');
   const [department, setDepartment] = useState('all');
@@ -37,7 +39,7 @@ export default function EmployeesPage() {
   return (
     <>
       <PageHeader
-        title="Employees"
+        title={t('nav.employees')}
         actions={
           <div className="flex gap-2">
             <Button asChild variant="secondary">
@@ -47,7 +49,7 @@ export default function EmployeesPage() {
             </Button>
             <Button asChild>
               <Link to="/admin/employees/new" data-testid="new-employee">
-                New employee
+                {t('page.newEmployee')}
               </Link>
             </Button>
           </div>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useT } from '@/i18n/I18nProvider';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
@@ -24,6 +25,7 @@ export function validateHoliday(v: { date: string; name: string }, year?: number
 }
 
 export default function HolidaysPage() {
+  const t = useT();
   const me = useMe();
   const qc = useQueryClient();
   const thisYear = new Date().getFullYear();
@@ -57,7 +59,7 @@ export default function HolidaysPage() {
   const rows = [...(holidays.data ?? [])].sort((a, b) => a.date.localeCompare(b.date));
   return (
     <>
-      <PageHeader title="Holidays" description="Company holidays are not counted in request durations." />
+      <PageHeader title={t('nav.holidays')} description={t('page.holidays.description')} />
       <div className="mb-4 max-w-40">
         <Field label="Year">
           <Select value={String(year)} onValueChange={(y) => setYear(Number(y))} options={years.map((y) => ({ value: String(y), label: String(y) }))} data-testid="holiday-year" />

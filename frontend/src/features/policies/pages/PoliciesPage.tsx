@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { useT } from '@/i18n/I18nProvider';
 import { policyLabel } from '@/lib/units';
 import { formatDate, humanize } from '@/lib/format';
 import { usePolicies } from '@/lib/queries';
@@ -9,16 +10,17 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { typeLabel } from '../describe';
 
 export default function PoliciesPage() {
+  const t = useT();
   const policies = usePolicies();
   return (
     <>
       <PageHeader
-        title="Policies"
-        description="Time-off rules. Every change creates a new version; old versions stay answerable."
+        title={t('nav.policies')}
+        description={t('page.policies.description')}
         actions={
           <Button asChild>
             <Link to="/admin/policies/new" data-testid="new-policy">
-              New policy
+              {t('page.newPolicy')}
             </Link>
           </Button>
         }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useQuery } from '@tanstack/react-query';
-import { api, companyPath, downloadFile } from '@/lib/api';
+import { companyPath, downloadFile, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
 import { formatAmountBoth } from '@/lib/errors';
 import { todayIso } from '@/lib/format';
-import type { DisplayUnit, Page } from '@/lib/types';
+import type { DisplayUnit } from '@/lib/types';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
@@ -49,7 +49,7 @@ export function AsOfReport() {
   const report = useQuery({
     queryKey: ['report-as-of', me.company_id, shown],
     queryFn: ({ signal }) =>
-      api.get<Page<BalanceLine>>(companyPath(me.company_id, '/reports/balances-as-of'), { date: shown, limit: 500 }, signal),
+      fetchAll<BalanceLine>(companyPath(me.company_id, '/reports/balances-as-of'), { date: shown }, signal, 5000),
     enabled: !!shown,
   });
   async function download() {
@@ -83,7 +83,7 @@ export function AsOfReport() {
         <LoadingState />
       ) : report.isError ? (
         <ErrorState error={report.error} onRetry={() => report.refetch()} />
-      ) : report.data.items.length === 0 ? (
+      ) : report.data.length === 0 ? (
         <EmptyState title="No balances on that day" />
       ) : (
         <Table caption={`Balances at the end of ${intl.formatDate(`${shown}T12:00:00`, { dateStyle: 'long' })}`} data-testid="as-of-report">
@@ -98,7 +98,7 @@ export function AsOfReport() {
             </tr>
           </thead>
           <tbody>
-            {report.data.items.map((b) => {
+            {report.data.map((b) => {
               const fmt = (m: number) => formatAmountBoth(intl, m, b.unit, b.workday_minutes);
               return (
                 <tr key={`${b.employee_id}-${b.policy_id}`} data-testid="as-of-row">

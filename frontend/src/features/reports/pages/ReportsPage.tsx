@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '@/i18n/I18nProvider';
 import { policyLabel } from '@/lib/units';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, companyPath, downloadFile, fetchAll } from '@/lib/api';
@@ -21,9 +22,10 @@ import { AsOfReport } from '../components/AsOfReport';
 const LIMIT = 50;
 
 export default function ReportsPage() {
+  const t = useT();
   return (
     <>
-      <PageHeader title="Reports" />
+      <PageHeader title={t('nav.reports')} />
       <Tabs defaultValue="balances">
         <TabsList aria-label="Reports">
           <TabsTrigger value="balances">Balance summary</TabsTrigger>

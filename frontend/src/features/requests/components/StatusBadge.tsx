@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { RequestStatus } from '@/lib/types';
 import { Badge, type BadgeTone } from '@/components/ui/card';
 
@@ -17,10 +18,11 @@ const LABELS: Record<RequestStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: RequestStatus }) {
+  const intl = useIntl();
   return (
     <Badge tone={TONES[status]}>
       <span data-testid="request-status" data-status={status}>
-        {LABELS[status]}
+        {intl.formatMessage({ id: `status.${status}`, defaultMessage: LABELS[status] })}
       </span>
     </Badge>
   );

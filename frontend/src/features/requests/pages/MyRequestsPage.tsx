@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '@/i18n/I18nProvider';
 import { policyLabel } from '@/lib/units';
 import { useMe } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
@@ -24,6 +25,7 @@ export function canCancel(r: TimeOffRequest, now = new Date()): boolean {
 
 export default function MyRequestsPage() {
   const me = useMe();
+  const t = useT();
   const employee = me.employee;
   const [status, setStatus] = useState('all');
   const [open, setOpen] = useState(false);
@@ -41,11 +43,11 @@ export default function MyRequestsPage() {
   return (
     <>
       <PageHeader
-        title="My requests"
-        description="Everything you have asked for, and where it stands."
+        title={t('nav.requests')}
+        description={t('page.requests.description')}
         actions={
           <Button onClick={() => setOpen(true)} data-testid="open-request-dialog">
-            Request time off
+            {t('requests.new')}
           </Button>
         }
       />
@@ -68,17 +70,17 @@ export default function MyRequestsPage() {
           Use “Request time off” to ask for time away.
         </EmptyState>
       ) : (
-        <Table caption="My time-off requests" data-testid="my-requests-table">
+        <Table caption={t('requests.caption')} data-testid="my-requests-table">
           <thead>
             <tr>
-              <Th>Policy</Th>
-              <Th>From</Th>
-              <Th>To</Th>
-              <Th>Duration</Th>
-              <Th>Status</Th>
-              <Th>Note</Th>
+              <Th>{t('col.policy')}</Th>
+              <Th>{t('col.from')}</Th>
+              <Th>{t('col.to')}</Th>
+              <Th>{t('col.duration')}</Th>
+              <Th>{t('col.status')}</Th>
+              <Th>{t('col.note')}</Th>
               <Th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('col.actions')}</span>
               </Th>
             </tr>
           </thead>
@@ -104,7 +106,7 @@ export default function MyRequestsPage() {
                         aria-label={`Cancel request starting ${formatDateTime(r.start_at, employee.timezone)}`}
                         data-testid="cancel-request"
                       >
-                        Cancel
+                        {t('action.cancel')}
                       </Button>
                     )}
                   </Td>

@@ -58,7 +58,7 @@ class BalanceReportApiTest extends ReportApiBase {
         brownPto.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("employee_id", "employee_name", "policy_id", "policy_key",
                 "policy_category", "accrued_minutes", "used_minutes", "held_minutes", "available_minutes",
-                "is_unlimited", "updated_at");
+                "is_unlimited", "updated_at", "policy_name"); // policy_name: added by issue 20
         assertThat(brownPto.path("employee_id").asText()).isEqualTo(brown.toString());
         assertThat(brownPto.path("policy_id").asText()).isEqualTo(pto.id().toString());
         assertThat(brownPto.path("policy_category").asText()).isEqualTo("VACATION");
