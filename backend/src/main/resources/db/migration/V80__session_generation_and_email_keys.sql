@@ -13,6 +13,36 @@ ALTER TABLE employees ADD COLUMN email_key text;
 ALTER TABLE accounts ADD COLUMN email_key text;
 CREATE INDEX accounts_email_key_idx ON accounts (email_key);
 
+-- Rows written by SQL outside the application (an operator's fix, an old loader) get a key too
+-- when the address is plain ASCII: there NFKC changes nothing and lower() under the "C" collation
+-- is exactly Java's Locale.ROOT lower case. A non-ASCII address written that way keeps the key
+-- the application gave it (or none, and then it cannot sign in: closed, not wrong).
+CREATE FUNCTION pto_ascii_email_key(email text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT AS
+$$
+SELECT CASE WHEN btrim(email) ~ '^[ -~]*$' THEN lower(btrim(email) COLLATE "C") END
+$$;
+
+CREATE FUNCTION email_key_default() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        NEW.email_key := COALESCE(NEW.email_key, pto_ascii_email_key(NEW.email));
+    ELSIF NEW.email IS DISTINCT FROM OLD.email AND NEW.email_key IS NOT DISTINCT FROM OLD.email_key THEN
+        NEW.email_key := COALESCE(pto_ascii_email_key(NEW.email), NEW.email_key);
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER employees_email_key_default
+    BEFORE INSERT OR UPDATE OF email, email_key ON employees
+    FOR EACH ROW EXECUTE FUNCTION email_key_default();
+CREATE TRIGGER accounts_email_key_default
+    BEFORE INSERT OR UPDATE OF email, email_key ON accounts
+    FOR EACH ROW EXECUTE FUNCTION email_key_default();
+
 -- The account follows its employee's e-mail (V20); now its key too.
 CREATE OR REPLACE FUNCTION accounts_follow_employee_email() RETURNS trigger
     LANGUAGE plpgsql AS

@@ -127,6 +127,12 @@ public final class RouteCatalog {
             open("POST", "/api/auth/accept-invite", "anyone with the token", EXT, "{token, password} -> 204; 400 unknown/expired"),
             admin("PUT", C + "/employees/{eid}/account", EXT, "{password?, role} -> 200 Account (+ invite_token once)"),
             admin("GET", C + "/employees/{eid}/account", EXT, "Account; 404 when none"),
+            // --- issue 16: sessions ---
+            route("POST", "/api/auth/sign-out-everywhere", "signed in", CALLER, ALLOW, ALLOW, ALLOW, EXT,
+                    "-> 204; every token of the caller's account ends"),
+            admin("POST", C + "/employees/{eid}/account/deactivate", EXT, "-> 200 Account; audited; tokens end"),
+            admin("POST", C + "/employees/{eid}/account/reactivate", EXT, "-> 200 Account; audited; old tokens stay ended"),
+            admin("POST", C + "/employees/{eid}/account/sign-out-everywhere", EXT, "-> 204; audited; tokens end"),
 
             // --- policies ---
             admin("POST", C + "/policies", API, "-> 201 Policy"),
