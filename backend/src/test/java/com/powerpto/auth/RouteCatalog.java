@@ -133,6 +133,8 @@ public final class RouteCatalog {
             admin("POST", C + "/employees/{eid}/account/deactivate", EXT, "-> 200 Account; audited; tokens end"),
             admin("POST", C + "/employees/{eid}/account/reactivate", EXT, "-> 200 Account; audited; old tokens stay ended"),
             admin("POST", C + "/employees/{eid}/account/sign-out-everywhere", EXT, "-> 204; audited; tokens end"),
+            admin("POST", C + "/payroll/webhook-secret", EXT, "-> 201 {secret (once), signature_header, timestamp_header, created_at}"),
+            admin("DELETE", C + "/payroll/webhook-secret", EXT, "-> 204; 404 when the company uses the global secret"),
 
             // --- policies ---
             admin("POST", C + "/policies", API, "-> 201 Policy"),

@@ -23,6 +23,8 @@ public class EnvironmentDefaults implements EnvironmentPostProcessor, Ordered {
     static final String DEVELOPMENT_JWT_SECRET = "development-only-jwt-secret-not-for-real-use!";
     static final String DEVELOPMENT_WEBHOOK_SECRET = "development-only-payroll-secret";
     static final String DEVELOPMENT_CORS = "http://localhost:5173";
+    /** 32 bytes, base64: encrypts stored company secrets in development only. */
+    static final String DEVELOPMENT_SECRETS_KEY = "ZGV2ZWxvcG1lbnQtb25seS1zZWNyZXRzLWtleS0zMmI=";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -52,6 +54,7 @@ public class EnvironmentDefaults implements EnvironmentPostProcessor, Ordered {
             defaults.put("pto-defaults.jwt-secret", DEVELOPMENT_JWT_SECRET);
             defaults.put("pto-defaults.payroll-webhook-secret", DEVELOPMENT_WEBHOOK_SECRET);
             defaults.put("pto-defaults.cors-origins", DEVELOPMENT_CORS);
+            defaults.put("pto-defaults.secrets-key", DEVELOPMENT_SECRETS_KEY);
         } else {
             defaults.put("management.cloudwatch.metrics.export.enabled", true);
         }
