@@ -188,6 +188,26 @@ class AccountRepository {
                 .update() == 1;
     }
 
+    /** The active employee of the company with this e-mail key (single sign-on). */
+    Optional<UUID> activeEmployeeByEmailKey(UUID companyId, String emailKey) {
+        return jdbc.sql("SELECT id FROM employees WHERE company_id = :company AND email_key = :key AND active")
+                .param("company", companyId).param("key", emailKey).query(UUID.class).optional();
+    }
+
+    boolean employeeByEmailKeyExists(UUID companyId, String emailKey) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND email_key = :key)")
+                .param("company", companyId).param("key", emailKey).query(Boolean.class).single();
+    }
+
+    /** Activates an account that waits for its invitation (and uses the invitation up); false for a deactivated one. */
+    boolean activateInvited(UUID companyId, UUID employeeId, Instant now) {
+        return jdbc.sql("""
+                        UPDATE accounts SET active = true, invite_token_hash = NULL, invite_expires_at = NULL, updated_at = :now
+                         WHERE company_id = :company AND employee_id = :employee AND NOT active AND invite_token_hash IS NOT NULL
+                        """)
+                .param("now", utc(now)).param("company", companyId).param("employee", employeeId).update() == 1;
+    }
+
     /** Ends every token of the account (sign-out everywhere, termination). False when there is no account. */
     boolean endSessions(UUID companyId, UUID employeeId, Instant now) {
         return jdbc.sql("""

@@ -58,6 +58,7 @@ public class AccountService {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private PasswordSignInPolicy passwordPolicy = (company, employee) -> true;
 
     public AccountService(AccountRepository repository, Passwords passwords, TokenService tokens,
                           LoginThrottle throttle, Clock clock, AuditService audit,
@@ -70,6 +71,11 @@ public class AccountService {
         this.tokens = tokens;
         this.throttle = throttle;
         this.clock = clock;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setPasswordSignInPolicy(PasswordSignInPolicy policy) {
+        this.passwordPolicy = policy;
     }
 
     // --- sign-in -------------------------------------------------------------------------------
@@ -105,11 +111,58 @@ public class AccountService {
             throw ApiException.unauthenticated(INVALID_CREDENTIALS);
         }
         attempt.succeeded();
+        if (!passwordPolicy.passwordAllowed(signedIn.companyId(), signedIn.employeeId())) {
+            // Said only to someone who knew the password: it reveals nothing to a guesser.
+            log.info("password sign-in of {} in company {} refused: the company requires single sign-on",
+                    signedIn.employeeId(), signedIn.companyId());
+            throw ApiException.forbidden("your company signs in with single sign-on: use \"Continue with\" your provider");
+        }
         if (passwords.needsRehash(signedIn.passwordHash())) {
             repository.updatePassword(signedIn.companyId(), signedIn.employeeId(), passwords.hash(password), false, clock.instant());
         }
         log.info("sign-in of {} in company {} from {}", signedIn.employeeId(), signedIn.companyId(), clientAddress);
         return tokens.issue(signedIn.employeeId(), signedIn.companyId(), signedIn.role(), signedIn.sessionGeneration());
+    }
+
+    /** Why a single sign-on was refused; {@code code} goes to the sign-in page, which explains it. */
+    public static final class SsoRefused extends RuntimeException {
+        private final String code;
+
+        public SsoRefused(String code) {
+            super(code, null, false, false);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /**
+     * Signs in the employee of this company whose e-mail matches a verified e-mail of the
+     * company's identity provider. An employee without an account gets one (role employee, no
+     * password, audited); a pending invitation is used up (the provider vouched for the person);
+     * a deactivated account or an inactive employee is refused.
+     */
+    @Transactional
+    public TokenService.IssuedToken signInWithSso(UUID companyId, String email) {
+        String key = EmailKey.of(email);
+        UUID employeeId = repository.activeEmployeeByEmailKey(companyId, key)
+                .orElseThrow(() -> new SsoRefused(repository.employeeByEmailKeyExists(companyId, key) ? "inactive" : "unknown_user"));
+        AccountRepository.StoredAccount account = repository.find(companyId, employeeId).orElse(null);
+        if (account == null) {
+            repository.upsertWithPassword(companyId, employeeId, employeeEmail(companyId, employeeId), Role.EMPLOYEE, null, clock.instant());
+            account = repository.find(companyId, employeeId).orElseThrow();
+            audit.record(companyId, employeeId, AuditEntityType.EMPLOYEE, employeeId, AuditAction.UPDATE, null,
+                    java.util.Map.of("account", AccountView.of(account, null), "created_by", "single sign-on"));
+        } else if (!account.active()) {
+            if (!repository.activateInvited(companyId, employeeId, clock.instant())) {
+                throw new SsoRefused("deactivated");
+            }
+            account = repository.find(companyId, employeeId).orElseThrow();
+        }
+        log.info("single sign-on of {} in company {}", employeeId, companyId);
+        return tokens.issue(employeeId, companyId, account.role(), account.sessionGeneration());
     }
 
     /** The caller and their employee record; works for development-header callers too. */
