@@ -7,6 +7,8 @@ import { AuthProvider } from '@/lib/auth';
 import { Toaster } from '@/components/ui/toast';
 import { LoadingState } from '@/components/ui/states';
 import { App } from './App';
+import { I18nProvider } from '@/i18n/I18nProvider';
+import { applyTheme, watchSystemTheme } from '@/i18n/theme';
 import './index.css';
 
 const queryClient = new QueryClient({
@@ -20,8 +22,12 @@ const queryClient = new QueryClient({
   },
 });
 
+applyTheme();
+watchSystemTheme();
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
+    <I18nProvider>
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <AuthProvider>
@@ -38,5 +44,6 @@ createRoot(document.getElementById('root')!).render(
         </AuthProvider>
       </BrowserRouter>
     </QueryClientProvider>
+    </I18nProvider>
   </StrictMode>,
 );

@@ -1,26 +1,44 @@
 #!/usr/bin/env bash
-# Offline infrastructure checks (no Terraform binary, no Docker engine needed):
+# Offline infrastructure checks (no Terraform binary, no Docker engine, no AWS needed):
 #   Terraform parsed with @cdktf/hcl2json and asserted against the deployment plan,
-#   GitHub workflows validated with @action-validator/cli (+ the deploy step order),
+#   GitHub workflows validated with @action-validator/cli, their gates read from the parsed
+#   YAML and every run: step's shell checked with shellcheck,
 #   Dockerfiles linted with dockerfile-utils, frontend/nginx.conf checked with nginx -t
-#   and served by a real nginx on a loopback port, docs/metrics.md matched to Terraform.
+#   and served by a real nginx on a loopback port, docs/metrics.md matched to Terraform,
+#   docs values that mirror code compared with the code, and the ECS container health
+#   checks executed under dash against a real backend (api and worker mode).
 # Usage: bash infra/check/run.sh
 set -euo pipefail
 cd "$(dirname "$0")"
 
-have_nginx() {
-  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]
-}
-
-if ! have_nginx; then
+# Debian packages the checks run: nginx (nginx -t, loopback server), dash (ECS's /bin/sh),
+# shellcheck (the workflows' shell), iproute2 (network namespaces for the health checks).
+apt_install() {
+  local package=$1 binary=$2
+  if command -v "$binary" >/dev/null 2>&1 || [ -x "/usr/sbin/$binary" ]; then return 0; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "infra/check: installing Debian's nginx (binary only used for nginx -t and a loopback test)"
+    echo "infra/check: installing Debian's $package"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -qq --no-install-recommends nginx >/dev/null 2>&1 \
-      || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
+    apt-get install -y -qq --no-install-recommends "$package" >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "$package" >/dev/null; }
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    echo "infra/check: installing $package with sudo"
+    sudo apt-get install -y -qq --no-install-recommends "$package" >/dev/null 2>&1 \
+      || { sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq --no-install-recommends "$package" >/dev/null; }
   else
-    echo "infra/check: nginx is not installed and this is not root; the nginx checks will be skipped" >&2
+    echo "infra/check: $package is not installed and cannot be installed here; its checks will be skipped" >&2
   fi
+}
+apt_install nginx nginx
+apt_install dash dash
+apt_install shellcheck shellcheck
+apt_install iproute2 ip
+apt_install wget wget
+
+# The health-check test runs the real backend jar (make test builds it in test-backend first).
+if [ ! -f ../../backend/target/power-pto.jar ]; then
+  echo "infra/check: building backend/target/power-pto.jar for the container health checks"
+  mvn -B -q -f ../../backend/pom.xml -DskipTests package
 fi
 
 npm ci --no-audit --no-fund --loglevel=error

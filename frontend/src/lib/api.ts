@@ -5,6 +5,11 @@ import type { ApiErrorBody, Page } from './types';
 export class ApiError extends Error {
   readonly status: number;
   readonly detail: unknown;
+  /** The stable rule name of the refusal (e.g. `insufficient_balance`); lib/errors.ts turns it into a sentence. */
+  code?: string;
+  /** Machine-readable data of the refusal (`available_minutes`, …). */
+  context?: Record<string, unknown>;
+  fields?: { field: string; message?: string }[];
 
   constructor(status: number, message: string, detail?: unknown) {
     super(message);
@@ -67,7 +72,12 @@ async function parseError(res: Response): Promise<ApiError> {
           : res.status === 429
             ? 'Too many attempts. Please wait a moment and try again.'
             : `Request failed (${res.status}).`);
-  return new ApiError(res.status, message, body?.detail);
+  const error = new ApiError(res.status, message, body?.detail);
+  const extra = (body ?? {}) as { code?: unknown; context?: unknown; fields?: unknown };
+  if (typeof extra.code === 'string') error.code = extra.code;
+  if (extra.context && typeof extra.context === 'object') error.context = extra.context as Record<string, unknown>;
+  if (Array.isArray(extra.fields)) error.fields = extra.fields as ApiError['fields'];
+  return error;
 }
 
 export async function apiRequest<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {

@@ -15,6 +15,7 @@ export const REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'DENIED', 'CA
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const LEDGER_ENTRY_TYPES = [
   'ACCRUAL', 'HOLD', 'HOLD_RELEASE', 'USAGE', 'USAGE_REVERSAL', 'ADJUSTMENT', 'EXPIRATION', 'CARRYOVER',
+  'ACCRUAL_CORRECTION',
 ] as const;
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
 export type LedgerSourceType = 'REQUEST' | 'PAYROLL' | 'ADMIN' | 'SYSTEM';
@@ -132,6 +133,9 @@ export interface Policy {
   category: PolicyCategory;
   created_at: string;
   current_version: PolicyVersion;
+  /** Display name and description (issue 20); null when unset — show policyLabel() instead of the key. */
+  name?: string | null;
+  description?: string | null;
 }
 
 export interface Assignment {
@@ -167,6 +171,8 @@ export interface RequestPreview {
   requested_minutes: number;
   available_minutes_after: number | null;
   warnings: string[];
+  /** Projected available balance on the request's first day (balance forecast); null when unlimited. */
+  available_minutes_on_start?: number | null;
 }
 
 export interface Balance {
@@ -213,6 +219,10 @@ export interface AuditEntry {
   before_json: unknown;
   after_json: unknown;
   created_at: string;
+  /** Added by issue 20: who acted (null for the system), what the row is about, an English sentence. */
+  actor_name?: string | null;
+  entity_label?: string | null;
+  summary?: string;
 }
 
 export interface Account {

@@ -91,3 +91,8 @@ export function formatSigned(minutes: number, unit: DisplayUnit, workdayMinutes?
   if (minutes < 0) return `−${body}`;
   return body;
 }
+
+/** What a person reads for a policy: its display name, else its key. */
+export function policyLabel(policy: { key: string; name?: string | null } | null | undefined): string {
+  return policy ? policy.name || policy.key : '';
+}

@@ -52,13 +52,24 @@ describe("backend/Dockerfile", () => {
     assert.ok(ops(final, "COPY").some((c) => c.includes("--from=build") && c.endsWith("/app/app.jar")));
   });
 
-  test("non-root, EXPOSE 8000, HEALTHCHECK on 8000 /health", () => {
+  test("non-root, EXPOSE 8000, HEALTHCHECK on 8000 /health/live (liveness, works under dash)", () => {
     assertNonRoot(final, rel);
     assert.deepEqual(ops(final, "EXPOSE"), ["8000"]);
     const hc = ops(final, "HEALTHCHECK");
     assert.equal(hc.length, 1);
-    assert.match(hc[0], /127\.0\.0\.1\/8000/);
-    assert.match(hc[0], /GET \/health/);
+    assert.match(hc[0], /127\.0\.0\.1:8000\/health\/live/);
+    assert.doesNotMatch(hc[0], /\/dev\/tcp/, "bash-only /dev/tcp: ECS runs CMD-SHELL with /bin/sh (dash)");
+  });
+
+  test("ships the Amazon RDS CA bundle where DATABASE_URL's sslrootcert points", () => {
+    const runs = ops(final, "RUN").join("\n");
+    assert.match(runs, /curl -fsSL [^\n]*-o \/etc\/ssl\/rds\/global-bundle\.pem https:\/\/truststore\.pki\.rds\.amazonaws\.com\/global\/global-bundle\.pem/);
+    for (const rel of ["docs/operations.md", "infra/terraform/modules/secrets/main.tf"]) {
+      const text = read(rel);
+      assert.ok(text.includes("sslmode=verify-full"), `${rel}: sslmode=verify-full`);
+      assert.ok(text.includes("sslrootcert=/etc/ssl/rds/global-bundle.pem"), `${rel}: sslrootcert at the bundle`);
+      assert.doesNotMatch(text, /[?&]sslmode=require/, `${rel}: no URL with sslmode=require (does not verify the server)`);
+    }
   });
 
   test("one image for api, worker and migrate: ENTRYPOINT java -jar /app/app.jar, CMD api", () => {

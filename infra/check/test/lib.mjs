@@ -6,7 +6,7 @@ import { parse } from "@cdktf/hcl2json";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const TF_ROOT = path.join(ROOT, "infra/terraform");
-export const MODULES = ["network", "security", "database", "registry", "ecs", "alb", "dns", "secrets", "observability", "iam"];
+export const MODULES = ["network", "security", "database", "registry", "ecs", "alb", "dns", "email", "secrets", "observability", "iam"];
 export const ENVS = ["staging", "production"];
 
 export function read(rel) {
@@ -75,7 +75,20 @@ export async function loadDir(relDir) {
 }
 
 export const moduleDir = (m) => loadDir(`modules/${m}`);
-export const envDir = (e) => loadDir(`envs/${e}`);
+/** The one root module every environment applies. */
+export const stackDir = () => loadDir("stack");
+
+/** An environment's values: infra/terraform/stack/environments/<env>.tfvars, parsed. */
+export async function envValues(e) {
+  const file = path.join(TF_ROOT, "stack/environments", `${e}.tfvars`);
+  return parse(file, readFileSync(file, "utf8"));
+}
+
+/** An environment's state backend: stack/environments/<env>.s3.tfbackend, parsed. */
+export async function envBackend(e) {
+  const file = path.join(TF_ROOT, "stack/environments", `${e}.s3.tfbackend`);
+  return parse(file, readFileSync(file, "utf8"));
+}
 
 /** "${local.x}" -> dir.locals.x (recursively); "${jsonencode([local.x])}" -> [locals.x]. */
 export function resolve(dir, value) {

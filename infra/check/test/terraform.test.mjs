@@ -3,22 +3,31 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import {
-  loadAllTerraform, moduleDir, envDir, MODULES, ENVS, resolve, deepResolve, stringSet, blocks, sgName,
+  loadAllTerraform, moduleDir, stackDir, envValues, envBackend, MODULES, ENVS, resolve, deepResolve, stringSet, blocks, sgName,
+  exists,
 } from "./lib.mjs";
 
 const first = (v) => blocks(v)[0];
 
 describe("terraform layout", () => {
-  test("every .tf file parses and every module and environment exists", async () => {
+  test("every .tf file parses; every module, the stack and both environments exist", async () => {
     const all = await loadAllTerraform();
-    assert.ok(all.length >= 40, `expected the modules and envs, found ${all.length} .tf files`);
+    assert.ok(all.length >= 40, `expected the modules and the stack, found ${all.length} .tf files`);
     for (const m of MODULES) await moduleDir(m);
-    for (const e of ENVS) await envDir(e);
+    await stackDir();
+    for (const e of ENVS) {
+      assert.equal((await envValues(e)).environment, e, `${e}.tfvars`);
+      await envBackend(e);
+    }
   });
 
-  test("every module and env pins the AWS provider to ~> 5.x", async () => {
-    for (const dir of [...MODULES.map((m) => `modules/${m}`), ...ENVS.map((e) => `envs/${e}`)]) {
-      const d = dir.startsWith("modules/") ? await moduleDir(dir.slice(8)) : await envDir(dir.slice(5));
+  test("one root module: no per-environment copy of the wiring", () => {
+    assert.ok(!exists("infra/terraform/envs"), "infra/terraform/envs is gone (the stack + environments/<env>.tfvars replace it)");
+  });
+
+  test("every module and the stack pin the AWS provider to ~> 5.x", async () => {
+    for (const dir of [...MODULES.map((m) => `modules/${m}`), "stack"]) {
+      const d = dir === "stack" ? await stackDir() : await moduleDir(dir.slice(8));
       const providers = d.terraform.flatMap((t) => blocks(t.required_providers));
       const aws = providers.map((p) => p.aws).find(Boolean);
       assert.ok(aws, `${dir}: required_providers.aws`);
@@ -27,22 +36,65 @@ describe("terraform layout", () => {
     }
   });
 
-  test("each env keeps remote state in S3 with locking", async () => {
+  test("each environment keeps remote state in its own S3 bucket and key, encrypted, with locking", async () => {
+    const d = await stackDir();
+    const s3 = d.terraform.map((t) => first(t.backend?.s3)).find(Boolean);
+    assert.ok(s3, 'stack: backend "s3"');
+    assert.equal(s3.encrypt, true, "encrypted state");
+    assert.ok(s3.use_lockfile === true || typeof s3.dynamodb_table === "string", "state locking");
+    const seen = new Set();
     for (const e of ENVS) {
-      const d = await envDir(e);
-      const s3 = d.terraform.map((t) => first(t.backend?.s3)).find(Boolean);
-      assert.ok(s3, `${e}: backend "s3"`);
-      assert.equal(s3.encrypt, true, `${e}: encrypted state`);
-      assert.ok(s3.use_lockfile === true || typeof s3.dynamodb_table === "string", `${e}: state locking`);
-      assert.ok(s3.key.includes(e), `${e}: own state key`);
+      const b = await envBackend(e);
+      assert.ok(b.bucket.includes(e) && b.key.includes(e), `${e}: own bucket and key`);
+      assert.ok(!seen.has(b.bucket + b.key));
+      seen.add(b.bucket + b.key);
     }
   });
 
-  test("each env composes every module", async () => {
-    for (const e of ENVS) {
-      const d = await envDir(e);
-      const sources = Object.values(d.modules).map((m) => m.source).sort();
-      assert.deepEqual(sources, MODULES.map((m) => `../../modules/${m}`).sort(), e);
+  test("the stack composes every module", async () => {
+    const d = await stackDir();
+    const sources = Object.values(d.modules).map((m) => m.source).sort();
+    assert.deepEqual(sources, MODULES.map((m) => `../modules/${m}`).sort());
+  });
+
+  test("environments differ only where the plan's configuration table (or the account) says", async () => {
+    const staging = await envValues("staging");
+    const production = await envValues("production");
+    assert.deepEqual(Object.keys(staging).sort(), Object.keys(production).sort(), "the same variables are set");
+    const differ = Object.keys(staging).filter((k) => JSON.stringify(staging[k]) !== JSON.stringify(production[k])).sort();
+    const allowed = ["environment", "domain_name", "swagger_ui_enabled", "db_multi_az", "api_desired_count", "api_min_count",
+      "api_max_count", "log_retention_days", "alb_deletion_protection", "vpc_cidr"];
+    assert.deepEqual(differ.filter((k) => !allowed.includes(k)), [], "unexpected per-environment differences");
+    // The plan's table.
+    assert.equal(staging.swagger_ui_enabled, true);
+    assert.equal(production.swagger_ui_enabled, false);
+    assert.equal(staging.db_multi_az, false);
+    assert.equal(production.db_multi_az, true);
+    assert.equal(staging.api_desired_count, 1);
+    assert.ok(production.api_desired_count >= 2 && production.api_min_count >= 2);
+    for (const v of [staging, production]) {
+      assert.equal(v.worker_desired_count, 1);
+      assert.equal(v.log_level, "INFO");
+      assert.equal(v.frontend_desired_count, 2);
+    }
+    assert.equal(staging.log_retention_days, 30);
+    assert.equal(production.log_retention_days, 90);
+    assert.notEqual(staging.domain_name, production.domain_name);
+  });
+
+  test("the stack passes the environment's values through, CORS from its domain", async () => {
+    const d = await stackDir();
+    assert.match(d.variables.environment.validation[0].condition, /contains\(\["staging", "production"\], var\.environment\)/);
+    assert.equal(d.modules.ecs.environment, "${var.environment}");
+    assert.equal(d.modules.observability.environment, "${var.environment}");
+    assert.equal(d.modules.iam.environment, "${var.environment}");
+    assert.equal(d.modules.ecs.cors_origins, "https://${var.domain_name}");
+    assert.equal(d.modules.ecs.swagger_ui_enabled, "${var.swagger_ui_enabled}");
+    assert.equal(d.modules.database.multi_az, "${var.db_multi_az}");
+    assert.equal(d.modules.database.log_retention_days, "${var.log_retention_days}");
+    assert.equal(d.modules.observability.log_retention_days, "${var.log_retention_days}");
+    for (const k of ["api_desired_count", "api_min_count", "api_max_count", "worker_desired_count", "frontend_desired_count"]) {
+      assert.equal(d.modules.ecs[k], `\${var.${k}}`, k);
     }
   });
 });
@@ -151,16 +203,26 @@ describe("database", () => {
     assert.equal(String(ssl?.value), "1");
   });
 
-  test("multi-AZ in production, single-AZ in staging; both db.t4g.medium, 50 GB", async () => {
-    const prod = (await envDir("production")).modules.database;
-    const staging = (await envDir("staging")).modules.database;
-    assert.equal(prod.multi_az, true);
-    assert.equal(staging.multi_az, false);
-    for (const m of [prod, staging]) {
-      assert.equal(m.instance_class, "db.t4g.medium");
-      assert.equal(m.allocated_storage, 50);
-    }
+  test("parameter group is replaceable (name_prefix with create_before_destroy)", async () => {
+    const d = await moduleDir("database");
+    const pg = d.resources.aws_db_parameter_group.postgres17;
+    assert.equal(pg.name, undefined, "a fixed name cannot be created before the old one is destroyed");
+    assert.match(pg.name_prefix, /postgres17-$/);
+    assert.equal(first(pg.lifecycle).create_before_destroy, true);
   });
+
+  test("RDS log exports land in log groups with a retention, created before the instance", async () => {
+    const d = await moduleDir("database");
+    const db = d.resources.aws_db_instance.main;
+    const lg = d.resources.aws_cloudwatch_log_group.rds;
+    assert.equal(lg.name, "/aws/rds/instance/${var.name}/${each.key}");
+    assert.equal(lg.retention_in_days, "${var.log_retention_days}");
+    assert.equal(lg.for_each, "${toset(local.log_exports)}");
+    assert.equal(db.enabled_cloudwatch_logs_exports, "${local.log_exports}");
+    assert.deepEqual(d.locals.log_exports, ["postgresql", "upgrade"]);
+    assert.deepEqual(db.depends_on, ["${aws_cloudwatch_log_group.rds}"]);
+  });
+
 });
 
 describe("registry", () => {
@@ -179,7 +241,8 @@ describe("registry", () => {
 });
 
 describe("ecs", () => {
-  const SECRET_NAMES = ["DATABASE_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET"];
+  const SECRET_NAMES = ["DATABASE_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET", "SMTP_PASSWORD", "SMTP_USERNAME"];
+  const MIGRATE_SECRET_NAMES = ["DATABASE_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET"];
 
   async function containers() {
     const d = await moduleDir("ecs");
@@ -236,7 +299,7 @@ describe("ecs", () => {
           assert.equal(c.secrets, undefined, "the frontend needs no secrets");
           continue;
         }
-        assert.deepEqual((c.secrets ?? []).map((s) => s.name).sort(), SECRET_NAMES, `${name}: secrets`);
+        assert.deepEqual((c.secrets ?? []).map((s) => s.name).sort(), name === "migrate" ? MIGRATE_SECRET_NAMES : SECRET_NAMES, `${name}: secrets`);
         for (const s of c.secrets) {
           assert.deepEqual(Object.keys(s).sort(), ["name", "valueFrom"], `${name}: ${s.name}`);
           // The migrate task connects as the schema owner; everything else as the application role.
@@ -245,6 +308,12 @@ describe("ecs", () => {
         }
         const names = env.map((e) => e.name);
         for (const v of ["ENVIRONMENT", "APP_VERSION", "CORS_ORIGINS", "PTO_MODE"]) assert.ok(names.includes(v), `${name}: env ${v}`);
+        if (name !== "migrate") {
+          // Notifications (SES) and the CloudWatch SDK's region.
+          for (const v of ["APP_BASE_URL", "SMTP_HOST", "SMTP_PORT", "MAIL_FROM", "AWS_REGION", "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED"]) {
+            assert.ok(names.includes(v), `${name}: env ${v}`);
+          }
+        }
         assert.ok(names.includes("JAVA_TOOL_OPTIONS"), `${name}: JVM sized through JAVA_TOOL_OPTIONS`);
         assert.match(env.find((e) => e.name === "JAVA_TOOL_OPTIONS").value, /MaxRAMPercentage|var\.\w+_java_tool_options/);
       }
@@ -252,6 +321,21 @@ describe("ecs", () => {
     const d = await moduleDir("ecs");
     assert.match(d.variables.api_java_tool_options.default, /-XX:MaxRAMPercentage=/);
     assert.match(d.variables.worker_java_tool_options.default, /-XX:MaxRAMPercentage=/);
+  });
+
+  test("every task definition sets ENVIRONMENT (the backend refuses to start without it)", async () => {
+    const cs = await containers();
+    for (const [name, { defs }] of Object.entries(cs)) {
+      for (const c of defs) assert.ok((c.environment ?? []).some((e) => e.name === "ENVIRONMENT" && e.value === "${var.environment}"), name);
+    }
+  });
+
+  test("the migrate task has its own execution role; api, worker and frontend share the other", async () => {
+    const d = await moduleDir("ecs");
+    const td = d.resources.aws_ecs_task_definition;
+    assert.equal(td.migrate.execution_role_arn, "${var.migrate_execution_role_arn}");
+    for (const n of ["api", "worker", "frontend"]) assert.equal(td[n].execution_role_arn, "${var.execution_role_arn}", n);
+    assert.equal((await stackDir()).modules.ecs.migrate_execution_role_arn, "${module.iam.migrate_execution_role_arn}");
   });
 
   test("no secret values anywhere in the Terraform", async () => {
@@ -273,10 +357,9 @@ describe("ecs", () => {
     assert.deepEqual(cs.api.defs[0].portMappings.map((p) => p.containerPort), [8000]);
     assert.deepEqual(cs.frontend.defs[0].portMappings.map((p) => p.containerPort), [80]);
     assert.equal(cs.worker.defs[0].portMappings, undefined, "worker: no ports");
-    // Container health check on port 8000 (/health) for the API.
+    // Container health check: liveness on port 8000 (healthchecks.test.mjs runs it under dash).
     const hc = cs.api.defs[0].healthCheck.command.join(" ");
-    assert.match(hc, /8000/);
-    assert.match(hc, /GET \/health/);
+    assert.match(hc, /127\.0\.0\.1:8000\/health\/live/);
     // nginx as non-root on port 80 needs the unprivileged-port sysctl in the task.
     assert.deepEqual(cs.frontend.defs[0].systemControls, [{ namespace: "net.ipv4.ip_unprivileged_port_start", value: "0" }]);
   });
@@ -314,31 +397,6 @@ describe("ecs", () => {
     assert.equal(first(cfg.predefined_metric_specification).predefined_metric_type, "ECSServiceAverageCPUUtilization");
   });
 
-  test("replicas by environment: API 1 (staging) vs 2+ (production), worker 1, frontend 2", async () => {
-    const prod = (await envDir("production")).modules.ecs;
-    const staging = (await envDir("staging")).modules.ecs;
-    assert.ok(prod.api_desired_count >= 2 && prod.api_min_count >= 2, "production API: at least 2");
-    assert.ok(prod.api_max_count >= prod.api_min_count);
-    assert.equal(staging.api_desired_count, 1);
-    for (const m of [prod, staging]) {
-      assert.equal(m.worker_desired_count, 1);
-      assert.equal(m.frontend_desired_count, 2);
-    }
-    assert.equal(prod.swagger_ui_enabled, false, "Swagger UI disabled in production");
-    assert.equal(staging.swagger_ui_enabled, true, "Swagger UI enabled in staging");
-  });
-
-  test("ENVIRONMENT and CORS origins per environment", async () => {
-    for (const e of ENVS) {
-      const d = await envDir(e);
-      assert.equal(d.locals.environment, e);
-      assert.equal(d.modules.ecs.environment, "${local.environment}");
-      assert.equal(d.modules.observability.environment, "${local.environment}");
-      assert.equal(d.modules.ecs.cors_origins, "https://${var.domain_name}");
-    }
-    const ecs = await moduleDir("ecs");
-    assert.equal(ecs.variables.environment.validation[0].condition, '${contains(["staging", "production"], var.environment)}');
-  });
 });
 
 describe("alb", () => {
@@ -403,8 +461,10 @@ describe("secrets", () => {
   test("the application secrets (plus the migration owner's URL), names only", async () => {
     const d = await moduleDir("secrets");
     const names = Object.values(d.resources.aws_secretsmanager_secret).map((s) => s.name).sort();
-    assert.deepEqual(names, ["power-pto/database-owner-url", "power-pto/database-url", "power-pto/jwt-signing-key", "power-pto/payroll-webhook-secret"]);
-    assert.deepEqual(Object.keys(d.outputs.secret_arns.value).sort(), ["DATABASE_OWNER_URL", "DATABASE_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET"]);
+    assert.deepEqual(names, ["power-pto/database-owner-url", "power-pto/database-url", "power-pto/jwt-signing-key",
+      "power-pto/payroll-webhook-secret", "power-pto/smtp-password", "power-pto/smtp-username"]);
+    assert.deepEqual(Object.keys(d.outputs.secret_arns.value).sort(), ["DATABASE_OWNER_URL", "DATABASE_URL", "JWT_SECRET",
+      "PAYROLL_WEBHOOK_SECRET", "SMTP_PASSWORD", "SMTP_USERNAME"]);
   });
 });
 
@@ -422,8 +482,8 @@ describe("observability", () => {
     assert.equal(lg.name, "/power-pto/${var.environment}/${each.key}");
     assert.deepEqual(stringSet(d, lg.for_each).sort(), ["api", "frontend", "worker"]);
     assert.equal(lg.retention_in_days, "${var.log_retention_days}");
-    assert.equal((await envDir("staging")).modules.observability.log_retention_days, 30);
-    assert.equal((await envDir("production")).modules.observability.log_retention_days, 90);
+    assert.equal((await envValues("staging")).log_retention_days, 30);
+    assert.equal((await envValues("production")).log_retention_days, 90);
   });
 
   test("every alarm notifies the SNS topic", async () => {
@@ -467,9 +527,7 @@ describe("observability", () => {
     assert.equal(x.metric_name, "DatabaseConnections");
     assert.equal(x.threshold, "${floor(var.db_max_connections * 0.8)}");
     assert.equal(x.comparison_operator, "GreaterThanThreshold");
-    for (const e of ENVS) {
-      assert.equal((await envDir(e)).modules.observability.db_max_connections, "${module.database.max_connections}", e);
-    }
+    assert.equal((await stackDir()).modules.observability.db_max_connections, "${module.database.max_connections}");
   });
 
   test("ECS CPU and memory > 80 % sustained, for each service", async () => {
@@ -525,12 +583,19 @@ describe("iam", () => {
     }
   });
 
-  test("execution role reads the three application secrets only", async () => {
+  test("execution roles: api/worker/frontend read the application secrets but never the owner URL; migrate reads its three", async () => {
     const { d, docs } = await iam();
     const st = statements(docs.execution_secrets);
     assert.equal(st.length, 1);
     assert.deepEqual(st[0].actions, ["secretsmanager:GetSecretValue"]);
-    assert.equal(st[0].resources, "${values(var.secret_arns)}");
+    assert.equal(st[0].resources, "${local.app_secret_arns}");
+    assert.equal(d.locals.app_secret_arns, "${[for k, arn in var.secret_arns : arn if k != local.owner_secret]}");
+    assert.equal(d.locals.owner_secret, "DATABASE_OWNER_URL");
+    const m = statements(docs.migrate_execution_secrets);
+    assert.equal(m[0].resources, "${local.migrate_secret_arns}");
+    assert.deepEqual(d.locals.migrate_secrets, ["DATABASE_OWNER_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET"]);
+    assert.equal(d.resources.aws_iam_role_policy.migrate_execution_secrets.role, "${aws_iam_role.migrate_execution.id}");
+    assert.equal(d.resources.aws_iam_role_policy.execution_secrets.role, "${aws_iam_role.execution.id}");
     assert.equal(d.resources.aws_iam_role_policy_attachment.execution_managed.policy_arn, "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
     for (const [name, doc] of Object.entries(docs)) {
       for (const s of statements(doc)) {
@@ -550,7 +615,7 @@ describe("iam", () => {
     assert.ok(frontendPolicies.every((p) => !p.policy.includes("put_metric_data")), "frontend: no metrics permission");
   });
 
-  test("GitHub OIDC deploy role trusted for the main branch of this repository only", async () => {
+  test("GitHub OIDC deploy role trusted for this environment's GitHub environment only, one role name per environment", async () => {
     const { d, docs } = await iam();
     assert.equal(d.resources.aws_iam_openid_connect_provider.github.url, "https://token.actions.githubusercontent.com");
     assert.deepEqual(d.resources.aws_iam_openid_connect_provider.github.client_id_list, ["sts.amazonaws.com"]);
@@ -558,7 +623,8 @@ describe("iam", () => {
     assert.deepEqual(st.actions, ["sts:AssumeRoleWithWebIdentity"]);
     const conds = blocks(st.condition);
     const sub = conds.filter((c) => c.variable === "token.actions.githubusercontent.com:sub");
-    assert.deepEqual(sub, [{ test: "StringEquals", variable: "token.actions.githubusercontent.com:sub", values: ["repo:${var.github_repository}:ref:refs/heads/main"] }]);
+    assert.deepEqual(sub, [{ test: "StringEquals", variable: "token.actions.githubusercontent.com:sub", values: ["repo:${var.github_repository}:environment:${var.environment}"] }]);
+    assert.equal(d.resources.aws_iam_role.deploy.name, "github-actions-deploy-${var.environment}");
     assert.ok(conds.some((c) => c.variable === "token.actions.githubusercontent.com:aud" && c.values[0] === "sts.amazonaws.com"));
     assert.equal(d.resources.aws_iam_role.deploy.assume_role_policy, "${data.aws_iam_policy_document.github_trust.json}");
   });
@@ -579,5 +645,44 @@ describe("iam", () => {
     assert.equal(pass.length, 1);
     assert.ok(pass[0].resources.every((r) => /^\$\{aws_iam_role\.\w+\.arn\}$/.test(r)), "PassRole only on the task roles");
     assert.deepEqual(blocks(pass[0].condition)[0].values, ["ecs-tasks.amazonaws.com"]);
+  });
+});
+
+describe("email (SES)", () => {
+  test("domain identity with Easy DKIM, its three CNAMEs in Route 53", async () => {
+    const d = await moduleDir("email");
+    const id = d.resources.aws_sesv2_email_identity.domain;
+    assert.equal(id.email_identity, "${var.mail_domain}");
+    assert.ok(first(id.dkim_signing_attributes));
+    const dkim = d.resources.aws_route53_record.dkim;
+    assert.equal(dkim.count, 3);
+    assert.equal(dkim.type, "CNAME");
+    assert.match(dkim.name, /_domainkey\.\$\{var\.mail_domain\}$/);
+    assert.match(dkim.records[0], /\.dkim\.amazonses\.com$/);
+    assert.equal(d.outputs.smtp_host.value, "email-smtp.${var.region}.amazonaws.com");
+  });
+
+  test("an SMTP IAM user that may send only as MAIL_FROM, and no access key in Terraform (state)", async () => {
+    const d = await moduleDir("iam");
+    assert.ok(d.resources.aws_iam_user.ses_smtp);
+    assert.equal(d.resources.aws_iam_access_key, undefined, "the key's secret would be in the state");
+    const [st] = blocks(d.data.aws_iam_policy_document.ses_send.statement);
+    assert.deepEqual(st.actions, ["ses:SendRawEmail"]);
+    assert.deepEqual(blocks(st.condition)[0], { test: "StringEquals", variable: "ses:FromAddress", values: ["${var.mail_from}"] });
+  });
+
+  test("api and worker may reach the SES SMTP port", async () => {
+    const d = await moduleDir("security");
+    const egress = Object.values(d.resources.aws_vpc_security_group_egress_rule).filter((r) => r.from_port === 587).map((r) => sgName(r.security_group_id)).sort();
+    assert.deepEqual(egress, ["api", "worker"]);
+  });
+
+  test("an alarm on permanently failed notifications", async () => {
+    const d = await moduleDir("observability");
+    const a = d.resources.aws_cloudwatch_metric_alarm.notification_delivery_failure;
+    const q = blocks(a.metric_query).find((x) => x.return_data === true).expression;
+    assert.match(q, /"notification\.delivery\.failure\.count"/);
+    assert.match(q, /FROM "PowerPTO"/);
+    assert.equal(a.threshold, 1);
   });
 });

@@ -17,8 +17,8 @@ const workflow = (name) => parseYaml(read(`.github/workflows/${name}`));
 const stepsOf = (wf) => Object.values(wf.jobs).flatMap((j) => j.steps ?? []);
 
 describe("workflows", () => {
-  test("ci.yml, deploy.yml and rollback.yml exist", () => {
-    for (const f of ["ci.yml", "deploy.yml", "rollback.yml"]) assert.ok(exists(`.github/workflows/${f}`), f);
+  test("ci.yml, deploy.yml, deploy-environment.yml and rollback.yml exist", () => {
+    for (const f of ["ci.yml", "deploy.yml", "deploy-environment.yml", "rollback.yml"]) assert.ok(exists(`.github/workflows/${f}`), f);
   });
 
   for (const file of readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort()) {
@@ -51,88 +51,162 @@ describe("ci.yml", () => {
   });
 });
 
-describe("deploy.yml", () => {
-  const wf = workflow("deploy.yml");
-  const steps = stepsOf(wf);
+// The gates are checked on the parsed YAML; workflowGates() takes the texts so a test can
+// show that the old single-job deploy.yml fails them.
+export function deployGates(deployText, envText, ciText) {
+  const problems = [];
+  const wf = parseYaml(deployText);
+  const ci = parseYaml(ciText);
+  const on = wf.on ?? {};
+  // 1. Deploy only after a green CI for that commit.
+  if (Object.keys(on).join() !== "workflow_run") problems.push(`deploy.yml must start only from workflow_run (has: ${Object.keys(on)})`);
+  if (JSON.stringify(on.workflow_run?.workflows) !== JSON.stringify([ci.name])) problems.push(`deploy.yml must follow the CI workflow "${ci.name}"`);
+  if (JSON.stringify(on.workflow_run?.types) !== '["completed"]') problems.push("workflow_run types must be [completed]");
+  if (JSON.stringify(on.workflow_run?.branches) !== '["main"]') problems.push("workflow_run branches must be [main]");
+  const jobs = wf.jobs ?? {};
+  const gated = (name, seen = new Set()) => {
+    const job = jobs[name];
+    if (!job || seen.has(name)) return false;
+    seen.add(name);
+    if (/github\.event\.workflow_run\.conclusion == 'success'/.test(job.if ?? "") && /github\.event\.workflow_run\.event == 'push'/.test(job.if ?? "")) return true;
+    return [job.needs ?? []].flat().some((n) => gated(n, seen));
+  };
+  for (const name of Object.keys(jobs)) if (!gated(name)) problems.push(`job ${name} does not require a successful CI run for a push`);
+  const text = deployText + envText;
+  if (!/github\.event\.workflow_run\.head_sha/.test(deployText)) problems.push("deploy.yml must deploy workflow_run.head_sha (the commit CI tested)");
+  if (/\$GITHUB_SHA|github\.sha/.test(text)) problems.push("GITHUB_SHA is the latest main under workflow_run, not the tested commit");
+  // 2. Staging on every green main, then production after staging, through GitHub environments.
+  const envOf = (job) => job?.with?.environment ?? job?.environment;
+  const stagingJob = Object.entries(jobs).find(([, j]) => envOf(j) === "staging");
+  const productionJob = Object.entries(jobs).find(([, j]) => envOf(j) === "production");
+  if (!stagingJob) problems.push("no job deploys to the staging environment");
+  if (!productionJob) problems.push("no job deploys to the production environment");
+  if (stagingJob && productionJob && ![productionJob[1].needs ?? []].flat().includes(stagingJob[0])) problems.push("production must need the staging job");
+  if (stagingJob && stagingJob[1].if) problems.push("staging must run on every green main (no extra condition)");
+  const env = parseYaml(envText);
+  const envJob = Object.values(env.jobs ?? {})[0] ?? {};
+  if (envJob.environment !== "${{ inputs.environment }}") problems.push("the deploy job must run in the GitHub environment (OIDC subject environment:<name>, its variables, its reviewers)");
+  for (const [, j] of [stagingJob, productionJob].filter(Boolean)) {
+    if (j.uses !== "./.github/workflows/deploy-environment.yml") problems.push("environments deploy through deploy-environment.yml");
+  }
+  // 3. Image push skipped when the tag exists.
+  const pushStep = (envJob.steps ?? []).find((st) => /docker push/.test(st.run ?? ""));
+  if (!pushStep) problems.push("no push step");
+  else {
+    const r = pushStep.run;
+    const check = r.indexOf("aws ecr describe-images");
+    if (check < 0 || check > r.indexOf("docker push") || !/continue|exit 0/.test(r.slice(check, r.indexOf("docker push")))) {
+      problems.push("the push step must skip the push when the tag already exists (aws ecr describe-images before docker push)");
+    }
+  }
+  if (/docker build/.test(envText)) problems.push("environments must not rebuild (a rebuild has a new digest): build once in deploy.yml");
+  return problems;
+}
+
+/** Services-stable must not give up at 10 minutes, and must check the revisions that run. */
+export function waitProblems(text, label) {
+  const problems = [];
+  if (/aws ecs wait services-stable/.test(text)) problems.push(`${label}: aws ecs wait services-stable gives up after 10 minutes and calls a rollback stable`);
+  if (!/\.github\/scripts\/ecs-wait-deployed\.sh "\$CLUSTER" \d+/.test(text)) problems.push(`${label}: must wait with .github/scripts/ecs-wait-deployed.sh`);
+  for (const svc of ["api", "worker", "frontend"]) {
+    if (!text.includes(`"${svc}=\${{ steps.taskdefs.outputs.${svc} }}"`)) problems.push(`${label}: must verify ${svc} runs its new revision`);
+  }
+  return problems;
+}
+
+describe("deploy.yml + deploy-environment.yml", () => {
+  const deployText = read(".github/workflows/deploy.yml");
+  const envText = read(".github/workflows/deploy-environment.yml");
+  const env = parseYaml(envText);
+  const steps = stepsOf(env);
   const runOf = (s) => s.run ?? "";
 
-  test("on push to main with OIDC permissions only", () => {
-    assert.deepEqual(Object.keys(wf.on), ["push"]);
-    assert.deepEqual(wf.on.push.branches, ["main"]);
-    const job = Object.values(wf.jobs)[0];
-    assert.deepEqual(job.permissions ?? wf.permissions, { "id-token": "write", contents: "read" });
-    assert.equal(job.environment, undefined, "a GitHub environment would change the OIDC subject the role trusts");
-    assert.doesNotMatch(read(".github/workflows/deploy.yml"), /aws-access-key-id|AWS_SECRET_ACCESS_KEY/);
+  test("gates: green CI for that commit, staging then production, push skipped when the tag exists", () => {
+    assert.deepEqual(deployGates(deployText, envText, read(".github/workflows/ci.yml")), []);
   });
 
-  test("steps in the plan's order: checkout, credentials, ECR login, build/push x3, migrate, register, update x3, wait stable", () => {
+  test("the old single-job deploy.yml fails the gates (the check can fail)", () => {
+    const old = "name: Deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          docker build -t $ECR_REGISTRY/power-pto/api:$GITHUB_SHA ./backend\n          docker push $ECR_REGISTRY/power-pto/api:$GITHUB_SHA\n";
+    const problems = deployGates(old, old, read(".github/workflows/ci.yml"));
+    assert.ok(problems.some((p) => p.includes("workflow_run")));
+    assert.ok(problems.some((p) => p.includes("production")));
+    assert.ok(problems.some((p) => p.includes("tag already exists")));
+  });
+
+  test("OIDC credentials from the environment's variables only; no access keys", () => {
+    const job = Object.values(env.jobs)[0];
+    assert.deepEqual(job.permissions, { "id-token": "write", contents: "read" });
+    const creds = steps.find((s) => s.uses === "aws-actions/configure-aws-credentials@v4");
+    assert.equal(creds.with["role-to-assume"], "${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+    assert.doesNotMatch(deployText + envText, /aws-access-key-id|AWS_SECRET_ACCESS_KEY/);
+    assert.equal(job.concurrency.group, "deploy-${{ inputs.environment }}");
+  });
+
+  test("steps in the plan's order: credentials, ECR login, push, migrate, register, update x3, wait", () => {
     const index = (pred, what) => {
       const i = steps.findIndex(pred);
       assert.ok(i >= 0, `missing step: ${what}`);
       return i;
     };
-    const checkout = index((s) => s.uses?.startsWith("actions/checkout@"), "checkout");
     const creds = index((s) => s.uses === "aws-actions/configure-aws-credentials@v4", "configure-aws-credentials@v4");
     const login = index((s) => s.uses === "aws-actions/amazon-ecr-login@v2", "amazon-ecr-login@v2");
-    const build = {};
-    for (const [svc, ctx] of [["api", "./backend"], ["worker", "./backend"], ["frontend", "./frontend"]]) {
-      build[svc] = index((s) => {
-        const r = runOf(s);
-        return r.includes("docker build") && r.includes(`power-pto/${svc}:$GITHUB_SHA`) && r.includes("--build-arg APP_VERSION=$GITHUB_SHA") &&
-          new RegExp(`${ctx.replace(".", "\\.")}\\s*$`, "m").test(r) && r.includes(`docker push $ECR_REGISTRY/power-pto/${svc}:$GITHUB_SHA`);
-      }, `build and push ${svc} from ${ctx}`);
-    }
+    const push = index((s) => runOf(s).includes("docker push"), "push");
     const migrate = index((s) => runOf(s).includes("aws ecs run-task"), "migrate (run-task)");
     const register = index((s) => runOf(s).includes("register-task-definition") && !runOf(s).includes("run-task"), "register task definitions");
-    const update = {};
+    const update = ["api", "worker", "frontend"].map((svc) =>
+      index((s) => runOf(s).includes("aws ecs update-service") && new RegExp(`--service ${svc}\\b`).test(runOf(s)), `update ${svc}`));
+    const wait = index((s) => runOf(s).includes("ecs-wait-deployed.sh"), "wait");
+    assert.ok(creds < login && login < push && push < migrate && migrate < register);
+    for (const u of update) assert.ok(register < u && u < wait);
+    assert.equal(wait, steps.length - 1, "waiting for stability is the last step");
     for (const svc of ["api", "worker", "frontend"]) {
-      update[svc] = index((s) => runOf(s).includes("aws ecs update-service") && new RegExp(`--service ${svc}\\b`).test(runOf(s)), `update ${svc}`);
+      assert.match(runOf(steps[push]), /for service in api worker frontend/);
+      assert.match(deployText, new RegExp(`docker build --build-arg APP_VERSION="\\$SHA" -t "power-pto/${svc === "worker" ? "api" : svc}:\\$SHA" \\./${svc === "frontend" ? "frontend" : "backend"}`));
     }
-    const wait = index((s) => runOf(s).includes("aws ecs wait services-stable"), "wait services-stable");
-
-    assert.ok(checkout < creds && creds < login, "checkout -> credentials -> ECR login");
-    for (const svc of Object.keys(build)) assert.ok(login < build[svc] && build[svc] < migrate, `ECR login -> build ${svc} -> migrate`);
-    assert.ok(migrate < register, "migrate -> register task definitions");
-    for (const svc of Object.keys(update)) assert.ok(register < update[svc] && update[svc] < wait, `register -> update ${svc} -> wait`);
-    assert.ok(steps.indexOf(steps[wait]) === steps.length - 1, "waiting for stability is the last step");
-    assert.match(steps[creds].with["role-to-assume"], /\$\{\{\s*vars\.\w+\s*\}\}/);
-    assert.match(runOf(steps[wait]), /--services api worker frontend/);
   });
 
-  test("the migrate step runs power-pto-migrate, waits, and fails the deploy on a non-zero exit code", () => {
-    const s = steps.find((x) => runOf(x).includes("aws ecs run-task"));
-    const r = runOf(s);
+  test("the migrate step runs power-pto-migrate, waits without a 10-minute cap, and fails the deploy on a non-zero exit code", () => {
+    const r = runOf(steps.find((x) => runOf(x).includes("aws ecs run-task")));
     assert.match(r, /set -euo pipefail/);
     assert.match(r, /--task-definition power-pto-migrate/);
     assert.match(r, /"name": "api", "command": \["migrate"\]/);
-    assert.match(r, /aws ecs wait tasks-stopped/);
-    assert.match(r, /aws ecs describe-tasks[\s\S]*exitCode/);
+    assert.match(r, /lastStatus[\s\S]*STOPPED/);
     assert.match(r, /if \[ "\$exit_code" != "0" \]; then[\s\S]*?exit 1/);
-    assert.ok(r.indexOf("wait tasks-stopped") < r.indexOf("exitCode"));
   });
 
-  test("services are pointed at the new revisions, not just restarted", () => {
+  test("services are pointed at the new revisions and the wait checks that they run them", () => {
     for (const svc of ["api", "worker", "frontend"]) {
       const s = steps.find((x) => runOf(x).includes("aws ecs update-service") && runOf(x).includes(`--service ${svc}`));
       assert.match(runOf(s), new RegExp(`--task-definition "\\$\\{\\{ steps\\.taskdefs\\.outputs\\.${svc} \\}\\}"`));
     }
+    assert.deepEqual(waitProblems(envText, "deploy-environment.yml"), []);
+    assert.ok(waitProblems(OLD_WAIT, "old").length > 0, "the old wait fails the check");
   });
 });
+
+const OLD_WAIT = "      - name: Wait for services stable\n        run: |\n          aws ecs wait services-stable --cluster \"$CLUSTER\" --services api worker frontend\n";
 
 describe("rollback.yml", () => {
   const wf = workflow("rollback.yml");
   const text = read(".github/workflows/rollback.yml");
 
-  test("manual, with a sha input, redeploys that SHA's images to the three services without migrating", () => {
+  test("manual, per environment, with a sha input; redeploys that SHA's images without migrating", () => {
     assert.deepEqual(Object.keys(wf.on), ["workflow_dispatch"]);
     assert.equal(wf.on.workflow_dispatch.inputs.sha.required, true);
+    assert.deepEqual(wf.on.workflow_dispatch.inputs.environment.options, ["staging", "production"]);
+    const job = Object.values(wf.jobs)[0];
+    assert.equal(job.environment, "${{ inputs.environment }}", "the environment's role, variables and reviewers");
+    assert.equal(job.concurrency.group, "deploy-${{ inputs.environment }}", "never at the same time as a deploy");
     assert.doesNotMatch(text, /aws ecs run-task|power-pto-migrate/, "no migration on rollback");
     assert.match(text, /power-pto\/\$service:\$TARGET_SHA/);
-    assert.match(text, /TARGET_SHA: \$\{\{ inputs\.sha \}\}/);
     for (const svc of ["api", "worker", "frontend"]) assert.match(text, new RegExp(`update-service --cluster "\\$CLUSTER" --service ${svc} `));
-    assert.match(text, /aws ecs wait services-stable/);
-    const job = Object.values(wf.jobs)[0];
     assert.deepEqual(job.permissions, { "id-token": "write", contents: "read" });
+  });
+
+  test("the rollback verifies its result: it fails unless the services run the rollback revisions", () => {
+    assert.deepEqual(waitProblems(text, "rollback.yml"), []);
+    const steps = Object.values(wf.jobs)[0].steps;
+    assert.ok(steps.at(-1).run.includes("ecs-wait-deployed.sh"), "verification is the last step");
   });
 });
 

@@ -1,3 +1,5 @@
+import { useIntl } from 'react-intl';
+import { errorSentence, type AmountContext } from '@/lib/errors';
 import type { ReactNode } from 'react';
 import { ApiError, errorDetails, errorMessage } from '@/lib/api';
 import { Button, Spinner } from './button';
@@ -35,12 +37,20 @@ export function ErrorState({ error, onRetry, title = 'Could not load this' }: { 
 }
 
 /** Inline error of a form submission, with the API's detail lines. */
-export function FormError({ error }: { error: unknown }) {
+/**
+ * A refused action in plain language: the sentence for the error's `code` (lib/errors.ts), in the
+ * reader's language and, given `amounts`, in the policy's unit. Field-level lines follow only for
+ * errors without a known code.
+ */
+export function FormError({ error, amounts }: { error: unknown; amounts?: AmountContext }) {
+  const intl = useIntl();
   if (!error) return null;
-  const details = error instanceof ApiError ? errorDetails(error.detail) : [];
+  const sentence = errorSentence(intl, error, amounts);
+  const known = error instanceof ApiError && !!error.code && !!intl.messages[`error.${error.code}`];
+  const details = error instanceof ApiError && !known ? errorDetails(error.detail).filter((d) => d !== sentence) : [];
   return (
-    <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid="form-error">
-      <p className="font-medium">{errorMessage(error)}</p>
+    <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100" data-testid="form-error">
+      <p className="font-medium">{sentence}</p>
       {details.length > 0 && (
         <ul className="mt-1 list-disc pl-5">
           {details.map((d, i) => (

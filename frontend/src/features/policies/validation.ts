@@ -27,6 +27,9 @@ export interface TierForm {
 
 export interface PolicyFormValues {
   key: string;
+  /** Display name and description (optional; shown instead of the key). */
+  name: string;
+  description: string;
   category: PolicyCategory;
   effective_from: string;
   change_reason: string;
@@ -61,6 +64,8 @@ export type PolicyFormErrors = Partial<Record<string, string>>;
 export function emptyPolicyForm(today: string): PolicyFormValues {
   return {
     key: '',
+    name: '',
+    description: '',
     category: 'VACATION',
     effective_from: today,
     change_reason: '',
@@ -211,11 +216,11 @@ export function validateSettings(input: unknown): Record<string, string> {
   if (typeof s.allow_negative !== 'boolean') e.allow_negative = 'Say whether the balance may go negative.';
   const limit = s.negative_limit_minutes;
   if (limit !== null && limit !== undefined) {
-    if (!isInt(limit) || limit < 0) e.negative_limit_minutes = 'The negative limit must be a whole number of minutes, 0 or more.';
+    if (!isInt(limit) || limit < 0) e.negative_limit_minutes = 'The negative limit must be 0 or more.';
     else if (s.allow_negative !== true) e.negative_limit_minutes = 'A negative limit only applies when negative balances are allowed.';
   }
   const cap = s.bank_cap_minutes;
-  if (cap !== null && cap !== undefined && (!isInt(cap) || cap <= 0)) e.bank_cap_minutes = 'The bank cap must be a whole number of minutes above 0.';
+  if (cap !== null && cap !== undefined && (!isInt(cap) || cap <= 0)) e.bank_cap_minutes = 'The bank cap must be more than 0.';
 
   const tiers = s.tenure_tiers;
   if (tiers !== undefined && tiers !== null) {
@@ -227,7 +232,7 @@ export function validateSettings(input: unknown): Record<string, string> {
         else if (seen.has(t.min_months as number)) e[`tenure_tiers[${i}].min_months`] = 'Two tiers start at the same month.';
         else seen.add(t.min_months as number);
         if (!isInt(t?.accrual_rate_minutes) || (t.accrual_rate_minutes as number) <= 0)
-          e[`tenure_tiers[${i}].accrual_rate_minutes`] = 'The tier rate must be a whole number of minutes above 0.';
+          e[`tenure_tiers[${i}].accrual_rate_minutes`] = 'The tier rate must be more than 0.';
       });
     }
   }
@@ -236,7 +241,7 @@ export function validateSettings(input: unknown): Record<string, string> {
   if (co !== undefined && co !== null) {
     if (typeof co.enabled !== 'boolean') e['carryover.enabled'] = 'Say whether carryover is enabled.';
     if (co.cap_minutes !== null && co.cap_minutes !== undefined && (!isInt(co.cap_minutes) || co.cap_minutes < 0))
-      e['carryover.cap_minutes'] = 'The carryover cap must be a whole number of minutes, 0 or more.';
+      e['carryover.cap_minutes'] = 'The carryover cap must be 0 or more.';
     if (co.expires_after_days !== null && co.expires_after_days !== undefined && (!isInt(co.expires_after_days) || co.expires_after_days <= 0))
       e['carryover.expires_after_days'] = 'Days must be a whole number above 0.';
   }
@@ -272,13 +277,13 @@ export function validateSettings(input: unknown): Record<string, string> {
       if (wrong.length) e[wrong[0]] = `Only ${expected} applies to a ${String(s.accrual_frequency).toLowerCase()} policy.`;
       const rate = s[expected];
       if (rate === undefined || rate === null) e[expected] = 'Enter the accrual rate.';
-      else if (!isInt(rate) || rate <= 0) e[expected] = 'The rate must be a whole number of minutes above 0.';
+      else if (!isInt(rate) || rate <= 0) e[expected] = 'The rate must be more than 0.';
     }
   } else if (s.accrual_method === 'HOURS_WORKED') {
     const r = s.accrual_ratio as Record<string, unknown> | undefined;
     if (!r || typeof r !== 'object') e.accrual_ratio = 'Enter the accrual ratio.';
     else {
-      if (!isInt(r.accrue_minutes) || r.accrue_minutes <= 0) e['accrual_ratio.accrue_minutes'] = 'Minutes accrued must be a whole number above 0.';
+      if (!isInt(r.accrue_minutes) || r.accrue_minutes <= 0) e['accrual_ratio.accrue_minutes'] = 'The amount accrued must be more than 0.';
       if (!isInt(r.per_worked_minutes) || r.per_worked_minutes <= 0)
         e['accrual_ratio.per_worked_minutes'] = 'Minutes worked must be a whole number above 0.';
     }
@@ -324,6 +329,8 @@ export function validatePolicyForm(
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v.effective_from)) e.effective_from = 'Enter the date this version takes effect.';
   else if (opts.previousEffectiveFrom && v.effective_from < opts.previousEffectiveFrom)
     e.effective_from = `The new version must start on or after ${opts.previousEffectiveFrom}, when the current one started.`;
+  if (v.name.trim().length > 200) e.name = 'Keep the name under 200 characters.';
+  if (v.description.trim().length > 2000) e.description = 'Keep the description under 2000 characters.';
   if (v.change_reason.length > 1000) e.change_reason = 'Keep the reason under 1000 characters.';
 
   if (v.type === 'ACCRUAL') {

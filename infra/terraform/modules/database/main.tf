@@ -9,8 +9,9 @@ resource "aws_db_subnet_group" "private" {
   subnet_ids  = var.private_subnet_ids
 }
 
+# name_prefix, not name: create_before_destroy needs the replacement to get a new name.
 resource "aws_db_parameter_group" "postgres17" {
-  name        = "${var.name}-postgres17"
+  name_prefix = "${var.name}-postgres17-"
   family      = "postgres17"
   description = "Power PTO PostgreSQL 17 parameters"
 
@@ -35,6 +36,18 @@ resource "aws_db_parameter_group" "postgres17" {
   lifecycle {
     create_before_destroy = true
   }
+}
+
+# The log groups RDS exports into, created first so they get a retention (RDS would create
+# them itself, kept forever).
+resource "aws_cloudwatch_log_group" "rds" {
+  for_each          = toset(local.log_exports)
+  name              = "/aws/rds/instance/${var.name}/${each.key}"
+  retention_in_days = var.log_retention_days
+}
+
+locals {
+  log_exports = ["postgresql", "upgrade"]
 }
 
 resource "aws_db_instance" "main" {
@@ -72,5 +85,7 @@ resource "aws_db_instance" "main" {
 
   auto_minor_version_upgrade      = true
   performance_insights_enabled    = true
-  enabled_cloudwatch_logs_exports = ["postgresql", "upgrade"]
+  enabled_cloudwatch_logs_exports = local.log_exports
+
+  depends_on = [aws_cloudwatch_log_group.rds]
 }

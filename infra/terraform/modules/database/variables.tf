@@ -38,3 +38,8 @@ variable "max_connections" {
   type        = number
   default     = 400
 }
+
+variable "log_retention_days" {
+  description = "Retention of the exported PostgreSQL logs: 30 days in staging, 90 in production"
+  type        = number
+}

@@ -10,6 +10,8 @@ locals {
     { name = "DATABASE_URL", valueFrom = var.secret_arns["DATABASE_URL"] },
     { name = "JWT_SECRET", valueFrom = var.secret_arns["JWT_SECRET"] },
     { name = "PAYROLL_WEBHOOK_SECRET", valueFrom = var.secret_arns["PAYROLL_WEBHOOK_SECRET"] },
+    { name = "SMTP_USERNAME", valueFrom = var.secret_arns["SMTP_USERNAME"] },
+    { name = "SMTP_PASSWORD", valueFrom = var.secret_arns["SMTP_PASSWORD"] },
   ]
 
   # The migrate task connects as the schema owner (see the secrets module).
@@ -23,8 +25,10 @@ locals {
   worker_image   = "${var.repository_urls["worker"]}:${var.image_tag}"
   frontend_image = "${var.repository_urls["frontend"]}:${var.image_tag}"
 
-  # GET /health on port 8000 with nothing but bash (no curl needed in the JRE image).
-  backend_health_command = "exec 3<>/dev/tcp/127.0.0.1/8000 && printf 'GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"
+  # Liveness (no database check) on port 8000. ECS runs CMD-SHELL with /bin/sh, dash in the
+  # Temurin image: plain POSIX sh plus curl, which backend/Dockerfile installs. The same string is
+  # the image's HEALTHCHECK; infra/check runs it with dash against a real api and worker process.
+  backend_health_command = "curl -fsS -o /dev/null --max-time 4 http://127.0.0.1:8000/health/live || exit 1"
 
   api_container = {
     name        = "api"
@@ -41,9 +45,15 @@ locals {
       { name = "CORS_ORIGINS", value = var.cors_origins },
       { name = "PTO_MODE", value = "api" },
       { name = "JAVA_TOOL_OPTIONS", value = var.api_java_tool_options },
-      { name = "LOGGING_LEVEL_ROOT", value = "INFO" },
+      { name = "LOGGING_LEVEL_ROOT", value = var.log_level },
       { name = "SPRINGDOC_SWAGGER_UI_ENABLED", value = tostring(var.swagger_ui_enabled) },
       { name = "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", value = "true" },
+      { name = "AWS_REGION", value = var.region },
+      # Notification e-mail through SES (plain values; the credentials are secrets).
+      { name = "APP_BASE_URL", value = var.app_base_url },
+      { name = "SMTP_HOST", value = var.smtp_host },
+      { name = "SMTP_PORT", value = tostring(var.smtp_port) },
+      { name = "MAIL_FROM", value = var.mail_from },
     ]
     secrets = local.secrets
     healthCheck = {
@@ -78,11 +88,17 @@ locals {
       { name = "CORS_ORIGINS", value = var.cors_origins },
       { name = "PTO_MODE", value = "worker" },
       { name = "JAVA_TOOL_OPTIONS", value = var.worker_java_tool_options },
-      { name = "LOGGING_LEVEL_ROOT", value = "INFO" },
+      { name = "LOGGING_LEVEL_ROOT", value = var.log_level },
       { name = "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", value = "true" },
+      { name = "AWS_REGION", value = var.region },
+      # Notification e-mail through SES (plain values; the credentials are secrets).
+      { name = "APP_BASE_URL", value = var.app_base_url },
+      { name = "SMTP_HOST", value = var.smtp_host },
+      { name = "SMTP_PORT", value = tostring(var.smtp_port) },
+      { name = "MAIL_FROM", value = var.mail_from },
     ]
     secrets = local.secrets
-    # The worker process answers /health on 8000 too (database check), so ECS restarts a wedged one.
+    # The worker process answers liveness on 8000 too (no port mapping: only the container check uses it).
     healthCheck = {
       command     = ["CMD-SHELL", local.backend_health_command]
       interval    = 30
@@ -115,7 +131,7 @@ locals {
       { name = "CORS_ORIGINS", value = var.cors_origins },
       { name = "PTO_MODE", value = "migrate" },
       { name = "JAVA_TOOL_OPTIONS", value = var.api_java_tool_options },
-      { name = "LOGGING_LEVEL_ROOT", value = "INFO" },
+      { name = "LOGGING_LEVEL_ROOT", value = var.log_level },
     ]
     secrets = local.migrate_secrets
     logConfiguration = {
@@ -224,7 +240,8 @@ resource "aws_ecs_task_definition" "migrate" {
   network_mode             = "awsvpc"
   cpu                      = 512
   memory                   = 1024
-  execution_role_arn       = var.execution_role_arn
+  # Its own execution role: the only one that can read the schema owner's URL.
+  execution_role_arn = var.migrate_execution_role_arn
   # No task role: migrations only need the database.
   container_definitions = jsonencode([local.migrate_container])
 

@@ -33,7 +33,7 @@ variable "swagger_ui_enabled" {
 }
 
 variable "secret_arns" {
-  description = "DATABASE_URL/JWT_SECRET/PAYROLL_WEBHOOK_SECRET => Secrets Manager ARN"
+  description = "Environment variable name => Secrets Manager ARN (secrets module)"
   type        = map(string)
 }
 
@@ -44,6 +44,37 @@ variable "log_group_names" {
 
 variable "execution_role_arn" {
   type = string
+}
+
+variable "migrate_execution_role_arn" {
+  description = "Execution role of the migrate task (reads the owner URL; the others cannot)"
+  type        = string
+}
+
+variable "log_level" {
+  description = "LOGGING_LEVEL_ROOT: INFO in staging and production"
+  type        = string
+  default     = "INFO"
+}
+
+variable "app_base_url" {
+  description = "APP_BASE_URL: https://<domain>, for links in notification e-mails"
+  type        = string
+}
+
+variable "smtp_host" {
+  description = "SMTP_HOST: the SES SMTP endpoint"
+  type        = string
+}
+
+variable "smtp_port" {
+  description = "SMTP_PORT"
+  type        = number
+}
+
+variable "mail_from" {
+  description = "MAIL_FROM"
+  type        = string
 }
 
 variable "api_task_role_arn" {
@@ -114,7 +145,7 @@ variable "frontend_desired_count" {
   default = 2
 }
 
-# 0.5 vCPU / 1 GB: heap up to 75 % of the task memory, G1 with two GC threads' worth
+# 0.5 vCPU / 1 GB: heap up to 65 % of the task memory, G1 with two GC threads' worth
 # of processors so the JVM does not fall back to the serial collector.
 variable "api_java_tool_options" {
   type    = string

@@ -1,10 +1,14 @@
 # Least-privilege roles:
-#   execution role  ECS agent: pull from ECR, write logs, read exactly the three
-#                   application secrets (injected through the task definitions' secrets)
+#   execution role  ECS agent of api/worker/frontend: pull from ECR, write logs, read the
+#                   application secrets the api and worker inject (never the owner URL)
+#   migrate exec.   ECS agent of the migrate task: the same, but the schema owner's URL
+#                   instead of the application's (only migrations run as the owner)
 #   api / worker    the application: PutMetricData into the PowerPTO namespace only,
 #                   plus the ssmmessages channel for ECS exec (no SSH on Fargate)
 #   frontend        ECS exec only
-#   deploy          GitHub Actions via OIDC, trusted for the main branch only
+#   deploy          GitHub Actions via OIDC, trusted for this environment's GitHub
+#                   environment only (repo:<owner/name>:environment:<env>)
+#   ses-smtp user   sends mail through SES SMTP, from MAIL_FROM only
 
 data "aws_caller_identity" "current" {}
 data "aws_region" "current" {}
@@ -44,11 +48,19 @@ resource "aws_iam_role_policy_attachment" "execution_managed" {
   policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
 
+locals {
+  # The owner URL is for migrations only; the api and worker never get it.
+  owner_secret      = "DATABASE_OWNER_URL"
+  app_secret_arns   = [for k, arn in var.secret_arns : arn if k != local.owner_secret]
+  migrate_secrets   = ["DATABASE_OWNER_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET"]
+  migrate_secret_arns = [for k in local.migrate_secrets : var.secret_arns[k]]
+}
+
 data "aws_iam_policy_document" "execution_secrets" {
   statement {
     sid       = "ReadTheApplicationSecretsOnly"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = values(var.secret_arns)
+    resources = local.app_secret_arns
   }
 }
 
@@ -56,6 +68,32 @@ resource "aws_iam_role_policy" "execution_secrets" {
   name   = "read-application-secrets"
   role   = aws_iam_role.execution.id
   policy = data.aws_iam_policy_document.execution_secrets.json
+}
+
+# --- Migrate task execution role ------------------------------------------------
+
+resource "aws_iam_role" "migrate_execution" {
+  name               = "${var.name}-ecs-migrate-execution"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_trust.json
+}
+
+resource "aws_iam_role_policy_attachment" "migrate_execution_managed" {
+  role       = aws_iam_role.migrate_execution.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}
+
+data "aws_iam_policy_document" "migrate_execution_secrets" {
+  statement {
+    sid       = "ReadTheMigrateSecretsOnly"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = local.migrate_secret_arns
+  }
+}
+
+resource "aws_iam_role_policy" "migrate_execution_secrets" {
+  name   = "read-migrate-secrets"
+  role   = aws_iam_role.migrate_execution.id
+  policy = data.aws_iam_policy_document.migrate_execution_secrets.json
 }
 
 # --- Task roles ------------------------------------------------------------------
@@ -165,17 +203,18 @@ data "aws_iam_policy_document" "github_trust" {
       values   = ["sts.amazonaws.com"]
     }
 
-    # Only workflows running on the main branch of this repository.
+    # Only jobs of this repository that run in this environment's GitHub environment
+    # (staging, or production behind its required reviewers).
     condition {
       test     = "StringEquals"
       variable = "token.actions.githubusercontent.com:sub"
-      values   = ["repo:${var.github_repository}:ref:refs/heads/main"]
+      values   = ["repo:${var.github_repository}:environment:${var.environment}"]
     }
   }
 }
 
 resource "aws_iam_role" "deploy" {
-  name                 = "github-actions-deploy"
+  name                 = "github-actions-deploy-${var.environment}"
   assume_role_policy   = data.aws_iam_policy_document.github_trust.json
   max_session_duration = 3600
 }
@@ -253,6 +292,7 @@ data "aws_iam_policy_document" "deploy" {
     actions = ["iam:PassRole"]
     resources = [
       aws_iam_role.execution.arn,
+      aws_iam_role.migrate_execution.arn,
       aws_iam_role.api_task.arn,
       aws_iam_role.worker_task.arn,
       aws_iam_role.frontend_task.arn,
@@ -270,4 +310,32 @@ resource "aws_iam_role_policy" "deploy" {
   name   = "deploy-power-pto"
   role   = aws_iam_role.deploy.id
   policy = data.aws_iam_policy_document.deploy.json
+}
+
+# --- SES SMTP sender ------------------------------------------------------------------
+# SMTP credentials are an IAM user's access key. Terraform creates the user and its policy but
+# not the key (its secret would land in the state): docs/operations.md "E-mail (SES)".
+
+resource "aws_iam_user" "ses_smtp" {
+  name = "${var.name}-ses-smtp"
+}
+
+data "aws_iam_policy_document" "ses_send" {
+  statement {
+    sid       = "SendFromMailFromOnly"
+    actions   = ["ses:SendRawEmail"]
+    resources = [var.email_identity_arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "ses:FromAddress"
+      values   = [var.mail_from]
+    }
+  }
+}
+
+resource "aws_iam_user_policy" "ses_send" {
+  name   = "ses-send-raw-email"
+  user   = aws_iam_user.ses_smtp.name
+  policy = data.aws_iam_policy_document.ses_send.json
 }

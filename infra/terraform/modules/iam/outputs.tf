@@ -2,6 +2,14 @@ output "execution_role_arn" {
   value = aws_iam_role.execution.arn
 }
 
+output "migrate_execution_role_arn" {
+  value = aws_iam_role.migrate_execution.arn
+}
+
+output "ses_smtp_user_name" {
+  value = aws_iam_user.ses_smtp.name
+}
+
 output "api_task_role_arn" {
   value = aws_iam_role.api_task.arn
 }
@@ -15,6 +23,6 @@ output "frontend_task_role_arn" {
 }
 
 output "deploy_role_arn" {
-  description = "Set as the GitHub repository variable AWS_DEPLOY_ROLE_ARN"
+  description = "Set as the variable AWS_DEPLOY_ROLE_ARN of the GitHub environment of the same name"
   value       = aws_iam_role.deploy.arn
 }

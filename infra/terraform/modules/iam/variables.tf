@@ -9,7 +9,7 @@ variable "cluster_name" {
 }
 
 variable "secret_arns" {
-  description = "Env var name => ARN of the three application secrets"
+  description = "Env var name => ARN of the application secrets (secrets module)"
   type        = map(string)
 }
 
@@ -32,4 +32,24 @@ variable "create_github_oidc_provider" {
   description = "false when the account already has the token.actions.githubusercontent.com provider"
   type        = bool
   default     = true
+}
+
+variable "environment" {
+  description = "staging or production: the GitHub environment the deploy role trusts"
+  type        = string
+
+  validation {
+    condition     = contains(["staging", "production"], var.environment)
+    error_message = "environment must be staging or production."
+  }
+}
+
+variable "mail_from" {
+  description = "The only From address the SES SMTP user may send as"
+  type        = string
+}
+
+variable "email_identity_arn" {
+  description = "SES identity the SMTP user sends through"
+  type        = string
 }

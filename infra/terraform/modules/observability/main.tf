@@ -267,6 +267,31 @@ resource "aws_cloudwatch_metric_alarm" "accrual_job_success_missing" {
   dimensions = merge(var.accrual_metric_dimensions, { job = "time_accrual" })
 }
 
+# --- Notification e-mail (custom metric, namespace PowerPTO) ---------------------------
+#
+# notification.delivery.failure counts e-mails given up on (a permanent SMTP/SES refusal or the
+# retries exhausted). A Metrics Insights query, so it matches whatever tags the meter carries.
+
+resource "aws_cloudwatch_metric_alarm" "notification_delivery_failure" {
+  alarm_name          = "${local.prefix}-notification-delivery-failure"
+  alarm_description   = "E-mail notifications permanently failed (PowerPTO notification.delivery.failure, Sum >= 1 in 15 minutes). Runbook: docs/operations.md#notification-delivery-failure"
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  evaluation_periods  = 1
+  datapoints_to_alarm = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm
+  ok_actions          = local.alarm
+
+  metric_query {
+    id          = "failures"
+    label       = "notification.delivery.failure"
+    expression  = "SELECT SUM(\"notification.delivery.failure.count\") FROM \"PowerPTO\""
+    period      = 900
+    return_data = true
+  }
+}
+
 # --- Dashboard: the application's own metrics -----------------------------------------
 
 resource "aws_cloudwatch_dashboard" "main" {
@@ -308,6 +333,15 @@ resource "aws_cloudwatch_dashboard" "main" {
           region  = var.region
           view    = "timeSeries"
           metrics = [[{ expression = "SEARCH('{PowerPTO} MetricName=\"accrual.job.success.count\" OR MetricName=\"accrual.job.failure.count\"', 'Sum', 3600)", id = "jobs" }]]
+        }
+      },
+      {
+        type   = "metric", x = 0, y = 12, width = 12, height = 6
+        properties = {
+          title   = "Notification e-mails (notification.delivery.success / notification.delivery.failure)"
+          region  = var.region
+          view    = "timeSeries"
+          metrics = [[{ expression = "SEARCH('{PowerPTO} MetricName=\"notification.delivery.success.count\" OR MetricName=\"notification.delivery.failure.count\"', 'Sum', 300)", id = "mail" }]]
         }
       },
     ]

@@ -5,7 +5,7 @@
 
 resource "aws_secretsmanager_secret" "db_url" {
   name                    = "power-pto/database-url"
-  description             = "DATABASE_URL: postgresql://power_pto_app:<password>@<host>:5432/power_pto?sslmode=require"
+  description             = "DATABASE_URL: postgresql://power_pto_app_a:<password>@<host>:5432/power_pto?sslmode=verify-full&sslrootcert=/etc/ssl/rds/global-bundle.pem"
   recovery_window_in_days = var.recovery_window_in_days
 }
 
@@ -13,7 +13,7 @@ resource "aws_secretsmanager_secret" "db_url" {
 # UPDATE/DELETE ledger or audit rows (migration V50, docs/operations.md "Database roles").
 resource "aws_secretsmanager_secret" "db_owner_url" {
   name                    = "power-pto/database-owner-url"
-  description             = "DATABASE_URL of the migrate task: postgresql://power_pto_owner:<password>@<host>:5432/power_pto?sslmode=require"
+  description             = "DATABASE_URL of the migrate task: postgresql://power_pto_migrator:<password>@<host>:5432/power_pto?sslmode=verify-full&sslrootcert=/etc/ssl/rds/global-bundle.pem"
   recovery_window_in_days = var.recovery_window_in_days
 }
 
@@ -26,5 +26,19 @@ resource "aws_secretsmanager_secret" "jwt_secret" {
 resource "aws_secretsmanager_secret" "payroll_webhook_secret" {
   name                    = "power-pto/payroll-webhook-secret"
   description             = "PAYROLL_WEBHOOK_SECRET: HMAC key shared with the payroll provider"
+  recovery_window_in_days = var.recovery_window_in_days
+}
+
+# SES SMTP credentials of the notifications (SMTP_USERNAME / SMTP_PASSWORD): the access key id of
+# the iam module's SES user and the SMTP password derived from its secret (docs/operations.md).
+resource "aws_secretsmanager_secret" "smtp_username" {
+  name                    = "power-pto/smtp-username"
+  description             = "SMTP_USERNAME: access key id of the power-pto-<env>-ses-smtp IAM user"
+  recovery_window_in_days = var.recovery_window_in_days
+}
+
+resource "aws_secretsmanager_secret" "smtp_password" {
+  name                    = "power-pto/smtp-password"
+  description             = "SMTP_PASSWORD: SES SMTP password derived from that user's secret access key"
   recovery_window_in_days = var.recovery_window_in_days
 }

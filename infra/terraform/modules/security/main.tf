@@ -111,7 +111,25 @@ resource "aws_vpc_security_group_egress_rule" "api_https" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 
+resource "aws_vpc_security_group_egress_rule" "api_smtp" {
+  security_group_id = aws_security_group.api.id
+  description       = "SMTP submission (STARTTLS) to the SES endpoint"
+  ip_protocol       = "tcp"
+  from_port         = 587
+  to_port           = 587
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
 # --- Worker (no ingress rules, by design) -------------------------------------
+
+resource "aws_vpc_security_group_egress_rule" "worker_smtp" {
+  security_group_id = aws_security_group.worker.id
+  description       = "SMTP submission (STARTTLS) to the SES endpoint"
+  ip_protocol       = "tcp"
+  from_port         = 587
+  to_port           = 587
+  cidr_ipv4         = "0.0.0.0/0"
+}
 
 resource "aws_vpc_security_group_egress_rule" "worker_to_db" {
   security_group_id            = aws_security_group.worker.id

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { policyLabel } from '@/lib/units';
 import type { Employee, Policy, TimeOffRequest } from '@/lib/types';
 import { formatDateTime, fullName } from '@/lib/format';
 import { useBalances } from '@/lib/queries';
@@ -55,7 +56,7 @@ export function ApprovalCard({
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h2 id={headingId} className="font-semibold">
-            {name} · {policy?.key ?? 'Policy'}
+            {name} · {policyLabel(policy) || 'Policy'}
           </h2>
           <p className="text-sm text-slate-700">
             {formatDateTime(request.start_at, tz)} → {formatDateTime(request.end_at, tz)}

@@ -13,6 +13,29 @@ import { Select } from '@/components/ui/select';
 import { EmptyState, ErrorState, LoadingState, Pagination } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
 import { JsonDiff } from '@/components/JsonDiff';
+import { useIntl, type IntlShape } from 'react-intl';
+import { downloadFile } from '@/lib/api';
+import { FormError } from '@/components/ui/states';
+
+/** Fields every row repeats (tenant, ids, timestamps): hidden in the diff, they are not the change. */
+const NOISE = new Set(['company_id', 'id', 'created_at', 'updated_at', 'created_by', 'idempotency_key']);
+
+export function withoutNoise(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNoise);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([k]) => !NOISE.has(k))
+      .map(([k, v]) => [k, withoutNoise(v)]),
+  );
+}
+
+/** "Mark Manager approved Emma Employee's Vacation request, 2030-12-23 – 2030-12-27", in the reader's language. */
+export function auditSentence(intl: IntlShape, a: AuditEntry, actor: string): string {
+  const label = a.entity_label ?? intl.formatMessage({ id: 'audit.deleted' });
+  const what = intl.formatMessage({ id: `audit.what.${a.entity_type}` }, { label });
+  return intl.formatMessage({ id: 'audit.summary' }, { actor, action: a.action, what });
+}
 
 const LIMIT = 50;
 const SYSTEM_ACTOR = '00000000-0000-0000-0000-000000000000';
@@ -41,11 +64,33 @@ export default function AuditLogPage() {
     setFilters((f) => ({ ...f, [k]: v }));
     setOffset(0);
   };
+  const intl = useIntl();
+  const [csvError, setCsvError] = useState<unknown>(null);
+  async function exportCsv() {
+    setCsvError(null);
+    const { offset: _o, limit: _l, ...filtersOnly } = query;
+    try {
+      await downloadFile(companyPath(me.company_id, '/audit-log'), { ...filtersOnly, format: 'csv' }, 'audit-log.csv');
+    } catch (e) {
+      setCsvError(e);
+    }
+  }
+  const actorOf = (a: AuditEntry) =>
+    a.actor_name ?? (a.actor_id === SYSTEM_ACTOR ? intl.formatMessage({ id: 'audit.system' }) : actorName(a.actor_id));
   const actorName = (id: string) => (id === SYSTEM_ACTOR ? 'System' : employees.map.has(id) ? fullName(employees.map.get(id)) : id.slice(0, 8));
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every change, who made it and what it looked like before and after." />
+      <PageHeader
+        title={intl.formatMessage({ id: 'nav.audit' })}
+        description="Every change, who made it and what it looked like before and after."
+        actions={
+          <Button variant="secondary" onClick={exportCsv} data-testid="audit-csv">
+            {intl.formatMessage({ id: 'audit.csv' })}
+          </Button>
+        }
+      />
+      <FormError error={csvError} />
       <div className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" data-testid="audit-filters">
         <Field label="Entity">
           <Select value={filters.entity_type} onValueChange={set('entity_type')} options={[{ value: 'all', label: 'All entities' }, ...AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: humanize(t) }))]} data-testid="audit-entity" />
@@ -85,7 +130,7 @@ export default function AuditLogPage() {
               <tr>
                 <Th>When</Th>
                 <Th>Actor</Th>
-                <Th>Entity</Th>
+                <Th>What happened</Th>
                 <Th>Action</Th>
                 <Th>
                   <span className="sr-only">Details</span>
@@ -97,9 +142,10 @@ export default function AuditLogPage() {
                 <Fragment key={a.id}>
                   <tr data-testid="audit-row" data-entity={a.entity_type} data-action={a.action}>
                     <Td className="whitespace-nowrap">{formatDateTime(a.created_at)}</Td>
-                    <Td>{actorName(a.actor_id)}</Td>
+                    <Td>{actorOf(a)}</Td>
                     <Td>
-                      {humanize(a.entity_type)} <span className="font-mono text-xs text-slate-600">{a.entity_id.slice(0, 8)}</span>
+                      <span className="block" data-testid="audit-summary">{auditSentence(intl, a, actorOf(a))}</span>
+                      {!a.entity_label && <span className="font-mono text-xs text-slate-600">{humanize(a.entity_type)} {a.entity_id.slice(0, 8)}</span>}
                     </Td>
                     <Td>
                       <Badge tone={a.action === 'DELETE' || a.action === 'DENY' ? 'red' : a.action === 'APPROVE' ? 'green' : 'blue'}>{humanize(a.action)}</Badge>
@@ -120,7 +166,11 @@ export default function AuditLogPage() {
                   {open === a.id && (
                     <tr id={`audit-${a.id}`}>
                       <Td colSpan={5} className="bg-slate-50">
-                        <JsonDiff before={a.before_json} after={a.after_json} caption={`Changes of ${humanize(a.entity_type)} ${a.entity_id}`} />
+                        <JsonDiff
+                          before={withoutNoise(a.before_json)}
+                          after={withoutNoise(a.after_json)}
+                          caption={`Changes of ${a.entity_label ?? `${humanize(a.entity_type)} ${a.entity_id}`}`}
+                        />
                       </Td>
                     </tr>
                   )}

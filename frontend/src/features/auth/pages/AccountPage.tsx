@@ -9,11 +9,14 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { FormError } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
+import { useIntl } from 'react-intl';
+import { PreferencesCard } from '../components/PreferencesCard';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
 export default function AccountPage() {
   const me = useMe();
+  const intl = useIntl();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -40,7 +43,8 @@ export default function AccountPage() {
 
   return (
     <div className="max-w-xl">
-      <PageHeader title="Your account" />
+      <PageHeader title={intl.formatMessage({ id: 'account.title' })} />
+      <PreferencesCard />
       <Card className="mb-6">
         <dl className="grid grid-cols-[8rem_1fr] gap-y-1 text-sm">
           <dt className="text-slate-600">Name</dt>

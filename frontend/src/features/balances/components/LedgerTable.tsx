@@ -1,4 +1,5 @@
 import type { LedgerEntry, Policy } from '@/lib/types';
+import { policyLabel } from '@/lib/units';
 import { formatDateTime, humanize } from '@/lib/format';
 import { formatSigned, policyUnit } from '@/lib/units';
 import { Badge, type BadgeTone } from '@/components/ui/card';
@@ -8,6 +9,7 @@ import { EmptyState } from '@/components/ui/states';
 const tone: Record<string, BadgeTone> = {
   ACCRUAL: 'green',
   CARRYOVER: 'green',
+  ACCRUAL_CORRECTION: 'violet',
   HOLD: 'amber',
   HOLD_RELEASE: 'gray',
   USAGE: 'blue',
@@ -47,7 +49,7 @@ export function LedgerTable({
           return (
             <tr key={e.id} data-testid="ledger-row">
               <Td className="whitespace-nowrap">{formatDateTime(e.effective_at, timeZone)}</Td>
-              <Td>{policy?.key ?? e.policy_id.slice(0, 8)}</Td>
+              <Td>{policyLabel(policy) || e.policy_id.slice(0, 8)}</Td>
               <Td>
                 <Badge tone={tone[e.entry_type] ?? 'gray'}>{humanize(e.entry_type)}</Badge>
               </Td>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { policyLabel } from '@/lib/units';
 import { fullName, initials, lastDayOfMonth, monthGrid, monthLabel, todayIso, formatDate } from '@/lib/format';
 import { useEmployeeMap, usePolicyMap, useRequestList } from '@/lib/queries';
 import type { TimeOffRequest } from '@/lib/types';
@@ -140,7 +141,7 @@ export default function TeamCalendarPage() {
                       <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                         <span>
                           <span className="font-medium">{name(r.employee_id)}</span> ·{' '}
-                          {policies.map.get(r.policy_id)?.key ?? 'Time off'}
+                          {policyLabel(policies.map.get(r.policy_id)) || 'Time off'}
                         </span>
                         <span className="flex items-center gap-2 text-slate-700">
                           {f === l ? formatDate(f) : `${formatDate(f)} – ${formatDate(l)}`}

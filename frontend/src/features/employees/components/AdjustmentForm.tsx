@@ -22,7 +22,12 @@ export function AdjustmentForm({ employee }: { employee: Employee }) {
   const [shown, setShown] = useState(false);
   const errors = validateAdjustment(v);
   const err = (k: string) => (shown ? errors[k] : undefined);
-  const minutes = (v.direction === 'DEDUCT' ? -1 : 1) * toMinutes(Number(v.amount) || 0, v.unit, workday);
+  const minutes = (v.direction === 'DEDUCT' ? -1 : 1) * toMinutes(Number(v.amount.replace(',', '.')) || 0, v.unit, workday);
+  // What was typed, in the unit it was typed in, with the other unit beside it ("+1.5 days (12 h)").
+  const typed = (m: number) =>
+    v.unit === 'MINUTES'
+      ? formatSigned(m, 'MINUTES', workday)
+      : `${formatSigned(m, v.unit, workday)} (${formatSigned(m, v.unit === 'DAYS' ? 'HOURS' : 'DAYS', workday)})`;
   const create = useMutation({
     mutationFn: () =>
       api.post<LedgerEntry>(companyPath(me.company_id, '/adjustments'), {
@@ -33,7 +38,7 @@ export function AdjustmentForm({ employee }: { employee: Employee }) {
       }),
     onSuccess: async () => {
       await Promise.all([qc.invalidateQueries({ queryKey: ['balances'] }), qc.invalidateQueries({ queryKey: ['ledger'] })]);
-      toast('Balance adjusted', { description: formatSigned(minutes, 'HOURS', workday) });
+      toast('Balance adjusted', { description: typed(minutes) });
       setShown(false);
       setV((s) => ({ ...s, amount: '', reason: '' }));
     },
@@ -67,7 +72,7 @@ export function AdjustmentForm({ employee }: { employee: Employee }) {
             data-testid="adjustment-direction"
           />
         </Field>
-        <Field label="Amount" error={err('amount')} required hint={v.amount ? `${formatSigned(minutes, 'HOURS', workday)} = ${minutes} minutes` : undefined}>
+        <Field label="Amount" error={err('amount')} required hint={v.amount ? typed(minutes) : undefined}>
           <Input inputMode="decimal" value={v.amount} onChange={(e) => setV((s) => ({ ...s, amount: e.target.value }))} data-testid="adjustment-amount" />
         </Field>
         <Field label="Unit" required>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { policyLabel } from '@/lib/units';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
@@ -74,7 +75,7 @@ export function AssignmentForm({ employeeId, policyId }: { employeeId?: string; 
             <Select
               value={v.policy_id}
               onValueChange={(x) => setV((s) => ({ ...s, policy_id: x }))}
-              options={(policies.data ?? []).map((p) => ({ value: p.id, label: p.key }))}
+              options={(policies.data ?? []).map((p) => ({ value: p.id, label: policyLabel(p) }))}
               placeholder={policies.isPending ? 'Loading…' : 'Choose a policy'}
               data-testid="assignment-policy"
             />

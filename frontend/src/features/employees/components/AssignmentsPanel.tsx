@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { policyLabel } from '@/lib/units';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, companyPath, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
@@ -65,7 +66,7 @@ export function AssignmentsPanel({ employee }: { employee: Employee }) {
             {assignments.data.map((a) => {
               const active = a.effective_from <= today && (!a.effective_to || a.effective_to > today);
               const endable = !a.effective_to || a.effective_to > today;
-              const key = policies.map.get(a.policy_id)?.key ?? a.policy_id.slice(0, 8);
+              const key = policyLabel(policies.map.get(a.policy_id)) || a.policy_id.slice(0, 8);
               return (
                 <tr key={a.id} data-testid="assignment-row">
                   <Td className="font-medium">{key}</Td>

@@ -1,14 +1,15 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { humanize } from '@/lib/format';
 import { ACCRUAL_FREQUENCIES, DISPLAY_UNITS, POLICY_CATEGORIES } from '@/lib/types';
-import { formatDays, formatHours } from '@/lib/units';
+import { useIntl } from 'react-intl';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Checkbox, Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
-import { RATE_FIELD, validatePolicyForm, type PolicyFormErrors, type PolicyFormValues } from '../validation';
+import { AmountInput, useOtherUnitHint } from './AmountInput';
+import { validatePolicyForm, type PolicyFormErrors, type PolicyFormValues } from '../validation';
 
 const opts = (values: readonly string[]) => values.map((v) => ({ value: v, label: humanize(v) }));
 
@@ -22,12 +23,7 @@ function Section({ title, children, description }: { title: string; children: Re
   );
 }
 
-/** "= 8 h · 1 day" hint under a minutes input. */
-function minutesHint(value: string, suffix = ''): string | undefined {
-  const n = Number(value);
-  if (!value.trim() || !Number.isFinite(n)) return suffix ? `In minutes${suffix}.` : 'In minutes.';
-  return `= ${formatHours(n)} · ${formatDays(n, 480)} at 8 h/day${suffix}`;
-}
+const UNIT_WORD: Record<PolicyFormValues['unit'], string> = { DAYS: 'days', HOURS: 'hours', MINUTES: 'minutes' };
 
 interface Props {
   initial: PolicyFormValues;
@@ -61,6 +57,21 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
     onSubmit(v);
   }
 
+  const intl = useIntl();
+  const hint = useOtherUnitHint();
+  // Only converts what is typed in days; balances are stored (and accrue) in exact minutes.
+  const [workdayHours, setWorkdayHours] = useState('8');
+  const workday = Math.round(Number(workdayHours.replace(',', '.')) * 60) > 0 ? Math.round(Number(workdayHours.replace(',', '.')) * 60) : 480;
+  const unitWord = UNIT_WORD[v.unit];
+  const amount = (k: 'rate_minutes' | 'accrue_minutes' | 'negative_limit_minutes' | 'bank_cap_minutes' | 'carryover_cap_minutes') => ({
+    minutes: v[k],
+    onMinutes: (m: string) => setV((s) => ({ ...s, [k]: m })),
+    unit: v.unit,
+    workdayMinutes: workday,
+    'data-testid': `policy-${k}`,
+  });
+  const amountHint = (minutes: string, extra?: string) => (v.unit === 'MINUTES' ? extra : hint(minutes, v.unit, workday, extra));
+
   const accrual = v.type === 'ACCRUAL';
   const time = accrual && v.accrual_method === 'TIME';
   const hours = accrual && v.accrual_method === 'HOURS_WORKED';
@@ -81,6 +92,12 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
           </Field>
           <Field label="Category" required={creating}>
             <Select value={v.category} onValueChange={(x) => set('category')(x as PolicyFormValues['category'])} options={opts(POLICY_CATEGORIES)} disabled={!creating} data-testid="policy-category" />
+          </Field>
+          <Field label={intl.formatMessage({ id: 'policy.form.name' })} error={err('name')} hint={intl.formatMessage({ id: 'policy.form.nameHint' })}>
+            <Input {...text('name')} autoComplete="off" />
+          </Field>
+          <Field label={intl.formatMessage({ id: 'policy.form.description' })} error={err('description')}>
+            <Input {...text('description')} autoComplete="off" />
           </Field>
           <Field label="Effective from" error={err('effective_from')} required hint={creating ? undefined : `The current version started ${previousEffectiveFrom}.`}>
             <Input type="date" {...text('effective_from')} />
@@ -117,12 +134,19 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
                   data-testid="policy-accrual-method"
                 />
               </Field>
-              <Field label="Display unit" required>
+              <Field label={intl.formatMessage({ id: 'policy.form.amountIn' })} required hint="Balances and the amounts below are shown in this unit.">
                 <Select value={v.unit} onValueChange={(x) => set('unit')(x as PolicyFormValues['unit'])} options={opts(DISPLAY_UNITS)} data-testid="policy-unit" />
               </Field>
             </>
           )}
         </div>
+        {accrual && v.unit === 'DAYS' && (
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Field label={intl.formatMessage({ id: 'policy.form.workday' })} hint={intl.formatMessage({ id: 'policy.form.workdayHint' })}>
+              <Input inputMode="decimal" value={workdayHours} onChange={(e) => setWorkdayHours(e.target.value)} data-testid="policy-workday-hours" />
+            </Field>
+          </div>
+        )}
       </Section>
 
       {time && (
@@ -143,12 +167,12 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
               />
             </Field>
             <Field
-              label={`Rate (minutes per ${v.accrual_frequency === 'DAILY' ? 'day' : v.accrual_frequency === 'MONTHLY' ? 'month' : 'year'})`}
+              label={`Rate (${unitWord} per ${v.accrual_frequency === 'DAILY' ? 'day' : v.accrual_frequency === 'MONTHLY' ? 'month' : 'year'})`}
               error={err('rate_minutes')}
-              hint={minutesHint(v.rate_minutes, ` (${RATE_FIELD[v.accrual_frequency]})`)}
+              hint={amountHint(v.rate_minutes)}
               required
             >
-              <Input inputMode="numeric" {...text('rate_minutes')} />
+              <AmountInput {...amount('rate_minutes')} />
             </Field>
             <Field label="Proration for partial periods" required>
               <Select
@@ -166,13 +190,19 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
       )}
 
       {hours && (
-        <Section title="Hours-worked accrual" description="E.g. 60 minutes accrued per 1440 minutes worked = 1 hour per 24 hours.">
+        <Section title="Hours-worked accrual" description="E.g. 1 hour accrued per 24 hours worked.">
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Minutes accrued" error={err('accrue_minutes')} required hint={minutesHint(v.accrue_minutes)}>
-              <Input inputMode="numeric" {...text('accrue_minutes')} />
+            <Field label={`Accrued (${unitWord})`} error={err('accrue_minutes')} required hint={amountHint(v.accrue_minutes)}>
+              <AmountInput {...amount('accrue_minutes')} />
             </Field>
-            <Field label="Per minutes worked" error={err('per_worked_minutes')} required hint={minutesHint(v.per_worked_minutes)}>
-              <Input inputMode="numeric" {...text('per_worked_minutes')} />
+            <Field label="Per hours worked" error={err('per_worked_minutes')} required>
+              <AmountInput
+                minutes={v.per_worked_minutes}
+                onMinutes={(m) => setV((s) => ({ ...s, per_worked_minutes: m }))}
+                unit="HOURS"
+                workdayMinutes={workday}
+                data-testid="policy-per_worked_minutes"
+              />
             </Field>
           </div>
         </Section>
@@ -184,12 +214,12 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
             <Checkbox label="Allow a negative balance" checked={v.allow_negative} onChange={set('allow_negative')} testId="policy-allow-negative" />
             <div className="grid gap-4 sm:grid-cols-2">
               {v.allow_negative && (
-                <Field label="Negative limit (minutes, optional)" error={err('negative_limit_minutes')} hint={minutesHint(v.negative_limit_minutes, '; blank = no limit')}>
-                  <Input inputMode="numeric" {...text('negative_limit_minutes')} />
+                <Field label={`Negative limit (${unitWord}, optional)`} error={err('negative_limit_minutes')} hint={amountHint(v.negative_limit_minutes, 'blank = no limit')}>
+                  <AmountInput {...amount('negative_limit_minutes')} />
                 </Field>
               )}
-              <Field label="Bank cap (minutes, optional)" error={err('bank_cap_minutes')} hint={minutesHint(v.bank_cap_minutes, '; blank = no cap')}>
-                <Input inputMode="numeric" {...text('bank_cap_minutes')} />
+              <Field label={`Bank cap (${unitWord}, optional)`} error={err('bank_cap_minutes')} hint={amountHint(v.bank_cap_minutes, 'blank = no cap')}>
+                <AmountInput {...amount('bank_cap_minutes')} />
               </Field>
             </div>
           </Section>
@@ -205,12 +235,13 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
                     onChange={(e) => set('tenure_tiers')(v.tenure_tiers.map((x, j) => (j === i ? { ...x, min_months: e.target.value } : x)))}
                   />
                 </Field>
-                <Field label={`Tier ${i + 1}: rate (minutes)`} error={err(`tier_${i}_accrual_rate_minutes`)}>
-                  <Input
-                    inputMode="numeric"
-                    value={t.accrual_rate_minutes}
-                    onChange={(e) =>
-                      set('tenure_tiers')(v.tenure_tiers.map((x, j) => (j === i ? { ...x, accrual_rate_minutes: e.target.value } : x)))
+                <Field label={`Tier ${i + 1}: rate (${unitWord} per period)`} error={err(`tier_${i}_accrual_rate_minutes`)}>
+                  <AmountInput
+                    minutes={t.accrual_rate_minutes}
+                    unit={v.unit}
+                    workdayMinutes={workday}
+                    onMinutes={(m) =>
+                      set('tenure_tiers')(v.tenure_tiers.map((x, j) => (j === i ? { ...x, accrual_rate_minutes: m } : x)))
                     }
                   />
                 </Field>
@@ -228,8 +259,8 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
             <Checkbox label="Carry unused time into the new year" checked={v.carryover_enabled} onChange={set('carryover_enabled')} testId="policy-carryover" />
             {v.carryover_enabled && (
               <div className="grid gap-4 sm:grid-cols-2">
-                <Field label="Carryover cap (minutes, optional)" error={err('carryover_cap_minutes')} hint={minutesHint(v.carryover_cap_minutes, '; blank = carry everything')}>
-                  <Input inputMode="numeric" {...text('carryover_cap_minutes')} />
+                <Field label={`Carryover cap (${unitWord}, optional)`} error={err('carryover_cap_minutes')} hint={amountHint(v.carryover_cap_minutes, 'blank = carry everything')}>
+                  <AmountInput {...amount('carryover_cap_minutes')} />
                 </Field>
                 <Field label="Carried time expires after (days, optional)" error={err('carryover_expires_after_days')}>
                   <Input inputMode="numeric" {...text('carryover_expires_after_days')} />

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { policyLabel } from '@/lib/units';
 import { formatDate, humanize } from '@/lib/format';
 import { usePolicies } from '@/lib/queries';
 import { Button } from '@/components/ui/button';
@@ -41,12 +42,12 @@ export default function PoliciesPage() {
           </thead>
           <tbody>
             {[...policies.data]
-              .sort((a, b) => a.key.localeCompare(b.key))
+              .sort((a, b) => policyLabel(a).localeCompare(policyLabel(b)))
               .map((p) => (
                 <tr key={p.id} data-testid="policy-row">
                   <Td>
                     <Link to={`/admin/policies/${p.id}`} className="font-medium text-brand-700 hover:underline">
-                      {p.key}
+                      {policyLabel(p)}
                     </Link>
                   </Td>
                   <Td>

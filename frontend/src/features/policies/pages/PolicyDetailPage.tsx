@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { policyLabel } from '@/lib/units';
 import { Link, useParams } from 'react-router';
 import { api, companyPath, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
@@ -39,7 +40,7 @@ export default function PolicyDetailPage() {
   return (
     <>
       <PageHeader
-        title={p.key}
+        title={policyLabel(p)}
         description={
           <>
             <Badge tone="violet">{humanize(p.category)}</Badge> · version {p.current_version.version}, in force since{' '}
@@ -138,7 +139,7 @@ export default function PolicyDetailPage() {
           ) : assignments.data.length === 0 ? (
             <EmptyState title="Nobody is on this policy yet" />
           ) : (
-            <Table caption={`Assignments of ${p.key}`}>
+            <Table caption={`Assignments of ${policyLabel(p)}`}>
               <thead>
                 <tr>
                   <Th>Employee</Th>

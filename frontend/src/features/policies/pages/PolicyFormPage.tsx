@@ -4,7 +4,9 @@ import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
 import { todayIso } from '@/lib/format';
 import { keys } from '@/lib/queries';
-import type { Policy } from '@/lib/types';
+import type { Page, Policy, PolicyVersion } from '@/lib/types';
+import { policyLabel } from '@/lib/units';
+import { useIntl } from 'react-intl';
 import { PageHeader } from '@/components/ui/card';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
@@ -17,25 +19,44 @@ export default function PolicyFormPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const creating = !pid;
+  const intl = useIntl();
   const policy = useQuery({
     queryKey: keys.policy(me.company_id, pid ?? ''),
     queryFn: () => api.get<Policy>(companyPath(me.company_id, `/policies/${pid}`)),
     enabled: !creating,
   });
   const save = useMutation({
-    mutationFn: (v: PolicyFormValues) => {
+    mutationFn: async (v: PolicyFormValues): Promise<{ policy: Policy; saved?: PolicyVersion }> => {
       const version = {
         effective_from: v.effective_from,
         settings: formToSettings(v),
         ...(v.change_reason.trim() ? { change_reason: v.change_reason.trim() } : {}),
       };
-      return creating
-        ? api.post<Policy>(companyPath(me.company_id, '/policies'), { key: v.key.trim(), category: v.category, version })
-        : api.put<Policy>(companyPath(me.company_id, `/policies/${pid}`), { version });
+      // "" clears a text on update; on create an empty text is simply left out
+      const texts = { name: v.name.trim(), description: v.description.trim() };
+      if (creating) {
+        const policy = await api.post<Policy>(companyPath(me.company_id, '/policies'), {
+          key: v.key.trim(),
+          category: v.category,
+          version,
+          ...(texts.name ? { name: texts.name } : {}),
+          ...(texts.description ? { description: texts.description } : {}),
+        });
+        return { policy };
+      }
+      const policy = await api.put<Policy>(companyPath(me.company_id, `/policies/${pid}`), { version, ...texts });
+      // The answer's current_version is the one in force today: a version scheduled for later is
+      // not it, so read the newest version to name what was saved.
+      const versions = await api.get<Page<PolicyVersion>>(companyPath(me.company_id, `/policies/${pid}/versions`), { limit: 100 });
+      const saved = versions.items.reduce<PolicyVersion | undefined>((a, b) => (!a || b.version > a.version ? b : a), undefined);
+      return { policy, saved };
     },
-    onSuccess: async (p) => {
+    onSuccess: async ({ policy: p, saved }) => {
       await qc.invalidateQueries({ queryKey: ['policies'] });
-      toast(creating ? `Policy ${p.key} created` : `Policy ${p.key} updated to v${p.current_version?.version}`);
+      if (creating) toast(intl.formatMessage({ id: 'policy.saved.created' }, { name: policyLabel(p) }));
+      else if (saved && saved.id !== p.current_version?.id)
+        toast(intl.formatMessage({ id: 'policy.saved.version' }, { version: saved.version, from: new Date(`${saved.effective_from}T00:00:00`) }));
+      else toast(intl.formatMessage({ id: 'policy.saved.current' }, { version: saved?.version ?? p.current_version?.version }));
       navigate(`/admin/policies/${p.id}`);
     },
   });
@@ -45,13 +66,16 @@ export default function PolicyFormPage() {
   const current = policy.data;
   const base = emptyPolicyForm(todayIso());
   const initial = current
-    ? settingsToForm({ ...base, key: current.key, category: current.category }, current.current_version.settings)
+    ? settingsToForm(
+        { ...base, key: current.key, name: current.name ?? '', description: current.description ?? '', category: current.category },
+        current.current_version.settings,
+      )
     : base;
 
   return (
     <>
       <PageHeader
-        title={creating ? 'New policy' : `Edit ${current?.key}`}
+        title={creating ? 'New policy' : `Edit ${policyLabel(current)}`}
         description={creating ? 'Define the rules of a new time-off policy.' : 'Saving adds a new version from the chosen date; earlier versions are kept.'}
       />
       <PolicyForm

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { policyLabel } from '@/lib/units';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, companyPath, downloadFile, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
@@ -15,6 +16,7 @@ import { EmptyState, ErrorState, FormError, LoadingState, Pagination } from '@/c
 import { Table, Td, Th } from '@/components/ui/table';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
+import { AsOfReport } from '../components/AsOfReport';
 
 const LIMIT = 50;
 
@@ -28,12 +30,18 @@ export default function ReportsPage() {
           <TabsTrigger value="ledger" data-testid="tab-ledger-export">
             Ledger export
           </TabsTrigger>
+          <TabsTrigger value="as-of" data-testid="tab-as-of">
+            Balances as of a date
+          </TabsTrigger>
         </TabsList>
         <TabsContent value="balances">
           <BalanceSummary />
         </TabsContent>
         <TabsContent value="ledger">
           <LedgerExport />
+        </TabsContent>
+        <TabsContent value="as-of">
+          <AsOfReport />
         </TabsContent>
       </Tabs>
     </>
@@ -45,6 +53,16 @@ function BalanceSummary() {
   const employees = useEmployeeMap();
   const policies = usePolicyMap();
   const [q, setQ] = useState('');
+  const [csvError, setCsvError] = useState<unknown>(null);
+  async function downloadBalances() {
+    setCsvError(null);
+    try {
+      await downloadFile(companyPath(me.company_id, '/reports/balances'), { format: 'csv' }, `balances-${todayIso()}.csv`);
+      toast('CSV downloaded');
+    } catch (e) {
+      setCsvError(e);
+    }
+  }
   const balances = useQuery({
     queryKey: ['report-balances', me.company_id],
     queryFn: ({ signal }) => fetchAll<Balance>(companyPath(me.company_id, '/reports/balances'), undefined, signal, 5000),
@@ -58,11 +76,15 @@ function BalanceSummary() {
     .sort((x, y) => fullName(x.e).localeCompare(fullName(y.e)) || x.b.policy_key.localeCompare(y.b.policy_key));
   return (
     <>
-      <div className="mb-3 max-w-sm">
-        <Field label="Filter by employee or policy">
+      <div className="mb-3 flex flex-wrap items-end gap-3">
+        <Field label="Filter by employee or policy" className="max-w-sm flex-1">
           <Input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </Field>
+        <Button variant="secondary" onClick={downloadBalances} data-testid="balances-csv">
+          Balances today (CSV)
+        </Button>
       </div>
+      <FormError error={csvError} />
       {rows.length === 0 ? (
         <EmptyState title="No balances" />
       ) : (
@@ -84,7 +106,7 @@ function BalanceSummary() {
               return (
                 <tr key={`${b.employee_id}-${b.policy_id}`}>
                   <Td>{e ? fullName(e) : (b.employee_id ?? '').slice(0, 8)}</Td>
-                  <Td>{b.policy_key}</Td>
+                  <Td>{policyLabel(policies.map.get(b.policy_id)) || b.policy_key}</Td>
                   <Td className="text-right tabular-nums">{formatDuration(b.accrued_minutes, unit, wd)}</Td>
                   <Td className="text-right tabular-nums">{formatDuration(b.used_minutes, unit, wd)}</Td>
                   <Td className="text-right tabular-nums">{formatDuration(b.held_minutes, unit, wd)}</Td>
@@ -125,11 +147,11 @@ function LedgerExport() {
     setF((s) => ({ ...s, [k]: v }));
     setOffset(0);
   };
-  async function download() {
+  async function download(layout?: 'payroll') {
     setDownloading(true);
     setDownloadError(null);
     try {
-      await downloadFile(companyPath(me.company_id, '/reports/ledger'), { ...filters, format: 'csv' }, `ledger-${todayIso()}.csv`);
+      await downloadFile(companyPath(me.company_id, '/reports/ledger'), { ...filters, format: 'csv', layout }, `ledger-${todayIso()}.csv`);
       toast('CSV downloaded');
     } catch (e) {
       setDownloadError(e);
@@ -143,7 +165,7 @@ function LedgerExport() {
         <CardTitle>Filters</CardTitle>
         <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <Field label="Policy">
-            <Select value={f.policy_id} onValueChange={set('policy_id')} options={[{ value: 'all', label: 'All policies' }, ...[...policies.map.values()].map((p) => ({ value: p.id, label: p.key }))]} data-testid="export-policy" />
+            <Select value={f.policy_id} onValueChange={set('policy_id')} options={[{ value: 'all', label: 'All policies' }, ...[...policies.map.values()].map((p) => ({ value: p.id, label: policyLabel(p) }))]} data-testid="export-policy" />
           </Field>
           <Field label="Employee">
             <Select value={f.employee_id} onValueChange={set('employee_id')} options={[{ value: 'all', label: 'All employees' }, ...[...employees.map.values()].map((e) => ({ value: e.id, label: fullName(e) }))]} data-testid="export-employee" />
@@ -156,7 +178,10 @@ function LedgerExport() {
           </Field>
         </div>
         <div className="mt-4 flex flex-wrap items-center gap-3">
-          <Button onClick={download} loading={downloading} disabled={!!dateError} data-testid="download-csv">
+          <Button onClick={() => download('payroll')} loading={downloading} disabled={!!dateError} data-testid="download-payroll-csv">
+            Payroll CSV (names, units, reason)
+          </Button>
+          <Button variant="secondary" onClick={() => download()} loading={downloading} disabled={!!dateError} data-testid="download-csv">
             Download CSV
           </Button>
           {ledger.data && <span className="text-sm text-slate-600">{ledger.data.total} entries match</span>}
@@ -192,7 +217,7 @@ function LedgerExport() {
                   <tr key={l.id}>
                     <Td className="whitespace-nowrap">{formatDateTime(l.effective_at)}</Td>
                     <Td>{e ? fullName(e) : l.employee_id.slice(0, 8)}</Td>
-                    <Td>{p?.key ?? l.policy_id.slice(0, 8)}</Td>
+                    <Td>{policyLabel(p) || l.policy_id.slice(0, 8)}</Td>
                     <Td>{humanize(l.entry_type)}</Td>
                     <Td className="text-right tabular-nums">{formatSigned(l.amount_minutes, policyUnit(p), e?.workday_minutes)}</Td>
                     <Td>{humanize(l.source_type)}</Td>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { newIdempotencyKey } from '@/lib/format';
+import { formatDate, newIdempotencyKey } from '@/lib/format';
 import { useBalances, usePolicyMap } from '@/lib/queries';
 import type { Employee, RequestPreview, TimeOffRequest } from '@/lib/types';
 import { formatDaysAndHours, formatDuration, policyUnit, safeWorkday } from '@/lib/units';
@@ -13,6 +13,8 @@ import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
+import { useIntl } from 'react-intl';
+import { errorSentence, previewWarnings } from '@/lib/errors';
 import { toast } from '@/components/ui/toast';
 import { useInvalidateRequestData } from '../hooks/useRequestMutations';
 import {
@@ -97,6 +99,12 @@ function RequestForm({ employee, onDone }: { employee: Employee; onDone: () => v
   const policy = policies.map.get(values.policy_id);
   const unit = policyUnit(policy);
   const balance = balances.data?.items.find((b) => b.policy_id === values.policy_id);
+  // Submit stays disabled while the preview says the server would refuse (issue 20).
+  const intl = useIntl();
+  const warned = previewQuery.data
+    ? previewWarnings(intl, previewQuery.data, { unit, workdayMinutes: workday })
+    : { sentences: [], refused: false };
+  const refused = previewable && !!debounced && (previewQuery.isError || warned.refused);
 
   const submit = useMutation({
     mutationFn: () =>
@@ -120,7 +128,7 @@ function RequestForm({ employee, onDone }: { employee: Employee; onDone: () => v
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="request-form">
-      <FormError error={submit.error} />
+      <FormError error={submit.error} amounts={{ unit, workdayMinutes: workday }} />
       <Field label="Policy" error={shownErrors.policy_id} required>
         <Select
           value={values.policy_id}
@@ -167,7 +175,7 @@ function RequestForm({ employee, onDone }: { employee: Employee; onDone: () => v
             <Spinner className="h-4 w-4" /> Calculating…
           </p>
         ) : previewQuery.isError ? (
-          <FormError error={previewQuery.error} />
+          <FormError error={previewQuery.error} amounts={{ unit, workdayMinutes: workday }} />
         ) : previewQuery.data ? (
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
             <dt className="text-slate-600">Duration</dt>
@@ -190,10 +198,16 @@ function RequestForm({ employee, onDone }: { employee: Employee; onDone: () => v
                 ? 'Unlimited'
                 : formatDuration(previewQuery.data.available_minutes_after, unit, workday)}
             </dd>
+            {typeof previewQuery.data.available_minutes_on_start === 'number' && values.start_at && (
+              <dd className="col-span-2 text-slate-700" data-testid="preview-balance-on-start">
+                On {formatDate(values.start_at.slice(0, 10))} you will have{' '}
+                {formatDuration(previewQuery.data.available_minutes_on_start, unit, workday)}
+              </dd>
+            )}
             {previewQuery.data.warnings.length > 0 && (
               <dd className="col-span-2 mt-1">
                 <ul className="list-disc pl-5 text-amber-900" data-testid="preview-warnings">
-                  {previewQuery.data.warnings.map((w, i) => (
+                  {warned.sentences.map((w, i) => (
                     <li key={i}>{w}</li>
                   ))}
                 </ul>
@@ -203,11 +217,22 @@ function RequestForm({ employee, onDone }: { employee: Employee; onDone: () => v
         ) : null}
       </section>
 
+      {refused && (
+        <p id="request-refused-note" className="text-sm text-red-700" data-testid="request-refused">
+          {intl.formatMessage({ id: 'request.refusedPreview' }, { reason: warned.sentences[0] ?? errorSentence(intl, previewQuery.error, { unit, workdayMinutes: workday }) })}
+        </p>
+      )}
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onDone}>
           Cancel
         </Button>
-        <Button type="submit" loading={submit.isPending} data-testid="request-submit">
+        <Button
+          type="submit"
+          loading={submit.isPending}
+          disabled={refused}
+          aria-describedby={refused ? 'request-refused-note' : undefined}
+          data-testid="request-submit"
+        >
           Submit request
         </Button>
       </div>

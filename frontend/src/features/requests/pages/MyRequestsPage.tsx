@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { policyLabel } from '@/lib/units';
 import { useMe } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { usePolicyMap, useRequestList } from '@/lib/queries';
@@ -86,7 +87,7 @@ export default function MyRequestsPage() {
               const policy = policies.map.get(r.policy_id);
               return (
                 <tr key={r.id} data-testid="request-row" data-request-id={r.id}>
-                  <Td className="font-medium">{policy?.key ?? '…'}</Td>
+                  <Td className="font-medium">{policyLabel(policy) || '…'}</Td>
                   <Td className="whitespace-nowrap">{formatDateTime(r.start_at, employee.timezone)}</Td>
                   <Td className="whitespace-nowrap">{formatDateTime(r.end_at, employee.timezone)}</Td>
                   <Td className="tabular-nums">{formatDuration(r.requested_minutes, policyUnit(policy), workday)}</Td>

@@ -146,6 +146,44 @@ class AccrualRepository {
                 .param("from", from).query(Long.class).single();
     }
 
+    /**
+     * The old year's banked balance and usage at a carryover: every entry effective before
+     * {@code newYear} except holds. Holds and usage of requests dated in the new year (booked in
+     * December) belong to the new year and must not shelter minutes above the cap.
+     */
+    long[] bankedAndUsedBefore(UUID companyId, UUID employeeId, UUID policyId, LocalDate newYear) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(amount_minutes) FILTER (WHERE entry_type NOT IN ('HOLD', 'HOLD_RELEASE')), 0),
+                       coalesce(-sum(amount_minutes) FILTER (WHERE entry_type IN ('USAGE', 'USAGE_REVERSAL')), 0)
+                FROM ledger_entries
+                WHERE company_id = :company AND employee_id = :employee AND policy_id = :policy
+                  AND effective_at < CAST(:from AS date)
+                """).param("company", companyId).param("employee", employeeId).param("policy", policyId)
+                .param("from", newYear).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    /** A carryover whose carried minutes are due to expire on or before a date and have not expired yet. */
+    record DueCarryover(int year, String metadata) {
+    }
+
+    /** Every carryover of the balance due by {@code day} without its expiry entry (any year: no look-back limit). */
+    List<DueCarryover> carryoversDue(UUID companyId, UUID employeeId, UUID policyId, LocalDate day) {
+        return jdbc.sql("""
+                SELECT split_part(c.source_id, ':', 4)::int AS year, c.metadata_json::text AS metadata
+                FROM ledger_entries c
+                WHERE c.company_id = :company AND c.employee_id = :employee AND c.policy_id = :policy
+                  AND c.entry_type = 'CARRYOVER' AND c.source_type = 'SYSTEM' AND c.source_id LIKE 'carryover:%'
+                  AND (c.metadata_json ->> 'carry_expires_on') IS NOT NULL
+                  AND CAST(c.metadata_json ->> 'carry_expires_on' AS date) <= :day
+                  AND NOT EXISTS (SELECT 1 FROM ledger_entries x
+                                  WHERE x.company_id = c.company_id AND x.source_type = 'SYSTEM' AND x.entry_type = 'EXPIRATION'
+                                    AND x.source_id = 'carryover-expiry:' || c.policy_id || ':' || c.employee_id || ':'
+                                                      || split_part(c.source_id, ':', 4))
+                ORDER BY 1
+                """).param("company", companyId).param("employee", employeeId).param("policy", policyId).param("day", day)
+                .query((rs, i) -> new DueCarryover(rs.getInt(1), rs.getString(2))).list();
+    }
+
     /** The effective date (UTC) of the balance's latest ACCRUAL, or null. */
     LocalDate lastAccrualDate(UUID companyId, UUID employeeId, UUID policyId) {
         return jdbc.sql("""

@@ -33,9 +33,12 @@ public class AccrualService {
     private final AccrualMetrics metrics;
     private final JobProgressRepository progress;
     private final TransactionTemplate tx;
+    private final java.time.Clock clock;
 
     public AccrualService(TimeAccrualJob timeAccrual, CarryoverJob carryover, ExpirationJob expiration, RunRecorder recorder,
-                          AccrualMetrics metrics, JobProgressRepository progress, PlatformTransactionManager transactions) {
+                          AccrualMetrics metrics, JobProgressRepository progress, PlatformTransactionManager transactions,
+                          java.time.Clock clock) {
+        this.clock = clock;
         this.timeAccrual = timeAccrual;
         this.carryover = carryover;
         this.expiration = expiration;
@@ -49,7 +52,7 @@ public class AccrualService {
 
     public Map<String, Object> triggerTimeAccrual(Caller caller, UUID companyId, String targetDate) {
         caller.adminOf(companyId);
-        LocalDate day = parseDate(targetDate);
+        LocalDate day = notInFuture(parseDate(targetDate));
         RunResult run = runAndRecord(JobKind.TIME_ACCRUAL, day, companyId, caller.userId());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("target_date", day.toString());
@@ -62,13 +65,13 @@ public class AccrualService {
 
     public Map<String, Object> triggerCarryover(Caller caller, UUID companyId, String targetDate) {
         caller.adminOf(companyId);
-        LocalDate day = parseDate(targetDate);
+        LocalDate day = notInFuture(parseDate(targetDate));
         return carryoverShape(runAndRecord(JobKind.CARRYOVER, day, companyId, caller.userId()));
     }
 
     public Map<String, Object> triggerExpiration(Caller caller, UUID companyId, String targetDate) {
         caller.adminOf(companyId);
-        LocalDate day = parseDate(targetDate);
+        LocalDate day = notInFuture(parseDate(targetDate));
         return carryoverShape(runAndRecord(JobKind.EXPIRATION, day, companyId, caller.userId()));
     }
 
@@ -80,6 +83,14 @@ public class AccrualService {
         body.put("skipped", run.totals().skipped);
         body.put("errors", run.totals().errors);
         return body;
+    }
+
+    /** A date that has not begun yet (UTC) cannot be run: its inputs may still change (issue 14 review). */
+    private LocalDate notInFuture(LocalDate day) {
+        if (day.isAfter(LocalDate.now(clock))) {
+            throw ApiException.invalid("target_date", "must not be in the future (today is " + LocalDate.now(clock) + " UTC)");
+        }
+        return day;
     }
 
     static LocalDate parseDate(String text) {
@@ -141,14 +152,29 @@ public class AccrualService {
             }
         }
         gate.beforeBatch(-1);
+        long rowErrors = runs.stream().mapToLong(run -> run.totals().errors).sum();
         tx.executeWithoutResult(status -> {
             runs.forEach(run -> recorder.record(run, null));
-            progress.complete(progressJob, day);
+            if (rowErrors == 0) {
+                progress.complete(progressJob, day);
+            }
         });
         runs.forEach(run -> {
             metrics.outcome(run);
             recorder.log(run);
         });
+        if (rowErrors > 0) {
+            // Not recorded as complete: the next cycle runs the date again (idempotent) and the
+            // rows that failed (a failover mid-run, a bad row) get another chance.
+            throw new IncompleteDate(day, rowErrors);
+        }
         return runs;
+    }
+
+    /** A date whose run had row errors: recorded, but not completed, so the worker retries it. */
+    public static final class IncompleteDate extends RuntimeException {
+        public IncompleteDate(LocalDate day, long errors) {
+            super(day + " had " + errors + " row errors; not recorded as complete, retried next cycle");
+        }
     }
 }

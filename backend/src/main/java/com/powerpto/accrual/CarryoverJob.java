@@ -79,8 +79,9 @@ public class CarryoverJob {
         }
         BalanceKey key = new BalanceKey(c.companyId(), c.employeeId(), c.policyId());
         Balance balance = ledger.lock(key);
-        long newYearAccruals = repository.accrualsSince(c.companyId(), c.employeeId(), c.policyId(), newYear);
-        long oldYearAvailable = balance.available() - newYearAccruals;
+        // As of the old year's end: new-year accruals, usage and holds (booked in December) do not count.
+        long[] oldYear = repository.bankedAndUsedBefore(c.companyId(), c.employeeId(), c.policyId(), newYear);
+        long oldYearAvailable = oldYear[0];
         AccrualSettings.Carryover rule = settings.carryover();
         CarryoverCalculator.Split split = CarryoverCalculator.split(oldYearAvailable, rule.capMinutes());
         Map<String, Object> metadata = new LinkedHashMap<>();
@@ -90,7 +91,7 @@ public class CarryoverJob {
         metadata.put("carried_minutes", split.carried());
         metadata.put("expired_minutes", split.expired());
         metadata.put("cap_minutes", rule.capMinutes());
-        metadata.put("used_minutes_at_carryover", balance.used());
+        metadata.put("used_minutes_at_carryover", oldYear[1]);
         if (rule.expiresAfterDays() != null) {
             metadata.put("carry_expires_on", newYear.plusDays(rule.expiresAfterDays()).toString());
         }

@@ -94,8 +94,9 @@ public class ExpirationJob {
             }
         }
         if (settings.carryover().expiresAfterDays() != null) {
-            for (int year : new int[] {day.getYear(), day.getYear() - 1}) {
-                expireCarried(key, c, year, day, at, counts);
+            // any carry year (expires_after_days may exceed two years); one query finds the due ones
+            for (AccrualRepository.DueCarryover due : repository.carryoversDue(c.companyId(), c.employeeId(), c.policyId(), day)) {
+                expireCarried(key, c, due.year(), due.metadata(), at, counts);
             }
         }
         return counts;
@@ -116,18 +117,9 @@ public class ExpirationJob {
         post(key, c, sourceId, at, amount, metadata, counts);
     }
 
-    private void expireCarried(BalanceKey key, AccrualRepository.Candidate c, int year, LocalDate day, Instant at,
+    private void expireCarried(BalanceKey key, AccrualRepository.Candidate c, int year, String carryMetadata, Instant at,
                                RunCounts counts) {
-        Optional<String> carry = repository.systemEntryMetadata(c.companyId(),
-                CarryoverJob.sourceId(c.policyId(), c.employeeId(), year), EntryType.CARRYOVER.name());
-        if (carry.isEmpty()) {
-            return;
-        }
-        JsonNode meta = read(carry.get());
-        String expiresOn = meta.path("carry_expires_on").asText(null);
-        if (expiresOn == null || LocalDate.parse(expiresOn).isAfter(day)) {
-            return;
-        }
+        JsonNode meta = read(carryMetadata);
         counts.processed++;
         String sourceId = "carryover-expiry:" + c.policyId() + ":" + c.employeeId() + ":" + year;
         if (repository.systemEntryMetadata(c.companyId(), sourceId, EntryType.EXPIRATION.name()).isPresent()) {

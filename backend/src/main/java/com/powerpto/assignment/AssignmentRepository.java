@@ -72,6 +72,16 @@ class AssignmentRepository {
         return new Page<>(items, total);
     }
 
+    /** The employee's assignments still running on {@code day} or later (open-ended or ending after it), oldest first. */
+    List<Assignment> runningOnOrAfter(UUID companyId, UUID employeeId, LocalDate day) {
+        return jdbc.sql("""
+                SELECT * FROM assignments WHERE company_id = :company AND employee_id = :employee
+                  AND (effective_to IS NULL OR effective_to > :day) AND (effective_to IS NULL OR effective_to > effective_from)
+                ORDER BY effective_from, id
+                """).param("company", companyId).param("employee", employeeId).param("day", day)
+                .query(mapper()).list();
+    }
+
     List<Assignment> activeOn(UUID companyId, UUID employeeId, LocalDate date) {
         return jdbc.sql("""
                 SELECT * FROM assignments WHERE company_id = :company AND employee_id = :employee

@@ -1,5 +1,6 @@
 package com.powerpto.assignment;
 
+import com.powerpto.accrual.AccrualRecalculation;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
@@ -28,11 +29,14 @@ public class AssignmentService {
     private final AssignmentRepository repository;
     private final AuditService audit;
     private final Clock clock;
+    private final AccrualRecalculation recalculation;
 
-    public AssignmentService(AssignmentRepository repository, AuditService audit, Clock clock) {
+    public AssignmentService(AssignmentRepository repository, AuditService audit, Clock clock,
+                             AccrualRecalculation recalculation) {
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
+        this.recalculation = recalculation;
     }
 
     @Transactional
@@ -64,6 +68,7 @@ public class AssignmentService {
         repository.insert(assignment);
         Assignment stored = repository.find(companyId, assignment.id()).orElseThrow();
         audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, stored.id(), AuditAction.CREATE, null, stored);
+        recalculatePast(stored, "assignment " + stored.id() + " created effective " + stored.effectiveFrom());
         return stored;
     }
 
@@ -82,7 +87,32 @@ public class AssignmentService {
         repository.end(companyId, assignmentId, end);
         Assignment after = repository.find(companyId, assignmentId).orElseThrow();
         audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, assignmentId, AuditAction.DELETE, before, after);
+        recalculatePast(after, "assignment " + assignmentId + " ended effective " + end);
         return after;
+    }
+
+    /**
+     * Termination (issue 15): ends every assignment of the employee after {@code lastDay}. A running
+     * one goes through {@link #end} (the same path as the DELETE route, so recalculation applies);
+     * one that starts after the last day is withdrawn (effective_to = effective_from: an empty range,
+     * active on no day; nothing is deleted), audited the same way.
+     */
+    @Transactional
+    public List<Assignment> endAllAfter(Caller caller, UUID companyId, UUID employeeId, LocalDate lastDay) {
+        caller.adminOf(companyId);
+        LocalDate firstDayAfter = lastDay.plusDays(1);
+        List<Assignment> ended = new java.util.ArrayList<>();
+        for (Assignment running : repository.runningOnOrAfter(companyId, employeeId, firstDayAfter)) {
+            if (running.effectiveFrom().isBefore(firstDayAfter)) {
+                ended.add(end(caller, companyId, running.id(), firstDayAfter));
+            } else {
+                repository.end(companyId, running.id(), running.effectiveFrom());
+                Assignment after = repository.find(companyId, running.id()).orElseThrow();
+                audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, running.id(), AuditAction.DELETE, running, after);
+                ended.add(after);
+            }
+        }
+        return ended;
     }
 
     @Transactional(readOnly = true)
@@ -120,14 +150,27 @@ public class AssignmentService {
     }
 
     /**
+     * Accruals already run for dates this assignment now changes are corrected in this transaction
+     * (docs/corrections.md); an assignment that starts after the last accrual run changes nothing yet.
+     * An end date always may: a start-of-period grant of the current period is prorated.
+     */
+    private void recalculatePast(Assignment assignment, String cause) {
+        boolean ended = assignment.effectiveTo() != null;
+        if (ended || recalculation.horizon().filter(h -> !assignment.effectiveFrom().isAfter(h)).isPresent()) {
+            recalculation.recalculateEmployee(assignment.companyId(), assignment.employeeId(), cause);
+        }
+    }
+
+    /**
      * The check above runs under the employee lock, but the exclusion constraint is the last word:
      * a writer that bypasses the lock (or a future code path) still gets a 409, never a 500.
      */
     private void rejectOverlap(UUID companyId, UUID employeeId, UUID policyId, LocalDate from, LocalDate to, UUID exceptId) {
         repository.overlapping(companyId, employeeId, policyId, from, to, exceptId).ifPresent(other -> {
-            throw ApiException.conflict("the employee is already assigned to this policy from " + other.effectiveFrom()
-                    + (other.effectiveTo() == null ? " with no end" : " to " + other.effectiveTo()),
-                    Map.of("assignment_id", other.id()));
+            throw ApiException.conflict("assignment_overlap", "the employee is already assigned to this policy from "
+                            + other.effectiveFrom() + (other.effectiveTo() == null ? " with no end" : " to " + other.effectiveTo()))
+                    .withDetail("An employee has at most one assignment to a policy at a time; end the other assignment first.")
+                    .withContext(Map.of("assignment_id", other.id()));
         });
     }
 

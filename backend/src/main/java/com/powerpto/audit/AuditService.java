@@ -29,9 +29,26 @@ public class AuditService {
         repository.insert(companyId, actorId, entityType, entityId, action, toJson(before), toJson(after));
     }
 
+    /** One row per entity of {@code changes} (entity id → [before, after]), in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(UUID companyId, UUID actorId, AuditEntityType entityType, AuditAction action,
+                          java.util.Map<UUID, Object[]> changes) {
+        java.util.List<AuditRepository.Change> rows = new java.util.ArrayList<>(changes.size());
+        changes.forEach((id, beforeAfter) -> rows.add(new AuditRepository.Change(id, toJson(beforeAfter[0]), toJson(beforeAfter[1]))));
+        repository.insertAll(companyId, actorId, entityType, action, rows);
+    }
+
     @Transactional(readOnly = true)
     public Page<AuditEntry> find(UUID companyId, AuditQuery query, PageRequest page) {
         return repository.find(companyId, query, page);
+    }
+
+    /** The matching rows as CSV, oldest first, streamed from a cursor in one read-only transaction. */
+    @Transactional(readOnly = true)
+    public void writeCsv(UUID companyId, AuditQuery query, java.io.Writer out) {
+        AuditCsv csv = new AuditCsv(out);
+        csv.header();
+        repository.stream(companyId, query, csv::row);
     }
 
     private String toJson(Object value) {

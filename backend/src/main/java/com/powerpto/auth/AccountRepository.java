@@ -22,13 +22,22 @@ class AccountRepository {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final JdbcClient jdbc;
+    /**
+     * Termination (issue 15): access ends when the employee's last day ends in their time zone
+     * ({@code employees.access_ends_at}); from then on sign-in is refused and every token too.
+     * Compared with the injected clock, so tests can move time.
+     */
+    private static final String EMPLOYMENT_NOT_ENDED = "(e.access_ends_at IS NULL OR e.access_ends_at > :now)";
 
-    AccountRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final java.time.Clock clock;
+
+    AccountRepository(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    /** An account as stored; {@code usable} = account active and employee active. */
+    /** An account as stored; {@code usable} = account active, employee active and not past their termination. */
     record StoredAccount(UUID companyId, UUID employeeId, String email, String passwordHash, Role role,
                          boolean active, boolean usable, long sessionGeneration) {
     }
@@ -39,13 +48,15 @@ class AccountRepository {
 
     private static final String SELECT = """
             SELECT a.company_id, a.employee_id, a.email, a.password_hash, a.role, a.active,
-                   (a.active AND e.active) AS usable, a.session_generation
+                   (a.active AND e.active AND """ + EMPLOYMENT_NOT_ENDED + """
+            ) AS usable, a.session_generation
               FROM accounts a
               JOIN employees e ON e.company_id = a.company_id AND e.id = a.employee_id
             """;
 
     Optional<StoredAccount> find(UUID companyId, UUID employeeId) {
         return jdbc.sql(SELECT + " WHERE a.company_id = :company AND a.employee_id = :employee")
+                .param("now", utc(clock.instant()))
                 .param("company", companyId)
                 .param("employee", employeeId)
                 .query(AccountRepository::account)
@@ -55,6 +66,7 @@ class AccountRepository {
     /** Every account with this e-mail key ({@code EmailKey}; any company, any state), oldest first, at most {@code limit}. */
     List<StoredAccount> findByEmailKey(String emailKey, int limit) {
         return jdbc.sql(SELECT + " WHERE a.email_key = :key ORDER BY a.created_at, a.company_id LIMIT :limit")
+                .param("now", utc(clock.instant()))
                 .param("key", emailKey)
                 .param("limit", limit)
                 .query(AccountRepository::account)
@@ -67,7 +79,8 @@ class AccountRepository {
                         SELECT a.role, a.session_generation FROM accounts a
                           JOIN employees e ON e.company_id = a.company_id AND e.id = a.employee_id
                          WHERE a.company_id = :company AND a.employee_id = :employee AND a.active AND e.active
-                        """)
+                           AND """ + EMPLOYMENT_NOT_ENDED)
+                .param("now", utc(clock.instant()))
                 .param("company", companyId)
                 .param("employee", employeeId)
                 .query((rs, n) -> new Session(Role.parse(rs.getString(1)), rs.getLong(2)))
@@ -190,8 +203,11 @@ class AccountRepository {
 
     /** The active employee of the company with this e-mail key (single sign-on). */
     Optional<UUID> activeEmployeeByEmailKey(UUID companyId, String emailKey) {
-        return jdbc.sql("SELECT id FROM employees WHERE company_id = :company AND email_key = :key AND active")
-                .param("company", companyId).param("key", emailKey).query(UUID.class).optional();
+        // Terminated people (access ended) are refused like inactive ones.
+        return jdbc.sql("SELECT e.id FROM employees e WHERE e.company_id = :company AND e.email_key = :key AND e.active AND "
+                        + EMPLOYMENT_NOT_ENDED)
+                .param("company", companyId).param("key", emailKey).param("now", utc(clock.instant()))
+                .query(UUID.class).optional();
     }
 
     boolean employeeByEmailKeyExists(UUID companyId, String emailKey) {

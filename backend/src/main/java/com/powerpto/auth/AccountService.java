@@ -3,6 +3,7 @@ package com.powerpto.auth;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
+import com.powerpto.notification.Notifications;
 
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.security.CallerAuthentication;
@@ -58,11 +59,15 @@ public class AccountService {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final Notifications notifications;
+    private final TransactionTemplate transaction;
     private PasswordSignInPolicy passwordPolicy = (company, employee) -> true;
 
     public AccountService(AccountRepository repository, Passwords passwords, TokenService tokens,
-                          LoginThrottle throttle, Clock clock, AuditService audit,
+                          LoginThrottle throttle, Clock clock, AuditService audit, Notifications notifications,
                           ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this.notifications = notifications;
+        this.transaction = new TransactionTemplate(transactions);
         this.audit = audit;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
@@ -108,7 +113,7 @@ public class AccountService {
         }
         if (signedIn == null) {
             log.info("sign-in refused from {} ({} matching account(s))", clientAddress, candidates.size());
-            throw ApiException.unauthenticated(INVALID_CREDENTIALS);
+            throw ApiException.unauthenticated("invalid_credentials", INVALID_CREDENTIALS);
         }
         attempt.succeeded();
         if (!passwordPolicy.passwordAllowed(signedIn.companyId(), signedIn.employeeId())) {
@@ -183,15 +188,17 @@ public class AccountService {
         LoginThrottle.Attempt attempt = throttle.begin(account.email(), clientAddress);
         if (!passwords.matches(currentPassword, account.passwordHash())) {
             log.info("password change refused for {} in company {}: wrong current password", caller.userId(), caller.companyId());
-            throw ApiException.businessRule("the current password is not correct");
+            throw ApiException.businessRule("wrong_current_password", "the current password is not correct");
         }
         attempt.succeeded();
         if (currentPassword.equals(newPassword)) {
             throw ApiException.invalid("new_password", "must differ from the current password");
         }
         String hash = passwords.hash(newPassword);
+        // The change, the "your password was changed" message and the end of every session commit together.
         tx.executeWithoutResult(status -> {
             repository.updatePassword(account.companyId(), account.employeeId(), hash, true, clock.instant());
+            notifications.passwordChanged(account.companyId(), account.employeeId());
             events.publishEvent(new SessionsEnded(account.companyId(), account.employeeId(), caller.userId(),
                     SessionsEnded.Reason.PASSWORD_CHANGED));
         });
@@ -210,7 +217,7 @@ public class AccountService {
             AccountRepository.StoredAccount accepted = repository.acceptInvite(sha256(token.trim()), hash, clock.instant())
                     .orElseThrow(() -> {
                         log.info("invitation refused from {}: unknown or expired", clientAddress);
-                        return ApiException.businessRule("this invitation is not valid or has expired; ask your administrator for a new one");
+                        return ApiException.businessRule("invalid_invitation", "this invitation is not valid or has expired; ask your administrator for a new one");
                     });
             events.publishEvent(new SessionsEnded(accepted.companyId(), accepted.employeeId(), accepted.employeeId(),
                     SessionsEnded.Reason.INVITATION_ACCEPTED));
@@ -238,12 +245,15 @@ public class AccountService {
             requireRecentAuthentication(caller, currentPassword, clientAddress);
         }
         if (caller.isSelf(employeeId) && role != Role.ADMIN) {
-            throw ApiException.businessRule("you cannot take away your own admin role; ask another admin");
+            throw ApiException.businessRule("own_admin_role", "you cannot take away your own admin role; ask another admin");
         }
         var before = repository.find(companyId, employeeId).map(a -> AccountView.of(a, null)).orElse(null);
         AccountView view = password != null
                 ? setPassword(companyId, employeeId, role, password)
                 : createInvite(companyId, employeeId, role);
+        if (view.inviteToken() != null) {
+            notifications.invite(companyId, employeeId, view.inviteToken()); // the admin may still copy the link
+        }
         // Accounts are part of the employee record in the audit log; never the password or the token.
         audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId, AuditAction.UPDATE,
                 before == null ? null : java.util.Map.of("account", before),

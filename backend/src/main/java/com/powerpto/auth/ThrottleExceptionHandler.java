@@ -20,9 +20,10 @@ class ThrottleExceptionHandler {
     @ExceptionHandler(LoginThrottle.Throttled.class)
     ResponseEntity<ErrorBody> throttled(LoginThrottle.Throttled e) {
         long seconds = e.retryAfterSeconds();
-        ResponseEntity<ErrorBody> body = ErrorResponses.entity(HttpStatus.TOO_MANY_REQUESTS,
+        ResponseEntity<ErrorBody> body = ErrorResponses.entity(new ErrorBody(
                 "too many failed attempts; try again in " + seconds + " seconds",
-                Map.of("retry_after_seconds", seconds));
+                "Sign-in is paused after repeated failures; wait " + seconds + " seconds before trying again.",
+                HttpStatus.TOO_MANY_REQUESTS.value(), "too_many_attempts", null, Map.of("retry_after_seconds", seconds)));
         return ResponseEntity.status(body.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .headers(body.getHeaders())

@@ -149,7 +149,8 @@ public class DemoDataLoader implements ApplicationRunner {
             employees.upsert(admin, COMPANY, person.id(), new EmployeeBody(person.first(), person.last(), person.email(),
                     extra.containsKey("pay_type") ? Employee.PayType.valueOf((String) extra.get("pay_type")) : null,
                     (Integer) extra.get("workday_minutes"), (String) extra.get("timezone"),
-                    LocalDate.now(clock).minusYears(person.role() == Role.EMPLOYEE ? 1 : 4), person.manager(), null, null));
+                    LocalDate.now(clock).minusYears(person.role() == Role.EMPLOYEE ? 1 : 4), person.manager(), null, null,
+                    (String) extra.get("department"), (String) extra.get("location")));
             accounts.setPasswordHash(COMPANY, person.id(), person.role(), hash);
         }
     }

@@ -15,9 +15,13 @@ import java.util.UUID;
 /** The contract's Employee. */
 public record Employee(UUID id, UUID companyId, String firstName, String lastName, String email, PayType payType,
                        int workdayMinutes, String timezone, LocalDate hireDate, UUID managerId, List<String> workDays,
-                       @JsonFormat(pattern = "HH:mm") LocalTime workdayStart) {
+                       @JsonFormat(pattern = "HH:mm") LocalTime workdayStart,
+                       Status status, LocalDate terminationDate, String department, String location) {
 
     public enum PayType { SALARY, HOURLY }
+
+    /** TERMINATED from the end of {@code termination_date} in the employee's zone; ACTIVE before (and without one). */
+    public enum Status { ACTIVE, TERMINATED }
 
     static final List<String> DAY_NAMES = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 

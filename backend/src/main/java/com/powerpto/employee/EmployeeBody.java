@@ -7,5 +7,6 @@ import java.util.UUID;
 /** Upsert body; optional fields take the contract's defaults. */
 public record EmployeeBody(String firstName, String lastName, String email, Employee.PayType payType,
                            Integer workdayMinutes, String timezone, LocalDate hireDate, UUID managerId,
-                           List<String> workDays, String workdayStart) {
+                           List<String> workDays, String workdayStart,
+                           String department, String location) {
 }

@@ -6,7 +6,11 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,9 +23,11 @@ import java.util.UUID;
 class EmployeeRepository {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    EmployeeRepository(JdbcClient jdbc) {
+    EmployeeRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     Optional<Employee> find(UUID companyId, UUID employeeId) {
@@ -55,12 +61,14 @@ class EmployeeRepository {
     void upsert(Employee e) {
         jdbc.sql("""
                 INSERT INTO employees (company_id, id, first_name, last_name, email, pay_type, workday_minutes, timezone,
-                    hire_date, manager_id, work_days, workday_start, email_key)
-                VALUES (:company, :id, :first, :last, :email, :pay, :minutes, :tz, :hire, :manager, CAST(:days AS text[]), :start, :emailKey)
+                    hire_date, manager_id, work_days, workday_start, department, location, email_key)
+                VALUES (:company, :id, :first, :last, :email, :pay, :minutes, :tz, :hire, :manager, CAST(:days AS text[]), :start,
+                    :department, :location, :emailKey)
                 ON CONFLICT (company_id, id) DO UPDATE SET first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
                     email = EXCLUDED.email, email_key = EXCLUDED.email_key, pay_type = EXCLUDED.pay_type, workday_minutes = EXCLUDED.workday_minutes,
                     timezone = EXCLUDED.timezone, hire_date = EXCLUDED.hire_date, manager_id = EXCLUDED.manager_id,
-                    work_days = EXCLUDED.work_days, workday_start = EXCLUDED.workday_start, updated_at = now()
+                    work_days = EXCLUDED.work_days, workday_start = EXCLUDED.workday_start,
+                    department = EXCLUDED.department, location = EXCLUDED.location, updated_at = now()
                 """)
                 .param("company", e.companyId()).param("id", e.id()).param("first", e.firstName())
                 .param("last", e.lastName()).param("email", e.email()).param("pay", e.payType().name())
@@ -68,16 +76,34 @@ class EmployeeRepository {
                 .param("manager", e.managerId()).param("days", "{" + String.join(",", e.workDays()) + "}")
                 .param("start", e.workdayStart())
                 .param("emailKey", com.powerpto.platform.security.EmailKey.of(e.email()))
+                .param("department", e.department()).param("location", e.location())
                 .update();
     }
 
-    Page<Employee> page(UUID companyId, UUID managerId, UUID visibleToManager, PageRequest page) {
+    Page<Employee> page(UUID companyId, EmployeeFilter filter, UUID visibleToManager, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE company_id = :company");
         params.put("company", companyId);
-        if (managerId != null) {
+        if (filter.managerId() != null) {
             where.append(" AND manager_id = :manager");
-            params.put("manager", managerId);
+            params.put("manager", filter.managerId());
+        }
+        if (filter.withoutManager()) {
+            where.append(" AND manager_id IS NULL");
+        }
+        if (filter.department() != null) {
+            where.append(" AND lower(department) = lower(:department)");
+            params.put("department", filter.department());
+        }
+        if (filter.location() != null) {
+            where.append(" AND lower(location) = lower(:location)");
+            params.put("location", filter.location());
+        }
+        if (filter.status() != null) {
+            where.append(filter.status() == Employee.Status.ACTIVE
+                    ? " AND (access_ends_at IS NULL OR access_ends_at > :now)"
+                    : " AND access_ends_at <= :now");
+            params.put("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         }
         if (visibleToManager != null) {
             where.append(" AND (manager_id = :me OR id = :me)");
@@ -97,7 +123,8 @@ class EmployeeRepository {
                 .query(Boolean.class).single();
     }
 
-    private static RowMapper<Employee> mapper() {
+    private RowMapper<Employee> mapper() {
+        Instant now = clock.instant();
         return (rs, i) -> new Employee(
                 rs.getObject("id", UUID.class),
                 rs.getObject("company_id", UUID.class),
@@ -110,6 +137,15 @@ class EmployeeRepository {
                 rs.getObject("hire_date", LocalDate.class),
                 rs.getObject("manager_id", UUID.class),
                 Arrays.stream((Object[]) rs.getArray("work_days").getArray()).map(String::valueOf).toList(),
-                rs.getObject("workday_start", LocalTime.class));
+                rs.getObject("workday_start", LocalTime.class),
+                status(rs.getObject("access_ends_at", OffsetDateTime.class), now),
+                rs.getObject("termination_date", LocalDate.class),
+                rs.getString("department"),
+                rs.getString("location"));
+    }
+
+    /** TERMINATED once the end of the last day (in the employee's zone) has passed. */
+    static Employee.Status status(OffsetDateTime accessEndsAt, Instant now) {
+        return accessEndsAt != null && !accessEndsAt.toInstant().isAfter(now) ? Employee.Status.TERMINATED : Employee.Status.ACTIVE;
     }
 }

@@ -1,5 +1,6 @@
 package com.powerpto.employee;
 
+import com.powerpto.accrual.AccrualRecalculation;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
@@ -32,24 +33,48 @@ public class EmployeeService {
     private final EmployeeRepository repository;
     private final CompanyRepository companies;
     private final AuditService audit;
+    private final AccrualRecalculation recalculation;
 
-    public EmployeeService(EmployeeRepository repository, CompanyRepository companies, AuditService audit) {
+    public EmployeeService(EmployeeRepository repository, CompanyRepository companies, AuditService audit,
+                           AccrualRecalculation recalculation) {
         this.repository = repository;
         this.companies = companies;
         this.audit = audit;
+        this.recalculation = recalculation;
     }
 
     public record Upsert(Employee employee, boolean created) {
     }
 
+    /** Every field of the body, as sent by code that builds whole employees (a full replacement). */
+    static final java.util.Set<String> ALL_FIELDS = java.util.Set.of("first_name", "last_name", "email", "pay_type",
+            "workday_minutes", "timezone", "hire_date", "manager_id", "work_days", "workday_start");
+
+    /** A full replacement: fields left null take their defaults (for callers that build whole employees). */
     @Transactional
     public Upsert upsert(Caller caller, UUID companyId, UUID employeeId, EmployeeBody body) {
+        return upsert(caller, companyId, employeeId, com.powerpto.platform.web.PartialBody.complete(body, ALL_FIELDS));
+    }
+
+    /**
+     * Creates the employee, or updates the fields the client sent: on an existing employee an
+     * absent field keeps its value and an explicit null resets it to the default (work days
+     * Mon–Fri, 09:00, 480 minutes, UTC, salary, no manager, no hire date). Names and e-mail
+     * cannot be cleared.
+     */
+    @Transactional
+    public Upsert upsert(Caller caller, UUID companyId, UUID employeeId,
+                         com.powerpto.platform.web.PartialBody<EmployeeBody> sent) {
         caller.adminOf(companyId);
-        Employee employee = validated(companyId, employeeId, body);
+        if (sent.value() == null) {
+            throw ApiException.invalid("body", "is required");
+        }
         companies.ensureExists(companyId);
         Optional<Employee> before = repository.lock(companyId, employeeId);
+        EmployeeBody body = before.map(current -> merged(sent, current)).orElse(sent.value());
+        Employee employee = validated(companyId, employeeId, body);
         if (repository.emailTaken(companyId, employee.email(), employeeId)) {
-            throw ApiException.conflict("another employee of this company already uses " + employee.email());
+            throw ApiException.conflict("duplicate_email", "another employee of this company already uses " + employee.email());
         }
         if (employee.managerId() != null) {
             if (repository.find(companyId, employee.managerId()).isEmpty()) {
@@ -63,6 +88,11 @@ public class EmployeeService {
         Employee after = repository.find(companyId, employeeId).orElseThrow();
         audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId,
                 before.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, before.orElse(null), after);
+        if (before.isPresent() && !java.util.Objects.equals(before.get().hireDate(), after.hireDate())) {
+            // tenure tiers count from the hire date: accruals already run are corrected now
+            recalculation.recalculateEmployee(companyId, employeeId, "hire date changed from "
+                    + before.get().hireDate() + " to " + after.hireDate());
+        }
         return new Upsert(after, before.isEmpty());
     }
 
@@ -80,11 +110,16 @@ public class EmployeeService {
 
     @Transactional(readOnly = true)
     public Page<Employee> list(Caller caller, UUID companyId, UUID managerId, PageRequest page) {
+        return listFiltered(caller, companyId, new EmployeeFilter(managerId, false, null, null, Employee.Status.ACTIVE), page);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Employee> listFiltered(Caller caller, UUID companyId, EmployeeFilter filter, PageRequest page) {
         caller.inCompany(companyId);
         if (!caller.isAdmin() && !caller.isManager()) {
             throw ApiException.forbidden("only admins and managers can list employees");
         }
-        return repository.page(companyId, managerId, caller.isManager() ? caller.userId() : null, page);
+        return repository.page(companyId, filter, caller.isManager() ? caller.userId() : null, page);
     }
 
     /** For other features: the employee, or 404 when absent or another company's. */
@@ -96,6 +131,25 @@ public class EmployeeService {
     @Transactional(readOnly = true)
     public boolean isManagerOf(UUID companyId, UUID managerId, UUID employeeId) {
         return repository.isManagerOf(companyId, managerId, employeeId);
+    }
+
+    /** The body to validate on an update: each absent field takes the employee's current value. */
+    private static EmployeeBody merged(com.powerpto.platform.web.PartialBody<EmployeeBody> sent, Employee current) {
+        EmployeeBody b = sent.value();
+        return new EmployeeBody(
+                sent.pick("first_name", b.firstName(), current.firstName()),
+                sent.pick("last_name", b.lastName(), current.lastName()),
+                sent.pick("email", b.email(), current.email()),
+                sent.pick("pay_type", b.payType(), current.payType()),
+                sent.pick("workday_minutes", b.workdayMinutes(), current.workdayMinutes()),
+                sent.pick("timezone", b.timezone(), current.timezone()),
+                sent.pick("hire_date", b.hireDate(), current.hireDate()),
+                sent.pick("manager_id", b.managerId(), current.managerId()),
+                sent.pick("work_days", b.workDays(), current.workDays()),
+                sent.pick("workday_start", b.workdayStart(),
+                        current.workdayStart() == null ? null : current.workdayStart().toString()),
+                sent.pick("department", b.department(), current.department()),
+                sent.pick("location", b.location(), current.location()));
     }
 
     private static Employee validated(UUID companyId, UUID id, EmployeeBody body) {
@@ -140,10 +194,23 @@ public class EmployeeService {
         try {
             return new Employee(id, companyId, first, last, body.email().trim(),
                     body.payType() == null ? Employee.PayType.SALARY : body.payType(), minutes, timezone,
-                    body.hireDate(), body.managerId(), ordered, LocalTime.parse(start));
+                    body.hireDate(), body.managerId(), ordered, LocalTime.parse(start),
+                    Employee.Status.ACTIVE, null, optionalLabel("department", body.department()),
+                    optionalLabel("location", body.location()));
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("workday_start", "must be a time HH:MM");
         }
+    }
+
+    /** Department and location: optional free text, trimmed; blank means none. */
+    static String optionalLabel(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.trim().length() > 100) {
+            throw ApiException.invalid(field, "must be at most 100 characters");
+        }
+        return value.trim();
     }
 
     private static String requiredName(String field, String value) {

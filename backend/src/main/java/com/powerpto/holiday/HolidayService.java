@@ -43,7 +43,7 @@ public class HolidayService {
         companies.ensureExists(companyId);
         Holiday holiday = new Holiday(UUID.randomUUID(), companyId, body.date(), body.name().trim());
         if (!repository.insert(holiday)) {
-            throw ApiException.conflict("there is already a holiday on " + body.date());
+            throw ApiException.conflict("duplicate_holiday_date", "there is already a holiday on " + body.date());
         }
         audit.record(companyId, caller.userId(), AuditEntityType.HOLIDAY, holiday.id(), AuditAction.CREATE, null, holiday);
         return holiday;

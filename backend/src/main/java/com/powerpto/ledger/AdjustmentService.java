@@ -47,7 +47,7 @@ public class AdjustmentService {
         var version = balances.versionRule(companyId, body.policyId(), LocalDate.now(clock))
                 .orElseThrow(() -> ApiException.notFound("policy"));
         if (!balances.everAssigned(companyId, body.employeeId(), body.policyId())) {
-            throw ApiException.businessRule("the employee has never been assigned to this policy");
+            throw ApiException.businessRule("no_assignment", "the employee has never been assigned to this policy");
         }
         UUID adjustmentId = body.idempotencyKey() == null ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes((companyId + ":" + body.idempotencyKey()).getBytes(StandardCharsets.UTF_8));
@@ -60,7 +60,7 @@ public class AdjustmentService {
             return new Adjustment(ledger.entryBySource(companyId, SourceType.ADMIN, adjustmentId.toString(), EntryType.ADJUSTMENT)
                     .filter(e -> e.employeeId().equals(body.employeeId()) && e.policyId().equals(body.policyId())
                             && e.amountMinutes() == body.amountMinutes())
-                    .orElseThrow(() -> ApiException.conflict("idempotency_key was already used with a different adjustment")),
+                    .orElseThrow(() -> ApiException.conflict("idempotency_key_reused", "idempotency_key was already used with a different adjustment")),
                     true);
         }
         LedgerEntry entry = result.appended().get(0);

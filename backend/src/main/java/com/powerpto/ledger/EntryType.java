@@ -9,7 +9,9 @@ public enum EntryType {
     USAGE_REVERSAL(Sign.POSITIVE, Bucket.USED),
     ADJUSTMENT(Sign.NON_ZERO, Bucket.ACCRUED),
     EXPIRATION(Sign.NON_POSITIVE, Bucket.ACCRUED),
-    CARRYOVER(Sign.NON_NEGATIVE, Bucket.ACCRUED);
+    CARRYOVER(Sign.NON_NEGATIVE, Bucket.ACCRUED),
+    /** A recalculated time-accrual date: what it earns now minus what the ledger held for it (docs/corrections.md). */
+    ACCRUAL_CORRECTION(Sign.NON_ZERO, Bucket.ACCRUED);
 
     enum Sign { POSITIVE, NEGATIVE, NON_NEGATIVE, NON_POSITIVE, NON_ZERO }
 

@@ -34,7 +34,9 @@ import java.util.UUID;
  * </ol>
  * A rerun therefore appends nothing and changes no snapshot, and snapshots always equal the
  * ledger's sums. Only entries that can never lower {@code available} are accepted (ACCRUAL,
- * CARRYOVER with amount ≥ 0), so the balance invariant holds by construction. Postings with a
+ * CARRYOVER with amount ≥ 0), so the balance invariant holds by construction — except
+ * ACCRUAL_CORRECTION, which may be negative (a grant no longer earned is taken back even when that
+ * leaves the balance below its floor: the correction states a fact). Postings with a
  * granted amount of 0 (cap reached) are not written.
  */
 @Component
@@ -46,12 +48,15 @@ public class LedgerBatchWriter {
                                String sourceId, String metadataJson) {
 
         public BatchPosting {
-            if (type.bucket() != EntryType.Bucket.ACCRUED || amountMinutes < 0 || amountMinutes > Integer.MAX_VALUE) {
+            boolean correction = type == EntryType.ACCRUAL_CORRECTION && amountMinutes != 0 && bankCapMinutes == null;
+            if (type.bucket() != EntryType.Bucket.ACCRUED || (amountMinutes < 0 && !correction)
+                    || Math.abs(amountMinutes) > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("the batch writer only appends non-negative accruals, not "
                         + type + " " + amountMinutes);
             }
-            if (sourceId == null || sourceId.isEmpty() || sourceId.length() > 300) {
-                throw new IllegalArgumentException("source_id must be 1 to 300 characters");
+            // The column's check (V51): characters, as PostgreSQL counts them (code points).
+            if (sourceId == null || sourceId.isEmpty() || sourceId.codePointCount(0, sourceId.length()) > 400) {
+                throw new IllegalArgumentException("source_id must be 1 to 400 characters");
             }
         }
 
@@ -80,7 +85,12 @@ public class LedgerBatchWriter {
             """;
 
     /**
-     * One round (each balance at most once). The lock and the cap computation are one scan of the
+     * One round (each balance at most once). The cap is applied to the banked balance <em>as of the
+     * posting's day</em>: the locked snapshot minus entries effective after that day (future-dated
+     * usage, later accruals). So re-running a capped date after later usage grants nothing again
+     * (issue 14 review), and the daily job agrees with the recalculation's replay
+     * (docs/corrections.md). The sum is an index range scan on ledger_employee_policy_idx, usually empty.
+     * <p> The lock and the cap computation are one scan of the
      * input joined to the snapshots by primary key, locked in key order; the result is only what
      * the INSERT returned, so no step joins two unindexed sets (keeps it linear in the batch size).
      */
@@ -93,7 +103,13 @@ public class LedgerBatchWriter {
             ),
             granted AS MATERIALIZED (
                 SELECT i.*, CASE WHEN i.cap IS NULL THEN i.amount
-                                 ELSE least(i.amount, greatest(i.cap - (b.accrued_minutes - b.used_minutes), 0)) END AS grant_minutes
+                                 ELSE least(i.amount, greatest(i.cap - (b.accrued_minutes - b.used_minutes
+                                      - coalesce((SELECT sum(l.amount_minutes) FROM ledger_entries l
+                                                  WHERE l.company_id = i.company_id AND l.employee_id = i.employee_id
+                                                    AND l.policy_id = i.policy_id
+                                                    AND l.effective_at >= i.effective_at + interval '1 day'
+                                                    AND l.entry_type NOT IN ('HOLD', 'HOLD_RELEASE')), 0)), 0)) END
+                                 AS grant_minutes
                 FROM input i
                 JOIN balance_snapshots b
                   ON b.company_id = i.company_id AND b.employee_id = i.employee_id AND b.policy_id = i.policy_id
@@ -110,7 +126,7 @@ public class LedgerBatchWriter {
                                  || jsonb_build_object('bank_cap_minutes', cap, 'cap_applied', grant_minutes < amount,
                                                        'uncapped_minutes', amount) END
                 FROM granted
-                WHERE grant_minutes > 0
+                WHERE grant_minutes <> 0
                 ORDER BY company_id, source_type, source_id, entry_type
                 ON CONFLICT ON CONSTRAINT ledger_source_uq DO NOTHING
                 RETURNING id, company_id, employee_id, policy_id, amount_minutes

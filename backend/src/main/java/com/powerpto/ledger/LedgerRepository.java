@@ -126,7 +126,7 @@ class LedgerRepository {
         return jdbc.sql("""
                 WITH sums AS (
                     SELECT company_id, employee_id, policy_id,
-                        sum(amount_minutes) FILTER (WHERE entry_type IN ('ACCRUAL','ADJUSTMENT','CARRYOVER','EXPIRATION')) AS accrued,
+                        sum(amount_minutes) FILTER (WHERE entry_type IN ('ACCRUAL','ADJUSTMENT','CARRYOVER','EXPIRATION','ACCRUAL_CORRECTION')) AS accrued,
                         -sum(amount_minutes) FILTER (WHERE entry_type IN ('USAGE','USAGE_REVERSAL')) AS used,
                         -sum(amount_minutes) FILTER (WHERE entry_type IN ('HOLD','HOLD_RELEASE')) AS held
                     FROM ledger_entries

@@ -44,8 +44,11 @@ public class LedgerService {
             }
         }
         if (!rule.permits(before, after)) {
-            throw ApiException.businessRule("insufficient balance: " + describe(before, after, rule),
-                    java.util.Map.of("available_minutes", before.available(),
+            throw ApiException.businessRule("insufficient_balance", "insufficient balance: " + describe(before, after, rule))
+                    .withDetail("Available: " + before.available() + " minutes; this change needs "
+                            + (before.available() - after.available()) + " minutes; the balance may not go below "
+                            + rule.floor() + " minutes.")
+                    .withContext(java.util.Map.of("available_minutes", before.available(),
                             "requested_change_minutes", after.available() - before.available(),
                             "floor_minutes", rule.floor()));
         }

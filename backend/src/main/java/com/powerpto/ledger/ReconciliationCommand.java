@@ -2,8 +2,10 @@ package com.powerpto.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.powerpto.accrual.AccrualRecalculation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code java -jar power-pto.jar reconcile} (mode RECONCILE, also {@code make reconcile}): compares
@@ -40,11 +43,25 @@ public class ReconciliationCommand implements ApplicationRunner, ExitCodeGenerat
 
     private final LedgerService ledger;
     private final ConfigurableListableBeanFactory beans;
+    private final Supplier<List<AccrualRecalculation.Difference>> accrualCheck;
     private volatile int exitCode = CLEAN;
 
+    /** The second check: posted time accruals = expected, per balance (docs/corrections.md). */
+    @Autowired
+    public ReconciliationCommand(LedgerService ledger, ConfigurableListableBeanFactory beans,
+                                 AccrualRecalculation accruals) {
+        this(ledger, beans, () -> accruals.differences(null));
+    }
+
     public ReconciliationCommand(LedgerService ledger, ConfigurableListableBeanFactory beans) {
+        this(ledger, beans, List::of);
+    }
+
+    public ReconciliationCommand(LedgerService ledger, ConfigurableListableBeanFactory beans,
+                                 Supplier<List<AccrualRecalculation.Difference>> accrualCheck) {
         this.ledger = ledger;
         this.beans = beans;
+        this.accrualCheck = accrualCheck;
     }
 
     @Override
@@ -64,8 +81,10 @@ public class ReconciliationCommand implements ApplicationRunner, ExitCodeGenerat
     int check() {
         long started = System.nanoTime();
         ReconciliationReport report;
+        List<AccrualRecalculation.Difference> accrualDifferences;
         try {
             report = ledger.reconcile(null);
+            accrualDifferences = accrualCheck.get();
         } catch (RuntimeException e) {
             log.error("reconciliation failed", e);
             log.info(summary(Map.of("event", "reconciliation", "status", "failed", "error", String.valueOf(e.getMessage()))));
@@ -87,17 +106,31 @@ public class ReconciliationCommand implements ApplicationRunner, ExitCodeGenerat
             line.put("ledger", sums(m.ledger()));
             log.warn(summary(line));
         }
-        int code = report.clean() ? CLEAN : MISMATCHES;
+        for (var d : accrualDifferences.subList(0, Math.min(MAX_LOGGED, accrualDifferences.size()))) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("event", "accrual_mismatch");
+            line.put("company_id", d.companyId().toString());
+            line.put("employee_id", d.employeeId().toString());
+            line.put("policy_id", d.policyId().toString());
+            line.put("through", d.through().toString());
+            line.put("expected_minutes", d.expectedMinutes());
+            line.put("posted_minutes", d.postedMinutes());
+            line.put("dates", d.dates());
+            log.warn(summary(line));
+        }
+        boolean clean = report.clean() && accrualDifferences.isEmpty();
+        int code = clean ? CLEAN : MISMATCHES;
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("event", "reconciliation");
-        summary.put("status", report.clean() ? "clean" : "mismatches");
+        summary.put("status", clean ? "clean" : "mismatches");
         summary.put("checked", report.checked());
         summary.put("mismatched_balances", report.mismatches().size());
         summary.put("mismatched_fields", fields.size());
+        summary.put("accrual_mismatches", accrualDifferences.size());
         summary.put("companies_affected", report.mismatches().stream().map(ReconciliationMismatch::companyId).distinct().count());
         summary.put("duration_ms", (System.nanoTime() - started) / 1_000_000);
         summary.put("exit_code", code);
-        if (report.clean()) {
+        if (clean) {
             log.info(summary(summary));
         } else {
             log.warn(summary(summary));

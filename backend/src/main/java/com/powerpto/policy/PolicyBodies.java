@@ -14,9 +14,27 @@ public final class PolicyBodies {
     public record VersionBody(LocalDate effectiveFrom, JsonNode settings, String changeReason) {
     }
 
-    public record CreatePolicy(String key, PolicyCategory category, VersionBody version) {
+    /** {@code name} and {@code description} are optional display texts (issue 20). */
+    public record CreatePolicy(String key, PolicyCategory category, VersionBody version, String name,
+                               String description) {
+
+        public CreatePolicy(String key, PolicyCategory category, VersionBody version) {
+            this(key, category, version, null, null);
+        }
     }
 
-    public record UpdatePolicy(VersionBody version) {
+    /**
+     * Either a new {@code version}, or new display texts, or both. An absent (null) name or
+     * description keeps the stored one; an empty string clears it.
+     */
+    public record UpdatePolicy(VersionBody version, String name, String description) {
+
+        public UpdatePolicy(VersionBody version) {
+            this(version, null, null);
+        }
+
+        boolean changesTexts() {
+            return name != null || description != null;
+        }
     }
 }

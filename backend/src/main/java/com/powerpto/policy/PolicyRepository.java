@@ -43,9 +43,19 @@ class PolicyRepository {
                 .param("company", companyId).param("key", key).query(Boolean.class).single();
     }
 
-    void insertPolicy(UUID companyId, UUID id, String key, PolicyCategory category) {
-        jdbc.sql("INSERT INTO policies (company_id, id, key, category) VALUES (:company, :id, :key, :category)")
+    void insertPolicy(UUID companyId, UUID id, String key, PolicyCategory category, String name, String description) {
+        jdbc.sql("""
+                INSERT INTO policies (company_id, id, key, category, name, description)
+                VALUES (:company, :id, :key, :category, :name, :description)
+                """)
                 .param("company", companyId).param("id", id).param("key", key).param("category", category.name())
+                .param("name", name).param("description", description)
+                .update();
+    }
+
+    void updateTexts(UUID companyId, UUID id, String name, String description) {
+        jdbc.sql("UPDATE policies SET name = :name, description = :description WHERE company_id = :company AND id = :id")
+                .param("name", name).param("description", description).param("company", companyId).param("id", id)
                 .update();
     }
 
@@ -138,7 +148,9 @@ class PolicyRepository {
                 rs.getString("key"),
                 PolicyCategory.valueOf(rs.getString("category")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("v_id") == null ? null : versions.mapRow(rs, i));
+                rs.getObject("v_id") == null ? null : versions.mapRow(rs, i),
+                rs.getString("name"),
+                rs.getString("description"));
     }
 
     private RowMapper<PolicyVersionView> versionMapper(String prefix) {

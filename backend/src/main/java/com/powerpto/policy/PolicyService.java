@@ -1,5 +1,6 @@
 package com.powerpto.policy;
 
+import com.powerpto.accrual.AccrualRecalculation;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
@@ -26,17 +27,22 @@ public class PolicyService {
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2200, 1, 1);
+    private static final int MAX_NAME = 200;
+    private static final int MAX_DESCRIPTION = 2000;
 
     private final PolicyRepository repository;
     private final CompanyRepository companies;
     private final AuditService audit;
     private final Clock clock;
+    private final AccrualRecalculation recalculation;
 
-    public PolicyService(PolicyRepository repository, CompanyRepository companies, AuditService audit, Clock clock) {
+    public PolicyService(PolicyRepository repository, CompanyRepository companies, AuditService audit, Clock clock,
+                         AccrualRecalculation recalculation) {
         this.repository = repository;
         this.companies = companies;
         this.audit = audit;
         this.clock = clock;
+        this.recalculation = recalculation;
     }
 
     @Transactional
@@ -52,12 +58,14 @@ public class PolicyService {
             throw ApiException.invalid("category", "is required");
         }
         PolicySettings settings = validVersion(body.version());
+        String name = text(body.name(), "name", MAX_NAME);
+        String description = text(body.description(), "description", MAX_DESCRIPTION);
         companies.ensureExists(companyId);
         if (repository.keyTaken(companyId, body.key())) {
-            throw ApiException.conflict("a policy with key '" + body.key() + "' already exists");
+            throw ApiException.conflict("duplicate_policy_key", "a policy with key '" + body.key() + "' already exists");
         }
         UUID policyId = UUID.randomUUID();
-        repository.insertPolicy(companyId, policyId, body.key(), body.category());
+        repository.insertPolicy(companyId, policyId, body.key(), body.category(), name, description);
         PolicyVersionView version = newVersion(caller, policyId, 1, body.version(), settings);
         repository.insertVersion(companyId, version);
         Policy policy = get(caller, companyId, policyId);
@@ -70,11 +78,19 @@ public class PolicyService {
     public Policy update(Caller caller, UUID companyId, UUID policyId, PolicyBodies.UpdatePolicy body) {
         caller.adminOf(companyId);
         Policy before = find(companyId, policyId);
-        if (body == null) {
+        if (body == null || (body.version() == null && !body.changesTexts())) {
             throw ApiException.invalid("version", "is required");
         }
-        PolicySettings settings = validVersion(body.version());
+        PolicySettings settings = body.version() == null ? null : validVersion(body.version());
         repository.lock(companyId, policyId);
+        if (body.changesTexts()) {
+            updateTexts(companyId, before, body);
+        }
+        if (body.version() == null) {
+            Policy after = find(companyId, policyId);
+            audit.record(companyId, caller.userId(), AuditEntityType.POLICY, policyId, AuditAction.UPDATE, before, after);
+            return after;
+        }
         PolicyVersionView previous = repository.latestVersion(companyId, policyId).orElseThrow();
         if (body.version().effectiveFrom().isBefore(previous.effectiveFrom())) {
             throw ApiException.invalid("version.effective_from",
@@ -90,6 +106,10 @@ public class PolicyService {
         Policy after = find(companyId, policyId);
         audit.record(companyId, caller.userId(), AuditEntityType.POLICY_VERSION, version.id(), AuditAction.CREATE, previous, version);
         audit.record(companyId, caller.userId(), AuditEntityType.POLICY, policyId, AuditAction.UPDATE, before, after);
+        // A version effective on dates the accrual worker already ran: every balance of the policy is
+        // queued for the worker; the ACCRUAL audit row says how many (docs/corrections.md).
+        recalculation.enqueuePolicy(companyId, policyId, version.effectiveFrom(),
+                "policy version " + version.version() + " effective " + version.effectiveFrom(), caller.userId());
         return after;
     }
 
@@ -154,6 +174,23 @@ public class PolicyService {
             throw ApiException.invalid("version.change_reason", "must be at most 1000 characters");
         }
         return PolicySettingsParser.parse(version.settings());
+    }
+
+    /** Null keeps the stored text, an empty (or blank) string clears it. */
+    private void updateTexts(UUID companyId, Policy before, PolicyBodies.UpdatePolicy body) {
+        String name = body.name() == null ? before.name() : text(body.name(), "name", MAX_NAME);
+        String description = body.description() == null ? before.description()
+                : text(body.description(), "description", MAX_DESCRIPTION);
+        repository.updateTexts(companyId, before.id(), name, description);
+    }
+
+    /** An optional display text, trimmed; blank means "none". */
+    private static String text(String value, String field, int max) {
+        String trimmed = blankToNull(value == null ? null : value.strip());
+        if (trimmed != null && trimmed.length() > max) {
+            throw ApiException.invalid(field, "must be at most " + max + " characters");
+        }
+        return trimmed;
     }
 
     private static String blankToNull(String text) {

@@ -10,6 +10,8 @@ import java.io.Writer;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Writes ledger entries as CSV (RFC 4180: comma separated, CRLF line ends, a cell is quoted when it
@@ -21,23 +23,41 @@ import java.util.List;
  * single quote. The numeric {@code amount_minutes} column is written as a plain number, so a
  * negative amount stays a number.
  */
-final class LedgerCsv {
+public final class LedgerCsv {
 
     static final List<String> COLUMNS = List.of("id", "employee_id", "policy_id", "policy_version_id", "entry_type",
             "amount_minutes", "effective_at", "source_type", "source_id", "metadata_json", "created_at");
+
+    /** {@code layout=payroll} (issue 20): the standard columns unchanged, then these. */
+    static final List<String> PAYROLL_COLUMNS = List.of("employee_name", "employee_email", "policy_key", "policy_name",
+            "unit", "amount_in_unit", "workday_minutes", "reason");
 
     private static final String CRLF = "\r\n";
 
     private final Writer out;
     private final ObjectMapper mapper;
+    private final Labels labels;
+
+    /** The names the payroll layout adds; null for the standard layout. */
+    record Labels(Map<UUID, ReportRepository.EmployeeLabel> employees, Map<UUID, ReportRepository.VersionLabel> versions) {
+    }
 
     LedgerCsv(Writer out, ObjectMapper mapper) {
+        this(out, mapper, null);
+    }
+
+    LedgerCsv(Writer out, ObjectMapper mapper, Labels labels) {
         this.out = out;
         this.mapper = mapper;
+        this.labels = labels;
     }
 
     void header() {
-        write(String.join(",", COLUMNS) + CRLF);
+        String header = String.join(",", COLUMNS);
+        if (labels != null) {
+            header += "," + String.join(",", PAYROLL_COLUMNS);
+        }
+        write(header + CRLF);
     }
 
     void row(LedgerEntry e) {
@@ -52,12 +72,46 @@ final class LedgerCsv {
                 .append(text(e.sourceType())).append(',')
                 .append(text(e.sourceId())).append(',')
                 .append(text(json(e))).append(',')
-                .append(time(e.createdAt())).append(CRLF);
-        write(line.toString());
+                .append(time(e.createdAt()));
+        if (labels != null) {
+            payroll(e, line);
+        }
+        write(line.append(CRLF).toString());
+    }
+
+    private void payroll(LedgerEntry e, StringBuilder line) {
+        ReportRepository.EmployeeLabel who = labels.employees().get(e.employeeId());
+        ReportRepository.VersionLabel what = labels.versions().get(e.policyVersionId());
+        String unit = what == null ? null : what.unit();
+        int workday = who == null ? 480 : who.workdayMinutes();
+        line.append(',').append(text(who == null ? null : who.name()))
+                .append(',').append(text(who == null ? null : who.email()))
+                .append(',').append(text(what == null ? null : what.policyKey()))
+                .append(',').append(text(what == null ? null : what.policyName()))
+                .append(',').append(text(unit))
+                .append(',').append(Units.inUnit(e.amountMinutes(), unit, workday))
+                .append(',').append(workday)
+                .append(',').append(text(reason(e)));
+    }
+
+    /** The adjustment's typed reason, else what produced the row ("carryover job", "time-off request"). */
+    private static String reason(LedgerEntry e) {
+        if (e.metadataJson() != null && e.metadataJson().hasNonNull("reason")) {
+            return e.metadataJson().get("reason").asText();
+        }
+        if (e.metadataJson() != null && e.metadataJson().hasNonNull("job")) {
+            return e.metadataJson().get("job").asText() + " job";
+        }
+        return switch (e.sourceType()) {
+            case REQUEST -> "time-off request";
+            case PAYROLL -> "payroll hours worked";
+            case ADMIN -> "admin";
+            case SYSTEM -> e.entryType().name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     /** One text cell: neutralised against formula injection, then quoted when RFC 4180 needs it. */
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

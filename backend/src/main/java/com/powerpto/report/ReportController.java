@@ -24,6 +24,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Admin reports. The ledger report has two representations on one path: JSON (paginated, the
@@ -34,6 +35,8 @@ import java.util.UUID;
 public class ReportController {
 
     static final String LEDGER = "/api/companies/{companyId}/reports/ledger";
+    static final String BALANCES = "/api/companies/{companyId}/reports/balances";
+    static final String BALANCES_AS_OF = "/api/companies/{companyId}/reports/balances-as-of";
     static final String TEXT_CSV = "text/csv";
 
     private static final Logger log = LoggerFactory.getLogger(ReportController.class);
@@ -44,12 +47,67 @@ public class ReportController {
         this.reports = reports;
     }
 
-    @GetMapping("/api/companies/{companyId}/reports/balances")
+    @GetMapping(BALANCES)
     public Page<BalanceReportRow> balances(Caller caller, @PathVariable UUID companyId,
                                            @RequestParam(name = "employee_id", required = false) UUID employeeId,
                                            @RequestParam(name = "policy_id", required = false) UUID policyId,
                                            PageRequest page) {
         return reports.balances(caller, companyId, employeeId, policyId, page);
+    }
+
+    /** Today's balances as CSV ({@code Accept: text/csv}), every row, streamed (issue 20). */
+    @GetMapping(value = BALANCES, produces = TEXT_CSV)
+    public void balancesCsv(Caller caller, @PathVariable UUID companyId,
+                            @RequestParam(name = "employee_id", required = false) UUID employeeId,
+                            @RequestParam(name = "policy_id", required = false) UUID policyId,
+                            HttpServletResponse response) {
+        reports.authorize(caller, companyId);
+        stream(response, "balances-" + companyId + "-" + reports.today() + ".csv",
+                out -> reports.writeBalancesCsv(companyId, employeeId, policyId, out));
+    }
+
+    /** {@code ?format=csv}, whatever the Accept header says. */
+    @GetMapping(value = BALANCES, params = "format=csv")
+    public void balancesCsvByParameter(Caller caller, @PathVariable UUID companyId,
+                                       @RequestParam(name = "employee_id", required = false) UUID employeeId,
+                                       @RequestParam(name = "policy_id", required = false) UUID policyId,
+                                       HttpServletResponse response) {
+        balancesCsv(caller, companyId, employeeId, policyId, response);
+    }
+
+    /** Balances at the end of a past day, summed from the ledger by effective time (issue 20). */
+    @GetMapping(BALANCES_AS_OF)
+    public Page<BalanceLine> balancesAsOf(Caller caller, @PathVariable UUID companyId,
+                                          @RequestParam(name = "date", required = false) LocalDate date,
+                                          @RequestParam(name = "employee_id", required = false) UUID employeeId,
+                                          @RequestParam(name = "policy_id", required = false) UUID policyId,
+                                          @RequestParam(name = "format", required = false) String format,
+                                          PageRequest page) {
+        LocalDate day = reports.asOfDate(caller, companyId, date);
+        if (format != null && !format.equals("json")) {
+            throw ApiException.invalid("format", "must be json or csv");
+        }
+        return reports.balancesAsOf(companyId, employeeId, policyId, day, page);
+    }
+
+    @GetMapping(value = BALANCES_AS_OF, produces = TEXT_CSV)
+    public void balancesAsOfCsv(Caller caller, @PathVariable UUID companyId,
+                                @RequestParam(name = "date", required = false) LocalDate date,
+                                @RequestParam(name = "employee_id", required = false) UUID employeeId,
+                                @RequestParam(name = "policy_id", required = false) UUID policyId,
+                                HttpServletResponse response) {
+        LocalDate day = reports.asOfDate(caller, companyId, date);
+        stream(response, "balances-as-of-" + day + "-" + companyId + ".csv",
+                out -> reports.writeBalancesAsOfCsv(companyId, employeeId, policyId, day, out));
+    }
+
+    @GetMapping(value = BALANCES_AS_OF, params = "format=csv")
+    public void balancesAsOfCsvByParameter(Caller caller, @PathVariable UUID companyId,
+                                           @RequestParam(name = "date", required = false) LocalDate date,
+                                           @RequestParam(name = "employee_id", required = false) UUID employeeId,
+                                           @RequestParam(name = "policy_id", required = false) UUID policyId,
+                                           HttpServletResponse response) {
+        balancesAsOfCsv(caller, companyId, date, employeeId, policyId, response);
     }
 
     @GetMapping("/api/companies/{companyId}/reports/summary")
@@ -64,8 +122,10 @@ public class ReportController {
                                     @RequestParam(name = "start_date", required = false) LocalDate startDate,
                                     @RequestParam(name = "end_date", required = false) LocalDate endDate,
                                     @RequestParam(name = "format", required = false) String format,
+                                    @RequestParam(name = "layout", required = false) String layout,
                                     PageRequest page) {
         LedgerFilter filter = reports.ledgerFilter(caller, companyId, employeeId, policyId, startDate, endDate);
+        ReportService.payrollLayout(layout);
         if (format != null && !format.equals("json")) {
             throw ApiException.invalid("format", "must be json or csv");
         }
@@ -79,8 +139,12 @@ public class ReportController {
                           @RequestParam(name = "policy_id", required = false) UUID policyId,
                           @RequestParam(name = "start_date", required = false) LocalDate startDate,
                           @RequestParam(name = "end_date", required = false) LocalDate endDate,
+                          @RequestParam(name = "layout", required = false) String layout,
                           HttpServletResponse response) throws IOException {
-        exportCsv(reports.ledgerFilter(caller, companyId, employeeId, policyId, startDate, endDate), companyId, response);
+        LedgerFilter filter = reports.ledgerFilter(caller, companyId, employeeId, policyId, startDate, endDate);
+        boolean payroll = ReportService.payrollLayout(layout);
+        stream(response, (payroll ? "payroll-ledger-" : "ledger-") + companyId + "-" + reports.today() + ".csv",
+                out -> reports.writeLedgerCsv(companyId, filter, payroll, out));
     }
 
     /** {@code ?format=csv}, whatever the Accept header says. */
@@ -90,17 +154,17 @@ public class ReportController {
                                      @RequestParam(name = "policy_id", required = false) UUID policyId,
                                      @RequestParam(name = "start_date", required = false) LocalDate startDate,
                                      @RequestParam(name = "end_date", required = false) LocalDate endDate,
+                                     @RequestParam(name = "layout", required = false) String layout,
                                      HttpServletResponse response) throws IOException {
-        ledgerCsv(caller, companyId, employeeId, policyId, startDate, endDate, response);
+        ledgerCsv(caller, companyId, employeeId, policyId, startDate, endDate, layout, response);
     }
 
     /**
-     * Everything that can be refused (caller, filters) is checked before the first byte is written;
-     * after that the rows go out as the database cursor yields them. A client that goes away mid-way
-     * ends the export (and its read-only transaction) quietly.
+     * Everything that can be refused (caller, filters) is checked before this is called, so before
+     * the first byte is written; after that the rows go out as the database cursor yields them. A
+     * client that goes away mid-way ends the export (and its read-only transaction) quietly.
      */
-    private void exportCsv(LedgerFilter filter, UUID companyId, HttpServletResponse response) throws IOException {
-        String filename = "ledger-" + companyId + "-" + reports.today() + ".csv";
+    private void stream(HttpServletResponse response, String filename, Consumer<Writer> body) {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(TEXT_CSV);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -110,12 +174,12 @@ public class ReportController {
         try {
             Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
                     16 * 1024);
-            reports.writeLedgerCsv(companyId, filter, out);
+            body.accept(out);
             out.flush();
         } catch (UncheckedIOException e) {
-            log.info("ledger export ended early: {}", e.getCause().getMessage());
+            log.info("CSV export ended early: {}", e.getCause().getMessage());
         } catch (IOException e) {
-            log.info("ledger export ended early: {}", e.getMessage());
+            log.info("CSV export ended early: {}", e.getMessage());
         }
     }
 }

@@ -2,6 +2,9 @@ package com.powerpto.report;
 
 import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Read-only reporting SQL. By design these queries read the other features' tables (employees,
@@ -24,10 +28,185 @@ import java.util.UUID;
 @Repository
 class ReportRepository {
 
-    private final JdbcClient jdbc;
+    private static final int EXPORT_FETCH_SIZE = 1000;
 
-    ReportRepository(JdbcClient jdbc) {
+    /** The version that decides "unlimited" and the unit on :day: in force then, else the first one. */
+    private static final String VERSION_ON_DAY = """
+            LEFT JOIN LATERAL (
+                SELECT pv.type, coalesce(pv.settings->>'unit', 'DAYS') AS unit FROM policy_versions pv
+                WHERE pv.company_id = :company AND pv.policy_id = p.id
+                ORDER BY (pv.effective_from <= :day) DESC,
+                         CASE WHEN pv.effective_from <= :day THEN -pv.version ELSE pv.version END
+                LIMIT 1) v ON true
+            """;
+
+    private static final String LINE_ORDER = " ORDER BY last_name, first_name, employee_id, key";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+
+    ReportRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        // A cursor with a bounded fetch size keeps CSV exports in constant memory (needs a transaction).
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(EXPORT_FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(template);
+    }
+
+    /** Today's balances (the snapshots) of every row of the balance report, streamed in report order. */
+    void streamBalances(UUID companyId, UUID employeeId, UUID policyId, LocalDate today, Consumer<BalanceLine> sink) {
+        Map<String, Object> params = new HashMap<>();
+        String keyFilter = keyFilter(employeeId, policyId, params);
+        params.put("company", companyId);
+        params.put("day", today);
+        String sql = """
+                WITH keys AS (
+                    SELECT employee_id, policy_id FROM assignments
+                    WHERE company_id = :company AND (effective_to IS NULL OR effective_to > :day)%1$s
+                    UNION
+                    SELECT employee_id, policy_id FROM balance_snapshots
+                    WHERE company_id = :company%1$s),
+                line_rows AS (
+                    SELECT e.id AS employee_id, e.first_name, e.last_name, e.email, e.workday_minutes,
+                           p.id AS policy_id, p.key, p.name, p.category, v.type, v.unit,
+                           coalesce(b.accrued_minutes, 0) AS accrued, coalesce(b.used_minutes, 0) AS used,
+                           coalesce(b.held_minutes, 0) AS held
+                    FROM keys k
+                    JOIN employees e ON e.company_id = :company AND e.id = k.employee_id
+                    JOIN policies p ON p.company_id = :company AND p.id = k.policy_id
+                    LEFT JOIN balance_snapshots b
+                      ON b.company_id = :company AND b.employee_id = k.employee_id AND b.policy_id = k.policy_id
+                    %2$s)
+                SELECT * FROM line_rows
+                """.formatted(keyFilter, VERSION_ON_DAY) + LINE_ORDER;
+        try (var rows = streaming.queryForStream(sql, params, lineMapper())) {
+            rows.forEach(sink);
+        }
+    }
+
+    /**
+     * Balances as they stood at the end of {@code date} in each employee's time zone, summed from the
+     * ledger by effective time (not by when a row was written): every employee × policy assigned on
+     * that day or with a ledger entry effective by then.
+     */
+    Page<BalanceLine> balancesAsOf(UUID companyId, UUID employeeId, UUID policyId, LocalDate date, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        String cte = asOfRows(companyId, employeeId, policyId, date, params);
+        params.put("offset", page.offset());
+        params.put("limit", page.limit());
+        long[] total = {0};
+        List<BalanceLine> items = new ArrayList<>();
+        RowMapper<BalanceLine> mapper = lineMapper();
+        jdbc.sql(cte + """
+                SELECT t.total, r.*
+                FROM (SELECT count(*) AS total FROM line_rows) t
+                LEFT JOIN LATERAL (SELECT * FROM line_rows""" + LINE_ORDER + " OFFSET :offset LIMIT :limit) r ON true")
+                .params(params).query(rs -> {
+                    total[0] = rs.getLong("total");
+                    if (rs.getObject("employee_id") != null) {
+                        items.add(mapper.mapRow(rs, items.size()));
+                    }
+                });
+        return new Page<>(items, total[0]);
+    }
+
+    void streamBalancesAsOf(UUID companyId, UUID employeeId, UUID policyId, LocalDate date, Consumer<BalanceLine> sink) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = asOfRows(companyId, employeeId, policyId, date, params) + "SELECT * FROM line_rows" + LINE_ORDER;
+        try (var rows = streaming.queryForStream(sql, params, lineMapper())) {
+            rows.forEach(sink);
+        }
+    }
+
+    /** The {@code WITH … line_rows} part of the as-of queries (the sums bucket entry types like the snapshot). */
+    private static String asOfRows(UUID companyId, UUID employeeId, UUID policyId, LocalDate date,
+                                   Map<String, Object> params) {
+        String keyFilter = keyFilter(employeeId, policyId, params);
+        params.put("company", companyId);
+        params.put("day", date);
+        params.put("next", date.plusDays(1).atStartOfDay());
+        String ledgerFilter = keyFilter.replace("employee_id", "l.employee_id").replace("policy_id", "l.policy_id");
+        return """
+                WITH keys AS (
+                    SELECT employee_id, policy_id FROM assignments
+                    WHERE company_id = :company AND effective_from <= :day
+                      AND (effective_to IS NULL OR effective_to > :day)%1$s
+                    UNION
+                    SELECT DISTINCT l.employee_id, l.policy_id FROM ledger_entries l
+                    JOIN employees e ON e.company_id = l.company_id AND e.id = l.employee_id
+                    WHERE l.company_id = :company AND l.effective_at < (CAST(:next AS timestamp) AT TIME ZONE e.timezone)%2$s),
+                line_rows AS (
+                    SELECT e.id AS employee_id, e.first_name, e.last_name, e.email, e.workday_minutes,
+                           p.id AS policy_id, p.key, p.name, p.category, v.type, v.unit,
+                           coalesce(s.accrued, 0) AS accrued, coalesce(s.used, 0) AS used, coalesce(s.held, 0) AS held
+                    FROM keys k
+                    JOIN employees e ON e.company_id = :company AND e.id = k.employee_id
+                    JOIN policies p ON p.company_id = :company AND p.id = k.policy_id
+                    LEFT JOIN LATERAL (
+                        SELECT sum(amount_minutes) FILTER (WHERE entry_type IN ('ACCRUAL','ADJUSTMENT','CARRYOVER','EXPIRATION')) AS accrued,
+                               -sum(amount_minutes) FILTER (WHERE entry_type IN ('USAGE','USAGE_REVERSAL')) AS used,
+                               -sum(amount_minutes) FILTER (WHERE entry_type IN ('HOLD','HOLD_RELEASE')) AS held
+                        FROM ledger_entries l
+                        WHERE l.company_id = :company AND l.employee_id = k.employee_id AND l.policy_id = k.policy_id
+                          AND l.effective_at < (CAST(:next AS timestamp) AT TIME ZONE e.timezone)) s ON true
+                    %3$s)
+                """.formatted(keyFilter, ledgerFilter, VERSION_ON_DAY);
+    }
+
+    private static String keyFilter(UUID employeeId, UUID policyId, Map<String, Object> params) {
+        StringBuilder keyFilter = new StringBuilder();
+        if (employeeId != null) {
+            keyFilter.append(" AND employee_id = :employee");
+            params.put("employee", employeeId);
+        }
+        if (policyId != null) {
+            keyFilter.append(" AND policy_id = :policy");
+            params.put("policy", policyId);
+        }
+        return keyFilter.toString();
+    }
+
+    private static RowMapper<BalanceLine> lineMapper() {
+        return (rs, i) -> BalanceLine.of(rs.getObject("employee_id", UUID.class),
+                rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("email"),
+                rs.getObject("policy_id", UUID.class), rs.getString("key"), rs.getString("name"),
+                rs.getString("category"), rs.getString("unit"), rs.getInt("workday_minutes"),
+                rs.getLong("accrued"), rs.getLong("used"), rs.getLong("held"), "UNLIMITED".equals(rs.getString("type")));
+    }
+
+    /** What the payroll ledger layout adds to a row: who (by employee id) … */
+    record EmployeeLabel(String name, String email, int workdayMinutes) {
+    }
+
+    /** … and which policy, in which unit (by policy version id). */
+    record VersionLabel(String policyKey, String policyName, String unit) {
+    }
+
+    /** Every employee of the company (a few thousand rows at most: held in memory during an export). */
+    Map<UUID, EmployeeLabel> employeeLabels(UUID companyId) {
+        Map<UUID, EmployeeLabel> labels = new HashMap<>();
+        jdbc.sql("SELECT id, first_name, last_name, email, workday_minutes FROM employees WHERE company_id = :company")
+                .param("company", companyId)
+                .query(rs -> {
+                    labels.put(rs.getObject("id", UUID.class), new EmployeeLabel(
+                            rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("email"),
+                            rs.getInt("workday_minutes")));
+                });
+        return labels;
+    }
+
+    Map<UUID, VersionLabel> versionLabels(UUID companyId) {
+        Map<UUID, VersionLabel> labels = new HashMap<>();
+        jdbc.sql("""
+                SELECT v.id, p.key, p.name, coalesce(v.settings->>'unit', 'DAYS') AS unit
+                FROM policy_versions v JOIN policies p ON p.company_id = v.company_id AND p.id = v.policy_id
+                WHERE v.company_id = :company
+                """).param("company", companyId)
+                .query(rs -> {
+                    labels.put(rs.getObject("id", UUID.class),
+                            new VersionLabel(rs.getString("key"), rs.getString("name"), rs.getString("unit")));
+                });
+        return labels;
     }
 
     /**
@@ -59,7 +238,7 @@ class ReportRepository {
                     SELECT employee_id, policy_id FROM balance_snapshots
                     WHERE company_id = :company%1$s),
                 balance_rows AS (
-                    SELECT e.id AS employee_id, e.first_name, e.last_name, p.id AS policy_id, p.key, p.category,
+                    SELECT e.id AS employee_id, e.first_name, e.last_name, p.id AS policy_id, p.key, p.name, p.category,
                            v.type, coalesce(b.accrued_minutes, 0) AS accrued, coalesce(b.used_minutes, 0) AS used,
                            coalesce(b.held_minutes, 0) AS held, coalesce(b.updated_at, p.created_at) AS updated_at
                     FROM keys k
@@ -95,7 +274,7 @@ class ReportRepository {
                     rs.getString("first_name") + " " + rs.getString("last_name"),
                     rs.getObject("policy_id", UUID.class), rs.getString("key"), rs.getString("category"),
                     accrued, used, held, unlimited ? null : accrued - used - held, unlimited,
-                    rs.getObject("updated_at", OffsetDateTime.class).toInstant()));
+                    rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("name")));
         });
         return new Page<>(items, total[0]);
     }

@@ -43,6 +43,11 @@ public class ReportService {
         return reports.balances(companyId, employeeId, policyId, today(), page);
     }
 
+    /** Refuses everyone but an admin of the company (before a CSV export writes its first byte). */
+    public void authorize(Caller caller, UUID companyId) {
+        caller.adminOf(companyId);
+    }
+
     /** Checks the caller and the filters of a ledger report (422 for an inverted date range). */
     public LedgerFilter ledgerFilter(Caller caller, UUID companyId, UUID employeeId, UUID policyId,
                                      LocalDate startDate, LocalDate endDate) {
@@ -63,9 +68,64 @@ public class ReportService {
      * (constant memory whatever the size). Call {@link #ledgerFilter} first: it authorizes.
      */
     public void writeLedgerCsv(UUID companyId, LedgerFilter filter, Writer out) {
-        LedgerCsv csv = new LedgerCsv(out, mapper);
+        writeLedgerCsv(companyId, filter, false, out);
+    }
+
+    /** {@code payroll}: the standard columns, then names, e-mail, policy name, amount in the policy unit, reason. */
+    public void writeLedgerCsv(UUID companyId, LedgerFilter filter, boolean payroll, Writer out) {
+        LedgerCsv.Labels labels = payroll
+                ? new LedgerCsv.Labels(reports.employeeLabels(companyId), reports.versionLabels(companyId)) : null;
+        LedgerCsv csv = new LedgerCsv(out, mapper, labels);
         csv.header();
         ledger.streamEntries(companyId, filter, csv::row);
+    }
+
+    /** Checks the caller and the layout of a ledger export ({@code standard}, the default, or {@code payroll}). */
+    public static boolean payrollLayout(String layout) {
+        if (layout == null || layout.equals("standard")) {
+            return false;
+        }
+        if (layout.equals("payroll")) {
+            return true;
+        }
+        throw ApiException.invalid("layout", "must be standard or payroll");
+    }
+
+    /** Today's balances of every employee × policy as CSV, streamed from a cursor. Authorize first. */
+    @Transactional(readOnly = true)
+    public void writeBalancesCsv(UUID companyId, UUID employeeId, UUID policyId, Writer out) {
+        LocalDate today = today();
+        BalanceCsv csv = new BalanceCsv(out, today);
+        csv.header();
+        reports.streamBalances(companyId, employeeId, policyId, today, csv::row);
+    }
+
+    /** Checks the caller and the day of an as-of report: required, not after today (the ledger knows no future). */
+    public LocalDate asOfDate(Caller caller, UUID companyId, LocalDate date) {
+        caller.adminOf(companyId);
+        if (date == null) {
+            throw ApiException.invalid("date", "is required (YYYY-MM-DD)");
+        }
+        if (date.isAfter(today())) {
+            throw ApiException.invalid("date", "must not be after today");
+        }
+        if (date.getYear() < 1900) {
+            throw ApiException.invalid("date", "must be in 1900 or later");
+        }
+        return date;
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Page<BalanceLine> balancesAsOf(UUID companyId, UUID employeeId, UUID policyId, LocalDate date,
+                                          PageRequest page) {
+        return reports.balancesAsOf(companyId, employeeId, policyId, date, page);
+    }
+
+    @Transactional(readOnly = true)
+    public void writeBalancesAsOfCsv(UUID companyId, UUID employeeId, UUID policyId, LocalDate date, Writer out) {
+        BalanceCsv csv = new BalanceCsv(out, date);
+        csv.header();
+        reports.streamBalancesAsOf(companyId, employeeId, policyId, date, csv::row);
     }
 
     /** A few set-based queries in one repeatable-read transaction, so the figures agree with each other. */

@@ -147,6 +147,16 @@ class RequestRepository {
                 .param("company", companyId).param("id", requestId).query(mapper()).optional();
     }
 
+    /** Locks the employee's draft, submitted and approved requests starting at or after {@code from}, oldest first. */
+    List<TimeOffRequest> lockOpenStartingFrom(UUID companyId, UUID employeeId, Instant from) {
+        return jdbc.sql("""
+                SELECT * FROM requests WHERE company_id = :company AND employee_id = :employee
+                  AND status IN ('DRAFT', 'SUBMITTED', 'APPROVED') AND start_at >= :from
+                ORDER BY start_at, id FOR UPDATE
+                """).param("company", companyId).param("employee", employeeId).param("from", Timestamp.from(from))
+                .query(mapper()).list();
+    }
+
     /** Locks the request row: transitions of one request are serialised here. */
     Optional<TimeOffRequest> lock(UUID companyId, UUID requestId) {
         return jdbc.sql("SELECT * FROM requests WHERE company_id = :company AND id = :id FOR UPDATE")

@@ -10,6 +10,8 @@ import com.powerpto.ledger.EntryType;
 import com.powerpto.ledger.LedgerPosting;
 import com.powerpto.ledger.LedgerService;
 import com.powerpto.ledger.SourceType;
+import com.powerpto.notification.Notifications;
+import com.powerpto.notification.RequestFacts;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
@@ -43,9 +45,14 @@ public class RequestService {
     private final EmployeeService employees;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Notifications notifications;
+    private final com.powerpto.accrual.BalanceForecastService forecasts;
 
     public RequestService(RequestRepository repository, LedgerService ledger, AuditService audit, EmployeeService employees,
-                          PlatformTransactionManager transactions, Clock clock) {
+                          PlatformTransactionManager transactions, Clock clock, Notifications notifications,
+                          com.powerpto.accrual.BalanceForecastService forecasts) {
+        this.notifications = notifications;
+        this.forecasts = forecasts;
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
@@ -77,7 +84,10 @@ public class RequestService {
                 warnings.add("insufficient balance: " + balance.available() + " minutes available");
             }
         }
-        return new RequestPreview(draft.minutes(), availableAfter, warnings);
+        // what the balance will hold on the first day (accruals until then, expirations on the way)
+        Long onStart = draft.context().rule().unlimited() ? null : forecasts.availableOn(caller, companyId,
+                draft.employee().id(), body.policyId(), RequestTimes.firstDay(draft.start(), draft.employee().zone()));
+        return new RequestPreview(draft.minutes(), availableAfter, warnings, onStart);
     }
 
     public Submission submit(Caller caller, UUID companyId, SubmitRequestBody body) {
@@ -108,8 +118,12 @@ public class RequestService {
             if (body.idempotencyKey() != null && body.idempotencyKey().equals(other.idempotencyKey())) {
                 return replay(companyId, body, hash); // a concurrent retry committed first
             }
-            throw ApiException.conflict("the request overlaps " + other.status().name().toLowerCase() + " request "
-                    + other.id() + " (" + other.startAt() + " to " + other.endAt() + ")", Map.of("request_id", other.id()));
+            throw ApiException.conflict("request_overlap", "the request overlaps " + other.status().name().toLowerCase()
+                            + " request " + other.id() + " (" + other.startAt() + " to " + other.endAt() + ")")
+                    .withDetail("Another " + other.status().name().toLowerCase() + " request of this employee covers part of"
+                            + " the same time; cancel it or choose other dates.")
+                    .withContext(Map.of("request_id", other.id(), "status", other.status(),
+                            "start_at", other.startAt(), "end_at", other.endAt()));
         }
         Instant now = clock.instant();
         TimeOffRequest request = new TimeOffRequest(UUID.randomUUID(), companyId, draft.employee().id(), body.policyId(),
@@ -119,15 +133,17 @@ public class RequestService {
         ledger.post(balanceKey(request), draft.context().rule(), List.of(
                 posting(EntryType.HOLD, -request.requestedMinutes(), draft.context().policyVersionId(), now, request)));
         audit.record(companyId, caller.userId(), AuditEntityType.REQUEST, request.id(), AuditAction.SUBMIT, null, request);
+        notifications.requestSubmitted(facts(request));
         return new Submission(request, false);
     }
 
     private Submission replay(UUID companyId, SubmitRequestBody body, String hash) {
         TimeOffRequest earlier = repository.findByIdempotencyKey(companyId, body.employeeId(), body.idempotencyKey())
-                .orElseThrow(() -> ApiException.conflict("the request conflicts with another request; retry"));
+                .orElseThrow(() -> ApiException.conflict("request_conflict", "the request conflicts with another request; retry"));
         if (!hash.equals(repository.payloadHash(companyId, earlier.id()).orElse(""))) {
-            throw ApiException.conflict("idempotency_key was already used with a different request",
-                    Map.of("request_id", earlier.id()));
+            throw ApiException.conflict("idempotency_key_reused", "idempotency_key was already used with a different request")
+                    .withDetail("Use a new idempotency_key for a different request, or resend the original request unchanged.")
+                    .withContext(Map.of("request_id", earlier.id()));
         }
         return new Submission(earlier, true);
     }
@@ -147,15 +163,15 @@ public class RequestService {
         var firstDay = RequestTimes.firstDay(start, employee.zone());
         var lastDay = RequestTimes.lastDay(end, employee.zone());
         RequestContext context = repository.context(companyId, employee.id(), body.policyId(), firstDay, lastDay)
-                .orElseThrow(() -> ApiException.businessRule("the policy has no version in force on " + firstDay));
+                .orElseThrow(() -> ApiException.businessRule("no_policy_version", "the policy has no version in force on " + firstDay));
         if (!context.assignmentCovers()) {
-            throw ApiException.businessRule("no active assignment to this policy covers " + firstDay + " to " + lastDay);
+            throw ApiException.businessRule("no_active_assignment", "no active assignment to this policy covers " + firstDay + " to " + lastDay);
         }
         WorkSchedule schedule = new WorkSchedule(employee.zone(), employee.workDays(), employee.workdayStart(),
                 employee.workdayMinutes(), repository.holidays(companyId, firstDay.minusDays(1), lastDay));
         long minutes = DurationCalculator.workingMinutes(start, end, schedule);
         if (minutes == 0) {
-            throw ApiException.businessRule("the request covers no working time (weekends, holidays or outside working hours)");
+            throw ApiException.businessRule("no_working_time", "the request covers no working time (weekends, holidays or outside working hours)");
         }
         return new Draft(employee, start, end, minutes, context);
     }
@@ -165,12 +181,13 @@ public class RequestService {
         TimeOffRequest request = lockForDecision(caller, companyId, requestId, body);
         requireStatus(request, RequestStatus.SUBMITTED, "approve");
         Instant now = clock.instant();
-        UUID version = repository.policyVersionOn(companyId, request.policyId(),
-                request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        UUID version = versionOnLocalStart(request);
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request),
                 posting(EntryType.USAGE, -request.requestedMinutes(), version, request.startAt(), request)));
-        return decide(caller, request, RequestStatus.APPROVED, AuditAction.APPROVE, now, note(body));
+        TimeOffRequest approved = decide(caller, request, RequestStatus.APPROVED, AuditAction.APPROVE, now, note(body));
+        notifications.requestApproved(facts(approved));
+        return approved;
     }
 
     @Transactional
@@ -179,7 +196,9 @@ public class RequestService {
         requireStatus(request, RequestStatus.SUBMITTED, "deny");
         Instant now = clock.instant();
         releaseHold(request, now);
-        return decide(caller, request, RequestStatus.DENIED, AuditAction.DENY, now, note(body));
+        TimeOffRequest denied = decide(caller, request, RequestStatus.DENIED, AuditAction.DENY, now, note(body));
+        notifications.requestDenied(facts(denied));
+        return denied;
     }
 
     @Transactional
@@ -195,16 +214,45 @@ public class RequestService {
             case SUBMITTED -> releaseHold(request, now);
             case APPROVED -> {
                 if (!now.isBefore(request.startAt())) {
-                    throw ApiException.conflict("the request is APPROVED and has already started; ask an admin for an adjustment");
+                    throw ApiException.conflict("already_started", "the request is APPROVED and has already started; ask an admin for an adjustment");
                 }
+                UUID version = versionOnLocalStart(request);
+                ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
+                        posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
+                notifications.approvedRequestCancelled(facts(request), caller.userId());
+            }
+            default -> throw ApiException.conflict("wrong_state", "cannot cancel: the request is " + request.status())
+                    .withContext(Map.of("status", request.status()));
+        }
+        return decide(caller, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote());
+    }
+
+    /**
+     * Termination (issue 15): cancels every request of the employee starting at or after
+     * {@code from} (the end of their last day) inside the caller's transaction. A submitted one
+     * releases its hold (HOLD_RELEASE); an approved one is reversed (USAGE_REVERSAL) even when its
+     * dates have passed, because a past termination date means the time was never taken as an
+     * employee. Each is audited as a CANCEL by the admin. Answers the requests as they were before
+     * (their status tells a released hold from a reversal).
+     */
+    @Transactional
+    public List<TimeOffRequest> cancelForTermination(Caller admin, UUID companyId, UUID employeeId, Instant from) {
+        admin.adminOf(companyId);
+        Instant now = clock.instant();
+        List<TimeOffRequest> cancelled = new ArrayList<>();
+        for (TimeOffRequest request : repository.lockOpenStartingFrom(companyId, employeeId, from)) {
+            if (request.status() == RequestStatus.SUBMITTED) {
+                releaseHold(request, now);
+            } else if (request.status() == RequestStatus.APPROVED) {
                 UUID version = repository.policyVersionOn(companyId, request.policyId(),
                         request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
                 ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                         posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
             }
-            default -> throw ApiException.conflict("cannot cancel: the request is " + request.status());
+            decide(admin, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote());
+            cancelled.add(request);
         }
-        return decide(caller, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote());
+        return cancelled;
     }
 
     @Transactional(readOnly = true)
@@ -244,9 +292,15 @@ public class RequestService {
         return request;
     }
 
+    /** The version in force on the request's first day in the employee's time zone, as submit tags it. */
+    private UUID versionOnLocalStart(TimeOffRequest request) {
+        java.time.ZoneId zone = repository.schedule(request.companyId(), request.employeeId())
+                .map(EmployeeSchedule::zone).orElse(java.time.ZoneOffset.UTC);
+        return repository.policyVersionOn(request.companyId(), request.policyId(), RequestTimes.firstDay(request.startAt(), zone));
+    }
+
     private void releaseHold(TimeOffRequest request, Instant now) {
-        UUID version = repository.policyVersionOn(request.companyId(), request.policyId(),
-                request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        UUID version = versionOnLocalStart(request);
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request)));
     }
@@ -261,8 +315,9 @@ public class RequestService {
 
     private static void requireStatus(TimeOffRequest request, RequestStatus expected, String verb) {
         if (request.status() != expected) {
-            throw ApiException.conflict("cannot " + verb + ": the request is " + request.status(),
-                    Map.of("status", request.status()));
+            throw ApiException.conflict("wrong_state", "cannot " + verb + ": the request is " + request.status())
+                    .withDetail("Only a " + expected + " request can be " + (verb.equals("deny") ? "denied" : verb + "d") + ".")
+                    .withContext(Map.of("status", request.status(), "expected_status", expected));
         }
     }
 
@@ -291,6 +346,11 @@ public class RequestService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
+    }
+
+    private static RequestFacts facts(TimeOffRequest r) {
+        return new RequestFacts(r.companyId(), r.id(), r.employeeId(), r.policyId(), r.startAt(), r.endAt(),
+                r.requestedMinutes(), r.decidedBy(), r.decisionNote());
     }
 
     private static BalanceKey balanceKey(TimeOffRequest request) {

@@ -52,6 +52,8 @@ class AccrualBenchmark {
                 "only run by bench/accrual/run.sh (it needs its own database)");
         int employees = Integer.getInteger("bench.employees", 100_000);
         int subset = Integer.getInteger("bench.rowByRow", 5_000);
+        // fsync: on when bench/recalc/run.sh gives the cluster a data directory (pto.embedded.data-dir)
+        String fsyncNow = jdbc.sql("SHOW fsync").query(String.class).single();
         UUID company = UUID.randomUUID();
         companies.create(company, "Bench Co");
         AccrualData data = new AccrualData(jdbc, company);
@@ -103,6 +105,7 @@ class AccrualBenchmark {
 
         String report = String.format(java.util.Locale.ROOT, """
                 employees=%d
+                fsync=%s
                 setup_seconds=%.2f
                 first_run_seconds=%.2f
                 first_run_accrued=%d
@@ -113,7 +116,7 @@ class AccrualBenchmark {
                 row_by_row_projected_seconds=%.1f
                 ratio_row_by_row_over_batch=%.1f
                 reconcile_clean=%s
-                """, employees, setup, firstRun, first.totals().accrued, rerunTime, rerun.totals().accrued, ids.size(),
+                """, employees, fsyncNow, setup, firstRun, first.totals().accrued, rerunTime, rerun.totals().accrued, ids.size(),
                 rowByRow, projected, projected / firstRun, clean);
         System.out.println("BENCHMARK\n" + report);
         Path out = Path.of(System.getProperty("bench.out", "target-bench/accrual-bench.properties"));

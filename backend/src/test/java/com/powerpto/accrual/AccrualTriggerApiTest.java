@@ -112,21 +112,25 @@ class AccrualTriggerApiTest extends ApiTest {
 
     @Test
     void bankCapGrantsOnlyTheHeadroomAndResumesAfterABalanceDrop() {
+        // Dates end today: the adjustment below takes effect now, and the cap is applied as of the
+        // posting's day (a drop dated later does not unlock an earlier date, issue 14 review fix 6).
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
         var policy = data.policy("capped", AccrualData.time("DAILY", "END_OF_PERIOD", 100, "NONE",
                 Map.of("bank_cap_minutes", 250)), d("2024-01-01"));
         UUID e = data.employee("Cap", null);
-        data.assign(policy, e, d("2025-01-01"), null);
-        assertThat(trigger("2025-01-01").path("accrued").asInt()).isEqualTo(1);
-        trigger("2025-01-02");
-        trigger("2025-01-03");
-        JsonNode full = trigger("2025-01-04");
+        data.assign(policy, e, today.minusDays(4), null);
+        assertThat(trigger(today.minusDays(4).toString()).path("accrued").asInt()).isEqualTo(1);
+        trigger(today.minusDays(3).toString());
+        trigger(today.minusDays(2).toString());
+        JsonNode full = trigger(today.minusDays(1).toString());
         assertThat(full.path("processed").asInt()).isEqualTo(1);
         assertThat(full.path("accrued").asInt()).isZero();
         assertThat(full.path("skipped").asInt()).isEqualTo(1);
         assertThat(data.entries(e, policy.id())).extracting(AccrualData.Entry::amount).containsExactly(100L, 100L, 50L);
         asAdmin.post("/api/companies/" + admin.companyId() + "/adjustments", Map.of("employee_id", e.toString(),
                 "policy_id", policy.id().toString(), "amount_minutes", -200, "reason", "paid out")).expect(201);
-        assertThat(trigger("2025-01-05").path("accrued").asInt()).isEqualTo(1);
+        assertThat(trigger(today.minusDays(1).toString()).path("accrued").asInt()).as("as of yesterday: still full").isZero();
+        assertThat(trigger(today.toString()).path("accrued").asInt()).isEqualTo(1);
         assertThat(data.snapshot(e, policy.id())[0]).isEqualTo(250 - 200 + 100);
     }
 

@@ -54,7 +54,7 @@ class AssignmentApiTest extends ApiTest {
     }
 
     static String field(JsonNode error) {
-        return error.path("detail").path(0).path("field").asText();
+        return error.path("fields").path(0).path("field").asText();
     }
 
     List<JsonNode> audit(String query) {

@@ -101,7 +101,7 @@ class LoginApiTest extends AuthApiTest {
         assertThat(error.path("error").asText()).contains("try again");
         long retryAfter = Long.parseLong(throttled.header("Retry-After"));
         assertThat(retryAfter).isBetween(1L, 15 * 60L);
-        assertThat(error.path("detail").path("retry_after_seconds").asLong()).isEqualTo(retryAfter);
+        assertThat(error.path("context").path("retry_after_seconds").asLong()).isEqualTo(retryAfter);
 
         // Another account from the same address is not affected by this account's lock.
         Person other = newAccount(Role.EMPLOYEE);

@@ -115,6 +115,9 @@ class ProductionModeApiTest {
         Http.Response refused = preflight("http://localhost:5173");
         assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
         assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.expectError(403).path("code").asText()).isEqualTo("cors_refused");
+        // Outside development the loopback spellings are not added: only what CORS_ORIGINS says.
+        assertThat(preflight("http://127.0.0.1:5173").status()).isEqualTo(403);
         Http.Response evil = preflight("https://evil.example.net");
         assertThat(evil.header("Access-Control-Allow-Origin")).isNull();
     }

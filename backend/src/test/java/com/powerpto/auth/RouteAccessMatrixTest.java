@@ -48,6 +48,8 @@ class RouteAccessMatrixTest extends ApiTest {
         String holiday = world.asAdmin().get(world.base() + "/holidays?year=2027").expectJson(200).path("items").get(0).path("id").asText();
         own = new HashMap<>(Map.of("cid", world.companyId(), "eid", emma.id(), "pid", policy, "aid", emmaAssignment,
                 "rid", emmaRequest, "hid", holiday));
+        own.put("nid", UUID.randomUUID()); // issue 17: unknown outbox row / feed ids answer 404, never 403 to admins
+        own.put("fid", UUID.randomUUID());
         world.assign(policy, manager, "2026-01-01", null);
         world.adjust(manager, policy, 4800, "grant");
         String managerRequest = world.submit(manager, policy, "2027-03-04T09:00", "2027-03-04T17:00").expectJson(201).path("id").asText();

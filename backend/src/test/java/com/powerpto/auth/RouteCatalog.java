@@ -116,6 +116,8 @@ public final class RouteCatalog {
             // --- health and documentation ---
             open("GET", "/health", "anyone", API, "root path for the load balancer; 503 when the database is down"),
             open("GET", "/api/health", "anyone", API, "{status, version, environment}"),
+            open("GET", "/health/live", "anyone", EXT, "liveness for the ECS container check: 200 while the process answers, no database check"),
+            open("GET", "/api/health/live", "anyone", EXT, "liveness, same as /health/live"),
             open("GET", "/api/openapi.json", "anyone", API, "generated OpenAPI document"),
             open("GET", "/api/docs", "anyone", API, "Swagger UI; not served in production"),
 
@@ -157,7 +159,16 @@ public final class RouteCatalog {
             admin("PUT", C + "/employees/{eid}", API, "upsert -> 200 Employee"),
             route("GET", C + "/employees/{eid}", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "Employee"),
             route("GET", C + "/employees", "admin, manager", CALLER, ALLOW, FILTERED, DENY, API + ", " + EXT,
-                    "paginated; ?manager_id= ; a manager sees direct reports and themself"),
+                    "paginated; ?manager_id=&status=&without_manager=&department=&location= ; a manager sees direct reports and themself"),
+
+            // --- employee lifecycle (issue 15) ---
+            admin("POST", C + "/employees/{eid}/terminate", EXT, "{termination_date, reason?} -> 200 Employee + effects"),
+            admin("POST", C + "/employees/{eid}/rehire", EXT, "{hire_date} -> 200 Employee"),
+            admin("GET", C + "/employees/{eid}/final-statement", EXT, "{employee_id, termination_date, items}; Accept: text/csv"),
+            admin("POST", C + "/imports/employees", EXT, "text/csv body; ?dry_run=&invite= -> {rows, created, updated, unchanged, errors}"),
+            admin("POST", C + "/imports/balances", EXT, "text/csv body; ?dry_run= -> same report; ADJUSTMENTs"),
+            admin("POST", C + "/policies/{pid}/assignments/bulk", EXT,
+                    "{effective_from, effective_to?, all|department|manager_id|employee_ids} -> {matched, created, skipped}"),
 
             // --- requests ---
             route("POST", C + "/requests", "any (self)", CALLER, ALLOW, OWN, OWN, API, "-> 201 Request; employee_id must be the caller's unless admin"),
@@ -171,6 +182,7 @@ public final class RouteCatalog {
 
             // --- balances and ledger ---
             route("GET", C + "/employees/{eid}/balances", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "{items, total}"),
+            route("GET", C + "/employees/{eid}/balances/forecast", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, EXT, "?date= -> {date, items}"),
             route("GET", C + "/employees/{eid}/ledger", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "?policy_id= ; paginated"),
             admin("POST", C + "/adjustments", API, "-> 201 LedgerEntry"),
 
@@ -183,6 +195,7 @@ public final class RouteCatalog {
             admin("POST", C + "/accruals/trigger", API, "?target_date="),
             admin("POST", C + "/accruals/carryover", API, "?target_date="),
             admin("POST", C + "/accruals/expiration", API, "?target_date="),
+            admin("POST", C + "/employees/{eid}/accruals/recalculate", EXT, "?through= -> 200 {through, balances_checked, entries_posted, ...}"),
 
             // --- payroll webhook ---
             route("POST", "/api/webhooks/payroll_processed", "payroll (HMAC)", PAYROLL_HMAC, SIGNATURE, SIGNATURE, SIGNATURE, API,
@@ -193,7 +206,19 @@ public final class RouteCatalog {
             admin("GET", C + "/reports/balances", API, "{items, total}"),
             admin("GET", C + "/reports/ledger", API, "?policy_id=&employee_id=&start_date=&end_date= ; CSV with Accept: text/csv or format=csv"),
             admin("GET", C + "/reports/summary", EXT, "dashboard figures"),
-            admin("GET", C + "/reconciliation", EXT, "{checked, mismatches}"));
+            admin("GET", C + "/reports/balances-as-of", EXT, "?date= (required, not after today) ; {items, total} or CSV (issue 20)"),
+            admin("GET", C + "/reconciliation", EXT, "{checked, mismatches}"),
+
+            // --- notifications and calendar feeds (issue 17) ---
+            any("GET", "/api/me/notification-preferences", EXT, "{items: [{kind, enabled, can_disable}]}"),
+            any("PUT", "/api/me/notification-preferences", EXT, "{preferences: {kind: bool}}; security kinds cannot be turned off"),
+            admin("GET", C + "/notifications", EXT, "outbox rows ?status=pending|sent|failed ; paginated"),
+            admin("POST", C + "/notifications/{nid}/retry", EXT, "re-queues a FAILED row -> 204"),
+            any("GET", "/api/dev/mailbox", EXT, "development only (embedded SMTP server): 404 elsewhere"),
+            any("GET", "/api/me/calendar-feeds", EXT, "{items}"),
+            any("POST", "/api/me/calendar-feeds", EXT, "{scope, include_pending} -> 201 with token + url (rotates); company: admins"),
+            any("DELETE", "/api/me/calendar-feeds/{fid}", EXT, "revoke -> 204"),
+            open("GET", "/api/calendar/{token}.ics", "anyone with the secret URL", EXT, "text/calendar; 404 unknown/revoked; ETag"));
 
     /** Routes a test can call as a signed-in role (not public, not the webhook). */
     public static List<Route> callerRoutes() {

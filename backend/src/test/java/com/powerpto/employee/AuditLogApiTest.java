@@ -95,7 +95,7 @@ class AuditLogApiTest extends ApiTest {
         for (String query : List.of("entity_type=WIDGET", "action=EAT", "actor_id=someone", "start_date=2026-13-01",
                 "end_date=yesterday", "limit=0", "limit=101", "offset=-1")) {
             JsonNode error = world.asAdmin().get(auditLog() + "?" + query).expectError(422);
-            assertThat(error.path("detail").path(0).path("field").asText()).as(query)
+            assertThat(error.path("fields").path(0).path("field").asText()).as(query)
                     .isEqualTo(query.substring(0, query.indexOf('=')));
         }
     }

@@ -52,7 +52,7 @@ class EmployeeApiTest extends ApiTest {
     }
 
     static String field(JsonNode error) {
-        return error.path("detail").path(0).path("field").asText();
+        return error.path("fields").path(0).path("field").asText();
     }
 
     List<JsonNode> audit(String query) {
@@ -142,7 +142,7 @@ class EmployeeApiTest extends ApiTest {
         assertThat(update.path("after_json").path("last_name").asText()).isEqualTo("Murray");
 
         // refused writes leave no row
-        world.asAdmin().put(employees() + "/" + id, Map.of("first_name", "x")).expectError(422);
+        world.asAdmin().put(employees() + "/" + id, Map.of("first_name", " ")).expectError(422);
         assertThat(audit("entity_type=EMPLOYEE&entity_id=" + id)).hasSize(2);
     }
 

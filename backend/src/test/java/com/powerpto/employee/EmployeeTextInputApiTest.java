@@ -29,7 +29,7 @@ class EmployeeTextInputApiTest extends ApiTest {
             body.put(field, field.equals("email") ? "em\u0000ma@example.test" : "Em\u0000ma");
             UUID id = UUID.randomUUID();
             JsonNode error = world.asAdmin().put(world.base() + "/employees/" + id, body).expectError(422);
-            assertThat(error.path("detail").path(0).path("field").asText()).isEqualTo(field);
+            assertThat(error.path("fields").path(0).path("field").asText()).isEqualTo(field);
             world.asAdmin().get(world.base() + "/employees/" + id).expectError(404);
         }
         // unusual but storable text is fine

@@ -34,7 +34,7 @@ class HolidayApiTest extends ApiTest {
     }
 
     static String field(JsonNode error) {
-        return error.path("detail").path(0).path("field").asText();
+        return error.path("fields").path(0).path("field").asText();
     }
 
     static List<String> dates(JsonNode page) {

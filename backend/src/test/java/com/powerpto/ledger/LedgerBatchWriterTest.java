@@ -77,7 +77,8 @@ class LedgerBatchWriterTest extends ApiTest {
         assertThat(granted).containsExactly(800, 800, 400, 0);
         BalanceKey key = new BalanceKey(admin.companyId(), e, policy.id());
         tx.executeWithoutResult(s -> ledger.post(key, BalanceRule.NO_NEGATIVE, List.of(new LedgerPosting(EntryType.USAGE, -1000,
-                policy.versionId(), Instant.now(), SourceType.REQUEST, UUID.randomUUID().toString(), null))));
+                policy.versionId(), Instant.parse("2024-12-31T12:00:00Z"), SourceType.REQUEST, UUID.randomUUID().toString(), null))));
+        // (the cap is applied as of the posting's day: usage dated before it frees headroom)
         var resumed = tx.execute(s -> writer.write(List.of(posting(data, policy, e, 800, 2000L, "cap:5")))).get(0);
         assertThat(resumed.grantedMinutes()).isEqualTo(800);
         assertThat(resumed.capped()).isFalse();

@@ -53,6 +53,20 @@ class ReconciliationCommandTest {
     }
 
     @Test
+    void anAccrualDifferenceIsOne() {
+        GenericApplicationContext context = new GenericApplicationContext(new DefaultListableBeanFactory());
+        context.refresh();
+        var difference = new com.powerpto.accrual.AccrualRecalculation.Difference(C, UUID.randomUUID(), UUID.randomUUID(),
+                java.time.LocalDate.parse("2026-12-03"), 3200, 0, 4);
+        ReconciliationCommand command = new ReconciliationCommand(ledger(() -> new ReconciliationReport(1, List.of())),
+                context.getBeanFactory(), () -> List.of(difference));
+        command.run(new DefaultApplicationArguments("reconcile"));
+        assertThat(command.getExitCode()).isEqualTo(ReconciliationCommand.MISMATCHES);
+        assertThat(ProcessMode.RECONCILE.exitCode(context)).isEqualTo(1);
+        context.close();
+    }
+
+    @Test
     void aFailedCheckIsTwo() {
         assertThat(run(() -> {
             throw new IllegalStateException("database is down");

@@ -113,6 +113,30 @@ class PayrollWebhookApiTest extends ApiTest {
         assertThat(data.auditCount("ACCRUAL")).isEqualTo(3);
     }
 
+    /** Providers send their own ids ("2026-11-B2"): any string of 1–255 characters, idempotent as before. */
+    @Test
+    void providerRunIdsAreAnyStringOf1To255Characters() {
+        List<Map<String, Object>> entries = List.of(Map.of("employee_id", worker.toString(), "worked_minutes", 4800));
+        String raw = body(UUID.randomUUID(), entries, Map.of("payroll_run_id", "2026-11-B2"));
+        JsonNode first = send(raw).expectJson(200);
+        assertThat(first.path("payroll_run_id").asText()).isEqualTo("2026-11-B2");
+        assertThat(first.path("accrued").asInt()).isEqualTo(1);
+        assertThat(send(raw).expectJson(200).path("accrued").asInt()).isZero();
+        assertThat(data.entries(worker, hourly.id())).singleElement()
+                .satisfies(e -> assertThat(e.sourceId()).isEqualTo("2026-11-B2:" + worker + ":" + hourly.id()));
+
+        // The longest id (255 characters, some outside the BMP) still makes a ledger source id that fits.
+        String longest = "é".repeat(200) + "\uD83D\uDE00".repeat(55);
+        JsonNode longRun = send(body(UUID.randomUUID(), entries, Map.of("payroll_run_id", longest))).expectJson(200);
+        assertThat(longRun.path("payroll_run_id").asText()).isEqualTo(longest);
+        assertThat(longRun.path("accrued").asInt()).isEqualTo(1);
+        assertThat(send(body(UUID.randomUUID(), entries, Map.of("payroll_run_id", longest))).expectJson(200)
+                .path("accrued").asInt()).isZero();
+        JsonNode tooLong = send(body(UUID.randomUUID(), entries, Map.of("payroll_run_id", longest + "x"))).expectError(422);
+        assertThat(tooLong.path("fields").get(0).path("field").asText()).isEqualTo("payroll_run_id");
+        assertThat(data.ledgerCount()).isEqualTo(2);
+    }
+
     @Test
     void missingOrWrongSignatureIs401AndWritesNothing() {
         String raw = body(UUID.randomUUID(), List.of(Map.of("employee_id", worker.toString(), "worked_minutes", 4800)), Map.of());
@@ -146,7 +170,10 @@ class PayrollWebhookApiTest extends ApiTest {
                 .expectError(422);
         send(body(UUID.randomUUID(), List.of(Map.of("employee_id", "not-a-uuid", "worked_minutes", 10)), Map.of()))
                 .expectError(422);
-        send(body(UUID.randomUUID(), ok, Map.of("payroll_run_id", "nope"))).expectError(422);
+        send(body(UUID.randomUUID(), ok, Map.of("payroll_run_id", ""))).expectError(422);
+        send(body(UUID.randomUUID(), ok, Map.of("payroll_run_id", "r".repeat(256)))).expectError(422);
+        send(body(UUID.randomUUID(), ok, Map.of("payroll_run_id", 2026))).expectError(422);
+        send(body(UUID.randomUUID(), ok, Map.of("payroll_run_id", "run\u0000id"))).expectError(422);
         send(body(UUID.randomUUID(), ok, Map.of("period_start", "2025-02-30"))).expectError(422);
         Map<String, Object> noCompany = new HashMap<>();
         noCompany.put("company_id", null);
@@ -159,5 +186,56 @@ class PayrollWebhookApiTest extends ApiTest {
         send("{not json").expectError(422);
         assertThat(data.ledgerCount()).isZero();
         assertThat(payrollRuns()).isZero();
+    }
+
+    /** Review fix 4: eligibility by overlap, proration to the days covered, remainder carried to the next run. */
+    @Test
+    void overlapProrationAndCarriedRemainder() {
+        var plain = data.policy("plain", AccrualData.hours(60, 1440, Map.of()), LocalDate.parse("2024-01-01"));
+        UUID leaver = data.employee("Enda", null);
+        data.assign(plain, leaver, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-09")); // last day Mar 8
+        data.assign(plain, worker, LocalDate.parse("2025-01-01"), null);
+        Map<String, Object> march = Map.of("period_start", "2025-03-01", "period_end", "2025-03-16");
+        // Enda: not assigned on Mar 16 but for 8 of the 16 days: 4,812 × 8/16 ÷ 24 = 100.25 → 100.
+        // Hana: 4,812 ÷ 24 = 200.5 → 200, half a minute carried.
+        send(body(UUID.randomUUID(), List.of(Map.of("employee_id", leaver.toString(), "worked_minutes", 4812),
+                Map.of("employee_id", worker.toString(), "worked_minutes", 4812)), march)).expectJson(200);
+        assertThat(data.sum(leaver, plain.id(), "ACCRUAL")).isEqualTo(100);
+        assertThat(data.sum(worker, plain.id(), "ACCRUAL")).isEqualTo(200);
+        // Next run: 200.5 + the carried 0.5 = 201.
+        UUID second = UUID.randomUUID();
+        String raw = body(second, List.of(Map.of("employee_id", worker.toString(), "worked_minutes", 4812)),
+                Map.of("period_start", "2025-03-17", "period_end", "2025-04-01"));
+        send(raw).expectJson(200);
+        assertThat(data.sum(worker, plain.id(), "ACCRUAL")).isEqualTo(401);
+        assertThat(send(raw).expectJson(200).path("accrued").asInt()).as("replay").isZero();
+        assertThat(data.sum(worker, plain.id(), "ACCRUAL")).isEqualTo(401);
+    }
+
+    /** Review fix 8: a late run for an old-year period, after that year's carryover, only adds what fits under its cap. */
+    @Test
+    void lateOldYearRunAfterCarryoverIsCapped() {
+        var carried = data.policy("carried", AccrualData.hours(60, 1440, Map.of("carryover",
+                Map.of("enabled", true, "cap_minutes", 300))), LocalDate.parse("2024-01-01"));
+        UUID lena = data.employee("Lena", null);
+        data.assign(carried, lena, LocalDate.parse("2024-01-01"), null);
+        Map<String, Object> december = Map.of("period_start", "2024-12-01", "period_end", "2024-12-31");
+        send(body(UUID.randomUUID(), List.of(Map.of("employee_id", lena.toString(), "worked_minutes", 4800)), december))
+                .expectJson(200); // 200
+        http.as(admin).post("/api/companies/" + admin.companyId() + "/accruals/carryover?target_date=2025-01-01", null)
+                .expectJson(200); // 200 carried, nothing over the 300 cap
+        // Late: another 200 for December; only 100 fit under the cap at the carryover, 100 expire at once.
+        send(body(UUID.randomUUID(), List.of(Map.of("employee_id", lena.toString(), "worked_minutes", 4800)), december))
+                .expectJson(200);
+        assertThat(data.sum(lena, carried.id(), "ACCRUAL")).isEqualTo(400);
+        assertThat(data.sum(lena, carried.id(), "EXPIRATION")).isEqualTo(-100);
+        // A second late run: the cap is full, everything expires.
+        send(body(UUID.randomUUID(), List.of(Map.of("employee_id", lena.toString(), "worked_minutes", 2400)), december))
+                .expectJson(200);
+        assertThat(data.sum(lena, carried.id(), null)).isEqualTo(300);
+        // A run for the new year is not affected.
+        send(body(UUID.randomUUID(), List.of(Map.of("employee_id", lena.toString(), "worked_minutes", 2400)),
+                Map.of("period_start", "2025-01-01", "period_end", "2025-01-31"))).expectJson(200);
+        assertThat(data.sum(lena, carried.id(), null)).isEqualTo(400);
     }
 }

@@ -43,6 +43,11 @@ class FoundationApiTest extends ApiTest {
             Http.Response down = http.get("/health");
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.json().path("status").asText()).isEqualTo("error");
+            // Liveness stays 200: ECS must not replace every task during a database failover.
+            for (String live : new String[]{"/health/live", "/api/health/live"}) {
+                JsonNode alive = http.get(live).expectJson(200);
+                assertThat(alive.path("status").asText()).isEqualTo("ok");
+            }
         } finally {
             server.startServer();
         }

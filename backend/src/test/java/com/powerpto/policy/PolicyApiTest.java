@@ -42,7 +42,7 @@ class PolicyApiTest extends ApiTest {
     }
 
     static String field(JsonNode error) {
-        return error.path("detail").path(0).path("field").asText();
+        return error.path("fields").path(0).path("field").asText();
     }
 
     List<JsonNode> audit(String query) {
@@ -86,8 +86,9 @@ class PolicyApiTest extends ApiTest {
         assertThat(s.path("accrual_frequency").asText()).isEqualTo("MONTHLY");
         assertThat(s.path("accrual_timing").asText()).isEqualTo("START_OF_PERIOD");
         assertThat(s.path("rate_minutes_per_month").asInt()).isEqualTo(800);
-        assertThat(s.has("rate_minutes_per_day")).isFalse();
-        assertThat(s.has("rate_minutes_per_year")).isFalse();
+        // The rates that do not match the frequency are answered as null (the original contract's shape).
+        assertThat(s.has("rate_minutes_per_day") && s.path("rate_minutes_per_day").isNull()).isTrue();
+        assertThat(s.has("rate_minutes_per_year") && s.path("rate_minutes_per_year").isNull()).isTrue();
         // defaults filled in
         assertThat(s.path("proration").asText()).isEqualTo("DAYS_ACTIVE");
         assertThat(s.path("unit").asText()).isEqualTo("DAYS");

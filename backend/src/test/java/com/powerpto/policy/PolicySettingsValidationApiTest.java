@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Table-driven: every rule of docs/policy-settings.md broken once, each answered with a 422
- * whose {@code detail[0].field} names the offending field, on both create and update.
+ * whose {@code fields[0].field} names the offending field, on both create and update.
  */
 class PolicySettingsValidationApiTest extends ApiTest {
 
@@ -180,7 +180,7 @@ class PolicySettingsValidationApiTest extends ApiTest {
     }
 
     static String field(JsonNode error) {
-        return error.path("detail").path(0).path("field").asText();
+        return error.path("fields").path(0).path("field").asText();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -192,7 +192,7 @@ class PolicySettingsValidationApiTest extends ApiTest {
                 .expectError(422);
         assertThat(field(error)).as(error.toString()).isEqualTo(testCase.field());
         assertThat(error.path("error").asText()).contains(testCase.field());
-        assertThat(error.path("detail").path(0).path("message").asText()).isNotBlank();
+        assertThat(error.path("fields").path(0).path("message").asText()).isNotBlank();
         assertThat(world.asAdmin().get(world.base() + "/policies").expectJson(200).path("total").asInt()).isZero();
     }
 

@@ -42,6 +42,12 @@ final class Checks {
         if (!body.has("detail")) {
             return "no detail field";
         }
+        if (!body.get("detail").isTextual() && !body.get("detail").isNull()) {
+            return "detail is neither a string nor null: " + body.get("detail");
+        }
+        if (!body.path("code").isTextual() || !body.path("code").asText().matches("[a-z][a-z0-9_]*")) {
+            return "no snake_case code";
+        }
         String text = response.text();
         if (text.contains("Exception") || text.contains("\tat ") || text.contains("org.springframework")
                 || text.contains("org.postgresql") || text.contains("java.")) {

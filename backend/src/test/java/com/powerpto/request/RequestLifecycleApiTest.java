@@ -169,7 +169,7 @@ class RequestLifecycleApiTest extends LedgerCheckedTest {
         world.submit(emma, UUID.randomUUID(), "2027-03-02T09:00", "2027-03-02T17:00").expectError(404);
         Map<String, Object> nul = world.request(emma, vacation, "2027-03-02T09:00", "2027-03-02T17:00");
         nul.put("reason", "a\u0000b");
-        assertThat(world.as(emma).post(requests(), nul).expectError(422).path("detail").get(0).path("field").asText())
+        assertThat(world.as(emma).post(requests(), nul).expectError(422).path("fields").get(0).path("field").asText())
                 .isEqualTo("reason");
         world.as(manager).post(requests() + "/" + UUID.randomUUID() + "/approve", null).expectError(404);
     }

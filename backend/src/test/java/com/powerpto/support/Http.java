@@ -137,8 +137,10 @@ public class Http {
         /** The contract's error body, with the given status. */
         public JsonNode expectError(int expected) {
             JsonNode body = expectJson(expected);
-            if (!body.path("error").isTextual() || body.path("status_code").asInt() != expected || !body.has("detail")) {
-                throw new AssertionError("not the contract's error shape: " + text);
+            if (!body.path("error").isTextual() || body.path("status_code").asInt() != expected || !body.has("detail")
+                    || !(body.get("detail").isTextual() || body.get("detail").isNull())
+                    || !body.path("code").isTextual()) {
+                throw new AssertionError("not the contract's error shape (detail a string or null, a code): " + text);
             }
             return body;
         }

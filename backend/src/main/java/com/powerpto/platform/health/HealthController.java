@@ -8,9 +8,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Load balancer and container health: answers 503 while the database is unreachable. */
+/**
+ * Two probes with different jobs (decision 0022):
+ * <ul>
+ *   <li>readiness, {@code /health}: the ALB target group; 503 while the database is unreachable, so the
+ *       load balancer stops sending requests to a task that cannot serve them;</li>
+ *   <li>liveness, {@code /health/live}: the ECS container health check; the process answers, nothing else.
+ *       A database failover (60–120 s on Multi-AZ) must not make ECS kill and cold-start every task.</li>
+ * </ul>
+ */
 @RestController
 public class HealthController {
+
+    public static final String LIVE = "/health/live";
 
     private final JdbcClient jdbc;
     private final PtoProperties properties;
@@ -34,5 +44,11 @@ public class HealthController {
         }
         Health body = new Health(databaseUp ? "ok" : "error", properties.version(), properties.environment());
         return ResponseEntity.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+
+    @Operation(summary = "Liveness: the process answers (no database check); for the container health check")
+    @GetMapping({LIVE, "/api" + LIVE})
+    public Health live() {
+        return new Health("ok", properties.version(), properties.environment());
     }
 }

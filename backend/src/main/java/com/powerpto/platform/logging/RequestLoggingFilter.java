@@ -49,7 +49,9 @@ public class RequestLoggingFilter extends OncePerRequestFilter {
 
     private static boolean shouldLog(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        return !uri.equals("/health") && !uri.equals("/api/health") || log.isDebugEnabled();
+        boolean probe = uri.equals("/health") || uri.equals("/api/health")
+                || uri.equals("/health/live") || uri.equals("/api/health/live");
+        return !probe || log.isDebugEnabled();
     }
 
     @Override

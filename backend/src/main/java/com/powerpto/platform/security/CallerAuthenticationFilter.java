@@ -42,7 +42,7 @@ public class CallerAuthenticationFilter extends OncePerRequestFilter {
         try {
             caller = resolve(request);
         } catch (TokenService.InvalidTokenException | IllegalArgumentException e) {
-            ErrorResponses.write(response, mapper, HttpStatus.UNAUTHORIZED, "invalid or expired credentials");
+            ErrorResponses.write(response, mapper, HttpStatus.UNAUTHORIZED, "invalid_token", "invalid or expired credentials");
             return;
         }
         if (caller != null) {

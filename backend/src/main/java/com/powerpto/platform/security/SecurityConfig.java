@@ -13,11 +13,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-
-import java.util.List;
 
 /** Stateless bearer-token security; route-level role rules live with each controller via {@link Caller}. */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +22,7 @@ public class SecurityConfig {
 
     /** Routes anyone may call; everything else under /api needs a caller. */
     static final String[] PUBLIC_API = {
-            "/api/health", "/api/auth/login", "/api/auth/accept-invite", "/api/webhooks/**",
+            "/api/health", "/api/health/live", "/api/auth/login", "/api/auth/accept-invite", "/api/webhooks/**", "/api/calendar/**",
             "/api/auth/sso", "/api/auth/oidc/**",
             "/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**"};
 
@@ -43,7 +38,10 @@ public class SecurityConfig {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .cors(c -> c.configurationSource(corsSource(properties)))
+                // Our own CORS filter (same place in the chain) so that refusals answer in JSON.
+                .cors(AbstractHttpConfigurer::disable)
+                .addFilterAfter(CorsSetup.filter(properties, mapper),
+                        org.springframework.security.web.header.HeaderWriterFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -66,18 +64,4 @@ public class SecurityConfig {
         return http.build();
     }
 
-    private static CorsConfigurationSource corsSource(PtoProperties properties) {
-        CorsConfiguration cors = new CorsConfiguration();
-        List<String> origins = properties.corsOrigins() == null ? List.of()
-                : properties.corsOrigins().stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
-        cors.setAllowedOrigins(origins);
-        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key",
-                "X-Company-Id", "X-User-Id", "X-Role"));
-        cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After"));
-        cors.setMaxAge(3600L);
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/api/**", cors);
-        return source;
-    }
 }

@@ -30,8 +30,8 @@ public class ApiDisabledFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String uri = request.getRequestURI();
-        if (uri.startsWith("/api/") && !uri.equals("/api/health")) {
-            ErrorResponses.write(response, mapper, HttpStatus.NOT_FOUND, "this process serves no API (worker mode)");
+        if (uri.startsWith("/api/") && !uri.equals("/api/health") && !uri.equals("/api/health/live")) {
+            ErrorResponses.write(response, mapper, HttpStatus.NOT_FOUND, "api_disabled", "this process serves no API (worker mode)");
             return;
         }
         chain.doFilter(request, response);

@@ -17,22 +17,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
-/** Refuses bodies over {@code pto.max-body-bytes} (413), whether they declare a length or stream. */
+/**
+ * Refuses bodies over {@code pto.max-body-bytes} (413), whether they declare a length or stream.
+ * CSV imports ({@code /api/companies/{cid}/imports/…}, up to 10,000 rows) get their own, larger
+ * but still bounded limit, {@code pto.max-import-bytes}.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private static final java.util.regex.Pattern IMPORT_PATH = java.util.regex.Pattern.compile("^/api/companies/[^/]+/imports/[^/]+$");
+
+    private final long defaultMaxBytes;
+    private final long importMaxBytes;
     private final ObjectMapper mapper;
 
-    public BodySizeLimitFilter(PtoProperties properties, ObjectMapper mapper) {
-        this.maxBytes = properties.maxBodyBytes();
+    public BodySizeLimitFilter(PtoProperties properties, ObjectMapper mapper,
+                               @org.springframework.beans.factory.annotation.Value("${pto.max-import-bytes:8388608}") long importMaxBytes) {
+        this.defaultMaxBytes = properties.maxBodyBytes();
+        this.importMaxBytes = importMaxBytes;
         this.mapper = mapper;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = IMPORT_PATH.matcher(request.getRequestURI()).matches() ? importMaxBytes : defaultMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             ErrorResponses.write(response, mapper, HttpStatus.PAYLOAD_TOO_LARGE,
                     "request body is too large (limit " + maxBytes + " bytes)");

@@ -14,20 +14,43 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
+    public static ResponseEntity<ErrorBody> entity(ErrorBody body) {
+        return ResponseEntity.status(body.statusCode()).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** The refusal with the status's generic code; {@code detail} a sentence or null. */
+    public static ResponseEntity<ErrorBody> entity(HttpStatus status, String message, String detail) {
+        return entity(status, ErrorCodes.forStatus(status.value()), message, detail);
+    }
+
+    /** @deprecated detail is a sentence now: structured data goes to the context or the fields. */
+    @Deprecated
     public static ResponseEntity<ErrorBody> entity(HttpStatus status, String message, Object detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(new ErrorBody(message, detail, status.value()));
+        return entity(new ApiException(status, message, detail).body());
+    }
+
+    public static ResponseEntity<ErrorBody> entity(HttpStatus status, String code, String message, String detail) {
+        return entity(new ErrorBody(message, detail, status.value(), code, null, null));
     }
 
     public static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String message)
             throws IOException {
+        write(response, mapper, status, ErrorCodes.forStatus(status.value()), message);
+    }
+
+    public static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String code,
+                             String message) throws IOException {
+        write(response, mapper, new ErrorBody(message, null, status.value(), code, null, null));
+    }
+
+    public static void write(HttpServletResponse response, ObjectMapper mapper, ErrorBody body) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.resetBuffer();
-        response.setStatus(status.value());
+        response.setStatus(body.statusCode());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        mapper.writeValue(response.getOutputStream(), new ErrorBody(message, null, status.value()));
+        mapper.writeValue(response.getOutputStream(), body);
     }
 }

@@ -41,32 +41,36 @@ public class GlobalExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorBody> api(ApiException e) {
-        return ErrorResponses.entity(e.status(), e.getMessage(), e.detail());
+        return ErrorResponses.entity(e.body());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return invalid(path(unknown), "unknown field");
+            return invalid("unknown_field", path(unknown), "unknown field");
         }
         if (cause instanceof InvalidFormatException format) {
-            return invalid(path(format), "invalid value " + abbreviate(String.valueOf(format.getValue())) + expected(format));
+            return invalid("invalid_field", path(format), "invalid value " + abbreviate(String.valueOf(format.getValue())) + expected(format));
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return invalid(path(mismatch), "wrong type" + expected(mismatch));
+            return invalid("invalid_field", path(mismatch), "wrong type" + expected(mismatch));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             Throwable root = rootCause(mapping);
             String why = root instanceof ApiException api ? api.getMessage() : "invalid value";
-            return invalid(path(mapping), why);
+            String code = root instanceof ApiException api ? api.code() : "invalid_field";
+            return invalid(code, path(mapping), why);
         }
         if (cause instanceof JsonMappingException mapping && rootCause(mapping) instanceof ApiException api) {
             return api(api);
         }
-        return ErrorResponses.entity(HttpStatus.UNPROCESSABLE_ENTITY,
-                cause == null || e.getMessage() != null && e.getMessage().startsWith("Required request body")
-                        ? "request body is missing or empty" : "request body is not valid JSON", null);
+        boolean missing = cause == null || e.getMessage() != null && e.getMessage().startsWith("Required request body");
+        return missing
+                ? ErrorResponses.entity(HttpStatus.UNPROCESSABLE_ENTITY, "missing_body", "request body is missing or empty",
+                        "Send the request body as a JSON object.")
+                : ErrorResponses.entity(HttpStatus.UNPROCESSABLE_ENTITY, "malformed_json", "request body is not valid JSON",
+                        "The request body could not be parsed as JSON.");
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -75,54 +79,55 @@ public class GlobalExceptionHandler {
                 .map(f -> new ApiException.FieldProblem(snake(f.getField()), f.getDefaultMessage()))
                 .toList();
         String message = problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "));
-        return ErrorResponses.entity(HttpStatus.UNPROCESSABLE_ENTITY, message, problems);
+        String detail = problems.stream().map(p -> ApiException.sentence(p.field(), p.message())).collect(Collectors.joining(" "));
+        return ErrorResponses.entity(new ErrorBody(message, detail, 422, "invalid_field", problems, null));
     }
 
     @ExceptionHandler({HandlerMethodValidationException.class, ConstraintViolationException.class})
     ResponseEntity<ErrorBody> invalidParameters(Exception e) {
-        return ErrorResponses.entity(HttpStatus.UNPROCESSABLE_ENTITY, "invalid request parameters", null);
+        return ErrorResponses.entity(HttpStatus.UNPROCESSABLE_ENTITY, "invalid_parameter", "invalid request parameters", (String) null);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "" : " (expected " + describe(e.getRequiredType()) + ")";
-        return invalid(snake(e.getName()), "invalid value " + abbreviate(String.valueOf(e.getValue())) + expected);
+        return invalid("invalid_field", snake(e.getName()), "invalid value " + abbreviate(String.valueOf(e.getValue())) + expected);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e) {
-        return invalid(e.getParameterName(), "is required");
+        return invalid("missing_field", e.getParameterName(), "is required");
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ErrorBody> missingHeader(MissingRequestHeaderException e) {
-        return invalid(e.getHeaderName(), "header is required");
+        return invalid("missing_header", e.getHeaderName(), "header is required");
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ResponseEntity<ErrorBody> noRoute(Exception e) {
-        return ErrorResponses.entity(HttpStatus.NOT_FOUND, "no such route", null);
+        return ErrorResponses.entity(HttpStatus.NOT_FOUND, "no_such_route", "no such route", (String) null);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e) {
-        return ErrorResponses.entity(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here", null);
+        return ErrorResponses.entity(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here", (String) null);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ErrorResponses.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json", null);
+        return ErrorResponses.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json", (String) null);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ErrorBody> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return ErrorResponses.entity(HttpStatus.NOT_ACCEPTABLE, "this resource is available as application/json", null);
+        return ErrorResponses.entity(HttpStatus.NOT_ACCEPTABLE, "this resource is available as application/json", (String) null);
     }
 
     /** A multipart Content-Type on a JSON route: the body cannot even be parsed (was a 500). */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<ErrorBody> multipart(org.springframework.web.multipart.MultipartException e) {
-        return ErrorResponses.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json", null);
+        return ErrorResponses.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json", (String) null);
     }
 
     /** A path variable that converts to nothing (e.g. a blank UUID segment, "%20"): bad input, not a 500. */
@@ -131,12 +136,12 @@ public class GlobalExceptionHandler {
         if (!e.isMissingAfterConversion()) {
             return unexpected(e);
         }
-        return invalid(snake(e.getVariableName()), "invalid value (expected " + describe(e.getParameter().getParameterType()) + ")");
+        return invalid("invalid_field", snake(e.getVariableName()), "invalid value (expected " + describe(e.getParameter().getParameterType()) + ")");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ErrorBody> tooLarge(MaxUploadSizeExceededException e) {
-        return ErrorResponses.entity(HttpStatus.PAYLOAD_TOO_LARGE, "request body is too large", null);
+        return ErrorResponses.entity(HttpStatus.PAYLOAD_TOO_LARGE, "request body is too large", (String) null);
     }
 
     /** A constraint caught a race the service did not see coming: report a conflict, not a crash. */
@@ -147,8 +152,9 @@ public class GlobalExceptionHandler {
         // (e.g. an e-mail address), which must not reach the logs.
         log.info("constraint {} rejected a write", constraint == null ? "(unnamed)" : constraint);
         String message = constraint == null ? null : CONSTRAINT_MESSAGES.get(constraint);
-        return ErrorResponses.entity(HttpStatus.CONFLICT,
-                message != null ? message : "the change conflicts with existing data", null);
+        String code = constraint == null ? null : CONSTRAINT_CODES.get(constraint);
+        return ErrorResponses.entity(HttpStatus.CONFLICT, code != null ? code : "conflict",
+                message != null ? message : "the change conflicts with existing data", (String) null);
     }
 
     /**
@@ -162,6 +168,14 @@ public class GlobalExceptionHandler {
             "employees_email_uq", "another employee of this company already uses that e-mail address",
             "policies_company_id_key_key", "a policy with that key already exists");
 
+    /** The stable code of each constraint's refusal: the same code the service's own check uses. */
+    static final java.util.Map<String, String> CONSTRAINT_CODES = java.util.Map.of(
+            "requests_no_overlap", "request_overlap",
+            "assignments_no_overlap", "assignment_overlap",
+            "holidays_date_uq", "duplicate_holiday_date",
+            "employees_email_uq", "duplicate_email",
+            "policies_company_id_key_key", "duplicate_policy_key");
+
     private static String constraintName(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
@@ -173,14 +187,14 @@ public class GlobalExceptionHandler {
 
     @ExceptionHandler(CannotAcquireLockException.class)
     ResponseEntity<ErrorBody> lock(CannotAcquireLockException e) {
-        return ErrorResponses.entity(HttpStatus.CONFLICT, "the record is busy; retry the request", null);
+        return ErrorResponses.entity(HttpStatus.CONFLICT, "record_busy", "the record is busy; retry the request", (String) null);
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class, QueryTimeoutException.class})
     ResponseEntity<ErrorBody> databaseUnavailable(Exception e) {
         log.warn("database unavailable: {}", rootCause(e).getMessage());
-        return ErrorResponses.entity(HttpStatus.SERVICE_UNAVAILABLE, "the service is temporarily unavailable; retry shortly", null);
+        return ErrorResponses.entity(HttpStatus.SERVICE_UNAVAILABLE, "the service is temporarily unavailable; retry shortly", (String) null);
     }
 
     @ExceptionHandler(Exception.class)
@@ -190,7 +204,7 @@ public class GlobalExceptionHandler {
             return databaseUnavailable(e);
         }
         log.error("unexpected error", e);
-        return ErrorResponses.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal error", null);
+        return ErrorResponses.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal error", (String) null);
     }
 
     /** A lost or refused database connection anywhere in the cause chain (SQLState 08xxx, 57P0x, 53300), or behind a failed rollback. */
@@ -213,9 +227,8 @@ public class GlobalExceptionHandler {
         return false;
     }
 
-    private static ResponseEntity<ErrorBody> invalid(String field, String problem) {
-        return ErrorResponses.entity(HttpStatus.UNPROCESSABLE_ENTITY, field + ": " + problem,
-                List.of(new ApiException.FieldProblem(field, problem)));
+    private static ResponseEntity<ErrorBody> invalid(String code, String field, String problem) {
+        return ErrorResponses.entity(ApiException.invalid(field, problem).withCode(code).body());
     }
 
     private static String path(JsonMappingException e) {

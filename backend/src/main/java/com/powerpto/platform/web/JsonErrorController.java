@@ -25,6 +25,7 @@ public class JsonErrorController implements ErrorController {
             case FORBIDDEN -> "not allowed";
             default -> status.is5xxServerError() ? "internal error" : status.getReasonPhrase().toLowerCase();
         };
-        return ErrorResponses.entity(status, message, null);
+        String rule = status == HttpStatus.NOT_FOUND ? "no_such_route" : ErrorCodes.forStatus(status.value());
+        return ErrorResponses.entity(status, rule, message, null);
     }
 }

@@ -48,7 +48,9 @@ public class JsonErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"error\":\"" + message + "\",\"detail\":null,\"status_code\":" + status + "}");
+                String code = status == 404 ? "no_such_route" : ErrorCodes.forStatus(status);
+                writer.write("{\"error\":\"" + message + "\",\"detail\":null,\"status_code\":" + status
+                        + ",\"code\":\"" + code + "\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -1,19 +1,22 @@
 package com.powerpto.policy.settings;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
 
-/** ACCRUAL / TIME: a rate per day, month or year, posted at the start or end of each period. */
+/**
+ * ACCRUAL / TIME: a rate per day, month or year, posted at the start or end of each period.
+ * All three rate fields are always answered, the two that do not match the frequency as null
+ * (as the original contract did); a write may send them as null but never as a second rate.
+ */
 @JsonPropertyOrder({"type", "accrual_method", "accrual_frequency", "accrual_timing"})
 public record TimeAccrualSettings(
         AccrualFrequency accrualFrequency,
         AccrualTiming accrualTiming,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer rateMinutesPerDay,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer rateMinutesPerMonth,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer rateMinutesPerYear,
+        Integer rateMinutesPerDay,
+        Integer rateMinutesPerMonth,
+        Integer rateMinutesPerYear,
         ProrationMethod proration,
         DisplayUnit unit,
         boolean allowNegative,

@@ -221,11 +221,19 @@ class AccrualWorkerTest extends ApiTest {
                 .param("c", admin.companyId()).param("v", broken.versionId()).update();
         data.assign(broken, employees.get(0), START, null);
         double failures = meters.counter("accrual.job.failure", "job", "time_accrual").count();
-        var runs = accruals.runDate(START, admin.companyId(), job, BatchGate.OPEN);
-        var time = runs.stream().filter(r -> r.job().name().equals("TIME_ACCRUAL")).findFirst().orElseThrow();
-        assertThat(time.totals().errors).isEqualTo(1);
-        assertThat(time.totals().accrued).isEqualTo(8);
+        long before = data.ledgerCount();
+        assertThatThrownBy(() -> accruals.runDate(START, admin.companyId(), job, BatchGate.OPEN))
+                .isInstanceOf(com.powerpto.accrual.AccrualService.IncompleteDate.class);
+        assertThat(data.ledgerCount() - before).as("the good rows are posted").isEqualTo(8);
         assertThat(meters.counter("accrual.job.failure", "job", "time_accrual").count()).isEqualTo(failures + 1);
+        // review fix 2: a date with row errors is not recorded complete; the next cycle retries it
+        assertThat(progress.lastCompleted(job)).isNotEqualTo(java.util.Optional.of(START));
+        assertThat(cycle(START).runOnce(BatchGate.OPEN)).isEqualTo(WorkerCycle.Outcome.FAILED);
+        jdbc.sql("UPDATE policy_versions SET settings = settings || '{\"rate_minutes_per_day\": 20}' WHERE company_id = :c AND id = :v")
+                .param("c", admin.companyId()).param("v", broken.versionId()).update();
+        assertThat(cycle(START).runOnce(BatchGate.OPEN)).isEqualTo(WorkerCycle.Outcome.DONE);
+        assertThat(progress.lastCompleted(job)).contains(START);
+        assertThat(data.ledgerCount() - before).as("the fixed row is posted on the retry").isEqualTo(9);
         assertThatThrownBy(() -> accruals.runDate(START.plusDays(1), admin.companyId(), job, batch -> {
             throw new BatchGate.StopRequested();
         })).isInstanceOf(BatchGate.StopRequested.class);

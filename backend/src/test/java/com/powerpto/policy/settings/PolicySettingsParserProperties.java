@@ -46,8 +46,8 @@ class PolicySettingsParserProperties {
             parsed = PolicySettingsParser.parse(node);
         } catch (ApiException e) {
             assertThat(e.status().value()).as(e.getMessage()).isEqualTo(422);
-            assertThat(e.detail()).isInstanceOf(List.class);
-            ApiException.FieldProblem problem = (ApiException.FieldProblem) ((List<?>) e.detail()).get(0);
+            assertThat(e.fields()).isNotEmpty();
+            ApiException.FieldProblem problem = e.fields().get(0);
             assertThat(problem.field()).startsWith("settings");
             assertThat(e.getMessage()).startsWith(problem.field());
             return;

@@ -1,0 +1,96 @@
+package com.powerpto.accrual.calc;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Projects one balance from today to a date, day by day in the worker's order (carryover on
+ * January 1, then expirations, then the day's accruals), from the balance now and the accruals
+ * the schedule will post ({@link ExpectedAccruals}, uncapped: the bank cap is applied here from
+ * the projected banked balance).
+ */
+public final class BalanceForecast {
+
+    private BalanceForecast() {
+    }
+
+    /** The rules that take minutes away on the way. */
+    public record Rules(Long bankCapMinutes, boolean carryoverEnabled, Long carryoverCapMinutes,
+                        Integer carryoverExpiresAfterDays, MonthDay expiresOn) {
+    }
+
+    /** Carried minutes already in the balance that expire on {@code expiresOn} (what is left of them then). */
+    public record CarriedExpiry(LocalDate expiresOn, long unusedMinutes) {
+    }
+
+    public record Result(long scheduledAccrualMinutes, long expiringMinutes, long projectedAvailableMinutes) {
+    }
+
+    /**
+     * @param after     the last date already in the balance (the accrual worker's last run, or today)
+     * @param date      the forecast date (inclusive)
+     * @param available available now (accrued − used − held)
+     * @param banked    accrued − used now (what the bank cap limits)
+     * @param scheduled expected accruals (uncapped); only those dated in {@code (after, date]} count
+     */
+    public static Result project(LocalDate after, LocalDate date, long available, long banked,
+                                 List<ExpectedAccruals.Expected> scheduled, Rules rules, List<CarriedExpiry> carried) {
+        TreeSet<LocalDate> days = new TreeSet<>();
+        scheduled.stream().map(ExpectedAccruals.Expected::date).forEach(days::add);
+        carried.stream().map(CarriedExpiry::expiresOn).forEach(days::add);
+        for (int year = after.getYear() + 1; year <= date.getYear(); year++) {
+            days.add(LocalDate.of(year, 1, 1));
+        }
+        if (rules.expiresOn() != null) {
+            for (int year = after.getYear(); year <= date.getYear(); year++) {
+                days.add(safeDate(year, rules.expiresOn()));
+            }
+        }
+        long accrued = 0;
+        long expiring = 0;
+        List<CarriedExpiry> pending = new java.util.ArrayList<>(carried);
+        for (LocalDate day = days.higher(after); day != null && !day.isAfter(date); day = days.higher(day)) {
+            if (day.getDayOfYear() == 1 && rules.carryoverEnabled() && available > 0) {
+                long carriedNow = CarryoverCalculator.split(available, rules.carryoverCapMinutes()).carried();
+                long forfeited = available - carriedNow;
+                available -= forfeited;
+                banked -= forfeited;
+                expiring += forfeited;
+                if (rules.carryoverExpiresAfterDays() != null && carriedNow > 0) {
+                    LocalDate expiresOn = day.plusDays(rules.carryoverExpiresAfterDays());
+                    pending.add(new CarriedExpiry(expiresOn, carriedNow));
+                    days.add(expiresOn);
+                }
+            }
+            if (rules.expiresOn() != null && day.equals(safeDate(day.getYear(), rules.expiresOn()))) {
+                long gone = ExpirationCalculator.expireAvailable(available);
+                available -= gone;
+                banked -= gone;
+                expiring += gone;
+            }
+            for (CarriedExpiry c : pending) {
+                if (c.expiresOn().equals(day)) {
+                    long gone = ExpirationCalculator.expireCarried(c.unusedMinutes(), 0, available);
+                    available -= gone;
+                    banked -= gone;
+                    expiring += gone;
+                }
+            }
+            for (ExpectedAccruals.Expected e : scheduled) {
+                if (e.date().equals(day)) {
+                    long grant = BankCap.grant(e.uncapped(), banked, rules.bankCapMinutes());
+                    available += grant;
+                    banked += grant;
+                    accrued += grant;
+                }
+            }
+        }
+        return new Result(accrued, expiring, available);
+    }
+
+    private static LocalDate safeDate(int year, MonthDay monthDay) {
+        return monthDay.isValidYear(year) ? monthDay.atYear(year) : LocalDate.of(year, monthDay.getMonth(), 28);
+    }
+}

@@ -1,0 +1,143 @@
+package com.powerpto.calendar;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Feed tokens (hashed) and the rows a feed shows. Every query is bound to one company. */
+@Repository
+class CalendarFeedRepository {
+
+    private final JdbcClient jdbc;
+
+    CalendarFeedRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A live feed found by its token hash, with what its owner may still see. */
+    record LiveFeed(UUID companyId, UUID id, UUID employeeId, String scope, boolean includePending, String ownerRole,
+                    UUID ownerManagerId) {
+    }
+
+    /** One time-off row of a feed: names and dates, never reasons. */
+    record Absence(UUID requestId, String name, Instant startAt, Instant endAt, String status, String timezone,
+                   LocalTime workdayStart, int workdayMinutes, long sequence) {
+    }
+
+    record HolidayRow(UUID id, LocalDate date, String name) {
+    }
+
+    void insert(UUID companyId, UUID id, UUID employeeId, String scope, boolean includePending, String tokenHash, Instant now) {
+        jdbc.sql("""
+                INSERT INTO calendar_feeds (company_id, id, employee_id, scope, include_pending, token_hash, created_at)
+                VALUES (:company, :id, :employee, :scope, :pending, :hash, :now)
+                """).param("company", companyId).param("id", id).param("employee", employeeId).param("scope", scope)
+                .param("pending", includePending).param("hash", tokenHash).param("now", Timestamp.from(now)).update();
+    }
+
+    /** Revokes the owner's live feed of a scope (rotation); returns the revoked id, if any. */
+    Optional<UUID> revokeScope(UUID companyId, UUID employeeId, String scope, Instant now) {
+        return jdbc.sql("""
+                UPDATE calendar_feeds SET revoked_at = :now
+                WHERE company_id = :company AND employee_id = :employee AND scope = :scope AND revoked_at IS NULL
+                RETURNING id
+                """).param("now", Timestamp.from(now)).param("company", companyId).param("employee", employeeId)
+                .param("scope", scope).query(UUID.class).optional();
+    }
+
+    boolean revoke(UUID companyId, UUID employeeId, UUID id, Instant now) {
+        return jdbc.sql("""
+                UPDATE calendar_feeds SET revoked_at = :now
+                WHERE company_id = :company AND employee_id = :employee AND id = :id AND revoked_at IS NULL
+                """).param("now", Timestamp.from(now)).param("company", companyId).param("employee", employeeId)
+                .param("id", id).update() == 1;
+    }
+
+    List<CalendarFeed> live(UUID companyId, UUID employeeId) {
+        return jdbc.sql("""
+                SELECT id, scope, include_pending, created_at FROM calendar_feeds
+                WHERE company_id = :company AND employee_id = :employee AND revoked_at IS NULL ORDER BY scope
+                """).param("company", companyId).param("employee", employeeId)
+                .query((rs, n) -> new CalendarFeed(rs.getObject("id", UUID.class), rs.getString("scope").toLowerCase(),
+                        rs.getBoolean("include_pending"), rs.getTimestamp("created_at").toInstant(), null, null)).list();
+    }
+
+    /** The feed of a token, only while it is live and its owner (employee and account) is active. */
+    Optional<LiveFeed> byTokenHash(String hash) {
+        return jdbc.sql("""
+                SELECT f.company_id, f.id, f.employee_id, f.scope, f.include_pending, a.role, e.manager_id
+                FROM calendar_feeds f
+                JOIN employees e ON e.company_id = f.company_id AND e.id = f.employee_id AND e.active
+                LEFT JOIN accounts a ON a.company_id = f.company_id AND a.employee_id = f.employee_id AND a.active
+                WHERE f.token_hash = :hash AND f.revoked_at IS NULL
+                """).param("hash", hash).query((rs, n) -> new LiveFeed(rs.getObject("company_id", UUID.class),
+                        rs.getObject("id", UUID.class), rs.getObject("employee_id", UUID.class), rs.getString("scope"),
+                        rs.getBoolean("include_pending"), rs.getString("role"), rs.getObject("manager_id", UUID.class)))
+                .optional();
+    }
+
+    /**
+     * Approved (and, when asked, submitted) requests overlapping [from, to) of the employees chosen
+     * by {@code who}: SELF, REPORTS (of :person), PEERS (same manager as :person), COMPANY.
+     */
+    List<Absence> absences(UUID companyId, String who, UUID person, UUID managerId, boolean includePending,
+                           Instant from, Instant to) {
+        String filter = switch (who) {
+            case "SELF" -> "e.id = :person";
+            case "REPORTS" -> "(e.manager_id = :person OR e.id = :person)";
+            case "PEERS" -> "(e.manager_id = :manager OR e.id = :person)";
+            default -> "TRUE";
+        };
+        return jdbc.sql("""
+                SELECT r.id, e.first_name || ' ' || e.last_name AS name, r.start_at, r.end_at, r.status, e.timezone,
+                       e.workday_start, e.workday_minutes,
+                       greatest(0, floor(extract(epoch FROM r.updated_at - r.created_at)))::bigint AS sequence
+                FROM requests r
+                JOIN employees e ON e.company_id = r.company_id AND e.id = r.employee_id
+                WHERE r.company_id = :company
+                  AND r.status IN ('APPROVED', :pending)
+                  AND r.start_at < :to AND r.end_at > :from
+                  AND e.active AND
+                """ + filter + """
+
+                ORDER BY r.start_at, r.id
+                """).param("company", companyId).param("person", person).param("manager", managerId)
+                .param("pending", includePending ? "SUBMITTED" : "APPROVED")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> new Absence(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(), rs.getString("status"),
+                        rs.getString("timezone"), rs.getObject("workday_start", LocalTime.class), rs.getInt("workday_minutes"),
+                        rs.getLong("sequence"))).list();
+    }
+
+    List<HolidayRow> holidays(UUID companyId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT id, date, name FROM holidays WHERE company_id = :company AND date >= :from AND date < :to ORDER BY date
+                """).param("company", companyId).param("from", from).param("to", to)
+                .query((rs, n) -> new HolidayRow(rs.getObject("id", UUID.class), rs.getObject("date", LocalDate.class),
+                        rs.getString("name"))).list();
+    }
+
+    Optional<UUID> managerOf(UUID companyId, UUID employeeId) {
+        return jdbc.sql("SELECT manager_id FROM employees WHERE company_id = :company AND id = :id")
+                .param("company", companyId).param("id", employeeId).query((rs, n) -> Optional.ofNullable(
+                        rs.getObject("manager_id", UUID.class))).optional().flatMap(o -> o);
+    }
+
+    boolean hasReports(UUID companyId, UUID employeeId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND manager_id = :id AND active)")
+                .param("company", companyId).param("id", employeeId).query(Boolean.class).single();
+    }
+
+    boolean employeeExists(UUID companyId, UUID employeeId) {
+        return jdbc.sql("SELECT count(*) FROM employees WHERE company_id = :company AND id = :id")
+                .param("company", companyId).param("id", employeeId).query(Long.class).single() > 0;
+    }
+}

@@ -1,0 +1,214 @@
+package com.powerpto.calendar;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.powerpto.platform.security.Role;
+import com.powerpto.support.ApiTest;
+import com.powerpto.support.Http;
+import com.powerpto.support.Person;
+import com.powerpto.support.World;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The .ics feeds, read back with ical4j and with biweekly (an independent parser). */
+class CalendarFeedTest extends ApiTest {
+
+    World world;
+    Person manager;
+    Person eve;
+    Person pat;
+    Person stranger;
+    UUID policy;
+    String fullDays;
+    String halfDay;
+
+    @BeforeEach
+    void world() {
+        world = fixtures.newWorld();
+        manager = world.manager("Mia");
+        eve = world.employee("Eve", manager.id());
+        pat = world.employee("Pat", manager.id());
+        stranger = world.employee("Xavier", null);
+        policy = world.timePolicy("vacation", Map.of());
+        for (Person p : List.of(eve, pat, stranger)) {
+            world.assign(policy, p, "2020-01-01", null);
+            world.adjust(p, policy, 20 * 480, "opening");
+        }
+        fullDays = submitWithReason(eve, "2027-03-01T09:00", "2027-03-02T17:00", "secret surgery");
+        approve(fullDays);
+        halfDay = submitWithReason(eve, "2027-03-10T09:00", "2027-03-10T13:00", "dentist");
+        approve(halfDay);
+        String denied = submitWithReason(eve, "2027-04-01T09:00", "2027-04-01T17:00", "denied one");
+        world.as(manager).post(world.base() + "/requests/" + denied + "/deny", null).expect(200);
+        String cancelled = submitWithReason(eve, "2027-04-05T09:00", "2027-04-05T17:00", "cancelled one");
+        approve(cancelled);
+        world.as(eve).post(world.base() + "/requests/" + cancelled + "/cancel", null).expect(200);
+        approve(submitWithReason(pat, "2027-03-03T09:00", "2027-03-03T17:00", null));
+        approve(submitWithReason(stranger, "2027-03-04T09:00", "2027-03-04T17:00", null));
+    }
+
+    private String submitWithReason(Person p, String start, String end, String reason) {
+        Map<String, Object> body = new HashMap<>(world.request(p, policy, start, end));
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return world.as(p).post(world.base() + "/requests", body).expectJson(201).path("id").asText();
+    }
+
+    private void approve(String id) {
+        Person approver = world.as(manager) != null ? manager : null;
+        Http as = id == null ? null : world.as(approver);
+        Http.Response r = as.post(world.base() + "/requests/" + id + "/approve", null);
+        if (r.status() == 403) {
+            world.asAdmin().post(world.base() + "/requests/" + id + "/approve", null).expect(200);
+        } else {
+            r.expect(200);
+        }
+    }
+
+    private JsonNode feed(Person owner, String scope, boolean pending) {
+        return world.as(owner).post("/api/me/calendar-feeds", Map.of("scope", scope, "include_pending", pending)).expectJson(201);
+    }
+
+    private String path(JsonNode feed) {
+        return "/api/calendar/" + feed.path("token").asText() + ".ics";
+    }
+
+    private static List<String> uids(String ics) throws Exception {
+        Calendar parsed = new CalendarBuilder().build(new StringReader(ics));
+        List<String> fromIcal4j = parsed.getComponents(Component.VEVENT).stream()
+                .map(c -> c.getProperty("UID").orElseThrow().getValue()).sorted().toList();
+        ICalendar second = Biweekly.parse(ics).first();
+        List<String> fromBiweekly = second.getEvents().stream().map(e -> e.getUid().getValue()).sorted().toList();
+        assertThat(fromBiweekly).isEqualTo(fromIcal4j);
+        return fromIcal4j;
+    }
+
+    @Test
+    void myFeedHoldsMyApprovedTimeOffOnlyWithNamesAndDates() throws Exception {
+        JsonNode created = feed(eve, "mine", false);
+        assertThat(created.path("token").asText()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(created.path("url").asText()).endsWith(path(created));
+        Http.Response response = http.get(path(created)).expect(200);
+        assertThat(response.header("Content-Type")).startsWith("text/calendar");
+        String ics = response.text();
+        assertThat(uids(ics)).containsExactlyInAnyOrder("request-" + fullDays + "@power-pto", "request-" + halfDay + "@power-pto");
+        assertThat(ics).doesNotContain("surgery").doesNotContain("dentist").doesNotContain("vacation");
+
+        ICalendar parsed = Biweekly.parse(ics).first();
+        VEvent allDay = parsed.getEvents().stream().filter(e -> e.getUid().getValue().contains(fullDays)).findFirst().orElseThrow();
+        assertThat(allDay.getDateStart().getValue().hasTime()).isFalse();
+        assertThat(allDay.getSummary().getValue()).isEqualTo("Eve Tester – time off");
+        assertThat(LocalDate.ofInstant(allDay.getDateStart().getValue().toInstant(), java.time.ZoneId.systemDefault()))
+                .isEqualTo(LocalDate.of(2027, 3, 1));
+        assertThat(LocalDate.ofInstant(allDay.getDateEnd().getValue().toInstant(), java.time.ZoneId.systemDefault()))
+                .isEqualTo(LocalDate.of(2027, 3, 3)); // exclusive end
+        VEvent timed = parsed.getEvents().stream().filter(e -> e.getUid().getValue().contains(halfDay)).findFirst().orElseThrow();
+        assertThat(timed.getDateStart().getValue().hasTime()).isTrue();
+        assertThat(timed.getDateStart().getValue().toInstant()).isEqualTo(java.time.Instant.parse("2027-03-10T09:00:00Z"));
+
+        // ETag: an unchanged feed is 304.
+        String etag = response.header("ETag");
+        assertThat(etag).isNotBlank();
+        assertThat(http.header("If-None-Match", etag).get(path(created)).status()).isEqualTo(304);
+    }
+
+    @Test
+    void pendingRequestsAreTentativeAndApprovalBumpsTheSequence() throws Exception {
+        String pending = submitWithReason(eve, "2027-05-03T09:00", "2027-05-03T17:00", null);
+        JsonNode created = feed(eve, "mine", true);
+        String before = http.get(path(created)).expect(200).text();
+        VEvent tentative = Biweekly.parse(before).first().getEvents().stream()
+                .filter(e -> e.getUid().getValue().contains(pending)).findFirst().orElseThrow();
+        assertThat(tentative.getStatus().getValue()).isEqualTo("TENTATIVE");
+        int sequenceBefore = tentative.getSequence() == null ? 0 : tentative.getSequence().getValue();
+        Thread.sleep(1100);
+        approve(pending);
+        String after = http.get(path(created)).expect(200).text();
+        VEvent confirmed = Biweekly.parse(after).first().getEvents().stream()
+                .filter(e -> e.getUid().getValue().contains(pending)).findFirst().orElseThrow();
+        assertThat(confirmed.getStatus().getValue()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.getSequence().getValue()).isGreaterThan(sequenceBefore);
+        assertThat(uids(after)).hasSize(3);
+    }
+
+    @Test
+    void revokedAndRotatedTokensAre404() {
+        JsonNode first = feed(eve, "mine", false);
+        http.get(path(first)).expect(200);
+        JsonNode rotated = feed(eve, "mine", false);
+        http.get(path(first)).expectError(404);
+        http.get(path(rotated)).expect(200);
+        JsonNode list = world.as(eve).get("/api/me/calendar-feeds").expectJson(200);
+        assertThat(list.path("items").size()).isEqualTo(1);
+        assertThat(list.toString()).doesNotContain(rotated.path("token").asText());
+        world.as(eve).delete("/api/me/calendar-feeds/" + rotated.path("id").asText()).expect(204);
+        http.get(path(rotated)).expectError(404);
+        world.as(eve).delete("/api/me/calendar-feeds/" + rotated.path("id").asText()).expectError(404);
+        http.get("/api/calendar/not-a-real-token-at-all-0123456789.ics").expectError(404);
+    }
+
+    @Test
+    void teamCompanyAndHolidayScopes() throws Exception {
+        world.holiday("2027-12-24", "Christmas Eve");
+        // An employee's team: colleagues with the same manager, not the stranger.
+        String team = http.get(path(feed(eve, "team", false))).expect(200).text();
+        assertThat(team).contains("Eve Tester").contains("Pat Tester").doesNotContain("Xavier");
+        // A manager's team: the reports.
+        String managed = http.get(path(feed(manager, "team", false))).expect(200).text();
+        assertThat(managed).contains("Eve Tester").contains("Pat Tester").doesNotContain("Xavier");
+        world.as(eve).post("/api/me/calendar-feeds", Map.of("scope", "company")).expectError(403);
+        world.as(eve).post("/api/me/calendar-feeds", Map.of("scope", "galaxy")).expectError(422);
+        // The company feed follows the owner's account role: admins with an account.
+        world.asAdmin().put(world.base() + "/employees/" + world.admin.id() + "/account",
+                Map.of("role", "admin", "password", "a long password 1")).expect(200);
+        String company = http.get(path(feed(world.admin, "company", false))).expect(200).text();
+        assertThat(uids(company)).hasSize(4);
+        assertThat(company).contains("Xavier Tester");
+        String holidays = http.get(path(feed(eve, "holidays", false))).expect(200).text();
+        assertThat(uids(holidays)).hasSize(1);
+        assertThat(holidays).contains("Christmas Eve");
+
+        // Company B's admin never sees company A.
+        World other = fixtures.newWorld();
+        Person otherPerson = other.employee("Olga", null);
+        UUID otherPolicy = other.timePolicy("vacation", Map.of());
+        other.assign(otherPolicy, otherPerson, "2020-01-01", null);
+        other.adjust(otherPerson, otherPolicy, 4800, "opening");
+        other.asAdmin().post(other.base() + "/requests/" + other.submit(otherPerson, otherPolicy, "2027-03-01T09:00",
+                "2027-03-01T17:00").expectJson(201).path("id").asText() + "/approve", null).expect(200);
+        other.asAdmin().put(other.base() + "/employees/" + other.admin.id() + "/account",
+                Map.of("role", "admin", "password", "a long password 1")).expect(200);
+        String otherCompany = http.get(path(other.as(other.admin).post("/api/me/calendar-feeds",
+                Map.of("scope", "company")).expectJson(201))).expect(200).text();
+        assertThat(otherCompany).contains("Olga Tester").doesNotContain("Eve Tester").doesNotContain("Xavier");
+        assertThat(uids(otherCompany)).hasSize(1);
+    }
+
+    @Test
+    void aFormerAdminsCompanyFeedStops() {
+        Person admin2 = world.employee("Ann", null);
+        Person asAdmin = new Person(admin2.companyId(), admin2.id(), Role.ADMIN);
+        world.asAdmin().put(world.base() + "/employees/" + admin2.id() + "/account",
+                Map.of("role", "admin", "password", "a long password 1")).expect(200);
+        JsonNode feed = world.as(asAdmin).post("/api/me/calendar-feeds", Map.of("scope", "company")).expectJson(201);
+        http.get(path(feed)).expect(200);
+        world.asAdmin().put(world.base() + "/employees/" + admin2.id() + "/account",
+                Map.of("role", "employee", "password", "a long password 1")).expect(200);
+        http.get(path(feed)).expectError(404);
+    }
+}

@@ -1,0 +1,347 @@
+package com.powerpto.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.powerpto.accrual.ForfeitWarningJob;
+import com.powerpto.auth.AccountService;
+import com.powerpto.platform.security.Role;
+import com.powerpto.support.ApiTest;
+import com.powerpto.support.Http;
+import com.powerpto.support.Person;
+import com.powerpto.support.World;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every message kind through a real SMTP server (GreenMail) started by the test: recipient,
+ * subject, amounts, links; rollback; the server down for a while; two workers at once.
+ */
+class NotificationDeliveryTest extends ApiTest {
+
+    static final String BASE = "https://pto.example.test";
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        TestSmtpServer.start();
+        registry.add("pto.notifications.smtp.host", () -> "127.0.0.1");
+        registry.add("pto.notifications.smtp.port", () -> TestSmtpServer.PORT);
+        registry.add("pto.notifications.base-url", () -> BASE);
+        registry.add("pto.notifications.mail-from", () -> "Power PTO <pto@example.test>");
+        registry.add("pto.notifications.smtp.timeout-ms", () -> 2000);
+    }
+
+    @Autowired
+    OutboxDelivery delivery;
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ForfeitWarningJob forfeitWarnings;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
+
+    World world;
+    Person manager;
+    Person employee;
+    UUID policy;
+
+    @BeforeEach
+    void world() {
+        TestSmtpServer.start();
+        world = fixtures.newWorld();
+        manager = world.manager("Mia");
+        // The employee lives in New York: dates in her messages are New York dates.
+        employee = world.employee("Eve", manager.id(), Map.of("timezone", "America/New_York"));
+        policy = world.timePolicy("vacation", Map.of("unit", "DAYS"));
+        world.assign(policy, employee, "2020-01-01", null);
+        world.adjust(employee, policy, 20 * 480, "opening balance");
+    }
+
+    @AfterAll
+    static void restart() {
+        TestSmtpServer.start();
+    }
+
+    private void deliver() {
+        delivery.deliverDue(Instant.now().plusSeconds(1), 1000);
+    }
+
+    private String email(Person p) {
+        return jdbc.sql("SELECT email FROM employees WHERE company_id = :c AND id = :id").param("c", p.companyId())
+                .param("id", p.id()).query(String.class).single();
+    }
+
+    @Test
+    void requestMessagesReachTheRightPeopleOnceWithAmountsAndLinks() {
+        JsonNode submitted = world.submit(employee, policy, "2027-08-02T00:00", "2027-08-04T00:00").expectJson(201);
+        String requestId = submitted.path("id").asText();
+        deliver();
+        deliver(); // a second pass sends nothing again
+        var toManager = TestSmtpServer.to(email(manager));
+        assertThat(toManager).hasSize(1);
+        var mail = toManager.get(0);
+        assertThat(mail.subject()).isEqualTo("Time-off request from Eve Tester: Mon 2 Aug 2027 – Tue 3 Aug 2027");
+        assertThat(mail.text()).contains("Amount: 2 days").contains(BASE + "/approvals?request=" + requestId);
+        assertThat(mail.html()).contains("href=\"" + BASE + "/approvals?request=" + requestId + "\"");
+        assertThat(mail.from()).contains("pto@example.test");
+        assertThat(mail.messageId()).endsWith("@pto.example.test>");
+
+        world.as(manager).post(world.base() + "/requests/" + requestId + "/approve", Map.of("note", "Enjoy <3")).expect(200);
+        deliver();
+        var toEmployee = TestSmtpServer.to(email(employee));
+        assertThat(toEmployee).hasSize(1);
+        assertThat(toEmployee.get(0).subject()).isEqualTo("Your time off is approved: Mon 2 Aug 2027 – Tue 3 Aug 2027");
+        assertThat(toEmployee.get(0).text()).contains("Mia Tester approved").contains("Note: Enjoy <3")
+                .contains("Amount: 2 days").contains(BASE + "/requests");
+        assertThat(toEmployee.get(0).html()).contains("Enjoy &lt;3").doesNotContain("Enjoy <3");
+
+        // The employee cancels the approved request: the approver hears of it.
+        world.as(employee).post(world.base() + "/requests/" + requestId + "/cancel", null).expect(200);
+        deliver();
+        var cancelled = TestSmtpServer.to(email(manager));
+        assertThat(cancelled).hasSize(2);
+        assertThat(cancelled.get(1).subject()).isEqualTo("Approved time off cancelled: Eve Tester, Mon 2 Aug 2027 – Tue 3 Aug 2027");
+        assertThat(cancelled.get(1).text()).contains("cancelled by Eve Tester").contains("2 days");
+
+        // A half day, denied: times in the employee's zone, amount in days.
+        String denied = world.submit(employee, policy, "2027-09-01T09:00", "2027-09-01T13:00").expectJson(201).path("id").asText();
+        world.as(manager).post(world.base() + "/requests/" + denied + "/deny", Map.of("note", "busy week")).expect(200);
+        deliver();
+        var deniedMail = TestSmtpServer.to(email(employee)).get(1);
+        assertThat(deniedMail.subject()).isEqualTo("Your time-off request was denied: Wed 1 Sep 2027, 09:00–13:00 (America/New_York)");
+        assertThat(deniedMail.text()).contains("Amount: 0.5 days").contains("Note: busy week");
+    }
+
+    @Test
+    void requestsOfPeopleWithoutAManagerGoToTheAdmins() {
+        Person loner = world.employee("Lou", null);
+        world.assign(policy, loner, "2020-01-01", null);
+        world.adjust(loner, policy, 4800, "opening");
+        accounts.setPassword(world.companyId(), world.admin.id(), Role.ADMIN, "admin password 1");
+        world.submit(loner, policy, "2026-08-10T00:00", "2026-08-11T00:00").expect(201);
+        deliver();
+        assertThat(TestSmtpServer.to(email(world.admin))).hasSize(1)
+                .first().satisfies(m -> assertThat(m.subject()).startsWith("Time-off request from Lou Tester"));
+    }
+
+    @Test
+    void inviteAndPasswordChangeAreMailedToTheUser() {
+        JsonNode invited = world.asAdmin().put(world.base() + "/employees/" + employee.id() + "/account",
+                Map.of("role", "employee")).expectJson(200);
+        String token = invited.path("invite_token").asText();
+        assertThat(token).isNotBlank(); // the admin can still copy it
+        deliver();
+        var invite = TestSmtpServer.to(email(employee));
+        assertThat(invite).hasSize(1);
+        assertThat(invite.get(0).subject()).startsWith("You are invited to Power PTO at ");
+        assertThat(invite.get(0).text()).contains(BASE + "/accept-invite?token=" + token);
+        // The one-time link does not stay in the database after delivery.
+        assertThat(jdbc.sql("SELECT body_text FROM notification_outbox WHERE company_id = :c AND kind = 'INVITE'")
+                .param("c", world.companyId()).query(String.class).single()).doesNotContain(token);
+
+        accounts.setPassword(world.companyId(), employee.id(), Role.EMPLOYEE, "first password 1");
+        world.as(employee).post("/api/auth/change-password",
+                Map.of("current_password", "first password 1", "new_password", "second password 2")).expect(204);
+        deliver();
+        var changed = TestSmtpServer.to(email(employee));
+        assertThat(changed).hasSize(2);
+        assertThat(changed.get(1).subject()).isEqualTo("Your Password was changed".replace("Password", "Power PTO password"));
+        assertThat(changed.get(1).text()).contains("(America/New_York)").contains(BASE + "/sign-in");
+    }
+
+    @Test
+    void signedOutEverywhereAndFinalStatementAreReadyForTheirFeatures() {
+        accounts.setPassword(world.companyId(), world.admin.id(), Role.ADMIN, "admin password 1");
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            notifications.signedOutEverywhere(world.companyId(), employee.id());
+            notifications.terminationFinalStatement(world.companyId(), employee.id(), LocalDate.of(2026, 9, 30),
+                    List.of("vacation: 3 days paid out", "sick: 0 days"));
+        });
+        deliver();
+        assertThat(TestSmtpServer.to(email(employee))).singleElement()
+                .satisfies(m -> assertThat(m.subject()).isEqualTo("You were signed out of Power PTO everywhere"));
+        assertThat(TestSmtpServer.to(email(world.admin))).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("Final time-off statement: Eve Tester");
+            assertThat(m.text()).contains("Wed 30 Sep 2026").contains("vacation: 3 days paid out")
+                    .contains(BASE + "/admin/employees/" + employee.id());
+        });
+        // Outside a transaction the writer refuses: a message always belongs to a change.
+        assertThatThrownBy(() -> notifications.signedOutEverywhere(world.companyId(), employee.id()))
+                .hasMessageContaining("propagation 'mandatory'");
+    }
+
+    @Test
+    void forfeitWarningsGoOutFourteenDaysBeforeWithAmountAndDate() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate on = today.plusDays(ForfeitWarningJob.DAYS_AHEAD);
+        Person saver = world.employee("Sam", manager.id());
+        UUID expiring = world.timePolicy("expiring", Map.of("unit", "HOURS", "expiration",
+                Map.of("enabled", true, "expires_on_month", on.getMonthValue(), "expires_on_day", on.getDayOfMonth())));
+        world.assign(expiring, saver, "2020-01-01", null);
+        world.adjust(saver, expiring, 750, "saved up");
+        forfeitWarnings.run(today);
+        forfeitWarnings.run(today); // a rerun of the day adds nothing
+        deliver();
+        var warnings = TestSmtpServer.to(email(saver));
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).subject()).isEqualTo("12.5 hours of expiring will be forfeited on "
+                + MessageFormat.date(on));
+        assertThat(warnings.get(0).text()).contains("expiration").contains(BASE + "/requests");
+    }
+
+    @Test
+    void preferencesTurnKindsOffButNeverSecurityMessages() {
+        Http me = world.as(employee);
+        JsonNode prefs = me.get("/api/me/notification-preferences").expectJson(200);
+        assertThat(prefs.path("items").size()).isEqualTo(NotificationKind.values().length);
+        me.put("/api/me/notification-preferences", Map.of("preferences", Map.of("password_changed", false))).expectError(400);
+        me.put("/api/me/notification-preferences", Map.of("preferences", Map.of("nonsense", false))).expectError(422);
+        JsonNode updated = me.put("/api/me/notification-preferences",
+                Map.of("preferences", Map.of("request_approved", false))).expectJson(200);
+        assertThat(updated.toString()).contains("{\"kind\":\"request_approved\",\"enabled\":false,\"can_disable\":true}");
+
+        String id = world.submit(employee, policy, "2026-10-05T00:00", "2026-10-06T00:00").expectJson(201).path("id").asText();
+        world.as(manager).post(world.base() + "/requests/" + id + "/approve", null).expect(200);
+        accounts.setPassword(world.companyId(), employee.id(), Role.EMPLOYEE, "first password 1");
+        world.as(employee).post("/api/auth/change-password",
+                Map.of("current_password", "first password 1", "new_password", "second password 2")).expect(204);
+        deliver();
+        assertThat(TestSmtpServer.to(email(employee))).extracting(DevMailServer.Received::subject)
+                .containsExactly("Your Power PTO password was changed");
+    }
+
+    @Test
+    void aRolledBackChangeSendsNothing() {
+        String before = "SELECT count(*) FROM notification_outbox WHERE company_id = :c";
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            notifications.passwordChanged(world.companyId(), employee.id());
+            throw new IllegalStateException("the change failed after the message was written");
+        })).isInstanceOf(IllegalStateException.class);
+        // Through the API: a submit refused for its balance writes no message either.
+        Http.Response refused = world.submit(employee, policy, "2026-08-03T00:00", "2027-08-03T00:00");
+        assertThat(refused.status()).isBetween(400, 499);
+        assertThat(refused.text()).contains("balance");
+        deliver();
+        assertThat(jdbc.sql(before).param("c", world.companyId()).query(Long.class).single()).isZero();
+        assertThat(TestSmtpServer.to(email(employee))).isEmpty();
+        assertThat(TestSmtpServer.to(email(manager))).isEmpty();
+    }
+
+    @Test
+    void smtpDownForAWhileThenEverythingArrivesOnce() {
+        TestSmtpServer.stop();
+        for (int i = 0; i < 3; i++) {
+            world.submit(employee, policy, "2026-11-0" + (2 + i) + "T00:00", "2026-11-0" + (3 + i) + "T00:00").expect(201);
+        }
+        Instant now = Instant.now().plusSeconds(1);
+        var down = delivery.deliverDue(now, 1000);
+        assertThat(down.sent()).isZero();
+        assertThat(pending()).isEqualTo(3);
+        TestSmtpServer.start();
+        assertThat(delivery.deliverDue(now, 1000).sent()).isZero(); // backing off: not yet due
+        delivery.deliverDue(now.plus(Duration.ofMinutes(5)), 1000);
+        delivery.deliverDue(now.plus(Duration.ofMinutes(10)), 1000);
+        var arrived = TestSmtpServer.to(email(manager));
+        assertThat(arrived).hasSize(3);
+        assertThat(new HashSet<>(arrived.stream().map(DevMailServer.Received::messageId).toList())).hasSize(3);
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void permanentFailureIsCountedAndShownToAdminsWhoCanRetry() {
+        double failuresBefore = failures();
+        TestSmtpServer.stop();
+        new TransactionTemplate(transactions).executeWithoutResult(s ->
+                notifications.passwordChanged(world.companyId(), employee.id()));
+        Instant now = Instant.now().plusSeconds(1);
+        for (int i = 0; i < 8; i++) {
+            delivery.deliverDue(now.plus(Duration.ofHours(2L * i)), 1000);
+        }
+        assertThat(failures()).isEqualTo(failuresBefore + 1);
+        JsonNode failed = world.asAdmin().get(world.base() + "/notifications?status=failed").expectJson(200);
+        assertThat(failed.path("total").asLong()).isEqualTo(1);
+        JsonNode row = failed.path("items").get(0);
+        assertThat(row.path("attempts").asInt()).isEqualTo(8);
+        assertThat(row.path("kind").asText()).isEqualTo("PASSWORD_CHANGED");
+        assertThat(row.path("last_error").asText()).isNotBlank();
+        world.as(employee).get(world.base() + "/notifications").expectError(403);
+
+        TestSmtpServer.start();
+        world.asAdmin().post(world.base() + "/notifications/" + row.path("id").asText() + "/retry", null).expect(204);
+        world.asAdmin().post(world.base() + "/notifications/" + row.path("id").asText() + "/retry", null).expectError(404);
+        deliver();
+        assertThat(TestSmtpServer.to(email(employee))).hasSize(1);
+    }
+
+    @Test
+    void twoWorkersSendEachRowOnce() throws Exception {
+        accounts.setPassword(world.companyId(), world.admin.id(), Role.ADMIN, "admin password 1");
+        int rows = 30;
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            for (int i = 0; i < rows; i++) {
+                notifications.terminationFinalStatement(world.companyId(), employee.id(), LocalDate.of(2026, 1, 1).plusDays(i),
+                        List.of("row " + i));
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<OutboxDelivery.Pass>> passes = new ArrayList<>();
+        Instant now = Instant.now().plusSeconds(1);
+        for (int w = 0; w < 2; w++) {
+            passes.add(pool.submit(() -> {
+                go.await();
+                return delivery.deliverDue(now, 1000);
+            }));
+        }
+        go.countDown();
+        int sent = 0;
+        for (var pass : passes) {
+            sent += pass.get().sent();
+        }
+        pool.shutdown();
+        var arrived = TestSmtpServer.to(email(world.admin));
+        assertThat(arrived).hasSize(rows);
+        assertThat(new HashSet<>(arrived.stream().map(DevMailServer.Received::messageId).toList())).hasSize(rows);
+        assertThat(sent).isGreaterThanOrEqualTo(rows); // other tests' rows may be sent too
+    }
+
+    private long pending() {
+        return jdbc.sql("SELECT count(*) FROM notification_outbox WHERE company_id = :c AND status = 'PENDING'")
+                .param("c", world.companyId()).query(Long.class).single();
+    }
+
+    private double failures() {
+        var counter = meters.find(NotificationMetrics.FAILURE).tag("kind", "PASSWORD_CHANGED").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
