@@ -30,11 +30,11 @@ backend-jar:
 build: frontend-build backend-jar
 
 run: build
-	PTO_DATA_DIR=$(DATA_DIR) PTO_EMBEDDED_PG_PORT=$${PTO_EMBEDDED_PG_PORT:-54329} PORT=$(PORT) \
+	ENVIRONMENT=development PTO_DATA_DIR=$(DATA_DIR) PTO_EMBEDDED_PG_PORT=$${PTO_EMBEDDED_PG_PORT:-54329} PORT=$(PORT) \
 	  java -jar $(JAR) all --pto.ui.directory=$(CURDIR)/frontend/dist
 
 reconcile: backend-jar
-	PTO_DATA_DIR=$(DATA_DIR) PTO_EMBEDDED_PG_PORT=$${PTO_EMBEDDED_PG_PORT:-54329} java -jar $(JAR) reconcile
+	ENVIRONMENT=development PTO_DATA_DIR=$(DATA_DIR) PTO_EMBEDDED_PG_PORT=$${PTO_EMBEDDED_PG_PORT:-54329} java -jar $(JAR) reconcile
 
 test: test-backend test-frontend test-infra test-e2e
 	@echo "make test: all suites passed"
@@ -52,7 +52,7 @@ test-e2e: build
 	bash frontend/e2e/run-against-server.sh
 
 openapi:
-	$(MVN) test -Dtest=OpenApiDocumentTest -Dopenapi.write=true -Dsurefire.failIfNoSpecifiedTests=false
+	ENVIRONMENT=development $(MVN) test -Dtest=OpenApiDocumentTest -Dopenapi.write=true -Dsurefire.failIfNoSpecifiedTests=false
 
 bench: build
 	bash bench/run.sh

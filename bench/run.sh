@@ -62,7 +62,7 @@ while [[ "$APIPORT" == "$PGPORT" || "$MGMTPORT" == "$PGPORT" || "$MGMTPORT" == "
 pgbin="$(ls -d "${TMPDIR:-/tmp}"/power-pto-postgres-*/bin 2>/dev/null | tail -1 || true)"
 if [[ -z "$pgbin" ]]; then
   log "unpacking the embedded PostgreSQL binaries (one throwaway migrate run)"
-  (cd "$work" && PTO_DATA_DIR="$work/unpack" java -jar "$JAR" migrate >"$work/unpack.log" 2>&1) || true
+  (cd "$work" && ENVIRONMENT=development PTO_DATA_DIR="$work/unpack" java -jar "$JAR" migrate >"$work/unpack.log" 2>&1) || true
   rm -rf "$work/unpack"
   pgbin="$(ls -d "${TMPDIR:-/tmp}"/power-pto-postgres-*/bin | tail -1)"
 fi
@@ -93,7 +93,7 @@ psql_ -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 export DATABASE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/postgres?user=postgres"
 
 log "migrate"
-(cd "$work" && java -jar "$JAR" migrate >"$work/migrate.log" 2>&1) || { log "migrate failed: $work/migrate.log"; exit 1; }
+(cd "$work" && ENVIRONMENT=development java -jar "$JAR" migrate >"$work/migrate.log" 2>&1) || { log "migrate failed: $work/migrate.log"; exit 1; }
 
 log "dataset (1 x 10,000 + 1,000 x 10 employees, 3 policies each, a year of ledger)"
 t0=$(date +%s)
@@ -219,7 +219,7 @@ rss_max_mb=$(( rss_max_kb / 1024 ))
 
 log "reconcile (java -jar power-pto.jar reconcile) + SQL check"
 set +e
-(cd "$work" && java -jar "$JAR" reconcile >"$work/reconcile.log" 2>&1)
+(cd "$work" && ENVIRONMENT=development java -jar "$JAR" reconcile >"$work/reconcile.log" 2>&1)
 reconcile_rc=$?
 set -e
 reconcile_sql="$(psql -X -A -t -F ' ' -f "$here/sql/reconcile.sql")"

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api';
 import { Button } from '@/components/ui/button';
@@ -8,10 +8,25 @@ import { Input } from '@/components/ui/input';
 import { FormError } from '@/components/ui/states';
 import { MIN_PASSWORD_LENGTH } from './AccountPage';
 
+/**
+ * The invitation token of a link `/accept-invite#token=…`. The fragment never leaves the browser
+ * (no server, proxy or load-balancer log sees it). Links made before issue 16 carried it in the
+ * query string (`?token=…`); they still work until they expire.
+ */
+export function inviteTokenFrom(hash: string, search: string): string {
+  const fromFragment = new URLSearchParams(hash.replace(/^#/, '')).get('token');
+  return (fromFragment ?? new URLSearchParams(search).get('token') ?? '').trim();
+}
+
 /** Public page behind an invitation link: choose a password to activate the account. */
 export default function AcceptInvitePage() {
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+  // Read once, then removed from the address bar and the history entry.
+  const [token] = useState(() => inviteTokenFrom(window.location.hash, window.location.search));
+  useEffect(() => {
+    if (window.location.hash || window.location.search) {
+      window.history.replaceState(window.history.state, '', window.location.pathname);
+    }
+  }, []);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [shown, setShown] = useState(false);

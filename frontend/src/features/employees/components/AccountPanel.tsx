@@ -51,7 +51,7 @@ export function AccountPanel({ employee }: { employee: Employee }) {
   if (account.isPending) return <LoadingState label="Loading account…" />;
   if (account.isError) return <ErrorState error={account.error} onRetry={() => account.refetch()} />;
   const a = account.data;
-  const inviteLink = inviteToken ? `${window.location.origin}/accept-invite?token=${encodeURIComponent(inviteToken)}` : null;
+  const inviteLink = inviteToken ? `${window.location.origin}/accept-invite#token=${encodeURIComponent(inviteToken)}` : null;
   return (
     <Card className="max-w-2xl">
       <CardTitle>Sign-in account</CardTitle>

@@ -36,6 +36,7 @@ public record AuditEntry(UUID id, UUID companyId, UUID actorId, AuditEntityType 
             case ADJUSTMENT -> "an adjustment for " + orUnknown(label);
             case ACCRUAL -> "an accrual run";
             case DELEGATION -> "an approval delegation";
+            case COMPANY -> "the company's sign-in or webhook settings";
         };
         return who + " " + verb + " " + what;
     }

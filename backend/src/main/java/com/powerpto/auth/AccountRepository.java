@@ -39,13 +39,17 @@ class AccountRepository {
 
     /** An account as stored; {@code usable} = account active, employee active and not past their termination. */
     record StoredAccount(UUID companyId, UUID employeeId, String email, String passwordHash, Role role,
-                         boolean active, boolean usable) {
+                         boolean active, boolean usable, long sessionGeneration) {
+    }
+
+    /** What every bearer token is checked against: the usable account's role and session generation. */
+    record Session(Role role, long generation) {
     }
 
     private static final String SELECT = """
             SELECT a.company_id, a.employee_id, a.email, a.password_hash, a.role, a.active,
                    (a.active AND e.active AND """ + EMPLOYMENT_NOT_ENDED + """
-            ) AS usable
+            ) AS usable, a.session_generation
               FROM accounts a
               JOIN employees e ON e.company_id = a.company_id AND e.id = a.employee_id
             """;
@@ -59,27 +63,27 @@ class AccountRepository {
                 .optional();
     }
 
-    /** Every account with this e-mail (any company, any state), oldest first, at most {@code limit}. */
-    List<StoredAccount> findByEmail(String email, int limit) {
-        return jdbc.sql(SELECT + " WHERE lower(a.email) = lower(:email) ORDER BY a.created_at, a.company_id LIMIT :limit")
+    /** Every account with this e-mail key ({@code EmailKey}; any company, any state), oldest first, at most {@code limit}. */
+    List<StoredAccount> findByEmailKey(String emailKey, int limit) {
+        return jdbc.sql(SELECT + " WHERE a.email_key = :key ORDER BY a.created_at, a.company_id LIMIT :limit")
                 .param("now", utc(clock.instant()))
-                .param("email", email)
+                .param("key", emailKey)
                 .param("limit", limit)
                 .query(AccountRepository::account)
                 .list();
     }
 
-    /** The role of a usable account, if there is one. */
-    Optional<Role> usableRole(UUID companyId, UUID employeeId) {
+    /** The role and session generation of a usable account, if there is one. */
+    Optional<Session> usableSession(UUID companyId, UUID employeeId) {
         return jdbc.sql("""
-                        SELECT a.role FROM accounts a
+                        SELECT a.role, a.session_generation FROM accounts a
                           JOIN employees e ON e.company_id = a.company_id AND e.id = a.employee_id
                          WHERE a.company_id = :company AND a.employee_id = :employee AND a.active AND e.active
                            AND """ + EMPLOYMENT_NOT_ENDED)
                 .param("now", utc(clock.instant()))
                 .param("company", companyId)
                 .param("employee", employeeId)
-                .query((rs, n) -> Role.parse(rs.getString(1)))
+                .query((rs, n) -> new Session(Role.parse(rs.getString(1)), rs.getLong(2)))
                 .optional();
     }
 
@@ -92,14 +96,18 @@ class AccountRepository {
                 .optional();
     }
 
-    /** Creates or updates the account with a password: active, any pending invite withdrawn. */
+    /**
+     * Creates or updates the account with a password: active, any pending invite withdrawn, and
+     * every token issued before ended (a new session generation).
+     */
     void upsertWithPassword(UUID companyId, UUID employeeId, String email, Role role, String passwordHash, Instant now) {
         jdbc.sql("""
                         INSERT INTO accounts (company_id, employee_id, email, password_hash, role, active,
-                                              invite_token_hash, invite_expires_at, password_changed_at, created_at, updated_at)
-                        VALUES (:company, :employee, :email, :hash, :role, true, NULL, NULL, :now, :now, :now)
+                                              invite_token_hash, invite_expires_at, password_changed_at, created_at, updated_at, email_key)
+                        VALUES (:company, :employee, :email, :hash, :role, true, NULL, NULL, :now, :now, :now, :key)
                         ON CONFLICT (company_id, employee_id) DO UPDATE SET
-                            email = EXCLUDED.email, password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
+                            email = EXCLUDED.email, email_key = EXCLUDED.email_key, password_hash = EXCLUDED.password_hash,
+                            role = EXCLUDED.role, session_generation = accounts.session_generation + 1,
                             active = true, invite_token_hash = NULL, invite_expires_at = NULL,
                             password_changed_at = EXCLUDED.password_changed_at, updated_at = EXCLUDED.updated_at
                         """)
@@ -109,22 +117,24 @@ class AccountRepository {
                 .param("hash", passwordHash)
                 .param("role", role.claim())
                 .param("now", utc(now))
+                .param("key", com.powerpto.platform.security.EmailKey.of(email))
                 .update();
     }
 
     /**
      * Creates the account as a pending invitation (inactive, no password) or, when it exists,
-     * sets its role and replaces any earlier invitation; an existing password stays valid until
-     * the invitation is accepted.
+     * sets its role, replaces any earlier invitation and clears the old password (a reset: the
+     * old password must not stay valid while the invitation is pending) and ends every token.
      */
     void upsertWithInvite(UUID companyId, UUID employeeId, String email, Role role, String inviteHash,
                           Instant expiresAt, Instant now) {
         jdbc.sql("""
                         INSERT INTO accounts (company_id, employee_id, email, password_hash, role, active,
-                                              invite_token_hash, invite_expires_at, created_at, updated_at)
-                        VALUES (:company, :employee, :email, NULL, :role, false, :invite, :expires, :now, :now)
+                                              invite_token_hash, invite_expires_at, created_at, updated_at, email_key)
+                        VALUES (:company, :employee, :email, NULL, :role, false, :invite, :expires, :now, :now, :key)
                         ON CONFLICT (company_id, employee_id) DO UPDATE SET
-                            email = EXCLUDED.email, role = EXCLUDED.role,
+                            email = EXCLUDED.email, email_key = EXCLUDED.email_key, role = EXCLUDED.role,
+                            password_hash = NULL, session_generation = accounts.session_generation + 1,
                             invite_token_hash = EXCLUDED.invite_token_hash, invite_expires_at = EXCLUDED.invite_expires_at,
                             updated_at = EXCLUDED.updated_at
                         """)
@@ -135,6 +145,7 @@ class AccountRepository {
                 .param("invite", inviteHash)
                 .param("expires", utc(expiresAt))
                 .param("now", utc(now))
+                .param("key", com.powerpto.platform.security.EmailKey.of(email))
                 .update();
     }
 
@@ -142,6 +153,7 @@ class AccountRepository {
     Optional<StoredAccount> acceptInvite(String inviteHash, String passwordHash, Instant now) {
         List<UUID[]> keys = jdbc.sql("""
                         UPDATE accounts SET password_hash = :hash, active = true, invite_token_hash = NULL,
+                                            session_generation = session_generation + 1,
                                             invite_expires_at = NULL, password_changed_at = :now, updated_at = :now
                          WHERE invite_token_hash = :invite AND invite_expires_at > :now
                         RETURNING company_id, employee_id
@@ -158,6 +170,7 @@ class AccountRepository {
         jdbc.sql("""
                         UPDATE accounts SET password_hash = :hash, updated_at = :now,
                                password_changed_at = CASE WHEN :changed THEN :now ELSE password_changed_at END,
+                               session_generation = CASE WHEN :changed THEN session_generation + 1 ELSE session_generation END,
                                invite_token_hash = CASE WHEN :changed THEN NULL ELSE invite_token_hash END,
                                invite_expires_at = CASE WHEN :changed THEN NULL ELSE invite_expires_at END
                          WHERE company_id = :company AND employee_id = :employee
@@ -170,9 +183,53 @@ class AccountRepository {
                 .update();
     }
 
+    /**
+     * Turns the account on or off. Either way every token issued before ends (a reactivated
+     * account signs in afresh); turning it off also withdraws a pending invitation.
+     */
     boolean setActive(UUID companyId, UUID employeeId, boolean active, Instant now) {
-        return jdbc.sql("UPDATE accounts SET active = :active, updated_at = :now WHERE company_id = :company AND employee_id = :employee")
+        return jdbc.sql("""
+                        UPDATE accounts SET active = :active, updated_at = :now, session_generation = session_generation + 1,
+                               invite_token_hash = CASE WHEN :active THEN invite_token_hash END,
+                               invite_expires_at = CASE WHEN :active THEN invite_expires_at END
+                         WHERE company_id = :company AND employee_id = :employee
+                        """)
                 .param("active", active)
+                .param("now", utc(now))
+                .param("company", companyId)
+                .param("employee", employeeId)
+                .update() == 1;
+    }
+
+    /** The active employee of the company with this e-mail key (single sign-on). */
+    Optional<UUID> activeEmployeeByEmailKey(UUID companyId, String emailKey) {
+        // Terminated people (access ended) are refused like inactive ones.
+        return jdbc.sql("SELECT e.id FROM employees e WHERE e.company_id = :company AND e.email_key = :key AND e.active AND "
+                        + EMPLOYMENT_NOT_ENDED)
+                .param("company", companyId).param("key", emailKey).param("now", utc(clock.instant()))
+                .query(UUID.class).optional();
+    }
+
+    boolean employeeByEmailKeyExists(UUID companyId, String emailKey) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND email_key = :key)")
+                .param("company", companyId).param("key", emailKey).query(Boolean.class).single();
+    }
+
+    /** Activates an account that waits for its invitation (and uses the invitation up); false for a deactivated one. */
+    boolean activateInvited(UUID companyId, UUID employeeId, Instant now) {
+        return jdbc.sql("""
+                        UPDATE accounts SET active = true, invite_token_hash = NULL, invite_expires_at = NULL, updated_at = :now
+                         WHERE company_id = :company AND employee_id = :employee AND NOT active AND invite_token_hash IS NOT NULL
+                        """)
+                .param("now", utc(now)).param("company", companyId).param("employee", employeeId).update() == 1;
+    }
+
+    /** Ends every token of the account (sign-out everywhere, termination). False when there is no account. */
+    boolean endSessions(UUID companyId, UUID employeeId, Instant now) {
+        return jdbc.sql("""
+                        UPDATE accounts SET session_generation = session_generation + 1, updated_at = :now
+                         WHERE company_id = :company AND employee_id = :employee
+                        """)
                 .param("now", utc(now))
                 .param("company", companyId)
                 .param("employee", employeeId)
@@ -211,7 +268,8 @@ class AccountRepository {
                 rs.getString("password_hash"),
                 Role.parse(rs.getString("role")),
                 rs.getBoolean("active"),
-                rs.getBoolean("usable"));
+                rs.getBoolean("usable"),
+                rs.getLong("session_generation"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -6,12 +6,18 @@ import com.powerpto.audit.AuditService;
 import com.powerpto.notification.Notifications;
 
 import com.powerpto.platform.security.Caller;
+import com.powerpto.platform.security.CallerAuthentication;
+import com.powerpto.platform.security.EmailKey;
 import com.powerpto.platform.security.Role;
 import com.powerpto.platform.security.TokenService;
 import com.powerpto.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -36,6 +42,8 @@ import java.util.UUID;
 public class AccountService {
 
     public static final Duration INVITE_LIFETIME = Duration.ofDays(7);
+    /** Setting someone's password needs a sign-in this recent, or the admin's current password. */
+    public static final Duration REAUTHENTICATION_WINDOW = Duration.ofMinutes(5);
     static final String INVALID_CREDENTIALS = "invalid email or password";
     /** Accounts sharing one e-mail across companies that sign-in checks (oldest first). */
     private static final int MAX_LOGIN_CANDIDATES = 5;
@@ -49,20 +57,30 @@ public class AccountService {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final AuditService audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
     private final Notifications notifications;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final TransactionTemplate transaction;
+    private PasswordSignInPolicy passwordPolicy = (company, employee) -> true;
 
     public AccountService(AccountRepository repository, Passwords passwords, TokenService tokens,
                           LoginThrottle throttle, Clock clock, AuditService audit, Notifications notifications,
-                          org.springframework.transaction.PlatformTransactionManager transactions) {
+                          ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.notifications = notifications;
-        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.transaction = new TransactionTemplate(transactions);
         this.audit = audit;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
         this.repository = repository;
         this.passwords = passwords;
         this.tokens = tokens;
         this.throttle = throttle;
         this.clock = clock;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setPasswordSignInPolicy(PasswordSignInPolicy policy) {
+        this.passwordPolicy = policy;
     }
 
     // --- sign-in -------------------------------------------------------------------------------
@@ -79,8 +97,10 @@ public class AccountService {
         if (password == null) {
             throw ApiException.invalid("password", "is required");
         }
-        LoginThrottle.Attempt attempt = throttle.begin(email, clientAddress);
-        List<AccountRepository.StoredAccount> candidates = repository.findByEmail(email.trim(), MAX_LOGIN_CANDIDATES);
+        // One normalisation for the throttle key and the lookup (issue 16): they can never disagree.
+        String emailKey = EmailKey.of(email);
+        LoginThrottle.Attempt attempt = throttle.begin(emailKey, clientAddress);
+        List<AccountRepository.StoredAccount> candidates = repository.findByEmailKey(emailKey, MAX_LOGIN_CANDIDATES);
         AccountRepository.StoredAccount signedIn = null;
         if (candidates.isEmpty()) {
             passwords.burn(password);
@@ -96,11 +116,58 @@ public class AccountService {
             throw ApiException.unauthenticated("invalid_credentials", INVALID_CREDENTIALS);
         }
         attempt.succeeded();
+        if (!passwordPolicy.passwordAllowed(signedIn.companyId(), signedIn.employeeId())) {
+            // Said only to someone who knew the password: it reveals nothing to a guesser.
+            log.info("password sign-in of {} in company {} refused: the company requires single sign-on",
+                    signedIn.employeeId(), signedIn.companyId());
+            throw ApiException.forbidden("your company signs in with single sign-on: use \"Continue with\" your provider");
+        }
         if (passwords.needsRehash(signedIn.passwordHash())) {
             repository.updatePassword(signedIn.companyId(), signedIn.employeeId(), passwords.hash(password), false, clock.instant());
         }
         log.info("sign-in of {} in company {} from {}", signedIn.employeeId(), signedIn.companyId(), clientAddress);
-        return tokens.issue(signedIn.employeeId(), signedIn.companyId(), signedIn.role());
+        return tokens.issue(signedIn.employeeId(), signedIn.companyId(), signedIn.role(), signedIn.sessionGeneration());
+    }
+
+    /** Why a single sign-on was refused; {@code code} goes to the sign-in page, which explains it. */
+    public static final class SsoRefused extends RuntimeException {
+        private final String code;
+
+        public SsoRefused(String code) {
+            super(code, null, false, false);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /**
+     * Signs in the employee of this company whose e-mail matches a verified e-mail of the
+     * company's identity provider. An employee without an account gets one (role employee, no
+     * password, audited); a pending invitation is used up (the provider vouched for the person);
+     * a deactivated account or an inactive employee is refused.
+     */
+    @Transactional
+    public TokenService.IssuedToken signInWithSso(UUID companyId, String email) {
+        String key = EmailKey.of(email);
+        UUID employeeId = repository.activeEmployeeByEmailKey(companyId, key)
+                .orElseThrow(() -> new SsoRefused(repository.employeeByEmailKeyExists(companyId, key) ? "inactive" : "unknown_user"));
+        AccountRepository.StoredAccount account = repository.find(companyId, employeeId).orElse(null);
+        if (account == null) {
+            repository.upsertWithPassword(companyId, employeeId, employeeEmail(companyId, employeeId), Role.EMPLOYEE, null, clock.instant());
+            account = repository.find(companyId, employeeId).orElseThrow();
+            audit.record(companyId, employeeId, AuditEntityType.EMPLOYEE, employeeId, AuditAction.UPDATE, null,
+                    java.util.Map.of("account", AccountView.of(account, null), "created_by", "single sign-on"));
+        } else if (!account.active()) {
+            if (!repository.activateInvited(companyId, employeeId, clock.instant())) {
+                throw new SsoRefused("deactivated");
+            }
+            account = repository.find(companyId, employeeId).orElseThrow();
+        }
+        log.info("single sign-on of {} in company {}", employeeId, companyId);
+        return tokens.issue(employeeId, companyId, account.role(), account.sessionGeneration());
     }
 
     /** The caller and their employee record; works for development-header callers too. */
@@ -127,13 +194,15 @@ public class AccountService {
         if (currentPassword.equals(newPassword)) {
             throw ApiException.invalid("new_password", "must differ from the current password");
         }
-        String newHash = passwords.hash(newPassword);
-        // The change and the "your password was changed" message commit together (hashing stays outside).
-        transaction.executeWithoutResult(status -> {
-            repository.updatePassword(account.companyId(), account.employeeId(), newHash, true, clock.instant());
+        String hash = passwords.hash(newPassword);
+        // The change, the "your password was changed" message and the end of every session commit together.
+        tx.executeWithoutResult(status -> {
+            repository.updatePassword(account.companyId(), account.employeeId(), hash, true, clock.instant());
             notifications.passwordChanged(account.companyId(), account.employeeId());
+            events.publishEvent(new SessionsEnded(account.companyId(), account.employeeId(), caller.userId(),
+                    SessionsEnded.Reason.PASSWORD_CHANGED));
         });
-        log.info("password changed by {} in company {}", caller.userId(), caller.companyId());
+        log.info("password changed by {} in company {}; every earlier session ended", caller.userId(), caller.companyId());
     }
 
     /** Sets the password of an invited account and activates it; 400 when the invitation is unknown or expired. */
@@ -144,24 +213,36 @@ public class AccountService {
         Passwords.validate("password", password);
         LoginThrottle.Attempt attempt = throttle.begin(null, clientAddress);
         String hash = passwords.hash(password);
-        AccountRepository.StoredAccount account = repository.acceptInvite(sha256(token.trim()), hash, clock.instant())
-                .orElseThrow(() -> {
-                    log.info("invitation refused from {}: unknown or expired", clientAddress);
-                    return ApiException.businessRule("invalid_invitation", "this invitation is not valid or has expired; ask your administrator for a new one");
-                });
+        AccountRepository.StoredAccount account = tx.execute(status -> {
+            AccountRepository.StoredAccount accepted = repository.acceptInvite(sha256(token.trim()), hash, clock.instant())
+                    .orElseThrow(() -> {
+                        log.info("invitation refused from {}: unknown or expired", clientAddress);
+                        return ApiException.businessRule("invalid_invitation", "this invitation is not valid or has expired; ask your administrator for a new one");
+                    });
+            events.publishEvent(new SessionsEnded(accepted.companyId(), accepted.employeeId(), accepted.employeeId(),
+                    SessionsEnded.Reason.INVITATION_ACCEPTED));
+            return accepted;
+        });
         attempt.succeeded();
         log.info("invitation accepted by {} in company {}", account.employeeId(), account.companyId());
     }
 
     // --- administration ------------------------------------------------------------------------
 
-    /** {@code PUT .../employees/{eid}/account}: a password sets the account up; none creates an invitation. */
+    /**
+     * {@code PUT .../employees/{eid}/account}: a password sets the account up; none creates an
+     * invitation (and clears an existing password: a reset). Either way every earlier token of the
+     * account ends. Setting a password needs re-authentication: a sign-in within
+     * {@link #REAUTHENTICATION_WINDOW} or the admin's {@code current_password}.
+     */
     @Transactional
-    public AccountView put(Caller caller, UUID companyId, UUID employeeId, String password, String roleName) {
+    public AccountView put(Caller caller, UUID companyId, UUID employeeId, String password, String roleName,
+                           String currentPassword, String clientAddress) {
         caller.adminOf(companyId);
         Role role = parseRole(roleName);
         if (password != null) {
             Passwords.validate("password", password);
+            requireRecentAuthentication(caller, currentPassword, clientAddress);
         }
         if (caller.isSelf(employeeId) && role != Role.ADMIN) {
             throw ApiException.businessRule("own_admin_role", "you cannot take away your own admin role; ask another admin");
@@ -177,9 +258,40 @@ public class AccountService {
         audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId, AuditAction.UPDATE,
                 before == null ? null : java.util.Map.of("account", before),
                 java.util.Map.of("account", AccountView.of(repository.find(companyId, employeeId).orElseThrow(), null)));
+        events.publishEvent(new SessionsEnded(companyId, employeeId, caller.userId(),
+                password != null ? SessionsEnded.Reason.PASSWORD_SET : SessionsEnded.Reason.RESET_BY_INVITATION));
         log.info("account of {} in company {} set by {}: role {}, {}", employeeId, companyId, caller.userId(),
                 role.claim(), password != null ? "password set" : "invitation created");
         return view;
+    }
+
+    /**
+     * Step-up for setting someone's password: development-header callers (development only, who
+     * can already act as anyone) pass; a bearer token issued within the window passes; otherwise
+     * the admin's own current password must be given (throttled like a sign-in).
+     */
+    private void requireRecentAuthentication(Caller caller, String currentPassword, String clientAddress) {
+        java.util.Optional<Instant> signedInAt = CallerAuthentication.currentSignIn();
+        boolean developmentHeaders = SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication
+                && signedInAt.isEmpty();
+        if (developmentHeaders) {
+            return;
+        }
+        if (currentPassword == null) {
+            if (signedInAt.isPresent() && !signedInAt.get().isBefore(clock.instant().minus(REAUTHENTICATION_WINDOW))) {
+                return;
+            }
+            throw ApiException.forbidden("setting a password needs a recent sign-in: give current_password (your own"
+                    + " password) or sign in again");
+        }
+        AccountRepository.StoredAccount own = repository.find(caller.companyId(), caller.userId())
+                .orElseThrow(() -> ApiException.forbidden("setting a password needs your own account's current_password"));
+        LoginThrottle.Attempt attempt = throttle.begin(own.email(), clientAddress);
+        if (!passwords.matches(currentPassword, own.passwordHash())) {
+            log.info("password setting by {} in company {} refused: wrong current password", caller.userId(), caller.companyId());
+            throw ApiException.businessRule("current_password is not correct");
+        }
+        attempt.succeeded();
     }
 
     @Transactional(readOnly = true)
@@ -238,16 +350,81 @@ public class AccountService {
         if (!repository.setActive(companyId, employeeId, active, clock.instant())) {
             throw ApiException.notFound("account");
         }
+        events.publishEvent(new SessionsEnded(companyId, employeeId, Caller.SYSTEM_ID,
+                active ? SessionsEnded.Reason.REACTIVATED : SessionsEnded.Reason.DEACTIVATED));
         log.info("account of {} in company {} {}", employeeId, companyId, active ? "activated" : "deactivated");
     }
 
     /**
-     * The check run on every bearer token after its signature: the account exists, it and its
-     * employee are active, and the token's role is still the account's role (a changed role or a
-     * deactivation takes effect on the next request, not at token expiry).
+     * {@code POST .../account/deactivate|reactivate} (admin): audited; deactivation withdraws a
+     * pending invitation; either way every earlier token ends at the next request.
      */
-    public boolean tokenStillValid(Caller caller) {
-        return repository.usableRole(caller.companyId(), caller.userId()).map(r -> r == caller.role()).orElse(false);
+    @Transactional
+    public AccountView setActive(Caller caller, UUID companyId, UUID employeeId, boolean active) {
+        caller.adminOf(companyId);
+        if (active == false && caller.isSelf(employeeId)) {
+            throw ApiException.businessRule("you cannot deactivate your own account; ask another admin");
+        }
+        AccountView before = repository.find(companyId, employeeId).map(a -> AccountView.of(a, null))
+                .orElseThrow(() -> ApiException.notFound("account"));
+        repository.setActive(companyId, employeeId, active, clock.instant());
+        AccountView after = current(companyId, employeeId, null);
+        audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId, AuditAction.UPDATE,
+                java.util.Map.of("account", before), java.util.Map.of("account", after));
+        events.publishEvent(new SessionsEnded(companyId, employeeId, caller.userId(),
+                active ? SessionsEnded.Reason.REACTIVATED : SessionsEnded.Reason.DEACTIVATED));
+        log.info("account of {} in company {} {} by {}", employeeId, companyId, active ? "reactivated" : "deactivated",
+                caller.userId());
+        return after;
+    }
+
+    /** {@code POST /api/auth/sign-out-everywhere}: ends every token of the caller's account, this one too. */
+    @Transactional
+    public void signOutEverywhere(Caller caller) {
+        endSessions(caller, caller.companyId(), caller.userId());
+    }
+
+    /** {@code POST .../account/sign-out-everywhere} (admin acting on a person of their company). */
+    @Transactional
+    public void signOutEverywhere(Caller caller, UUID companyId, UUID employeeId) {
+        caller.adminOf(companyId);
+        endSessions(caller, companyId, employeeId);
+    }
+
+    private void endSessions(Caller caller, UUID companyId, UUID employeeId) {
+        if (!repository.endSessions(companyId, employeeId, clock.instant())) {
+            throw ApiException.notFound("account");
+        }
+        audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId, AuditAction.UPDATE,
+                null, java.util.Map.of("account", java.util.Map.of("sessions", "ended")));
+        events.publishEvent(new SessionsEnded(companyId, employeeId, caller.userId(), SessionsEnded.Reason.SIGNED_OUT_EVERYWHERE));
+        log.info("every session of {} in company {} ended by {}", employeeId, companyId, caller.userId());
+    }
+
+    /**
+     * For other modules (e.g. termination): ends every token of the employee's account in the
+     * caller's transaction. The caller audits its own change. False when the employee has no account.
+     */
+    @Transactional
+    public boolean endAllSessions(UUID companyId, UUID employeeId) {
+        boolean ended = repository.endSessions(companyId, employeeId, clock.instant());
+        if (ended) {
+            events.publishEvent(new SessionsEnded(companyId, employeeId, Caller.SYSTEM_ID, SessionsEnded.Reason.ENDED_BY_SYSTEM));
+        }
+        return ended;
+    }
+
+    /**
+     * The check run on every bearer token after its signature: the account exists, it and its
+     * employee are active, the token's role is still the account's role, and the token was issued
+     * in the account's current session generation (a password change, reset, deactivation or
+     * sign-out everywhere ends it at the next request, not at token expiry).
+     */
+    public boolean tokenStillValid(TokenService.VerifiedToken token) {
+        Caller caller = token.caller();
+        return repository.usableSession(caller.companyId(), caller.userId())
+                .map(s -> s.role() == caller.role() && s.generation() == token.generation())
+                .orElse(false);
     }
 
     // -------------------------------------------------------------------------------------------

@@ -41,6 +41,13 @@ public class AuthController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Ends every token of the caller's account on every device, the one of this request too. */
+    @PostMapping("/sign-out-everywhere")
+    public ResponseEntity<Void> signOutEverywhere(Caller caller) {
+        accounts.signOutEverywhere(caller);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/accept-invite")
     public ResponseEntity<Void> acceptInvite(@RequestBody Bodies.AcceptInviteBody body, HttpServletRequest request) {
         accounts.acceptInvite(body.token(), body.password(), clientAddress.of(request));

@@ -18,6 +18,7 @@ final class Bodies {
     record AcceptInviteBody(String token, String password) {
     }
 
-    record AccountBody(String password, String role) {
+    /** {@code current_password}: the admin's own password, needed to set a password without a sign-in in the last 5 minutes. */
+    record AccountBody(String password, String role, String currentPassword) {
     }
 }

@@ -2,11 +2,11 @@ package com.powerpto.auth;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import com.powerpto.platform.security.EmailKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * address token back and refills the account's bucket, a failure keeps them. With no token left
  * the attempt is refused with 429 and a Retry-After, whatever the password.
  * <p>
- * The account key is the e-mail as typed (lower-cased), so unknown addresses are throttled exactly
+ * The account key is the e-mail as typed, normalised by {@link EmailKey} exactly as the sign-in
+ * lookup normalises it (issue 16), so unknown addresses are throttled exactly
  * like real ones and a 429 reveals nothing. State is per process: with N API tasks an attacker
  * gets at most N times the budget (see docs/threat-model.md).
  */
@@ -75,7 +76,7 @@ public class LoginThrottle {
 
     /** Reserves one attempt for this e-mail (may be null) from this address, or throws {@link Throttled}. */
     public Attempt begin(String email, String address) {
-        String accountKey = email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+        String accountKey = email == null ? null : EmailKey.of(email);
         String addressKey = address == null || address.isBlank() ? null : address;
         if (addressKey != null) {
             take(bucket(addresses, addressKey, perAddress));

@@ -61,11 +61,11 @@ class EmployeeRepository {
     void upsert(Employee e) {
         jdbc.sql("""
                 INSERT INTO employees (company_id, id, first_name, last_name, email, pay_type, workday_minutes, timezone,
-                    hire_date, manager_id, work_days, workday_start, department, location)
+                    hire_date, manager_id, work_days, workday_start, department, location, email_key)
                 VALUES (:company, :id, :first, :last, :email, :pay, :minutes, :tz, :hire, :manager, CAST(:days AS text[]), :start,
-                    :department, :location)
+                    :department, :location, :emailKey)
                 ON CONFLICT (company_id, id) DO UPDATE SET first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
-                    email = EXCLUDED.email, pay_type = EXCLUDED.pay_type, workday_minutes = EXCLUDED.workday_minutes,
+                    email = EXCLUDED.email, email_key = EXCLUDED.email_key, pay_type = EXCLUDED.pay_type, workday_minutes = EXCLUDED.workday_minutes,
                     timezone = EXCLUDED.timezone, hire_date = EXCLUDED.hire_date, manager_id = EXCLUDED.manager_id,
                     work_days = EXCLUDED.work_days, workday_start = EXCLUDED.workday_start,
                     department = EXCLUDED.department, location = EXCLUDED.location, updated_at = now()
@@ -75,6 +75,7 @@ class EmployeeRepository {
                 .param("minutes", e.workdayMinutes()).param("tz", e.timezone()).param("hire", e.hireDate())
                 .param("manager", e.managerId()).param("days", "{" + String.join(",", e.workDays()) + "}")
                 .param("start", e.workdayStart())
+                .param("emailKey", com.powerpto.platform.security.EmailKey.of(e.email()))
                 .param("department", e.department()).param("location", e.location())
                 .update();
     }

@@ -23,7 +23,6 @@ import com.powerpto.ledger.LedgerBatchWriter;
 import com.powerpto.ledger.LedgerBatchWriter.BatchPosting;
 import com.powerpto.ledger.LedgerBatchWriter.Outcome;
 import com.powerpto.ledger.SourceType;
-import com.powerpto.platform.config.PtoProperties;
 import com.powerpto.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,20 +59,20 @@ public class PayrollService {
 
     private static final Logger log = LoggerFactory.getLogger(PayrollService.class);
 
-    private final PtoProperties properties;
     private final ObjectMapper mapper;
     private final PayrollRepository repository;
     private final LedgerBatchWriter writer;
     private final RunRecorder recorder;
     private final AccrualMetrics metrics;
     private final TransactionTemplate tx;
+    private final WebhookVerifier verifier;
     private final LedgerService ledger;
 
-    public PayrollService(PtoProperties properties, ObjectMapper mapper, PayrollRepository repository, LedgerBatchWriter writer,
+    public PayrollService(ObjectMapper mapper, PayrollRepository repository, LedgerBatchWriter writer,
                           RunRecorder recorder, AccrualMetrics metrics, PlatformTransactionManager transactions,
-                          LedgerService ledger) {
+                          WebhookVerifier verifier, LedgerService ledger) {
+        this.verifier = verifier;
         this.ledger = ledger;
-        this.properties = properties;
         this.mapper = mapper;
         this.repository = repository;
         this.writer = writer;
@@ -82,11 +81,13 @@ public class PayrollService {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** Legacy callers (body-only signature) keep working; see {@link WebhookVerifier}. */
     public Map<String, Object> handle(byte[] rawBody, String signature) {
-        if (!PayrollSignature.verify(rawBody, signature, properties.payrollWebhookSecret())) {
-            throw ApiException.unauthenticated(signature == null ? "missing " + PayrollSignature.HEADER + " header"
-                    : "invalid " + PayrollSignature.HEADER + " signature");
-        }
+        return handle(rawBody, signature, null);
+    }
+
+    public Map<String, Object> handle(byte[] rawBody, String signature, String timestamp) {
+        verifier.verify(rawBody, signature, timestamp);
         PayrollRun run = parse(rawBody);
         validate(run);
         if (!repository.companyExists(run.companyId())) {

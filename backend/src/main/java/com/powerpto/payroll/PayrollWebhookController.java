@@ -19,7 +19,8 @@ public class PayrollWebhookController {
 
     @PostMapping(path = "/api/webhooks/payroll_processed")
     public Map<String, Object> processed(@RequestHeader(name = PayrollSignature.HEADER, required = false) String signature,
+                                         @RequestHeader(name = PayrollSignature.TIMESTAMP_HEADER, required = false) String timestamp,
                                          @RequestBody(required = false) byte[] body) {
-        return payroll.handle(body, signature);
+        return payroll.handle(body, signature, timestamp);
     }
 }

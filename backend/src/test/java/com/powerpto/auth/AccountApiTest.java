@@ -132,13 +132,17 @@ class AccountApiTest extends AuthApiTest {
     }
 
     @Test
-    void aNewInvitationReplacesTheOldOneAndKeepsTheCurrentPasswordUntilAccepted() {
+    void aNewInvitationReplacesTheOldOneAndAResetClearsTheOldPasswordAndSessions() {
         Person employee = newAccount(Role.EMPLOYEE);
+        String token = tokenFor(employee);
         Http admin = http.as(adminOf(employee));
         String first = admin.put(accountPath(employee), Map.of("role", "employee")).expectJson(200).path("invite_token").asText();
         String second = admin.put(accountPath(employee), Map.of("role", "employee")).expectJson(200).path("invite_token").asText();
         assertThat(second).isNotEqualTo(first);
-        login(emailOf(employee.id()), PASSWORD).expect(200);
+        // Issue 16 (2): a reset by invitation clears the old password and ends the old tokens at once.
+        login(emailOf(employee.id()), PASSWORD).expectError(401);
+        http.withToken(token).get("/api/auth/me").expectError(401);
+        assertThat(admin.get(accountPath(employee)).expectJson(200).path("has_password").asBoolean()).isFalse();
         http.post("/api/auth/accept-invite", Map.of("token", first, "password", "first new password")).expectError(400);
         http.post("/api/auth/accept-invite", Map.of("token", second, "password", "second new password")).expect(204);
         login(emailOf(employee.id()), PASSWORD).expectError(401);

@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = PowerPtoApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "pto.environment=production",
+                "ENVIRONMENT=production",
+                // Ignored: only ENVIRONMENT decides (a second variable could otherwise turn development on).
+                "pto.environment=development",
+                "PTO_ENVIRONMENT=development",
                 "pto.jwt-secret=" + ProductionModeApiTest.SECRET,
                 "pto.payroll-webhook-secret=x",
                 "pto.cors-origins=https://pto.example.com",
@@ -96,7 +99,8 @@ class ProductionModeApiTest {
         Person admin = newAccount(Role.ADMIN);
         long now = System.currentTimeMillis() / 1000;
         Map<String, Object> claims = Map.of("sub", admin.id().toString(), "company_id", admin.companyId().toString(),
-                "role", "admin", "iat", now, "exp", now + 600);
+                "role", "admin", "iat", now, "exp", now + 600, "sgen", 0,
+                "iss", "power-pto/production", "aud", "power-pto-api/production");
         http.withToken(TokenApiTest.Jwts.hmac("HS256", DEVELOPMENT_SECRET, claims)).get("/api/auth/me").expectError(401);
         assertThat(http.withToken(TokenApiTest.Jwts.hmac("HS256", SECRET, claims)).get("/api/auth/me").status()).isEqualTo(200);
     }

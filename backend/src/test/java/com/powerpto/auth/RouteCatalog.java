@@ -129,6 +129,18 @@ public final class RouteCatalog {
             open("POST", "/api/auth/accept-invite", "anyone with the token", EXT, "{token, password} -> 204; 400 unknown/expired"),
             admin("PUT", C + "/employees/{eid}/account", EXT, "{password?, role} -> 200 Account (+ invite_token once)"),
             admin("GET", C + "/employees/{eid}/account", EXT, "Account; 404 when none"),
+            // --- issue 16: sessions ---
+            route("POST", "/api/auth/sign-out-everywhere", "signed in", CALLER, ALLOW, ALLOW, ALLOW, EXT,
+                    "-> 204; every token of the caller's account ends"),
+            admin("POST", C + "/employees/{eid}/account/deactivate", EXT, "-> 200 Account; audited; tokens end"),
+            admin("POST", C + "/employees/{eid}/account/reactivate", EXT, "-> 200 Account; audited; old tokens stay ended"),
+            admin("POST", C + "/employees/{eid}/account/sign-out-everywhere", EXT, "-> 204; audited; tokens end"),
+            admin("POST", C + "/payroll/webhook-secret", EXT, "-> 201 {secret (once), signature_header, timestamp_header, created_at}"),
+            admin("DELETE", C + "/payroll/webhook-secret", EXT, "-> 204; 404 when the company uses the global secret"),
+            open("GET", "/api/auth/sso", "anyone", EXT, "?email= -> {provider_name, start_path, require_sso}; 404 none"),
+            admin("GET", C + "/sso", EXT, "SSO settings without the client secret; 404 none"),
+            admin("PUT", C + "/sso", EXT, "{provider_name, issuer, client_id, client_secret?, email_domain, require_sso, break_glass_employee_id?}"),
+            admin("DELETE", C + "/sso", EXT, "-> 204"),
 
             // --- policies ---
             admin("POST", C + "/policies", API, "-> 201 Policy"),

@@ -38,6 +38,9 @@ class TokenApiTest extends AuthApiTest {
         claims.put("role", person.role().claim());
         claims.put("iat", now - 900);
         claims.put("exp", now + expiresInSeconds);
+        claims.put("iss", TokenService.issuerFor(properties.environment()));
+        claims.put("aud", TokenService.audienceFor(properties.environment()));
+        claims.put("sgen", 0);
         return claims;
     }
 
@@ -90,7 +93,7 @@ class TokenApiTest extends AuthApiTest {
     @Test
     void tokensMissingARequiredClaimAreRefused() {
         Person employee = newAccount(Role.EMPLOYEE);
-        for (String claim : new String[]{"sub", "company_id", "role", "exp"}) {
+        for (String claim : new String[]{"sub", "company_id", "role", "exp", "iat", "iss", "aud", "sgen"}) {
             Map<String, Object> claims = claims(employee, 600);
             claims.remove(claim);
             refused("without " + claim, Jwts.hmac("HS256", secret(), claims));
@@ -101,6 +104,36 @@ class TokenApiTest extends AuthApiTest {
         Map<String, Object> badSubject = claims(employee, 600);
         badSubject.put("sub", "not-a-uuid");
         refused("subject not a UUID", Jwts.hmac("HS256", secret(), badSubject));
+    }
+
+    /** Issue 16 (7): iss and aud name the environment; another environment's token is refused even with the same key. */
+    @Test
+    void tokensOfAnotherEnvironmentAreRefusedEvenWithTheSameKey() {
+        Person employee = newAccount(Role.EMPLOYEE);
+        assertThat(meStatus(Jwts.hmac("HS256", secret(), claims(employee, 600)))).isEqualTo(200);
+        for (String other : new String[]{"staging", "production"}) {
+            Map<String, Object> foreignIssuer = claims(employee, 600);
+            foreignIssuer.put("iss", TokenService.issuerFor(other));
+            refused(other + " issuer", Jwts.hmac("HS256", secret(), foreignIssuer));
+            Map<String, Object> foreignAudience = claims(employee, 600);
+            foreignAudience.put("aud", TokenService.audienceFor(other));
+            refused(other + " audience", Jwts.hmac("HS256", secret(), foreignAudience));
+        }
+        String issued = tokens.issue(employee.id(), employee.companyId(), Role.EMPLOYEE).value();
+        String payload = new String(Base64.getUrlDecoder().decode(issued.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"iss\":\"power-pto/development\"").contains("\"aud\":\"power-pto-api/development\"");
+    }
+
+    /** Issue 16 (2): the session generation in the token must be the account's current one. */
+    @Test
+    void aTokenOfAnEarlierSessionGenerationIsRefused() {
+        Person employee = newAccount(Role.EMPLOYEE);
+        Map<String, Object> future = claims(employee, 600);
+        future.put("sgen", 1);
+        refused("generation the account has not reached", Jwts.hmac("HS256", secret(), future));
+        accounts.endAllSessions(employee.companyId(), employee.id());
+        refused("generation 0 after sign-out everywhere", Jwts.hmac("HS256", secret(), claims(employee, 600)));
+        assertThat(meStatus(Jwts.hmac("HS256", secret(), future))).isEqualTo(200);
     }
 
     @Test
@@ -123,7 +156,10 @@ class TokenApiTest extends AuthApiTest {
         accounts.setActive(employee.companyId(), employee.id(), false);
         refused("account deactivated after sign-in", token);
         accounts.setActive(employee.companyId(), employee.id(), true);
-        assertThat(meStatus(token)).isEqualTo(200);
+        refused("reactivation does not revive tokens issued before the deactivation", token);
+        String fresh = tokenFor(employee);
+        assertThat(meStatus(fresh)).isEqualTo(200);
+        token = fresh;
 
         jdbc.sql("UPDATE employees SET active = false WHERE company_id = :c AND id = :id")
                 .param("c", employee.companyId()).param("id", employee.id()).update();

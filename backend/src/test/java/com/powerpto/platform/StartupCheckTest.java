@@ -15,9 +15,21 @@ class StartupCheckTest {
     private static final String SECRET = "x".repeat(40);
 
     @Test
-    void developmentNeedsNothing() {
-        assertThat(StartupCheck.problems(Map.of())).isEmpty();
+    void developmentNeedsNothingButMustBeAskedFor() {
         assertThat(StartupCheck.problems(Map.of("ENVIRONMENT", "development"))).isEmpty();
+        assertThat(StartupCheck.problems(Map.of())).singleElement().asString().startsWith("ENVIRONMENT is required");
+        assertThat(StartupCheck.problems(Map.of("ENVIRONMENT", " "))).singleElement().asString().startsWith("ENVIRONMENT is required");
+        assertThat(StartupCheck.problems(Map.of("PTO_ENVIRONMENT", "development"))).singleElement().asString()
+                .startsWith("ENVIRONMENT is required");
+    }
+
+    @Test
+    void theTokenLifetimeIsCapped() {
+        assertThat(StartupCheck.problems(Map.of("ENVIRONMENT", "development", "PTO_JWT_TTL_SECONDS", "43200"))).isEmpty();
+        assertThat(StartupCheck.problems(Map.of("ENVIRONMENT", "development", "PTO_JWT_TTL_SECONDS", "43201")))
+                .singleElement().asString().contains("PTO_JWT_TTL_SECONDS");
+        assertThat(StartupCheck.problems(Map.of("ENVIRONMENT", "development", "PTO_JWT_TTL_SECONDS", "31536000")))
+                .singleElement().asString().contains("PTO_JWT_TTL_SECONDS");
     }
 
     @Test

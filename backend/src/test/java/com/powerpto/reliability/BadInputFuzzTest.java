@@ -80,6 +80,7 @@ class BadInputFuzzTest extends ReliabilityApiTest {
         for (String unknown : List.of("nid", "fid", "did")) {
             ids.put(unknown, UUID.randomUUID().toString());
         }
+        ids.put("token", "unknown-feed-token-" + UUID.randomUUID());
 
         List<String> tables = Checks.companyTables(jdbc);
         Map<String, Long> counts = Checks.rowCounts(jdbc, tables, world.companyId());

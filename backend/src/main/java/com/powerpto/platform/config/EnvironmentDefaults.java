@@ -10,19 +10,39 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Applies the plan's "Configuration by Environment" table (debug, Swagger UI, CORS, log level)
+ * Decides the environment from the one variable ENVIRONMENT (fail closed: missing or unknown
+ * stops the application; nothing else, e.g. PTO_ENVIRONMENT or a pto.environment property, can
+ * override it because the decided value is put in front of every other property source), then
+ * applies the plan's "Configuration by Environment" table (debug, Swagger UI, CORS, log level)
  * as defaults; explicit properties and variables still win because this source is added last.
  */
 public class EnvironmentDefaults implements EnvironmentPostProcessor, Ordered {
 
+    /** The only variable that decides the environment. */
+    public static final String VARIABLE = "ENVIRONMENT";
     static final String DEVELOPMENT_JWT_SECRET = "development-only-jwt-secret-not-for-real-use!";
     static final String DEVELOPMENT_WEBHOOK_SECRET = "development-only-payroll-secret";
     static final String DEVELOPMENT_CORS = "http://localhost:5173";
+    /** 32 bytes, base64: encrypts stored company secrets in development only. */
+    static final String DEVELOPMENT_SECRETS_KEY = "ZGV2ZWxvcG1lbnQtb25seS1zZWNyZXRzLWtleS0zMmI=";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String name = environment.getProperty("pto.environment", "development");
+        String name = decide(environment.getProperty(VARIABLE));
+        environment.getPropertySources().addFirst(new MapPropertySource("pto-environment",
+                Map.of("pto.environment", name)));
         environment.getPropertySources().addLast(new MapPropertySource("pto-environment-defaults", defaultsFor(name)));
+    }
+
+    static String decide(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(VARIABLE + " is required (development, staging or production); it is never assumed");
+        }
+        String name = value.trim();
+        if (!StartupCheck.ENVIRONMENTS.contains(name)) {
+            throw new IllegalStateException(VARIABLE + " must be development, staging or production (got '" + name + "')");
+        }
+        return name;
     }
 
     static Map<String, Object> defaultsFor(String environment) {
@@ -34,6 +54,7 @@ public class EnvironmentDefaults implements EnvironmentPostProcessor, Ordered {
             defaults.put("pto-defaults.jwt-secret", DEVELOPMENT_JWT_SECRET);
             defaults.put("pto-defaults.payroll-webhook-secret", DEVELOPMENT_WEBHOOK_SECRET);
             defaults.put("pto-defaults.cors-origins", DEVELOPMENT_CORS);
+            defaults.put("pto-defaults.secrets-key", DEVELOPMENT_SECRETS_KEY);
         } else {
             defaults.put("management.cloudwatch.metrics.export.enabled", true);
         }

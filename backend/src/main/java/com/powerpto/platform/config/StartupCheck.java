@@ -6,21 +6,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Refuses to start a non-development process without the secrets it must not default. */
+/**
+ * Refuses to start a process whose configuration would fail open: no ENVIRONMENT at all (the
+ * development behaviour is enabled only by an explicit ENVIRONMENT=development), an unknown
+ * one, or staging/production without the secrets that must not default.
+ */
 public final class StartupCheck {
 
     static final Set<String> ENVIRONMENTS = Set.of("development", "staging", "production");
     static final int MIN_JWT_SECRET_BYTES = 32;
+    /** Upper bound of PTO_JWT_TTL_SECONDS: a token lives at most one working day. */
+    public static final long MAX_JWT_TTL_SECONDS = 12 * 3600;
+    public static final long MIN_JWT_TTL_SECONDS = 60;
 
     private StartupCheck() {
     }
 
     public static List<String> problems(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
-        String environment = env.getOrDefault("ENVIRONMENT", "development");
+        String environment = env.get("ENVIRONMENT");
+        if (isBlank(environment)) {
+            problems.add("ENVIRONMENT is required (development, staging or production); it is never assumed");
+            return problems;
+        }
         if (!ENVIRONMENTS.contains(environment)) {
             problems.add("ENVIRONMENT must be development, staging or production (got '" + environment + "')");
             return problems;
+        }
+        String ttl = env.get("PTO_JWT_TTL_SECONDS");
+        if (!isBlank(ttl) && !ttlAllowed(ttl)) {
+            problems.add("PTO_JWT_TTL_SECONDS must be a whole number from " + MIN_JWT_TTL_SECONDS + " to " + MAX_JWT_TTL_SECONDS);
         }
         if (environment.equals("development")) {
             return problems;
@@ -38,6 +53,15 @@ public final class StartupCheck {
             problems.add("PAYROLL_WEBHOOK_SECRET is required when ENVIRONMENT=" + environment);
         }
         return problems;
+    }
+
+    private static boolean ttlAllowed(String value) {
+        try {
+            long seconds = Long.parseLong(value.trim());
+            return seconds >= MIN_JWT_TTL_SECONDS && seconds <= MAX_JWT_TTL_SECONDS;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean isBlank(String value) {

@@ -38,7 +38,7 @@ public class CallerAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Caller caller;
+        CallerAuthentication caller;
         try {
             caller = resolve(request);
         } catch (TokenService.InvalidTokenException | IllegalArgumentException e) {
@@ -46,28 +46,28 @@ public class CallerAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (caller != null) {
-            SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
-            MDC.put(LogFields.COMPANY_ID, caller.companyId().toString());
-            MDC.put(LogFields.USER_ID, caller.userId().toString());
+            SecurityContextHolder.getContext().setAuthentication(caller);
+            MDC.put(LogFields.COMPANY_ID, caller.getPrincipal().companyId().toString());
+            MDC.put(LogFields.USER_ID, caller.getPrincipal().userId().toString());
         }
         chain.doFilter(request, response);
     }
 
-    private Caller resolve(HttpServletRequest request) {
+    private CallerAuthentication resolve(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && !authorization.isBlank()) {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 throw new IllegalArgumentException("unsupported authorization scheme");
             }
-            Caller caller = tokens.verify(authorization.substring(7).trim());
-            verifier.verify(caller);
-            return caller;
+            TokenService.VerifiedToken token = tokens.decode(authorization.substring(7).trim());
+            verifier.verify(token);
+            return new CallerAuthentication(token.caller(), token.issuedAt());
         }
         if (properties.isDevelopment() && request.getHeader("X-Company-Id") != null) {
-            return new Caller(
+            return new CallerAuthentication(new Caller(
                     UUID.fromString(required(request, "X-User-Id")),
                     UUID.fromString(request.getHeader("X-Company-Id").trim()),
-                    Role.parse(request.getHeader("X-Role")));
+                    Role.parse(request.getHeader("X-Role"))));
         }
         return null;
     }

@@ -8,4 +8,9 @@ package com.powerpto.platform.security;
 public interface CallerVerifier {
 
     void verify(Caller caller);
+
+    /** The full check with what the token says beyond the caller (session generation, issue time). */
+    default void verify(TokenService.VerifiedToken token) {
+        verify(token.caller());
+    }
 }

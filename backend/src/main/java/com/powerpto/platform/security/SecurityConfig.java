@@ -23,11 +23,13 @@ public class SecurityConfig {
     /** Routes anyone may call; everything else under /api needs a caller. */
     static final String[] PUBLIC_API = {
             "/api/health", "/api/health/live", "/api/auth/login", "/api/auth/accept-invite", "/api/webhooks/**", "/api/calendar/**",
+            "/api/auth/sso", "/api/auth/oidc/**",
             "/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens,
                                             ObjectProvider<CallerVerifier> verifier,
+                                            ObjectProvider<LoginCustomizer> logins,
                                             PtoProperties properties, ObjectMapper mapper) throws Exception {
         CallerVerifier check = verifier.getIfAvailable(() -> caller -> { });
         http.csrf(AbstractHttpConfigurer::disable)
@@ -56,6 +58,9 @@ public class SecurityConfig {
                                 ErrorResponses.write(response, mapper, HttpStatus.UNAUTHORIZED, "authentication required"))
                         .accessDeniedHandler((request, response, ex) ->
                                 ErrorResponses.write(response, mapper, HttpStatus.FORBIDDEN, "not allowed")));
+        for (LoginCustomizer login : logins.orderedStream().toList()) {
+            login.customize(http);
+        }
         return http.build();
     }
 

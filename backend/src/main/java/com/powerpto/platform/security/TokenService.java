@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.powerpto.platform.config.PtoProperties;
+import com.powerpto.platform.config.StartupCheck;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -14,7 +15,12 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
@@ -28,36 +34,80 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Issues and verifies HS256 access tokens signed with JWT_SECRET; the algorithm is pinned. */
+/**
+ * Issues and verifies HS256 access tokens signed with JWT_SECRET; the algorithm is pinned. Each
+ * token names its environment in {@code iss} and {@code aud} (a token of another environment is
+ * refused even if the key were shared) and carries the account's session generation
+ * ({@code sgen}): raising the generation ends every token issued before (issue 16).
+ */
 @Component
 public class TokenService {
 
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
-    private static final List<String> REQUIRED_CLAIMS = List.of("sub", "company_id", "role", "exp");
+    private static final List<String> REQUIRED_CLAIMS = List.of("sub", "company_id", "role", "exp", "iat", "sgen");
+    static final String GENERATION = "sgen";
 
     private final byte[] secret;
     private final long ttlSeconds;
     private final JwtDecoder decoder;
     private final Clock clock;
+    private final String issuer;
+    private final String audience;
 
     public TokenService(PtoProperties properties, Clock clock) {
         this.secret = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
         this.ttlSeconds = properties.jwtTtlSeconds();
+        if (ttlSeconds < StartupCheck.MIN_JWT_TTL_SECONDS || ttlSeconds > StartupCheck.MAX_JWT_TTL_SECONDS) {
+            throw new IllegalStateException("PTO_JWT_TTL_SECONDS must be from " + StartupCheck.MIN_JWT_TTL_SECONDS
+                    + " to " + StartupCheck.MAX_JWT_TTL_SECONDS + " (got " + ttlSeconds + ")");
+        }
         this.clock = clock;
+        this.issuer = issuerFor(properties.environment());
+        this.audience = audienceFor(properties.environment());
         NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();
+        // The default converter invents an iat (exp - 1 s) when a token has none; refuse those instead.
+        MappedJwtClaimSetConverter defaults = MappedJwtClaimSetConverter.withDefaults(java.util.Map.of());
+        nimbus.setClaimSetConverter(claims -> {
+            if (!claims.containsKey(JwtClaimNames.IAT)) {
+                throw new BadJwtException("missing claim iat");
+            }
+            return defaults.convert(claims);
+        });
         JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
         timestamps.setClock(clock);
-        nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, TokenService::requiredClaims));
+        nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, TokenService::requiredClaims,
+                new JwtIssuerValidator(issuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
         this.decoder = nimbus;
     }
 
     public record IssuedToken(String value, long expiresIn) {
     }
 
+    /** A verified token: its caller, the session generation it was issued in and when it was issued. */
+    public record VerifiedToken(Caller caller, long generation, Instant issuedAt) {
+    }
+
+    public static String issuerFor(String environment) {
+        return "power-pto/" + environment;
+    }
+
+    public static String audienceFor(String environment) {
+        return "power-pto-api/" + environment;
+    }
+
+    /** A token of session generation 0 (a fresh account); sign-in passes the account's generation. */
     public IssuedToken issue(UUID userId, UUID companyId, Role role) {
+        return issue(userId, companyId, role, 0L);
+    }
+
+    public IssuedToken issue(UUID userId, UUID companyId, Role role, long generation) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .claim(GENERATION, generation)
                 .subject(userId.toString())
                 .claim("company_id", companyId.toString())
                 .claim("role", role.claim())
@@ -76,11 +126,21 @@ public class TokenService {
 
     /** The caller named by a valid token; {@link InvalidTokenException} for anything else. */
     public Caller verify(String token) {
+        return decode(token).caller();
+    }
+
+    /** As {@link #verify} with the session generation and issue time the caller checks need. */
+    public VerifiedToken decode(String token) {
         try {
             Jwt jwt = decoder.decode(token);
-            return new Caller(UUID.fromString(jwt.getSubject()),
+            Caller caller = new Caller(UUID.fromString(jwt.getSubject()),
                     UUID.fromString(jwt.getClaimAsString("company_id")),
                     Role.parse(jwt.getClaimAsString("role")));
+            Object generation = jwt.getClaim(GENERATION);
+            if (!(generation instanceof Number number) || jwt.getIssuedAt() == null) {
+                throw new InvalidTokenException();
+            }
+            return new VerifiedToken(caller, number.longValue(), jwt.getIssuedAt());
         } catch (JwtException | IllegalArgumentException e) {
             throw new InvalidTokenException();
         }

@@ -147,8 +147,10 @@ public class GlobalExceptionHandler {
     /** A constraint caught a race the service did not see coming: report a conflict, not a crash. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ErrorBody> integrity(DataIntegrityViolationException e) {
-        log.info("constraint rejected a write: {}", rootCause(e).getMessage());
         String constraint = constraintName(e);
+        // The constraint's name only: the driver's message and detail line quote the key values
+        // (e.g. an e-mail address), which must not reach the logs.
+        log.info("constraint {} rejected a write", constraint == null ? "(unnamed)" : constraint);
         String message = constraint == null ? null : CONSTRAINT_MESSAGES.get(constraint);
         String code = constraint == null ? null : CONSTRAINT_CODES.get(constraint);
         return ErrorResponses.entity(HttpStatus.CONFLICT, code != null ? code : "conflict",

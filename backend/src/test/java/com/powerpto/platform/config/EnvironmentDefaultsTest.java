@@ -23,4 +23,14 @@ class EnvironmentDefaultsTest {
                 .containsEntry("management.cloudwatch.metrics.export.enabled", true)
                 .doesNotContainKey("pto-defaults.jwt-secret");
     }
+
+    @Test
+    void onlyAnExplicitKnownEnvironmentIsAccepted() {
+        assertThat(EnvironmentDefaults.decide("development")).isEqualTo("development");
+        assertThat(EnvironmentDefaults.decide(" production ")).isEqualTo("production");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnvironmentDefaults.decide(null))
+                .hasMessageContaining("ENVIRONMENT is required");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnvironmentDefaults.decide("dev"))
+                .hasMessageContaining("must be development, staging or production");
+    }
 }

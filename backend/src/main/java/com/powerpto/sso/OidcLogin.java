@@ -1,0 +1,104 @@
+package com.powerpto.sso;
+
+import com.powerpto.auth.AccountService;
+import com.powerpto.platform.security.LoginCustomizer;
+import com.powerpto.platform.security.TokenService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * OpenID Connect sign-in with Spring Security's OAuth2 login: {@code GET /api/auth/oidc/start/{cid}}
+ * redirects to the company's provider; the provider returns to {@code /api/auth/oidc/callback/{cid}}.
+ * Then the verified e-mail is matched to an employee of that company and the app's own access token
+ * goes to the web UI in the URL fragment of {@code /sign-in/sso} (never in a query string, so no
+ * server or proxy log sees it); a refusal goes there as {@code #error=<code>}, which the page explains.
+ * The short HTTP session that held state and nonce ends with the callback.
+ */
+@Component
+class OidcLogin implements LoginCustomizer {
+
+    static final String LANDING = "/sign-in/sso";
+    private static final Logger log = LoggerFactory.getLogger(OidcLogin.class);
+
+    private final CompanyClientRegistrations registrations;
+    private final AccountService accounts;
+
+    OidcLogin(CompanyClientRegistrations registrations, AccountService accounts) {
+        this.registrations = registrations;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void customize(HttpSecurity http) throws Exception {
+        DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations,
+                SsoService.START_PATH.substring(0, SsoService.START_PATH.length() - 1));
+        // PKCE on top of the client secret: a stolen authorization code is worthless on its own.
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        http.oauth2Login(o -> o
+                .clientRegistrationRepository(registrations)
+                .loginPage("/sign-in")
+                .authorizationEndpoint(a -> a.authorizationRequestResolver(resolver))
+                .redirectionEndpoint(r -> r.baseUri(SsoService.CALLBACK_PATH + "*"))
+                .successHandler(this::succeeded)
+                .failureHandler(this::failed));
+    }
+
+    private void succeeded(HttpServletRequest request, HttpServletResponse response,
+                           org.springframework.security.core.Authentication authentication) throws IOException {
+        end(request);
+        if (!(authentication instanceof OAuth2AuthenticationToken token) || !(token.getPrincipal() instanceof OidcUser user)) {
+            redirect(response, "#error=unsupported");
+            return;
+        }
+        UUID companyId = UUID.fromString(token.getAuthorizedClientRegistrationId());
+        if (user.getEmail() == null || !Boolean.TRUE.equals(user.getEmailVerified())) {
+            log.info("single sign-on refused in company {}: the provider did not vouch for an e-mail address", companyId);
+            redirect(response, "#error=unverified_email");
+            return;
+        }
+        try {
+            TokenService.IssuedToken issued = accounts.signInWithSso(companyId, user.getEmail());
+            redirect(response, "#access_token=" + issued.value() + "&token_type=bearer&expires_in=" + issued.expiresIn());
+        } catch (AccountService.SsoRefused refused) {
+            log.info("single sign-on refused in company {}: {}", companyId, refused.code());
+            redirect(response, "#error=" + refused.code());
+        }
+    }
+
+    private void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        end(request);
+        String code = e instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "sign_in_failed";
+        log.info("single sign-on failed: {}", code);
+        redirect(response, "#error=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
+    }
+
+    private static void end(HttpServletRequest request) {
+        SecurityContextHolder.clearContext();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+
+    private static void redirect(HttpServletResponse response, String fragment) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        response.sendRedirect(LANDING + fragment);
+    }
+}

@@ -1,0 +1,46 @@
+package com.powerpto.sso;
+
+import com.powerpto.platform.security.Caller;
+import com.powerpto.platform.web.ApiException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** Single sign-on settings (admin) and the sign-in page's provider look-up (anyone). */
+@RestController
+public class SsoController {
+
+    private final SsoService sso;
+
+    public SsoController(SsoService sso) {
+        this.sso = sso;
+    }
+
+    @GetMapping("/api/auth/sso")
+    public SsoService.Offer offer(@RequestParam(name = "email") String email) {
+        return sso.offerFor(email).orElseThrow(() -> ApiException.notFound("single sign-on for this e-mail"));
+    }
+
+    @GetMapping("/api/companies/{companyId}/sso")
+    public SsoService.View get(Caller caller, @PathVariable UUID companyId) {
+        return sso.get(caller, companyId);
+    }
+
+    @PutMapping("/api/companies/{companyId}/sso")
+    public SsoService.View put(Caller caller, @PathVariable UUID companyId, @RequestBody SsoService.Body body) {
+        return sso.put(caller, companyId, body);
+    }
+
+    @DeleteMapping("/api/companies/{companyId}/sso")
+    public ResponseEntity<Void> delete(Caller caller, @PathVariable UUID companyId) {
+        sso.delete(caller, companyId);
+        return ResponseEntity.noContent().build();
+    }
+}

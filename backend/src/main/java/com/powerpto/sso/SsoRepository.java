@@ -1,0 +1,75 @@
+package com.powerpto.sso;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Hand-written SQL over {@code company_sso}. */
+@Repository
+class SsoRepository {
+
+    private final JdbcClient jdbc;
+
+    SsoRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Stored(UUID companyId, String providerName, String issuer, String clientId, String clientSecretCiphertext,
+                  String emailDomain, boolean requireSso, UUID breakGlassEmployeeId, Instant updatedAt) {
+    }
+
+    private static final String SELECT = """
+            SELECT company_id, provider_name, issuer, client_id, client_secret_ciphertext, email_domain, require_sso,
+                   break_glass_employee_id, updated_at FROM company_sso
+            """;
+
+    Optional<Stored> find(UUID companyId) {
+        return jdbc.sql(SELECT + " WHERE company_id = :company").param("company", companyId).query(SsoRepository::row).optional();
+    }
+
+    Optional<Stored> findByDomain(String domain) {
+        return jdbc.sql(SELECT + " WHERE email_domain = :domain").param("domain", domain).query(SsoRepository::row).optional();
+    }
+
+    boolean domainTakenByAnother(String domain, UUID companyId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM company_sso WHERE email_domain = :domain AND company_id <> :company)")
+                .param("domain", domain).param("company", companyId).query(Boolean.class).single();
+    }
+
+    void upsert(Stored s) {
+        jdbc.sql("""
+                        INSERT INTO company_sso (company_id, provider_name, issuer, client_id, client_secret_ciphertext,
+                                                 email_domain, require_sso, break_glass_employee_id, updated_at)
+                        VALUES (:company, :name, :issuer, :client, :secret, :domain, :require, :breakGlass, :now)
+                        ON CONFLICT (company_id) DO UPDATE SET provider_name = EXCLUDED.provider_name, issuer = EXCLUDED.issuer,
+                            client_id = EXCLUDED.client_id, client_secret_ciphertext = EXCLUDED.client_secret_ciphertext,
+                            email_domain = EXCLUDED.email_domain, require_sso = EXCLUDED.require_sso,
+                            break_glass_employee_id = EXCLUDED.break_glass_employee_id, updated_at = EXCLUDED.updated_at
+                        """)
+                .param("company", s.companyId()).param("name", s.providerName()).param("issuer", s.issuer())
+                .param("client", s.clientId()).param("secret", s.clientSecretCiphertext()).param("domain", s.emailDomain())
+                .param("require", s.requireSso()).param("breakGlass", s.breakGlassEmployeeId())
+                .param("now", s.updatedAt().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    boolean delete(UUID companyId) {
+        return jdbc.sql("DELETE FROM company_sso WHERE company_id = :company").param("company", companyId).update() == 1;
+    }
+
+    boolean isAdmin(UUID companyId, UUID employeeId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM accounts WHERE company_id = :company AND employee_id = :employee AND role = 'admin')")
+                .param("company", companyId).param("employee", employeeId).query(Boolean.class).single();
+    }
+
+    private static Stored row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Stored(rs.getObject("company_id", UUID.class), rs.getString("provider_name"), rs.getString("issuer"),
+                rs.getString("client_id"), rs.getString("client_secret_ciphertext"), rs.getString("email_domain"),
+                rs.getBoolean("require_sso"), rs.getObject("break_glass_employee_id", UUID.class),
+                rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant());
+    }
+}
