@@ -241,7 +241,7 @@ describe("registry", () => {
 });
 
 describe("ecs", () => {
-  const SECRET_NAMES = ["DATABASE_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET", "SMTP_PASSWORD", "SMTP_USERNAME"];
+  const SECRET_NAMES = ["DATABASE_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET", "PTO_SECRETS_KEY", "SMTP_PASSWORD", "SMTP_USERNAME"];
   const MIGRATE_SECRET_NAMES = ["DATABASE_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET"];
 
   async function containers() {
@@ -462,9 +462,9 @@ describe("secrets", () => {
     const d = await moduleDir("secrets");
     const names = Object.values(d.resources.aws_secretsmanager_secret).map((s) => s.name).sort();
     assert.deepEqual(names, ["power-pto/database-owner-url", "power-pto/database-url", "power-pto/jwt-signing-key",
-      "power-pto/payroll-webhook-secret", "power-pto/smtp-password", "power-pto/smtp-username"]);
+      "power-pto/payroll-webhook-secret", "power-pto/secrets-key", "power-pto/smtp-password", "power-pto/smtp-username"]);
     assert.deepEqual(Object.keys(d.outputs.secret_arns.value).sort(), ["DATABASE_OWNER_URL", "DATABASE_URL", "JWT_SECRET",
-      "PAYROLL_WEBHOOK_SECRET", "SMTP_PASSWORD", "SMTP_USERNAME"]);
+      "PAYROLL_WEBHOOK_SECRET", "PTO_SECRETS_KEY", "SMTP_PASSWORD", "SMTP_USERNAME"]);
   });
 });
 

@@ -10,6 +10,7 @@ locals {
     { name = "DATABASE_URL", valueFrom = var.secret_arns["DATABASE_URL"] },
     { name = "JWT_SECRET", valueFrom = var.secret_arns["JWT_SECRET"] },
     { name = "PAYROLL_WEBHOOK_SECRET", valueFrom = var.secret_arns["PAYROLL_WEBHOOK_SECRET"] },
+    { name = "PTO_SECRETS_KEY", valueFrom = var.secret_arns["PTO_SECRETS_KEY"] },
     { name = "SMTP_USERNAME", valueFrom = var.secret_arns["SMTP_USERNAME"] },
     { name = "SMTP_PASSWORD", valueFrom = var.secret_arns["SMTP_PASSWORD"] },
   ]

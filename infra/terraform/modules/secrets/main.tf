@@ -29,6 +29,12 @@ resource "aws_secretsmanager_secret" "payroll_webhook_secret" {
   recovery_window_in_days = var.recovery_window_in_days
 }
 
+resource "aws_secretsmanager_secret" "secrets_key" {
+  name                    = "power-pto/secrets-key"
+  description             = "PTO_SECRETS_KEY: 32 random bytes, base64; AES-256-GCM key of stored company secrets (SSO client secrets, company payroll webhook secrets)"
+  recovery_window_in_days = var.recovery_window_in_days
+}
+
 # SES SMTP credentials of the notifications (SMTP_USERNAME / SMTP_PASSWORD): the access key id of
 # the iam module's SES user and the SMTP password derived from its secret (docs/operations.md).
 resource "aws_secretsmanager_secret" "smtp_username" {
