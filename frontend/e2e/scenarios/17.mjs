@@ -49,12 +49,18 @@ export async function notificationsScenario(browser, { step }) {
     await message.waitFor({ timeout: 30000 }); // the worker sends every 5 s
     // Open the newest message for this request (its link names the request id).
     const subjects = byTestId(manager, 'mail-subject').filter({ hasText: 'Time-off request from' });
+    // The worker may not have sent this request's message yet (older ones are already listed): look
+    // through the list again until it arrives.
     let link = null;
-    for (let i = 0; i < (await subjects.count()) && !link; i++) {
-      await subjects.nth(i).click();
-      const candidate = byTestId(manager, 'mail-body').locator(`a[href*="request=${requestId}"]`);
-      if (await candidate.count()) link = candidate.first();
-      else await subjects.nth(i).click();
+    const deadline = Date.now() + 45000;
+    while (!link && Date.now() < deadline) {
+      for (let i = 0; i < (await subjects.count()) && !link; i++) {
+        await subjects.nth(i).click();
+        const candidate = byTestId(manager, 'mail-body').locator(`a[href*="request=${requestId}"]`);
+        if (await candidate.count()) link = candidate.first();
+        else await subjects.nth(i).click();
+      }
+      if (!link) await manager.waitForTimeout(2000);
     }
     assert(link, 'an e-mail links to the new request');
     await shot(manager, 'dev-mailbox');

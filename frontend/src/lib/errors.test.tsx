@@ -41,6 +41,13 @@ describe('error sentences from codes', () => {
     expect(errorSentence(intlEn, new Error('boom'))).toBe('Something went wrong. Please try again.');
   });
 
+  it('a blackout refusal names its period, in both languages', () => {
+    const err = refusal('rule_blackout', { blackout_name: 'Year-end close', blackout_start_date: '2026-12-28', blackout_end_date: '2027-01-02' });
+    expect(errorSentence(intlEn, err)).toBe('These dates fall in the blackout period “Year-end close” (2026-12-28 to 2027-01-02).');
+    expect(errorSentence(intlDe, err)).toBe('Diese Tage liegen in der Sperrzeit „Year-end close“ (2026-12-28 bis 2027-01-02).');
+    expect(errorSentence(intlEn, refusal('rule_blackout', { blackout_name: null }))).toBe('These dates fall in a blackout period.');
+  });
+
   it('a refused field is named in words, not by its internal path', () => {
     const err = refusal('invalid_input', undefined, [{ field: 'settings.rate_minutes_per_month' }]);
     expect(errorSentence(intlEn, err)).toBe('Please check “rate per month”.');

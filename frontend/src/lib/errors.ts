@@ -48,6 +48,13 @@ export function errorSentence(intl: IntlShape, err: unknown, amounts: AmountCont
       },
     );
   }
+  if (code === 'rule_blackout' && typeof err.context?.blackout_name === 'string') {
+    // name the period: "Year-end close" tells the person more than "a blackout period"
+    return intl.formatMessage(
+      { id: 'error.rule_blackout.named' },
+      { name: err.context.blackout_name, start: String(err.context.blackout_start_date ?? ''), end: String(err.context.blackout_end_date ?? '') },
+    );
+  }
   if (code === 'invalid_input' && err.fields?.length === 1) {
     return intl.formatMessage({ id: 'error.invalid_field' }, { field: fieldLabel(err.fields[0].field) });
   }

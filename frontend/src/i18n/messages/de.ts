@@ -74,6 +74,7 @@ const de: Record<MessageKey, string> = {
   'error.rule_min_notice': 'Dafür ist eine längere Vorlaufzeit nötig.',
   'error.rule_max_consecutive': 'Das ist länger, als die Regelung am Stück erlaubt.',
   'error.rule_blackout': 'Diese Tage liegen in einer Sperrzeit.',
+  'error.rule_blackout.named': 'Diese Tage liegen in der Sperrzeit „{name}“ ({start} bis {end}).',
   'error.rule_staffing': 'An diesen Tagen sind schon zu viele aus dem Team abwesend.',
   'error.unauthenticated': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'error.forbidden': 'Dazu sind Sie nicht berechtigt.',

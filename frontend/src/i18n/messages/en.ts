@@ -73,6 +73,7 @@ const en = {
   'error.rule_min_notice': 'This needs more notice before it starts.',
   'error.rule_max_consecutive': 'This is longer than the policy allows in one go.',
   'error.rule_blackout': 'These dates fall in a blackout period.',
+  'error.rule_blackout.named': 'These dates fall in the blackout period “{name}” ({start} to {end}).',
   'error.rule_staffing': 'Too many people of the team are already off on these dates.',
   'error.unauthenticated': 'Your session has ended. Please sign in again.',
   'error.forbidden': 'You are not allowed to do that.',
