@@ -44,9 +44,8 @@ each in its own JVM with its own embedded PostgreSQL 17. For \`fsync=on\` the cl
 directory (\`-Dpto.embedded.data-dir\`), which makes it durable: fsync, synchronous_commit and
 full_page_writes on, as \`make bench\` runs PostgreSQL; \`fsync=off\` is the test profile's throwaway cluster.
 
-Machine: $(nproc) cores ($cpu), $mem memory, run on $(date -u +%Y-%m-%dT%H:%MZ). **Shared machine:**
-load average $load_before before and $load_after after (other engineers' builds and tests were
-running), so the figures are upper bounds.
+Machine: $(nproc) cores ($cpu), $mem memory, run on $(date -u +%Y-%m-%dT%H:%MZ). Load average $load_before before and $load_after after; on a busy machine the figures
+are upper bounds (an earlier run at load average ≈ 26 gave 30.9 s policy-wide and 39.5 ms per employee).
 
 ## Policy version backdated six months ($(get recalc-on employees) employees)
 MONTHLY START_OF_PERIOD 800 min (DAYS_ACTIVE), assignments from 2026-01-01, the twelve 1st-of-month
