@@ -1,0 +1,97 @@
+package com.powerpto.platform.process;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A background loop of the worker process: one thread that calls {@link #poll()}, then sleeps for
+ * the interval (woken early by a stop). A failed pass is logged and retried on the next poll; a
+ * stop lets the current pass finish within 20 s. Subclasses check {@link #stopping()} between
+ * batches so a long pass ends early.
+ */
+public abstract class PollingWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PollingWorker.class);
+
+    private final String name;
+    private final Duration interval;
+    private final Object wake = new Object();
+    private volatile boolean stopping;
+    private volatile Thread thread;
+
+    protected PollingWorker(String name, Duration interval) {
+        this.name = name;
+        this.interval = interval;
+    }
+
+    /** One pass over the due work. */
+    protected abstract void poll();
+
+    protected boolean stopping() {
+        return stopping;
+    }
+
+    protected Duration interval() {
+        return interval;
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+        Thread t = new Thread(this::loop, name);
+        thread = t;
+        t.start();
+        log.info("{} started (interval {})", name, interval);
+    }
+
+    private void loop() {
+        while (!stopping) {
+            try {
+                poll();
+            } catch (RuntimeException e) {
+                log.error("{} pass failed, retrying next poll: {}", name, e.toString(), e);
+            }
+            synchronized (wake) {
+                try {
+                    if (!stopping) {
+                        wake.wait(interval.toMillis());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+}
