@@ -1,5 +1,7 @@
 package com.powerpto.assignment;
 
+import com.powerpto.accrual.AccrualRecalculation;
+
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
@@ -31,13 +33,15 @@ public class BulkAssignmentService {
     private final AssignmentRepository assignments;
     private final AuditService audit;
     private final Clock clock;
+    private final AccrualRecalculation recalculation;
 
     public BulkAssignmentService(BulkAssignmentRepository targets, AssignmentRepository assignments, AuditService audit,
-                                 Clock clock) {
+                                 Clock clock, AccrualRecalculation recalculation) {
         this.targets = targets;
         this.assignments = assignments;
         this.audit = audit;
         this.clock = clock;
+        this.recalculation = recalculation;
     }
 
     @Transactional
@@ -69,6 +73,13 @@ public class BulkAssignmentService {
             Assignment stored = assignments.find(companyId, assignment.id()).orElseThrow();
             audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, stored.id(), AuditAction.CREATE, null, stored);
             created.add(stored);
+        }
+        if (!created.isEmpty()) {
+            // Starting on dates the worker already ran: the policy's balances go to the durable
+            // recalculation queue (one statement), as for a backdated policy version, instead of
+            // one synchronous recalculation per person in this request.
+            recalculation.enqueuePolicy(companyId, policyId, body.effectiveFrom(),
+                    "bulk assignment from " + body.effectiveFrom(), caller.userId());
         }
         return new BulkAssignmentResult(picked.size(), created, skipped);
     }

@@ -65,6 +65,35 @@ class BulkAssignmentApiTest extends ApiTest {
                 .path("items").get(0).path("effective_from").asText()).isEqualTo("2026-01-01");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.powerpto.accrual.AccrualRecalculation recalculation;
+    @org.springframework.beans.factory.annotation.Autowired
+    com.powerpto.accrual.JobProgressRepository progress;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** A bulk assignment entered after its start date gets the accruals it missed, through the queue. */
+    @Test
+    void backdatedBulkAssignmentQueuesTheRecalculationOfItsBalances() {
+        String job = com.powerpto.accrual.worker.WorkerCycle.DEFAULT_JOB;
+        var previous = progress.lastCompleted(job);
+        progress.set(job, java.time.LocalDate.parse("2026-03-15"));
+        try {
+            bulk(Map.of("employee_ids", List.of(emma.id().toString())));
+            assertThat(recalculation.queued(world.companyId())).isEqualTo(1);
+            recalculation.processQueue(100, round -> { });
+            assertThat(recalculation.queued(world.companyId())).isZero();
+            // YEARLY, start of period, 9,600 min: the 1 January 2026 grant the worker never posted
+            assertThat(world.balance(emma, vacation).path("accrued_minutes").asLong()).isEqualTo(9600);
+        } finally {
+            if (previous.isPresent()) {
+                progress.set(job, previous.get());
+            } else {
+                jdbc.sql("DELETE FROM job_progress WHERE job = :job").param("job", job).update();
+            }
+        }
+    }
+
     @Test
     void peopleWhoHaveLeftAreNotAssigned() {
         world.asAdmin().post(world.base() + "/employees/" + olga.id() + "/terminate", Map.of("termination_date", "2025-12-31")).expect(200);
