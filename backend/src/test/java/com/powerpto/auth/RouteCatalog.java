@@ -228,7 +228,9 @@ public final class RouteCatalog {
             any("GET", "/api/me/calendar-feeds", EXT, "{items}"),
             any("POST", "/api/me/calendar-feeds", EXT, "{scope, include_pending} -> 201 with token + url (rotates); company: admins"),
             any("DELETE", "/api/me/calendar-feeds/{fid}", EXT, "revoke -> 204"),
-            open("GET", "/api/calendar/{token}.ics", "anyone with the secret URL", EXT, "text/calendar; 404 unknown/revoked; ETag"));
+            open("GET", "/api/calendar/{token}.ics", "anyone with the secret URL", EXT, "text/calendar; 404 unknown/revoked; ETag"),
+            route("GET", C + "/whos-out", "any (employee: own team; manager: reports; admin: all)", CALLER,
+                    FILTERED, FILTERED, FILTERED, EXT, "?from=&to= (<= 93 days) &manager_id= (admins) ; names, days, holidays"));
 
     /** Routes a test can call as a signed-in role (not public, not the webhook). */
     public static List<Route> callerRoutes() {
