@@ -59,14 +59,7 @@ export function App() {
             </RequireRole>
           }
         />
-        <Route
-          path="team-calendar"
-          element={
-            <RequireRole roles={['manager', 'admin']}>
-              <TeamCalendarPage />
-            </RequireRole>
-          }
-        />
+        <Route path="team-calendar" element={<TeamCalendarPage />} />
         <Route
           path="admin"
           element={

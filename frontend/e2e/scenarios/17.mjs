@@ -1,6 +1,6 @@
 // Issue 17: after a submit, the development mailbox shows the manager's e-mail, and its link
 // leads to the approval.
-import { assert, byTestId, config, futureWeekday, newPage, shot, signIn } from '../lib.mjs';
+import { assert, axe, byTestId, config, futureWeekday, newPage, shot, signIn } from '../lib.mjs';
 
 /** Calls the API from the signed-in page with its own token. */
 async function apiFrom(page, method, path, body) {
@@ -68,5 +68,56 @@ export async function notificationsScenario(browser, { step }) {
     await manager.waitForURL((url) => url.pathname === '/approvals' && url.search.includes(requestId));
     await byTestId(manager, 'approval-card').first().waitFor();
   });
+  await whosOutScenario(browser, { step, emma, manager });
   for (const p of [emma, manager]) await p.context().close();
+}
+
+/**
+ * Who's out for everyone: a colleague of Emma (same manager) gets a short absence approved this
+ * week; Emma (an employee) sees it in the team calendar and in the panel on her landing page.
+ */
+async function whosOutScenario(browser, { step, emma, manager }) {
+  const ethan = await newPage(browser);
+  let day = null;
+  await step('a colleague\u2019s absence this week is approved', ethan, async () => {
+    await signIn(ethan, process.env.E2E_COLLEAGUE_EMAIL ?? 'ethan@acme.test', config.password);
+    const me = (await apiFrom(ethan, 'GET', '/auth/me')).json;
+    const cid = me.company_id;
+    const assignments = (await apiFrom(ethan, 'GET', `/companies/${cid}/employees/${me.user_id}/assignments`)).json;
+    assert(assignments.items?.length > 0, 'the colleague has a policy');
+    day = futureWeekday(1);
+    // Half-hour slots, so a rerun on the same day finds a free one instead of an overlap.
+    let created = null;
+    for (let slot = 0; slot < 16 && created?.status !== 201; slot++) {
+      const from = 9 * 60 + slot * 30;
+      const hhmm = (m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+      created = await apiFrom(ethan, 'POST', `/companies/${cid}/requests`, {
+        employee_id: me.user_id,
+        policy_id: assignments.items[0].policy_id,
+        start_at: `${day}T${hhmm(from)}`,
+        end_at: `${day}T${hhmm(from + 30)}`,
+      });
+    }
+    assert(created.status === 201, `submit answered ${created.status}: ${JSON.stringify(created.json)}`);
+    const approved = await apiFrom(manager, 'POST', `/companies/${cid}/requests/${created.json.id}/approve`, {});
+    assert(approved.status === 200, `approve answered ${approved.status}`);
+  });
+  await step('the employee sees it in the team calendar (weekends shaded) and in who\u2019s out', emma, async () => {
+    assert(day, 'an absence was approved');
+    await emma.goto('/team-calendar');
+    await byTestId(emma, 'calendar-grid').waitFor();
+    const target = new Date(`${day}T12:00:00`);
+    const now = new Date();
+    const months = (target.getFullYear() - now.getFullYear()) * 12 + target.getMonth() - now.getMonth();
+    for (let i = 0; i < months; i++) await emma.getByRole('button', { name: 'Next month' }).click();
+    await emma.locator(`[data-date="${day}"] [data-testid="calendar-absence"]`, { hasText: 'Ethan Evans' }).first().waitFor();
+    assert((await emma.locator('[data-weekend="true"]').count()) >= 8, 'weekends are shaded');
+    await shot(emma, 'team-calendar-employee');
+    await axe(emma, 'team calendar (employee)');
+    await emma.goto('/balances');
+    const panel = byTestId(emma, 'whos-out-panel');
+    await panel.getByTestId('whos-out-row').filter({ hasText: 'Ethan Evans' }).first().waitFor();
+    await shot(emma, 'whos-out-panel');
+  });
+  await ethan.context().close();
 }

@@ -34,7 +34,7 @@ const NAV: { section: string; msg?: MessageKey; items: NavItem[] }[] = [
     items: [
       { to: '/approvals', label: 'Approvals', msg: 'nav.approvals', roles: ['manager', 'admin'] },
       { to: '/team', label: 'My team', roles: ['manager', 'admin'] },
-      { to: '/team-calendar', label: 'Team calendar', msg: 'nav.calendar', roles: ['manager', 'admin'] },
+      { to: '/team-calendar', label: 'Team calendar', msg: 'nav.calendar', roles: ['employee', 'manager', 'admin'] },
     ],
   },
   {

@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/card';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { ApprovalCard } from '../components/ApprovalCard';
 import { overlappingAbsences } from '../overlap';
+import { WhosOutPanel } from '@/features/calendar/components/WhosOutPanel';
 
 export default function ApprovalsPage() {
   const t = useT();
@@ -33,6 +34,7 @@ export default function ApprovalsPage() {
   return (
     <>
       <PageHeader title={t('nav.approvals')} description={t('page.approvals.description')} />
+      <WhosOutPanel />
       {pending.isPending ? (
         <LoadingState label="Loading pending requests…" />
       ) : pending.isError ? (

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/states';
 import { EmployeeBalances } from '../components/EmployeeBalances';
 import { RequestDialog } from '@/features/requests/components/RequestDialog';
+import { WhosOutPanel } from '@/features/calendar/components/WhosOutPanel';
 
 export default function MyBalancesPage() {
   const me = useMe();
@@ -23,6 +24,7 @@ export default function MyBalancesPage() {
           </Button>
         }
       />
+      <WhosOutPanel />
       <EmployeeBalances employee={me.employee} />
       <RequestDialog open={open} onOpenChange={setOpen} employee={me.employee} />
     </>

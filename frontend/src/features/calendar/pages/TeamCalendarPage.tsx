@@ -1,164 +1,140 @@
 import { useMemo, useState } from 'react';
 import { useT } from '@/i18n/I18nProvider';
+import { useMe } from '@/lib/auth';
 import { policyLabel } from '@/lib/units';
-import { fullName, initials, lastDayOfMonth, monthGrid, monthLabel, todayIso, formatDate } from '@/lib/format';
-import { useEmployeeMap, usePolicyMap, useRequestList } from '@/lib/queries';
-import type { TimeOffRequest } from '@/lib/types';
-import { cn } from '@/lib/utils';
+import { fullName, lastDayOfMonth, monthGrid, monthLabel, todayIso, formatDate } from '@/lib/format';
+import { useEmployees, usePolicyMap } from '@/lib/queries';
 import { Button } from '@/components/ui/button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { Select } from '@/components/ui/select';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
-import { absencesByDay, requestDays } from '../calendar';
+import { CalendarGrid } from '../components/CalendarGrid';
+import { outByDay, useWhosOut } from '../whosOut';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const EVERYONE = 'everyone';
 
+/**
+ * Who is out in a month, for every role (read-only): an employee sees their team, a manager their
+ * reports, an admin everyone or one manager's team. Weekends and company holidays are shaded.
+ */
 export default function TeamCalendarPage() {
   const t = useT();
+  const me = useMe();
   const now = new Date();
   const [ym, setYm] = useState({ y: now.getFullYear(), m: now.getMonth() });
+  const [team, setTeam] = useState(EVERYONE);
+  const weeks = useMemo(() => monthGrid(ym.y, ym.m), [ym]);
+  // The whole visible grid (it starts and ends in the neighbouring months).
+  const from = weeks[0][0];
+  const to = weeks[weeks.length - 1][6];
+  const whosOut = useWhosOut(from, to, team === EVERYONE ? undefined : team);
+  const isAdmin = me.role === 'admin';
+  const employees = useEmployees(isAdmin);
+  const policies = usePolicyMap();
+  const managers = useMemo(() => {
+    const all = employees.data ?? [];
+    const ids = new Set(all.map((e) => e.manager_id).filter(Boolean));
+    return all.filter((e) => ids.has(e.id)).sort((a, b) => fullName(a).localeCompare(fullName(b)));
+  }, [employees.data]);
+  const byDay = useMemo(() => outByDay(whosOut.data?.items ?? [], weeks.flat()), [whosOut.data, weeks]);
+  const holidays = useMemo(() => new Map((whosOut.data?.holidays ?? []).map((h) => [h.date, h.name])), [whosOut.data]);
   const first = `${ym.y}-${String(ym.m + 1).padStart(2, '0')}-01`;
   const last = lastDayOfMonth(ym.y, ym.m);
-  const submitted = useRequestList({ status: 'SUBMITTED', start_date: first, end_date: last });
-  const approved = useRequestList({ status: 'APPROVED', start_date: first, end_date: last });
-  const employees = useEmployeeMap();
-  const policies = usePolicyMap();
-  const weeks = useMemo(() => monthGrid(ym.y, ym.m), [ym]);
-  const requests = useMemo<TimeOffRequest[]>(
-    () => [...(approved.data ?? []), ...(submitted.data ?? [])],
-    [approved.data, submitted.data],
-  );
-  const byDay = useMemo(
-    () => absencesByDay(requests, weeks.flat(), (id) => employees.map.get(id)?.timezone),
-    [requests, weeks, employees.map],
-  );
+  const inMonth = (whosOut.data?.items ?? []).filter((r) => r.last_day >= first && r.first_day <= last);
   const shift = (delta: number) =>
     setYm(({ y, m }) => {
       const d = new Date(y, m + delta, 1);
       return { y: d.getFullYear(), m: d.getMonth() };
     });
-  const today = todayIso();
-  const loading = submitted.isPending || approved.isPending;
-  const error = submitted.error ?? approved.error;
-  const name = (id: string) => fullName(employees.map.get(id));
+  const description =
+    me.role === 'employee' ? t('calendar.description.team') : me.role === 'manager' ? t('calendar.description.reports') : t('calendar.description.company');
 
   return (
     <>
-      <PageHeader title={t('nav.calendar')} description={t('page.calendar.description')} />
-      <div className="mb-4 flex items-center gap-2">
-        <Button variant="secondary" size="sm" onClick={() => shift(-1)} aria-label="Previous month">
+      <PageHeader title={t('nav.calendar')} description={description} />
+      <div className="mb-4 flex flex-wrap items-center gap-2">
+        <Button variant="secondary" size="sm" onClick={() => shift(-1)} aria-label={t('calendar.previous')}>
           ←
         </Button>
         <h2 className="min-w-40 text-center text-lg font-semibold" aria-live="polite" data-testid="calendar-month">
           {monthLabel(ym.y, ym.m)}
         </h2>
-        <Button variant="secondary" size="sm" onClick={() => shift(1)} aria-label="Next month">
+        <Button variant="secondary" size="sm" onClick={() => shift(1)} aria-label={t('calendar.next')}>
           →
         </Button>
         <Button variant="ghost" size="sm" onClick={() => setYm({ y: now.getFullYear(), m: now.getMonth() })}>
-          Today
+          {t('calendar.today')}
         </Button>
+        {isAdmin && (
+          <div className="ml-auto w-64">
+            <Select
+              value={team}
+              onValueChange={setTeam}
+              aria-label={t('calendar.teamFilter')}
+              data-testid="calendar-team-filter"
+              options={[
+                { value: EVERYONE, label: t('calendar.everyone') },
+                ...managers.map((m) => ({ value: m.id, label: t('calendar.teamOf', { name: fullName(m) }) })),
+              ]}
+            />
+          </div>
+        )}
       </div>
-      <div className="mb-3 flex gap-3 text-xs text-slate-700">
-        <span className="flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block h-3 w-3 rounded bg-emerald-200" /> Approved
-        </span>
-        <span className="flex items-center gap-1">
-          <span aria-hidden="true" className="inline-block h-3 w-3 rounded bg-amber-200" /> Pending
-        </span>
+      <div className="mb-3 flex flex-wrap gap-3 text-xs text-slate-700">
+        <Legend swatch="bg-emerald-200" label={t('calendar.approved')} />
+        <Legend swatch="bg-amber-200" label={t('calendar.pending')} />
+        <Legend swatch="bg-slate-100 border border-slate-200" label={t('calendar.weekend')} />
+        <Legend swatch="bg-sky-50 border border-sky-200" label={t('calendar.holiday')} />
       </div>
-      {loading ? (
-        <LoadingState label="Loading the calendar…" />
-      ) : error ? (
-        <ErrorState error={error} onRetry={() => void Promise.all([submitted.refetch(), approved.refetch()])} />
+      {whosOut.isPending ? (
+        <LoadingState label={t('calendar.loading')} />
+      ) : whosOut.isError ? (
+        <ErrorState error={whosOut.error} onRetry={() => whosOut.refetch()} />
       ) : (
         <>
-          <div className="overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid="calendar-grid">
-            <table className="w-full table-fixed border-collapse text-xs">
-              <caption className="sr-only">Absences in {monthLabel(ym.y, ym.m)}</caption>
-              <thead>
-                <tr>
-                  {WEEKDAYS.map((d) => (
-                    <th key={d} scope="col" className="border-b border-slate-200 bg-slate-50 py-1 font-semibold text-slate-700">
-                      {d}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {weeks.map((week) => (
-                  <tr key={week[0]}>
-                    {week.map((day) => {
-                      const inMonth = day.slice(0, 7) === first.slice(0, 7);
-                      const out = byDay.get(day) ?? [];
-                      return (
-                        <td
-                          key={day}
-                          className={cn(
-                            'h-20 border border-slate-100 p-1 align-top sm:h-24',
-                            !inMonth && 'bg-slate-50 text-slate-500',
-                            day === today && 'ring-2 ring-inset ring-brand-500',
-                          )}
-                          data-date={day}
-                        >
-                          <div className="font-medium">
-                            <span className="sr-only">{formatDate(day)}</span>
-                            <span aria-hidden="true">{Number(day.slice(8))}</span>
-                          </div>
-                          <ul className="mt-0.5 space-y-0.5">
-                            {out.slice(0, 3).map((r) => (
-                              <li
-                                key={r.id}
-                                title={`${name(r.employee_id)} (${r.status === 'APPROVED' ? 'approved' : 'pending'})`}
-                                className={cn(
-                                  'truncate rounded px-1',
-                                  r.status === 'APPROVED' ? 'bg-emerald-200 text-emerald-950' : 'bg-amber-200 text-amber-950',
-                                )}
-                              >
-                                <span className="hidden sm:inline">{name(r.employee_id)}</span>
-                                <span className="sm:hidden">{initials(employees.map.get(r.employee_id))}</span>
-                                <span className="sr-only">{r.status === 'APPROVED' ? ' approved' : ' pending'}</span>
-                              </li>
-                            ))}
-                            {out.length > 3 && <li className="text-slate-600">+{out.length - 3} more</li>}
-                          </ul>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CalendarGrid
+            year={ym.y}
+            month={ym.m}
+            weeks={weeks}
+            today={todayIso()}
+            byDay={byDay}
+            holidays={holidays}
+            weekendDays={whosOut.data.weekend_days}
+          />
           <Card className="mt-6">
-            <h2 className="mb-2 font-semibold">Who is out in {monthLabel(ym.y, ym.m)}</h2>
-            {requests.length === 0 ? (
-              <EmptyState title="Nobody is out this month" />
+            <h2 className="mb-2 font-semibold">{t('calendar.listTitle', { month: monthLabel(ym.y, ym.m) })}</h2>
+            {inMonth.length === 0 ? (
+              <EmptyState title={t('calendar.nobody')} />
             ) : (
               <ul className="divide-y divide-slate-100 text-sm" data-testid="calendar-list">
-                {[...requests]
-                  .sort((a, b) => a.start_at.localeCompare(b.start_at))
-                  .map((r) => {
-                    const { first: f, last: l } = requestDays(r, employees.map.get(r.employee_id)?.timezone);
-                    return (
-                      <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                        <span>
-                          <span className="font-medium">{name(r.employee_id)}</span> ·{' '}
-                          {policyLabel(policies.map.get(r.policy_id)) || 'Time off'}
-                        </span>
-                        <span className="flex items-center gap-2 text-slate-700">
-                          {f === l ? formatDate(f) : `${formatDate(f)} – ${formatDate(l)}`}
-                          <Badge tone={r.status === 'APPROVED' ? 'green' : 'amber'}>
-                            {r.status === 'APPROVED' ? 'Approved' : 'Pending'}
-                          </Badge>
-                        </span>
-                      </li>
-                    );
-                  })}
+                {inMonth.map((r) => (
+                  <li key={r.request_id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span>
+                      <span className="font-medium">{r.name}</span>
+                      {r.policy_id && <> · {policyLabel(policies.map.get(r.policy_id)) || t('calendar.timeOff')}</>}
+                      {!r.all_day && <span className="text-slate-600"> · {t('whosOut.partOfDay')}</span>}
+                    </span>
+                    <span className="flex items-center gap-2 text-slate-700">
+                      {r.first_day === r.last_day ? formatDate(r.first_day) : `${formatDate(r.first_day)} – ${formatDate(r.last_day)}`}
+                      <Badge tone={r.status === 'APPROVED' ? 'green' : 'amber'}>
+                        {r.status === 'APPROVED' ? t('calendar.approved') : t('calendar.pending')}
+                      </Badge>
+                    </span>
+                  </li>
+                ))}
               </ul>
             )}
           </Card>
         </>
       )}
     </>
+  );
+}
+
+function Legend({ swatch, label }: { swatch: string; label: string }) {
+  return (
+    <span className="flex items-center gap-1">
+      <span aria-hidden="true" className={`inline-block h-3 w-3 rounded ${swatch}`} /> {label}
+    </span>
   );
 }

@@ -7,6 +7,7 @@ import { useMe } from '@/lib/auth';
 import type { ReportSummary } from '@/lib/types';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ErrorState, LoadingState } from '@/components/ui/states';
+import { WhosOutPanel } from '@/features/calendar/components/WhosOutPanel';
 
 const DashboardCharts = lazy(() => import('../components/DashboardCharts'));
 
@@ -32,6 +33,7 @@ export default function DashboardPage() {
   return (
     <>
       <PageHeader title={t('nav.dashboard')} description={t('page.dashboard.description')} />
+      <WhosOutPanel />
       {summary.isPending ? (
         <LoadingState label="Loading dashboard…" />
       ) : summary.isError ? (
