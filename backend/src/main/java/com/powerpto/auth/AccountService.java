@@ -398,6 +398,7 @@ public class AccountService {
         audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId, AuditAction.UPDATE,
                 null, java.util.Map.of("account", java.util.Map.of("sessions", "ended")));
         events.publishEvent(new SessionsEnded(companyId, employeeId, caller.userId(), SessionsEnded.Reason.SIGNED_OUT_EVERYWHERE));
+        notifications.signedOutEverywhere(companyId, employeeId); // security message, same transaction
         log.info("every session of {} in company {} ended by {}", employeeId, companyId, caller.userId());
     }
 

@@ -9,6 +9,8 @@ import com.powerpto.employee.Employee;
 import com.powerpto.employee.EmployeeService;
 import com.powerpto.ledger.BalanceService;
 import com.powerpto.ledger.BalanceView;
+import com.powerpto.notification.MessageFormat;
+import com.powerpto.notification.Notifications;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.request.RequestStatus;
@@ -44,15 +46,18 @@ public class LifecycleService {
     private final com.powerpto.request.RequestService requests;
     private final BalanceService balances;
     private final AuditService audit;
+    private final Notifications notifications;
 
     public LifecycleService(LifecycleRepository repository, EmployeeService employees, AssignmentService assignments,
-                            com.powerpto.request.RequestService requests, BalanceService balances, AuditService audit) {
+                            com.powerpto.request.RequestService requests, BalanceService balances, AuditService audit,
+                            Notifications notifications) {
         this.repository = repository;
         this.employees = employees;
         this.assignments = assignments;
         this.requests = requests;
         this.balances = balances;
         this.audit = audit;
+        this.notifications = notifications;
     }
 
     @Transactional
@@ -91,6 +96,10 @@ public class LifecycleService {
         afterJson.put("access_ends_at", accessEnds.toString());
         audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId, AuditAction.UPDATE,
                 Map.of("employee", before), afterJson);
+        // The admins' final statement, after the reversals above (same transaction: a failed
+        // termination mails nothing; a replay returned early and mails nothing twice).
+        notifications.terminationFinalStatement(companyId, employeeId, lastDay,
+                statementLines(finalStatement(caller, companyId, employeeId), after.workdayMinutes()));
         return new TerminationResult(after, ended, cancelled, reversed, orphans);
     }
 
@@ -131,6 +140,20 @@ public class LifecycleService {
                     units.getOrDefault(b.policyId(), "DAYS")));
         }
         return new FinalStatement(employeeId, employee.terminationDate(), items);
+    }
+
+    /** "vacation: 3 days to pay out" per policy; "unlimited" for policies without a balance. */
+    static List<String> statementLines(FinalStatement statement, int workdayMinutes) {
+        List<String> lines = new ArrayList<>();
+        for (FinalStatement.Item item : statement.items()) {
+            if (item.availableMinutes() == null) {
+                lines.add(item.policyKey() + ": unlimited, nothing to pay out");
+            } else {
+                String amount = MessageFormat.amount(item.payableMinutes(), item.unit(), workdayMinutes);
+                lines.add(item.policyKey() + ": " + amount + (item.payableMinutes() < 0 ? " (overdrawn)" : " to pay out"));
+            }
+        }
+        return lines.isEmpty() ? List.of("no time-off balances") : lines;
     }
 
     private List<TerminationResult.Report> releaseReports(Caller caller, UUID companyId, UUID managerId) {

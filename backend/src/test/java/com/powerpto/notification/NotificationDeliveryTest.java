@@ -200,6 +200,60 @@ class NotificationDeliveryTest extends ApiTest {
     }
 
     @Test
+    void signingOutEverywhereMailsThePersonOnceWhetherThemselvesOrAnAdmin() {
+        accounts.setPassword(world.companyId(), employee.id(), Role.EMPLOYEE, "first password 1");
+        world.as(employee).post("/api/auth/sign-out-everywhere", null).expect(204);
+        deliver();
+        deliver();
+        var mails = TestSmtpServer.to(email(employee));
+        assertThat(mails).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("You were signed out of Power PTO everywhere");
+            assertThat(m.text()).contains("(America/New_York)").contains(BASE + "/sign-in");
+        });
+        world.asAdmin().post(world.base() + "/employees/" + employee.id() + "/account/sign-out-everywhere", null).expect(204);
+        deliver();
+        assertThat(TestSmtpServer.to(email(employee))).hasSize(2).allSatisfy(m ->
+                assertThat(m.subject()).isEqualTo("You were signed out of Power PTO everywhere"));
+        // No account, nothing ended: 404, and nothing queued.
+        Person noAccount = world.employee("Nia", manager.id());
+        world.asAdmin().post(world.base() + "/employees/" + noAccount.id() + "/account/sign-out-everywhere", null)
+                .expectError(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE company_id = :c AND recipient_id = :id")
+                .param("c", world.companyId()).param("id", noAccount.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void terminationMailsTheFinalStatementToEveryAdminOnce() {
+        accounts.setPassword(world.companyId(), world.admin.id(), Role.ADMIN, "admin password 1");
+        Person secondAdmin = world.employee("Ada", null);
+        accounts.setPassword(world.companyId(), secondAdmin.id(), Role.ADMIN, "admin password 2");
+        // A refused termination (last day before the hire date) mails nothing.
+        world.asAdmin().put(world.base() + "/employees/" + employee.id(), Map.of("first_name", "Eve", "last_name", "Tester",
+                "email", email(employee), "manager_id", manager.id().toString(), "timezone", "America/New_York",
+                "hire_date", "2021-01-01")).expect(200);
+        world.asAdmin().post(world.base() + "/employees/" + employee.id() + "/terminate",
+                Map.of("termination_date", "2020-06-30")).expectError(422);
+        deliver();
+        assertThat(TestSmtpServer.to(email(world.admin))).isEmpty();
+
+        world.asAdmin().post(world.base() + "/employees/" + employee.id() + "/terminate",
+                Map.of("termination_date", "2026-09-30")).expect(200);
+        world.asAdmin().post(world.base() + "/employees/" + employee.id() + "/terminate",
+                Map.of("termination_date", "2026-09-30")).expect(200); // a replay mails nothing more
+        deliver();
+        deliver();
+        for (Person admin : List.of(world.admin, secondAdmin)) {
+            assertThat(TestSmtpServer.to(email(admin))).singleElement().satisfies(m -> {
+                assertThat(m.subject()).isEqualTo("Final time-off statement: Eve Tester");
+                // 20 days opening balance, 480-minute days, a DAYS policy.
+                assertThat(m.text()).contains("Wed 30 Sep 2026").contains("vacation: 20 days to pay out")
+                        .contains(BASE + "/admin/employees/" + employee.id());
+            });
+        }
+        assertThat(TestSmtpServer.to(email(employee))).isEmpty(); // the statement is for admins only
+    }
+
+    @Test
     void forfeitWarningsGoOutFourteenDaysBeforeWithAmountAndDate() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate on = today.plusDays(ForfeitWarningJob.DAYS_AHEAD);
