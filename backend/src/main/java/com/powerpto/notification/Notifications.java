@@ -150,11 +150,12 @@ public class Notifications {
     // --- balances and leaving ------------------------------------------------------------------
 
     /** Why minutes are about to go. */
-    public enum ForfeitReason { CARRYOVER, EXPIRATION }
+    public enum ForfeitReason { CARRYOVER, EXPIRATION, CARRIED_EXPIRY }
 
     /**
      * Minutes of a balance that will be forfeited on {@code on} (carryover cap or expiration),
-     * sent by the daily forfeit-warning job 14 days before. One message per balance, reason and date.
+     * sent by the daily forfeit-warning job 14 days before (carryover cap, expiration, or the expiry of
+     * carried-over minutes). One message per balance, reason and date.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void forfeitWarning(UUID companyId, UUID employeeId, UUID policyId, long minutes, LocalDate on,
@@ -169,8 +170,11 @@ public class Notifications {
         values.put("policy", policy.key());
         values.put("amount", MessageFormat.amount(minutes, policy.unit(), to.get().workdayMinutes()));
         values.put("date", MessageFormat.date(on));
-        values.put("reason", reason == ForfeitReason.CARRYOVER
-                ? "more than the policy carries into the new year" : "the policy's expiration date");
+        values.put("reason", switch (reason) {
+            case CARRYOVER -> "more than the policy carries over at its reset date";
+            case EXPIRATION -> "the policy's expiration date";
+            case CARRIED_EXPIRY -> "carried-over time off expires";
+        });
         values.put("link", link("/requests"));
         enqueue(companyId, NotificationKind.FORFEIT_WARNING, to.get(), values,
                 policyId + ":" + reason + ":" + on, false);

@@ -1,7 +1,11 @@
 package com.powerpto.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.powerpto.accrual.BatchGate;
+import com.powerpto.accrual.CarryoverJob;
+import com.powerpto.accrual.ExpirationJob;
 import com.powerpto.accrual.ForfeitWarningJob;
+import com.powerpto.accrual.RunTrigger;
 import com.powerpto.auth.AccountService;
 import com.powerpto.platform.security.Role;
 import com.powerpto.support.ApiTest;
@@ -62,6 +66,10 @@ class NotificationDeliveryTest extends ApiTest {
     AccountService accounts;
     @Autowired
     ForfeitWarningJob forfeitWarnings;
+    @Autowired
+    CarryoverJob carryoverJob;
+    @Autowired
+    ExpirationJob expirationJob;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -270,6 +278,93 @@ class NotificationDeliveryTest extends ApiTest {
         assertThat(warnings.get(0).subject()).isEqualTo("12.5 hours of expiring will be forfeited on "
                 + MessageFormat.date(on));
         assertThat(warnings.get(0).text()).contains("expiration").contains(BASE + "/requests");
+    }
+
+    private List<DevMailServer.Received> forfeits(Person p) {
+        return TestSmtpServer.to(email(p)).stream().filter(m -> m.subject().contains("will be forfeited")).toList();
+    }
+
+    /** Hours-worked accrual: nothing accrues by itself, so balances are exactly the adjustments. */
+    private UUID carryoverPolicy(String key, Map<String, Object> carryover) {
+        return world.policy(key, "VACATION", Map.of("type", "ACCRUAL", "accrual_method", "HOURS_WORKED", "unit", "DAYS",
+                "accrual_ratio", Map.of("accrue_minutes", 60, "per_worked_minutes", 1440), "carryover", carryover),
+                "2020-01-01");
+    }
+
+    @Test
+    void carryoverWarningsUseThePolicysResetDateNotTheFirstOfJanuary() {
+        UUID fiscal = carryoverPolicy("fiscal", Map.of("enabled", true, "cap_minutes", 960, "reset_month", 4, "reset_day", 1));
+        UUID calendarYear = carryoverPolicy("calendar", Map.of("enabled", true, "cap_minutes", 0));
+        Person saver = world.employee("Sam", manager.id());
+        for (UUID p : List.of(fiscal, calendarYear)) {
+            world.assign(p, saver, "2025-01-01", null);
+            world.adjust(saver, p, 2400, "saved up"); // 5 days of 480 minutes
+        }
+        forfeitWarnings.run(LocalDate.of(2030, 3, 17)); // 14 days before 31 March: nobody's reset date
+        forfeitWarnings.run(LocalDate.of(2030, 12, 17)); // 14 days before 31 December: still not 1 January
+        deliver();
+        assertThat(TestSmtpServer.to(email(saver))).isEmpty();
+        forfeitWarnings.run(LocalDate.of(2030, 3, 18)); // 1 April 2030 is the fiscal reset date
+        forfeitWarnings.run(LocalDate.of(2030, 3, 18));
+        deliver();
+        // 2400 available before 1 April, cap 960: 1440 minutes = 3 days forfeited.
+        assertThat(TestSmtpServer.to(email(saver))).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("3 days of fiscal will be forfeited on Mon 1 Apr 2030");
+            assertThat(m.text()).contains("carries over at its reset date");
+        });
+        forfeitWarnings.run(LocalDate.of(2030, 12, 18)); // 1 January 2031 for the calendar-year policy: all 5 days
+        deliver();
+        assertThat(TestSmtpServer.to(email(saver))).hasSize(2).last()
+                .satisfies(m -> assertThat(m.subject()).isEqualTo("5 days of calendar will be forfeited on Wed 1 Jan 2031"));
+    }
+
+    @Test
+    void carryoverWarningsOnHireAnniversariesGoToThatEmployeeOnly() {
+        UUID policy = carryoverPolicy("anniversary", Map.of("enabled", true, "cap_minutes", 480, "reset_on", "HIRE_ANNIVERSARY"));
+        Person anna = world.employee("Anna", manager.id(), Map.of("hire_date", "2019-06-10"));
+        Person bert = world.employee("Bert", manager.id(), Map.of("hire_date", "2020-02-29"));
+        for (Person p : List.of(anna, bert)) {
+            world.assign(policy, p, "2025-01-01", null);
+            world.adjust(p, policy, 1200, "balance"); // 2.5 days
+        }
+        forfeitWarnings.run(LocalDate.of(2030, 5, 27)); // Anna's anniversary, 10 June 2030, is in 14 days
+        deliver();
+        // 1200 − 480 = 720 minutes = 1.5 days.
+        assertThat(TestSmtpServer.to(email(anna))).singleElement()
+                .satisfies(m -> assertThat(m.subject()).isEqualTo("1.5 days of anniversary will be forfeited on Mon 10 Jun 2030"));
+        assertThat(TestSmtpServer.to(email(bert))).isEmpty();
+        forfeitWarnings.run(LocalDate.of(2030, 2, 14)); // Bert's: 29 February → 28 February 2030
+        deliver();
+        assertThat(TestSmtpServer.to(email(bert))).singleElement()
+                .satisfies(m -> assertThat(m.subject()).isEqualTo("1.5 days of anniversary will be forfeited on Thu 28 Feb 2030"));
+    }
+
+    @Test
+    void carriedOverMinutesAreWarnedFourteenDaysBeforeTheirOwnExpiry() {
+        UUID fiscal = carryoverPolicy("carried", Map.of("enabled", true, "cap_minutes", 960, "expires_after_days", 30,
+                "reset_month", 4, "reset_day", 1));
+        Person saver = world.employee("Cara", manager.id());
+        world.assign(fiscal, saver, "2025-01-01", null);
+        world.adjust(saver, fiscal, 2400, "saved up");
+        // Carryover on 1 April 2030: 960 carried (expiring 1 May 2030), 1440 expire at once.
+        carryoverJob.run(LocalDate.of(2030, 4, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
+        // Half a day used after the carryover draws from the carried minutes first.
+        String used = world.submit(saver, fiscal, "2030-04-08T09:00", "2030-04-08T13:00").expectJson(201).path("id").asText();
+        world.as(manager).post(world.base() + "/requests/" + used + "/approve", null).expect(200);
+        forfeitWarnings.run(LocalDate.of(2030, 4, 16)); // 30 April: not yet
+        deliver();
+        assertThat(forfeits(saver)).isEmpty();
+        forfeitWarnings.run(LocalDate.of(2030, 4, 17));
+        forfeitWarnings.run(LocalDate.of(2030, 4, 17));
+        deliver();
+        // carried 960 − used since 240 = 720 minutes = 1.5 days (available is 720 too).
+        assertThat(forfeits(saver)).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("1.5 days of carried will be forfeited on Wed 1 May 2030");
+            assertThat(m.text()).contains("carried-over time off expires");
+        });
+        // Once the expiration job has expired them, there is nothing left to warn about.
+        expirationJob.run(LocalDate.of(2030, 5, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
+        assertThat(world.balance(saver, fiscal).path("available_minutes").asLong()).isZero();
     }
 
     @Test
