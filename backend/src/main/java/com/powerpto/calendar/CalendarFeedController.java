@@ -3,6 +3,7 @@ package com.powerpto.calendar;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,15 +48,39 @@ public class CalendarFeedController {
         feeds.revoke(caller, feedId);
     }
 
-    /** Public: the token is the credential. Unknown, revoked or no longer permitted → 404. */
+    /**
+     * Public: the token is the credential. Unknown, revoked or no longer permitted → 404. An
+     * unchanged feed revalidates to 304 without a body; gzip when the client accepts it.
+     */
     @GetMapping("/api/calendar/{token}.ics")
-    public ResponseEntity<String> feed(@PathVariable String token,
-                                       @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
-        CalendarFeedService.Ics ics = feeds.render(token).orElseThrow(() -> ApiException.notFound("calendar feed"));
+    public ResponseEntity<byte[]> feed(@PathVariable String token,
+                                       @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
+                                       @RequestHeader(value = "Accept-Encoding", required = false) String acceptEncoding) {
+        CalendarFeedService.Ics ics = feeds.render(token, ifNoneMatch)
+                .orElseThrow(() -> ApiException.notFound("calendar feed"));
         CacheControl cache = CacheControl.noCache().cachePrivate();
-        if (ifNoneMatch != null && ifNoneMatch.contains(ics.etag())) {
+        if (ics.notModified()) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ics.etag()).cacheControl(cache).build();
         }
-        return ResponseEntity.ok().contentType(CALENDAR).eTag(ics.etag()).cacheControl(cache).body(ics.body());
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(CALENDAR).eTag(ics.etag()).cacheControl(cache)
+                .varyBy(HttpHeaders.ACCEPT_ENCODING);
+        if (acceptsGzip(acceptEncoding)) {
+            return ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").contentLength(ics.gzip().length).body(ics.gzip());
+        }
+        return ok.contentLength(ics.body().length).body(ics.body());
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.toLowerCase(java.util.Locale.ROOT).split(",")) {
+            String[] coding = part.trim().split(";");
+            boolean refused = coding.length > 1 && coding[1].replace(" ", "").matches("q=0(\\.0*)?");
+            if (coding[0].trim().equals("gzip") && !refused) {
+                return true;
+            }
+        }
+        return false;
     }
 }

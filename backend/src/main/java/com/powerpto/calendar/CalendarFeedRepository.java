@@ -23,7 +23,7 @@ class CalendarFeedRepository {
 
     /** A live feed found by its token hash, with what its owner may still see. */
     record LiveFeed(UUID companyId, UUID id, UUID employeeId, String scope, boolean includePending, String ownerRole,
-                    UUID ownerManagerId) {
+                    UUID ownerManagerId, boolean ownerHasReports) {
     }
 
     /** One time-off row of a feed: names and dates, never reasons. */
@@ -69,17 +69,23 @@ class CalendarFeedRepository {
                         rs.getBoolean("include_pending"), rs.getTimestamp("created_at").toInstant(), null, null)).list();
     }
 
-    /** The feed of a token, only while it is live and its owner (employee and account) is active. */
+    /**
+     * The feed of a token, only while it is live and its owner (employee and account) is active,
+     * with whether the owner has reports (what "team" means for them): one indexed round trip.
+     */
     Optional<LiveFeed> byTokenHash(String hash) {
         return jdbc.sql("""
-                SELECT f.company_id, f.id, f.employee_id, f.scope, f.include_pending, a.role, e.manager_id
+                SELECT f.company_id, f.id, f.employee_id, f.scope, f.include_pending, a.role, e.manager_id,
+                       EXISTS (SELECT 1 FROM employees r
+                               WHERE r.company_id = f.company_id AND r.manager_id = f.employee_id AND r.active) AS has_reports
                 FROM calendar_feeds f
                 JOIN employees e ON e.company_id = f.company_id AND e.id = f.employee_id AND e.active
                 LEFT JOIN accounts a ON a.company_id = f.company_id AND a.employee_id = f.employee_id AND a.active
                 WHERE f.token_hash = :hash AND f.revoked_at IS NULL
                 """).param("hash", hash).query((rs, n) -> new LiveFeed(rs.getObject("company_id", UUID.class),
                         rs.getObject("id", UUID.class), rs.getObject("employee_id", UUID.class), rs.getString("scope"),
-                        rs.getBoolean("include_pending"), rs.getString("role"), rs.getObject("manager_id", UUID.class)))
+                        rs.getBoolean("include_pending"), rs.getString("role"), rs.getObject("manager_id", UUID.class),
+                        rs.getBoolean("has_reports")))
                 .optional();
     }
 
@@ -97,6 +103,7 @@ class CalendarFeedRepository {
                 FROM requests r
                 JOIN employees e ON e.company_id = r.company_id AND e.id = r.employee_id
                 WHERE r.company_id = :company
+                  AND r.status IN ('SUBMITTED', 'APPROVED') -- the partial index's predicate, even in a generic plan
                   AND r.status IN ('APPROVED', :pending)
                   AND r.start_at < :to AND r.end_at > :from
                   AND e.active AND
@@ -122,16 +129,20 @@ class CalendarFeedRepository {
     }
 
     /**
-     * A cheap fingerprint of everything {@link #absences} could show: any submit, decision or
-     * cancellation bumps a request's updated_at, any rename an employee's; the count catches a
-     * row leaving the window. Same fingerprint → same feed.
+     * A cheap fingerprint of everything {@link #absences} could show, from the same partial index
+     * ({@code requests_company_time_idx}: submitted and approved rows only). Any submit, decision or
+     * cancellation bumps a request's updated_at (a cancelled or denied row leaves the set: the count
+     * drops), any rename or deactivation an employee's; the active count catches a deactivation that
+     * does not. Same fingerprint → same feed, so it is also the feed's ETag: a 304 needs no rendering.
      */
     String fingerprint(UUID companyId, String who, UUID person, UUID managerId, Instant from, Instant to) {
         return jdbc.sql("""
-                SELECT count(*) || ':' || coalesce(max(r.updated_at)::text, '-') || ':' || coalesce(max(e.updated_at)::text, '-')
+                SELECT count(*) || ':' || count(*) FILTER (WHERE e.active) || ':'
+                       || coalesce(max(r.updated_at)::text, '-') || ':' || coalesce(max(e.updated_at)::text, '-')
                 FROM requests r
                 JOIN employees e ON e.company_id = r.company_id AND e.id = r.employee_id
-                WHERE r.company_id = :company AND r.start_at < :to AND r.end_at > :from AND
+                WHERE r.company_id = :company AND r.status IN ('SUBMITTED', 'APPROVED')
+                  AND r.start_at < :to AND r.end_at > :from AND
                 """ + filter(who) + """
 
                 """).param("company", companyId).param("person", person).param("manager", managerId)
@@ -150,11 +161,6 @@ class CalendarFeedRepository {
         return jdbc.sql("SELECT manager_id FROM employees WHERE company_id = :company AND id = :id")
                 .param("company", companyId).param("id", employeeId).query((rs, n) -> Optional.ofNullable(
                         rs.getObject("manager_id", UUID.class))).optional().flatMap(o -> o);
-    }
-
-    boolean hasReports(UUID companyId, UUID employeeId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND manager_id = :id AND active)")
-                .param("company", companyId).param("id", employeeId).query(Boolean.class).single();
     }
 
     boolean employeeExists(UUID companyId, UUID employeeId) {

@@ -39,7 +39,13 @@ public class CalendarFeedService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_CACHED = 500;
 
-    private final java.util.concurrent.ConcurrentHashMap<UUID, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Last rendering per feed, least recently used out first: a few hundred KB per company feed at most. */
+    private final Map<UUID, Ics> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Ics> eldest) {
+            return size() > MAX_CACHED;
+        }
+    });
 
     private final CalendarFeedRepository repository;
     private final AuditService audit;
@@ -60,8 +66,23 @@ public class CalendarFeedService {
     public record Feeds(List<CalendarFeed> items) {
     }
 
-    /** A rendered feed and its ETag. */
-    public record Ics(String body, String etag) {
+    /**
+     * A rendered feed (UTF-8 bytes, and gzip for clients that accept it) and its ETag; no body for
+     * a 304. Kept as bytes so a cached feed is written out without re-encoding 400 KB per poll.
+     */
+    public record Ics(byte[] body, byte[] gzip, String etag) {
+
+        static Ics of(byte[] body, String etag) {
+            return new Ics(body, Gzip.compress(body), etag);
+        }
+
+        static Ics notModified(String etag) {
+            return new Ics(null, null, etag);
+        }
+
+        public boolean notModified() {
+            return body == null;
+        }
     }
 
     @Transactional(readOnly = true)
@@ -107,9 +128,15 @@ public class CalendarFeedService {
                 Map.of("calendar_feed", feedId), Map.of("calendar_feed_revoked", feedId));
     }
 
-    /** The feed behind a token; empty (→ 404) for unknown, revoked, or no longer permitted feeds. */
+    /**
+     * The feed behind a token; empty (→ 404) for unknown, revoked, or no longer permitted feeds.
+     * Two indexed queries decide everything a poll needs: the token's feed, and the fingerprint of
+     * the rows it could show, which is also the ETag. So a revalidation ({@code If-None-Match})
+     * answers 304 without rendering, and an unchanged feed is served from the bytes rendered at its
+     * last change (plain and gzip), on any instance that rendered it once.
+     */
     @Transactional(readOnly = true)
-    public Optional<Ics> render(String token) {
+    public Optional<Ics> render(String token, String ifNoneMatch) {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return Optional.empty();
         }
@@ -124,8 +151,7 @@ public class CalendarFeedService {
         String who = switch (feed.scope()) {
             case "MINE" -> "SELF";
             // A manager's team is their reports; anyone else's, the colleagues who share their manager.
-            case "TEAM" -> repository.hasReports(feed.companyId(), feed.employeeId()) ? "REPORTS"
-                    : feed.ownerManagerId() == null ? "SELF" : "PEERS";
+            case "TEAM" -> feed.ownerHasReports() ? "REPORTS" : feed.ownerManagerId() == null ? "SELF" : "PEERS";
             case "COMPANY" -> "COMPANY";
             default -> "HOLIDAYS";
         };
@@ -133,37 +159,52 @@ public class CalendarFeedService {
             return Optional.empty(); // the owner is no longer an admin
         }
         if (who.equals("HOLIDAYS")) {
-            String body = IcsWriter.write("Company holidays", List.of(), repository.holidays(feed.companyId(),
-                    LocalDate.ofInstant(from, ZoneOffset.UTC), LocalDate.ofInstant(to, ZoneOffset.UTC)));
-            return Optional.of(new Ics(body, etag(body)));
+            byte[] body = IcsWriter.write("Company holidays", List.of(), repository.holidays(feed.companyId(),
+                    LocalDate.ofInstant(from, ZoneOffset.UTC), LocalDate.ofInstant(to, ZoneOffset.UTC)))
+                    .getBytes(StandardCharsets.UTF_8);
+            String etag = etag(sha256(body));
+            return Optional.of(matches(ifNoneMatch, etag) ? Ics.notModified(etag) : Ics.of(body, etag));
         }
-        // Calendar apps poll: an unchanged fingerprint serves the last rendering (window moves daily).
-        String fingerprint = LocalDate.ofInstant(now, ZoneOffset.UTC) + "|" + who + "|" + feed.includePending() + "|"
+        // The window moves daily, so the day is part of the fingerprint.
+        String fingerprint = IcsWriter.FORMAT + "|" + LocalDate.ofInstant(now, ZoneOffset.UTC) + "|" + feed.scope() + "|"
+                + who + "|" + feed.includePending() + "|" + feed.ownerManagerId() + "|"
                 + repository.fingerprint(feed.companyId(), who, feed.employeeId(), feed.ownerManagerId(), from, to);
-        Cached cached = cache.get(feed.id());
-        if (cached != null && cached.fingerprint().equals(fingerprint)) {
-            return Optional.of(cached.ics());
+        String etag = etag(sha256(fingerprint));
+        if (matches(ifNoneMatch, etag)) {
+            return Optional.of(Ics.notModified(etag));
+        }
+        Ics cached = cache.get(feed.id());
+        if (cached != null && cached.etag().equals(etag)) {
+            return Optional.of(cached);
         }
         String title = switch (who) {
             case "SELF" -> feed.scope().equals("MINE") ? "My time off" : "My team's time off";
             case "COMPANY" -> "Company time off";
             default -> "My team's time off";
         };
-        String body = IcsWriter.write(title, repository.absences(feed.companyId(), who, feed.employeeId(),
-                feed.ownerManagerId(), feed.includePending(), from, to), List.of());
-        Ics ics = new Ics(body, etag(body));
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear(); // crude bound: a few hundred KB per company feed at most
-        }
-        cache.put(feed.id(), new Cached(fingerprint, ics));
+        byte[] body = IcsWriter.write(title, repository.absences(feed.companyId(), who, feed.employeeId(),
+                feed.ownerManagerId(), feed.includePending(), from, to), List.of()).getBytes(StandardCharsets.UTF_8);
+        Ics ics = Ics.of(body, etag);
+        cache.put(feed.id(), ics);
         return Optional.of(ics);
     }
 
-    private record Cached(String fingerprint, Ics ics) {
+    /** {@code If-None-Match}: a list of tags, or {@code *}; weak tags (W/) compare equal for a GET. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static String etag(String body) {
-        return "\"" + sha256(body).substring(0, 32) + "\"";
+    private static String etag(String hash) {
+        return "\"" + hash.substring(0, 32) + "\"";
     }
 
     private void requirePerson(Caller caller) {
@@ -173,8 +214,12 @@ public class CalendarFeedService {
     }
 
     static String sha256(String value) {
+        return sha256(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

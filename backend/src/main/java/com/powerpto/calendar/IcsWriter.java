@@ -30,6 +30,8 @@ import java.util.List;
  */
 final class IcsWriter {
 
+    /** Bumped when the rendering changes, so ETags computed from the data alone change with it. */
+    static final String FORMAT = "ics-1";
     private static final Instant EPOCH_STAMP = Instant.parse("2020-01-01T00:00:00Z");
 
     private IcsWriter() {

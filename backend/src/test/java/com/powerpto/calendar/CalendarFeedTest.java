@@ -211,4 +211,42 @@ class CalendarFeedTest extends ApiTest {
                 Map.of("role", "employee", "password", "a long password 1")).expect(200);
         http.get(path(feed)).expectError(404);
     }
+
+    @Test
+    void theEtagFollowsTheDataSoRevalidationNeedsNoRenderingAndGzipIsTheSameFeed() throws Exception {
+        JsonNode created = feed(eve, "team", false);
+        Http.Response first = http.get(path(created)).expect(200);
+        String etag = first.header("ETag");
+        // A list of tags, and the weak form, revalidate too; a 304 has no body.
+        Http.Response notModified = http.header("If-None-Match", "\"other\", W/" + etag).get(path(created));
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(notModified.text()).isEmpty();
+        assertThat(notModified.header("ETag")).isEqualTo(etag);
+
+        // gzip for clients that ask: the same bytes once decompressed.
+        var client = java.net.http.HttpClient.newHttpClient();
+        var gz = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.baseUrl() + path(created)))
+                .header("Accept-Encoding", "gzip, deflate").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gz.statusCode()).isEqualTo(200);
+        assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(String.join(",", gz.headers().allValues("Vary"))).contains("Accept-Encoding");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(first.text());
+        }
+        assertThat(gz.body().length).isLessThan(first.text().length());
+        assertThat(CalendarFeedController.acceptsGzip("gzip;q=0, br")).isFalse();
+        assertThat(CalendarFeedController.acceptsGzip("br, GZIP;q=0.5")).isTrue();
+
+        // A colleague's new approval changes the ETag: the old one gets the full, new body.
+        approve(submitWithReason(pat, "2027-06-07T09:00", "2027-06-07T17:00", null));
+        Http.Response changed = http.header("If-None-Match", etag).get(path(created)).expect(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(uids(changed.text())).hasSize(uids(first.text()).size() + 1);
+        // A colleague renamed: the feed shows the new name (and the ETag changes again).
+        world.asAdmin().put(world.base() + "/employees/" + pat.id(), Map.of("first_name", "Patricia", "last_name", "Tester",
+                "email", "pat." + pat.id().toString().substring(0, 8) + "@example.test", "manager_id", manager.id().toString()))
+                .expect(200);
+        Http.Response withoutPat = http.header("If-None-Match", changed.header("ETag")).get(path(created)).expect(200);
+        assertThat(withoutPat.text()).doesNotContain("Pat Tester").contains("Patricia Tester").contains("Eve Tester");
+    }
 }
