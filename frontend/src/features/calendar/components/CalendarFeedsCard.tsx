@@ -2,11 +2,14 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import { useMe } from '@/lib/auth';
+import { formatDate } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import { Card, CardTitle } from '@/components/ui/card';
 import { ErrorState, FormError } from '@/components/ui/states';
 import { Input } from '@/components/ui/input';
 import { toast } from '@/components/ui/toast';
+import { useT } from '@/i18n/I18nProvider';
+import type { MessageKey } from '@/i18n/messages/en';
 
 export interface CalendarFeed {
   id: string;
@@ -17,11 +20,11 @@ export interface CalendarFeed {
   url?: string;
 }
 
-const SCOPES: { scope: string; label: string; adminOnly?: boolean }[] = [
-  { scope: 'mine', label: 'My time off' },
-  { scope: 'team', label: 'My team' },
-  { scope: 'company', label: 'Whole company', adminOnly: true },
-  { scope: 'holidays', label: 'Company holidays' },
+const SCOPES: { scope: string; label: MessageKey; adminOnly?: boolean }[] = [
+  { scope: 'mine', label: 'feeds.scope.mine' },
+  { scope: 'team', label: 'feeds.scope.team' },
+  { scope: 'company', label: 'feeds.scope.company', adminOnly: true },
+  { scope: 'holidays', label: 'feeds.scope.holidays' },
 ];
 
 /** Google Calendar subscribes to webcal:// or https URLs given as cid. */
@@ -36,6 +39,7 @@ export function webcalUrl(url: string): string {
 /** Secret calendar URLs: create (or rotate), copy, subscribe, revoke. The URL is shown once. */
 export function CalendarFeedsCard() {
   const me = useMe();
+  const t = useT();
   const client = useQueryClient();
   const [fresh, setFresh] = useState<Record<string, CalendarFeed>>({});
   const feeds = useQuery({
@@ -52,7 +56,7 @@ export function CalendarFeedsCard() {
   const revoke = useMutation({
     mutationFn: (id: string) => api.del<void>(`/me/calendar-feeds/${id}`),
     onSuccess: () => {
-      toast('Calendar link turned off');
+      toast(t('feeds.turnedOff'));
       client.invalidateQueries({ queryKey: ['calendar-feeds'] });
     },
   });
@@ -60,10 +64,9 @@ export function CalendarFeedsCard() {
 
   return (
     <Card className="mt-6" id="calendar">
-      <CardTitle>Calendar subscriptions</CardTitle>
+      <CardTitle>{t('feeds.title')}</CardTitle>
       <p className="mt-1 text-sm text-slate-600">
-        Subscribe in Google Calendar, Outlook or Apple Calendar. The links are secret: anyone with one sees names and dates
-        (never reasons). Make a new link to turn the old one off.
+        {t('feeds.intro')}
       </p>
       {feeds.error && <ErrorState error={feeds.error} onRetry={() => feeds.refetch()} />}
       <FormError error={create.error ?? revoke.error} />
@@ -74,40 +77,40 @@ export function CalendarFeedsCard() {
           return (
             <li key={s.scope} className="text-sm" data-testid={`feed-${s.scope}`}>
               <div className="flex items-center justify-between gap-2">
-                <span className="font-medium">{s.label}</span>
+                <span className="font-medium">{t(s.label)}</span>
                 <span className="flex gap-2">
                   <Button variant="secondary" size="sm" onClick={() => create.mutate(s.scope)} loading={create.isPending && create.variables === s.scope}>
-                    {existing ? 'New link' : 'Create link'}
+                    {existing ? t('feeds.newLink') : t('feeds.createLink')}
                   </Button>
                   {existing && (
                     <Button variant="secondary" size="sm" onClick={() => revoke.mutate(existing.id)}>
-                      Turn off
+                      {t('feeds.turnOff')}
                     </Button>
                   )}
                 </span>
               </div>
               {shown?.url && existing?.id === shown.id && (
                 <div className="mt-2 space-y-1">
-                  <Input readOnly value={shown.url} aria-label={`${s.label} calendar URL`} onFocus={(e) => e.target.select()} />
+                  <Input readOnly value={shown.url} aria-label={t('feeds.urlLabel', { scope: t(s.label) })} onFocus={(e) => e.target.select()} />
                   <div className="flex flex-wrap gap-3">
                     <button
                       type="button"
                       className="text-blue-700 underline"
-                      onClick={() => navigator.clipboard?.writeText(shown.url!).then(() => toast('Link copied'))}
+                      onClick={() => navigator.clipboard?.writeText(shown.url!).then(() => toast(t('feeds.copied')))}
                     >
-                      Copy link
+                      {t('feeds.copy')}
                     </button>
                     <a className="text-blue-700 underline" href={googleUrl(shown.url)} target="_blank" rel="noreferrer">
-                      Subscribe in Google Calendar
+                      {t('feeds.google')}
                     </a>
                     <a className="text-blue-700 underline" href={webcalUrl(shown.url)}>
-                      Subscribe in Outlook / Apple Calendar
+                      {t('feeds.outlookApple')}
                     </a>
                   </div>
-                  <p className="text-xs text-slate-500">Copy it now: it is not shown again.</p>
+                  <p className="text-xs text-slate-500">{t('feeds.copyNow')}</p>
                 </div>
               )}
-              {existing && !shown && <p className="text-xs text-slate-500">Active since {existing.created_at.slice(0, 10)}.</p>}
+              {existing && !shown && <p className="text-xs text-slate-500">{t('feeds.activeSince', { date: formatDate(existing.created_at.slice(0, 10)) })}</p>}
             </li>
           );
         })}

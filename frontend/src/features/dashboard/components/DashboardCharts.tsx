@@ -4,6 +4,8 @@ import type { ReportSummary } from '@/lib/types';
 import { humanize } from '@/lib/format';
 import { trimNumber } from '@/lib/units';
 import { Card, CardTitle } from '@/components/ui/card';
+import { useT } from '@/i18n/I18nProvider';
+import type { MessageKey } from '@/i18n/messages/en';
 
 const COLORS: Record<string, string> = {
   DRAFT: '#94a3b8',
@@ -16,22 +18,24 @@ const PALETTE = ['#4f46e5', '#0ea5e9', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6
 const days = (m: number) => Number(trimNumber(m / 480, 1));
 
 export default function DashboardCharts({ summary }: { summary: ReportSummary }) {
+  const t = useT();
   const byStatus = Object.entries(summary.requests_by_status ?? {})
     .filter(([, n]) => (n ?? 0) > 0)
-    .map(([status, n]) => ({ name: humanize(status), status, value: n ?? 0 }));
+    .map(([status, n]) => ({ name: t(`status.${status}` as MessageKey), status, value: n ?? 0 }));
   const usage = (summary.usage_by_category ?? []).map((u) => ({ name: humanize(u.category), days: days(u.used_minutes) }));
-  const teams = (summary.balances_by_team ?? []).map((t) => ({
-    name: t.manager_name ?? 'No manager',
-    days: days(t.available_minutes),
-    employees: t.employees,
+  const teams = (summary.balances_by_team ?? []).map((team) => ({
+    name: team.manager_name ?? t('dashboard.noManager'),
+    days: days(team.available_minutes),
+    employees: team.employees,
   }));
+  const none = t('dashboard.none');
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card>
-        <CardTitle>Requests by status</CardTitle>
-        <figure className="mt-2 h-64" aria-label={`Requests by status: ${byStatus.map((s) => `${s.name} ${s.value}`).join(', ') || 'none'}`}>
+        <CardTitle>{t('dashboard.byStatus')}</CardTitle>
+        <figure className="mt-2 h-64" aria-label={`${t('dashboard.byStatus')}: ${byStatus.map((s) => `${s.name} ${s.value}`).join(', ') || none}`}>
           {byStatus.length === 0 ? (
-            <p className="text-sm text-slate-600">No requests yet.</p>
+            <p className="text-sm text-slate-600">{t('dashboard.noRequests')}</p>
           ) : (
             <ResponsiveContainer width="100%" height="100%">
               <PieChart>
@@ -48,17 +52,17 @@ export default function DashboardCharts({ summary }: { summary: ReportSummary })
         </figure>
       </Card>
       <Card>
-        <CardTitle>Usage by category (days at 8 h)</CardTitle>
-        <figure className="mt-2 h-64" aria-label={`Usage by category: ${usage.map((u) => `${u.name} ${u.days} days`).join(', ') || 'none'}`}>
+        <CardTitle>{t('dashboard.usage')}</CardTitle>
+        <figure className="mt-2 h-64" aria-label={`${t('dashboard.usage')}: ${usage.map((u) => t('dashboard.days', { name: u.name, days: u.days })).join(', ') || none}`}>
           {usage.length === 0 ? (
-            <p className="text-sm text-slate-600">No time used yet.</p>
+            <p className="text-sm text-slate-600">{t('dashboard.noUsage')}</p>
           ) : (
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={usage}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
                 <XAxis dataKey="name" fontSize={12} />
                 <YAxis fontSize={12} width={40} />
-                <Tooltip formatter={(v) => [`${v} days`, 'Used']} />
+                <Tooltip formatter={(v) => [t('dashboard.daysValue', { days: String(v) }), t('dashboard.used')]} />
                 <Bar dataKey="days" isAnimationActive={false}>
                   {usage.map((u, i) => (
                     <Cell key={u.name} fill={PALETTE[i % PALETTE.length]} />
@@ -70,17 +74,22 @@ export default function DashboardCharts({ summary }: { summary: ReportSummary })
         </figure>
       </Card>
       <Card className="lg:col-span-2">
-        <CardTitle>Available balance by team (days at 8 h)</CardTitle>
-        <figure className="mt-2 h-72" aria-label={`Available balance by team: ${teams.map((t) => `${t.name} ${t.days} days`).join(', ') || 'none'}`}>
+        <CardTitle>{t('dashboard.byTeam')}</CardTitle>
+        <figure className="mt-2 h-72" aria-label={`${t('dashboard.byTeam')}: ${teams.map((team) => t('dashboard.days', { name: team.name, days: team.days })).join(', ') || none}`}>
           {teams.length === 0 ? (
-            <p className="text-sm text-slate-600">No teams yet.</p>
+            <p className="text-sm text-slate-600">{t('dashboard.noTeams')}</p>
           ) : (
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={teams} layout="vertical" margin={{ left: 24 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
                 <XAxis type="number" fontSize={12} />
                 <YAxis type="category" dataKey="name" fontSize={12} width={120} />
-                <Tooltip formatter={(v, _n, p) => [`${v} days (${(p?.payload as { employees?: number })?.employees ?? 0} people)`, 'Available']} />
+                <Tooltip
+                  formatter={(v, _n, p) => [
+                    t('dashboard.daysPeople', { days: String(v), people: (p?.payload as { employees?: number })?.employees ?? 0 }),
+                    t('dashboard.available'),
+                  ]}
+                />
                 <Bar dataKey="days" fill="#4f46e5" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>

@@ -35,17 +35,17 @@ export default function DashboardPage() {
       <PageHeader title={t('nav.dashboard')} description={t('page.dashboard.description')} />
       <WhosOutPanel />
       {summary.isPending ? (
-        <LoadingState label="Loading dashboard…" />
+        <LoadingState label={t('dashboard.loading')} />
       ) : summary.isError ? (
         <ErrorState error={summary.error} onRetry={() => summary.refetch()} />
       ) : (
         <div className="space-y-6">
-          <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-3">
-            <Kpi label="Employees" value={summary.data.employees} to="/admin/employees" testId="kpi-employees" />
-            <Kpi label="Policies" value={summary.data.policies} to="/admin/policies" testId="kpi-policies" />
-            <Kpi label="Pending requests" value={summary.data.pending_requests} to="/approvals" testId="kpi-pending" />
+          <section aria-label={t('dashboard.keyFigures')} className="grid gap-4 sm:grid-cols-3">
+            <Kpi label={t('dashboard.employees')} value={summary.data.employees} to="/admin/employees" testId="kpi-employees" />
+            <Kpi label={t('dashboard.policies')} value={summary.data.policies} to="/admin/policies" testId="kpi-policies" />
+            <Kpi label={t('dashboard.pending')} value={summary.data.pending_requests} to="/approvals" testId="kpi-pending" />
           </section>
-          <Suspense fallback={<LoadingState label="Loading charts…" />}>
+          <Suspense fallback={<LoadingState label={t('dashboard.loadingCharts')} />}>
             <DashboardCharts summary={summary.data} />
           </Suspense>
         </div>

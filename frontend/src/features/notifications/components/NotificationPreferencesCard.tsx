@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import { Card, CardTitle } from '@/components/ui/card';
 import { ErrorState, FormError, LoadingState } from '@/components/ui/states';
+import { useT } from '@/i18n/I18nProvider';
+import type { MessageKey } from '@/i18n/messages/en';
 
 export interface NotificationPreference {
   kind: string;
@@ -9,20 +11,22 @@ export interface NotificationPreference {
   can_disable: boolean;
 }
 
-export const KIND_LABELS: Record<string, string> = {
-  request_submitted: 'A request waits for my approval',
-  request_approved: 'My request was approved',
-  request_denied: 'My request was denied',
-  approved_request_cancelled: 'Time off I approved was cancelled',
-  forfeit_warning: 'Time off is about to be forfeited (14 days ahead)',
-  termination_final_statement: 'Final statement when someone leaves (admins)',
-  invite: 'Invitations',
-  password_changed: 'My password was changed',
-  signed_out_everywhere: 'I was signed out everywhere',
+/** The message key of each kind's label (`notifications.kind.<kind>`). */
+export const KIND_LABELS: Record<string, MessageKey> = {
+  request_submitted: 'notifications.kind.request_submitted',
+  request_approved: 'notifications.kind.request_approved',
+  request_denied: 'notifications.kind.request_denied',
+  approved_request_cancelled: 'notifications.kind.approved_request_cancelled',
+  forfeit_warning: 'notifications.kind.forfeit_warning',
+  termination_final_statement: 'notifications.kind.termination_final_statement',
+  invite: 'notifications.kind.invite',
+  password_changed: 'notifications.kind.password_changed',
+  signed_out_everywhere: 'notifications.kind.signed_out_everywhere',
 };
 
 /** E-mail preferences per kind; security messages are shown but cannot be turned off. */
 export function NotificationPreferencesCard() {
+  const t = useT();
   const client = useQueryClient();
   const query = useQuery({
     queryKey: ['notification-preferences'],
@@ -36,9 +40,9 @@ export function NotificationPreferencesCard() {
 
   return (
     <Card className="mt-6" id="notifications">
-      <CardTitle>E-mail notifications</CardTitle>
-      <p className="mt-1 text-sm text-slate-600">Choose which e-mails you get. Security messages are always sent.</p>
-      {query.isLoading && <LoadingState />}
+      <CardTitle>{t('notifications.title')}</CardTitle>
+      <p className="mt-1 text-sm text-slate-600">{t('notifications.intro')}</p>
+      {query.isLoading && <LoadingState label={t('notifications.loading')} />}
       {query.error && <ErrorState error={query.error} onRetry={() => query.refetch()} />}
       <FormError error={mutation.error} />
       <ul className="mt-3 space-y-2">
@@ -54,8 +58,8 @@ export function NotificationPreferencesCard() {
                   data-testid={`pref-${p.kind}`}
                   onChange={(e) => mutation.mutate({ [p.kind]: e.target.checked })}
                 />
-                <span>{KIND_LABELS[p.kind] ?? p.kind}</span>
-                {!p.can_disable && <span className="text-xs text-slate-500">(security, always on)</span>}
+                <span>{KIND_LABELS[p.kind] ? t(KIND_LABELS[p.kind]) : p.kind}</span>
+                {!p.can_disable && <span className="text-xs text-slate-500">{t('notifications.alwaysOn')}</span>}
               </label>
             </li>
           ))}

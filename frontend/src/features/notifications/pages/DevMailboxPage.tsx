@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import { Card, PageHeader } from '@/components/ui/card';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { useT } from '@/i18n/I18nProvider';
 
 interface Received {
   message_id: string;
@@ -39,6 +40,7 @@ function localHref(href: string): string {
 
 /** Development only: every e-mail the embedded SMTP server received. */
 export default function DevMailboxPage() {
+  const t = useT();
   const [open, setOpen] = useState<string | null>(null);
   const query = useQuery({
     queryKey: ['dev-mailbox'],
@@ -47,10 +49,10 @@ export default function DevMailboxPage() {
   });
   return (
     <div className="max-w-3xl">
-      <PageHeader title="Development mailbox" description="E-mails sent by this development server (refreshes every 3 s)." />
-      {query.isLoading && <LoadingState />}
-      {query.error && <ErrorState error={query.error} title="The development mailbox is not available here" />}
-      {query.data && query.data.items.length === 0 && <EmptyState title="No e-mail yet" />}
+      <PageHeader title={t('mailbox.title')} description={t('mailbox.description')} />
+      {query.isLoading && <LoadingState label={t('mailbox.loading')} />}
+      {query.error && <ErrorState error={query.error} title={t('mailbox.unavailable')} />}
+      {query.data && query.data.items.length === 0 && <EmptyState title={t('mailbox.empty')} />}
       <ul className="space-y-3">
         {query.data?.items.map((m) => (
           <li key={m.message_id}>
@@ -58,7 +60,7 @@ export default function DevMailboxPage() {
               <button type="button" className="w-full text-left" onClick={() => setOpen(open === m.message_id ? null : m.message_id)}>
                 <div className="font-medium" data-testid="mail-subject">{m.subject}</div>
                 <div className="text-xs text-slate-600">
-                  to {m.to.join(', ')} · {m.received_at ?? ''}
+                  {t('mailbox.to', { to: m.to.join(', ') })} · {m.received_at ?? ''}
                 </div>
               </button>
               {open === m.message_id && (
