@@ -47,7 +47,7 @@ export function CalendarGrid({ year, month, weeks, today, byDay, holidays, weeke
                     className={cn(
                       'h-20 border border-slate-100 p-1 align-top sm:h-24',
                       weekend && 'bg-slate-100',
-                      holiday && 'bg-sky-50',
+                      holiday && 'bg-sky-50 dark:bg-sky-950',
                       !inMonth && 'bg-slate-50 text-slate-500',
                       day === today && 'ring-2 ring-inset ring-brand-500',
                     )}
@@ -61,7 +61,7 @@ export function CalendarGrid({ year, month, weeks, today, byDay, holidays, weeke
                       {weekend && <span className="sr-only"> {t('calendar.weekend')}</span>}
                     </div>
                     {holiday && (
-                      <p className="truncate text-sky-900" title={holiday} data-testid="calendar-holiday">
+                      <p className="truncate text-sky-900 dark:text-sky-100" title={holiday} data-testid="calendar-holiday">
                         {holiday}
                       </p>
                     )}

@@ -84,7 +84,7 @@ export default function TeamCalendarPage() {
         <Legend swatch="bg-emerald-200" label={t('calendar.approved')} />
         <Legend swatch="bg-amber-200" label={t('calendar.pending')} />
         <Legend swatch="bg-slate-100 border border-slate-200" label={t('calendar.weekend')} />
-        <Legend swatch="bg-sky-50 border border-sky-200" label={t('calendar.holiday')} />
+        <Legend swatch="bg-sky-50 border border-sky-200 dark:bg-sky-950" label={t('calendar.holiday')} />
       </div>
       {whosOut.isPending ? (
         <LoadingState label={t('calendar.loading')} />
