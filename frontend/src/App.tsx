@@ -3,6 +3,7 @@ import { Outlet, Route, Routes } from 'react-router';
 import { AppShell } from '@/components/layout/AppShell';
 import { HomeRedirect, RequireAuth, RequireRole } from '@/components/layout/RequireAuth';
 import { EmptyState } from '@/components/ui/states';
+import { useT } from '@/i18n/I18nProvider';
 
 // Every screen is its own chunk: the initial bundle holds only the shell and sign-in.
 const SignInPage = lazy(() => import('@/features/auth/pages/SignInPage'));
@@ -100,5 +101,6 @@ function OutletPassthrough() {
 }
 
 function NotFound() {
-  return <EmptyState title="Page not found">The page you asked for does not exist.</EmptyState>;
+  const t = useT();
+  return <EmptyState title={t('ui.notFound')}>{t('ui.notFoundHint')}</EmptyState>;
 }

@@ -11,10 +11,12 @@ import { Input, Textarea } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
+import { useT } from '@/i18n/I18nProvider';
 import { validateAdjustment, type AdjustmentFormValues } from '../validation';
 
 export function AdjustmentForm({ employee }: { employee: Employee }) {
   const me = useMe();
+  const t = useT();
   const qc = useQueryClient();
   const balances = useBalances(employee.id);
   const workday = safeWorkday(employee.workday_minutes);
@@ -38,7 +40,7 @@ export function AdjustmentForm({ employee }: { employee: Employee }) {
       }),
     onSuccess: async () => {
       await Promise.all([qc.invalidateQueries({ queryKey: ['balances'] }), qc.invalidateQueries({ queryKey: ['ledger'] })]);
-      toast('Balance adjusted', { description: typed(minutes) });
+      toast(t('adjust.toast'), { description: typed(minutes) });
       setShown(false);
       setV((s) => ({ ...s, amount: '', reason: '' }));
     },
@@ -49,49 +51,49 @@ export function AdjustmentForm({ employee }: { employee: Employee }) {
     if (Object.keys(errors).length === 0 && minutes !== 0) create.mutate();
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4" data-testid="adjustment-form" aria-label="Adjust balance">
+    <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4" data-testid="adjustment-form" aria-label={t('employee.tab.adjust')}>
       <FormError error={create.error} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Policy" error={err('policy_id')} required>
+        <Field label={t('col.policy')} error={err('policy_id')} required>
           <Select
             value={v.policy_id}
             onValueChange={(x) => setV((s) => ({ ...s, policy_id: x }))}
-            options={(balances.data?.items ?? []).map((b) => ({ value: b.policy_id, label: b.policy_key }))}
-            placeholder={balances.isPending ? 'Loading…' : 'Choose a policy'}
+            options={(balances.data?.items ?? []).map((b) => ({ value: b.policy_id, label: b.policy_name || b.policy_key }))}
+            placeholder={balances.isPending ? t('ui.loading') : t('assignment.choosePolicy')}
             data-testid="adjustment-policy"
           />
         </Field>
-        <Field label="Direction" required>
+        <Field label={t('adjust.direction')} required>
           <Select
             value={v.direction}
             onValueChange={(x) => setV((s) => ({ ...s, direction: x as AdjustmentFormValues['direction'] }))}
             options={[
-              { value: 'ADD', label: 'Add time' },
-              { value: 'DEDUCT', label: 'Deduct time' },
+              { value: 'ADD', label: t('adjust.add') },
+              { value: 'DEDUCT', label: t('adjust.deduct') },
             ]}
             data-testid="adjustment-direction"
           />
         </Field>
-        <Field label="Amount" error={err('amount')} required hint={v.amount ? typed(minutes) : undefined}>
+        <Field label={t('adjust.amount')} error={err('amount')} required hint={v.amount ? typed(minutes) : undefined}>
           <Input inputMode="decimal" value={v.amount} onChange={(e) => setV((s) => ({ ...s, amount: e.target.value }))} data-testid="adjustment-amount" />
         </Field>
-        <Field label="Unit" required>
+        <Field label={t('adjust.unit')} required>
           <Select
             value={v.unit}
             onValueChange={(x) => setV((s) => ({ ...s, unit: x as AdjustmentFormValues['unit'] }))}
             options={[
-              { value: 'HOURS', label: 'Hours' },
-              { value: 'DAYS', label: `Days (${workday / 60} h)` },
-              { value: 'MINUTES', label: 'Minutes' },
+              { value: 'HOURS', label: t('enum.unit.HOURS') },
+              { value: 'DAYS', label: t('adjust.daysOf', { hours: workday / 60 }) },
+              { value: 'MINUTES', label: t('enum.unit.MINUTES') },
             ]}
           />
         </Field>
       </div>
-      <Field label="Reason" error={err('reason')} required>
+      <Field label={t('adjust.reason')} error={err('reason')} required>
         <Textarea value={v.reason} onChange={(e) => setV((s) => ({ ...s, reason: e.target.value }))} data-testid="adjustment-reason" />
       </Field>
       <Button type="submit" loading={create.isPending} data-testid="adjustment-submit">
-        Record adjustment
+        {t('adjust.submit')}
       </Button>
     </form>
   );
