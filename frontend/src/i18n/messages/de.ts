@@ -514,6 +514,17 @@ const de: Record<MessageKey, string> = {
   'audit.hide': "Änderungen ausblenden",
   'audit.show': "Änderungen anzeigen",
   'audit.changesOf': "Änderungen an {name}",
+  'diff.none': "Kein Feld geändert.",
+  'diff.caption': "Änderungen",
+  'diff.field': "Feld",
+  'diff.before': "Vorher",
+  'diff.after': "Nachher",
+  'auth.loading': "Anmeldung läuft …",
+  'auth.loadFailed': "Dein Konto konnte nicht geladen werden",
+  'auth.back': "Zurück zur Anmeldung",
+  'ui.close': "Schließen",
+  'ui.dismiss': "Hinweis schließen",
+  'ui.select': "Auswählen …",
 };
 
 export default de;

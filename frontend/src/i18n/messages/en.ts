@@ -513,6 +513,17 @@ const en = {
   'audit.hide': "Hide changes",
   'audit.show': "Show changes",
   'audit.changesOf': "Changes of {name}",
+  'diff.none': "No field changed.",
+  'diff.caption': "Changes",
+  'diff.field': "Field",
+  'diff.before': "Before",
+  'diff.after': "After",
+  'auth.loading': "Signing you in…",
+  'auth.loadFailed': "Could not load your account",
+  'auth.back': "Back to sign-in",
+  'ui.close': "Close",
+  'ui.dismiss': "Dismiss notification",
+  'ui.select': "Select…",
 } as const;
 
 export type MessageKey = keyof typeof en;
