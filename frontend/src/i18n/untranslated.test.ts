@@ -3,6 +3,7 @@
 // through the translator. A small scanner over the source (TypeScript's own parser), not a linter.
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { VALIDATION_KEYS } from './validation';
 
 /** Every screen's source text, by path under src/ (Vite reads them at test time). */
 const SOURCES = Object.fromEntries(
@@ -103,5 +104,24 @@ describe('translation coverage', () => {
 
   it.each(GUARDED)('%s shows no hard-coded English', (file) => {
     expect(scan(file).map((f) => `${f.file}:${f.line} ${f.text}`)).toEqual([]);
+  });
+
+  it("every sentence of the forms' own checks has a translation", () => {
+    const raw = import.meta.glob(['../features/policies/validation.ts', '../features/employees/validation.ts'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    }) as Record<string, string>;
+    const missing: string[] = [];
+    let seen = 0;
+    for (const text of Object.values(raw)) {
+      // a message is a quoted sentence assigned to an error field: e.x = '…' or e[…] = '…'
+      for (const m of text.matchAll(/\be(?:\.\w+|\[[^\]]+\]) = '([^']+)'/g)) {
+        seen += 1;
+        if (/^[A-Z]/.test(m[1]) && !VALIDATION_KEYS[m[1]]) missing.push(m[1]);
+      }
+    }
+    expect(seen).toBeGreaterThan(30);
+    expect(missing.filter((m) => !/^(An unlimited policy|Type must be|Accrual method must be|Say whether|Tenure tiers must|Choose (minutes|daily|start|a proration)|A (negative limit|time-based)|Enter the accrual ratio)/.test(m))).toEqual([]);
   });
 });

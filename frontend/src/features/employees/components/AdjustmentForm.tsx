@@ -12,6 +12,7 @@ import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
 import { useT } from '@/i18n/I18nProvider';
+import { useValidationText } from '@/i18n/validation';
 import { validateAdjustment, type AdjustmentFormValues } from '../validation';
 
 export function AdjustmentForm({ employee }: { employee: Employee }) {
@@ -23,7 +24,8 @@ export function AdjustmentForm({ employee }: { employee: Employee }) {
   const [v, setV] = useState<AdjustmentFormValues>({ policy_id: '', direction: 'ADD', amount: '', unit: 'HOURS', reason: '' });
   const [shown, setShown] = useState(false);
   const errors = validateAdjustment(v);
-  const err = (k: string) => (shown ? errors[k] : undefined);
+  const say = useValidationText();
+  const err = (k: string) => (shown ? say(errors[k]) : undefined);
   const minutes = (v.direction === 'DEDUCT' ? -1 : 1) * toMinutes(Number(v.amount.replace(',', '.')) || 0, v.unit, workday);
   // What was typed, in the unit it was typed in, with the other unit beside it ("+1.5 days (12 h)").
   const typed = (m: number) =>

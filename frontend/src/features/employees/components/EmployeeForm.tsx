@@ -9,6 +9,7 @@ import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
 import { useIntl } from 'react-intl';
 import { useT } from '@/i18n/I18nProvider';
+import { useValidationText } from '@/i18n/validation';
 import { validateEmployeeForm, type EmployeeFormValues } from '../validation';
 
 const TIME_ZONES: string[] = (() => {
@@ -43,7 +44,8 @@ export function EmployeeForm({
   const [v, setV] = useState(initial);
   const [shown, setShown] = useState(false);
   const errors = validateEmployeeForm(v, selfId);
-  const err = (k: string) => (shown ? errors[k] : undefined);
+  const say = useValidationText();
+  const err = (k: string) => (shown ? say(errors[k]) : undefined);
   const text = (k: keyof EmployeeFormValues) => ({
     value: v[k] as string,
     onChange: (e: { target: { value: string } }) => setV((s) => ({ ...s, [k]: e.target.value })),

@@ -3,6 +3,7 @@ import { formatDate } from '@/lib/format';
 import { ACCRUAL_FREQUENCIES, DISPLAY_UNITS, POLICY_CATEGORIES } from '@/lib/types';
 import { useIntl } from 'react-intl';
 import { useT } from '@/i18n/I18nProvider';
+import { useValidationText } from '@/i18n/validation';
 import { useEnumLabel, type EnumKind } from '@/i18n/enums';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -38,7 +39,8 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
   const [v, setV] = useState(initial);
   const [showErrors, setShowErrors] = useState(false);
   const errors: PolicyFormErrors = validatePolicyForm(v, { creating, previousEffectiveFrom });
-  const err = (k: string) => (showErrors ? errors[k] : undefined);
+  const say = useValidationText();
+  const err = (k: string) => (showErrors ? say(errors[k]) : undefined);
   const set = <K extends keyof PolicyFormValues>(k: K) => (value: PolicyFormValues[K]) => setV((s) => ({ ...s, [k]: value }));
   const text = (k: keyof PolicyFormValues) => ({
     value: v[k] as string,
