@@ -191,7 +191,7 @@ const de: Record<MessageKey, string> = {
   'policy.form.blankCarryAll': "leer = alles übertragen",
   'policy.form.carryoverExpires': "Übertragene Zeit verfällt nach (Tage, optional)",
   'policy.form.section.expiration': "Verfall",
-  'policy.form.expire': "Ungenutztes Guthaben verfallen lassen",
+  'policy.form.expire': "Ungenutzten Saldo verfallen lassen",
   'policy.form.expires': "Verfällt",
   'policy.form.expiry.AFTER_DAYS': "N Tage nach dem letzten Anspruch",
   'policy.form.expiry.ON_DATE': "An einem Datum jedes Jahr",
