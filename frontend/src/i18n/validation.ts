@@ -39,7 +39,7 @@ export const VALIDATION_KEYS: Record<string, MessageKey> = {
   "Enter the first name.": 'validation.firstName',
   "Enter the last name.": 'validation.lastName',
   "Enter a valid e-mail address.": 'validation.email',
-  "A workday is 60 to 1440 minutes.": 'validation.workday',
+  "A workday is 1 to 24 hours.": 'validation.workday',
   "Enter an IANA time zone, e.g. Europe/Paris.": 'validation.timezone',
   "Choose at least one work day.": 'validation.workDays',
   "Enter a time like 09:00.": 'validation.workdayStart',

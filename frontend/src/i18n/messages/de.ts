@@ -324,8 +324,6 @@ const de: Record<MessageKey, string> = {
   'employee.form.timezone': "Zeitzone",
   'employee.form.timezoneHint': "Anträge werden in dieser Zeitzone gelesen.",
   'employee.form.workdayStart': "Arbeitsbeginn",
-  'employee.form.workdayMinutes': "Länge des Arbeitstags (Minuten)",
-  'employee.form.workdayMinutesHint': "480 = 8 Stunden; 1 Tag Abwesenheit.",
   'employee.form.workDays': "Arbeitstage",
   'employee.form.save': "Mitarbeiter:in speichern",
   'employee.saved': "{name} gespeichert",
@@ -558,7 +556,7 @@ const de: Record<MessageKey, string> = {
   'validation.firstName': "Bitte den Vornamen eingeben.",
   'validation.lastName': "Bitte den Nachnamen eingeben.",
   'validation.email': "Bitte eine gültige E-Mail-Adresse eingeben.",
-  'validation.workday': "Ein Arbeitstag hat 60 bis 1440 Minuten.",
+  'validation.workday': "Ein Arbeitstag hat 1 bis 24 Stunden.",
   'validation.timezone': "Bitte eine IANA-Zeitzone eingeben, z. B. Europe/Berlin.",
   'validation.workDays': "Bitte mindestens einen Arbeitstag wählen.",
   'validation.workdayStart': "Bitte eine Uhrzeit wie 09:00 eingeben.",
@@ -568,6 +566,8 @@ const de: Record<MessageKey, string> = {
   'validation.amount': "Bitte eine Menge größer als 0 eingeben.",
   'validation.reason': "Bitte den Grund angeben (er wird in Buchungen und Protokoll gespeichert).",
   'validation.versionStart': "Die neue Version muss am oder nach dem {date} beginnen, an dem die aktuelle begonnen hat.",
+  'employee.form.workdayHours': "Länge des Arbeitstags (Stunden)",
+  'employee.form.workdayHoursHint': "So lang ist ein Tag Abwesenheit, z. B. 8 oder 7,5.",
 };
 
 export default de;

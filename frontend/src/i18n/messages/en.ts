@@ -323,8 +323,6 @@ const en = {
   'employee.form.timezone': "Time zone",
   'employee.form.timezoneHint': "Requests are read in this zone.",
   'employee.form.workdayStart': "Workday starts",
-  'employee.form.workdayMinutes': "Workday length (minutes)",
-  'employee.form.workdayMinutesHint': "480 = 8 hours; 1 day of leave.",
   'employee.form.workDays': "Work days",
   'employee.form.save': "Save employee",
   'employee.saved': "{name} saved",
@@ -557,7 +555,7 @@ const en = {
   'validation.firstName': "Enter the first name.",
   'validation.lastName': "Enter the last name.",
   'validation.email': "Enter a valid e-mail address.",
-  'validation.workday': "A workday is 60 to 1440 minutes.",
+  'validation.workday': "A workday is 1 to 24 hours.",
   'validation.timezone': "Enter an IANA time zone, e.g. Europe/Paris.",
   'validation.workDays': "Choose at least one work day.",
   'validation.workdayStart': "Enter a time like 09:00.",
@@ -567,6 +565,8 @@ const en = {
   'validation.amount': "Enter an amount above 0.",
   'validation.reason': "Say why (it is kept in the ledger and audit log).",
   'validation.versionStart': "The new version must start on or after {date}, when the current one started.",
+  'employee.form.workdayHours': "Workday length (hours)",
+  'employee.form.workdayHoursHint': "One day of leave is this long, e.g. 8 or 7.5.",
 } as const;
 
 export type MessageKey = keyof typeof en;

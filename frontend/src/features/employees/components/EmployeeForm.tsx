@@ -10,6 +10,7 @@ import { FormError } from '@/components/ui/states';
 import { useIntl } from 'react-intl';
 import { useT } from '@/i18n/I18nProvider';
 import { useValidationText } from '@/i18n/validation';
+import { AmountInput } from '@/features/policies/components/AmountInput';
 import { validateEmployeeForm, type EmployeeFormValues } from '../validation';
 
 const TIME_ZONES: string[] = (() => {
@@ -112,8 +113,15 @@ export function EmployeeForm({
         <Field label={t('employee.form.workdayStart')} error={err('workday_start')} required>
           <Input type="time" {...text('workday_start')} />
         </Field>
-        <Field label={t('employee.form.workdayMinutes')} error={err('workday_minutes')} required hint={t('employee.form.workdayMinutesHint')}>
-          <Input inputMode="numeric" {...text('workday_minutes')} />
+        <Field label={t('employee.form.workdayHours')} error={err('workday_minutes')} required hint={t('employee.form.workdayHoursHint')}>
+          {/* typed in hours (7.5), stored as whole minutes (450): what "a day" of leave means for this person */}
+          <AmountInput
+            minutes={v.workday_minutes}
+            onMinutes={(m) => setV((s) => ({ ...s, workday_minutes: m }))}
+            unit="HOURS"
+            workdayMinutes={480}
+            data-testid="employee-workday_minutes"
+          />
         </Field>
         <fieldset className="sm:col-span-3" aria-describedby={err('work_days') ? 'work-days-error' : undefined}>
           <legend className="text-sm font-medium text-slate-800">{t('employee.form.workDays')}</legend>
