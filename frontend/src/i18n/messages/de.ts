@@ -568,6 +568,13 @@ const de: Record<MessageKey, string> = {
   'validation.versionStart': "Die neue Version muss am oder nach dem {date} beginnen, an dem die aktuelle begonnen hat.",
   'employee.form.workdayHours': "Länge des Arbeitstags (Stunden)",
   'employee.form.workdayHoursHint': "So lang ist ein Tag Abwesenheit, z. B. 8 oder 7,5.",
+  'account.password.changed': "Passwort geändert",
+  'account.password.enterCurrent': "Bitte Ihr aktuelles Passwort eingeben.",
+  'account.password.min': "Mindestens {n, number} Zeichen.",
+  'account.password.mismatch': "Die Passwörter stimmen nicht überein.",
+  'account.password.title': "Passwort ändern",
+  'account.password.current': "Aktuelles Passwort",
+  'account.password.repeat': "Neues Passwort wiederholen",
 };
 
 export default de;

@@ -567,6 +567,13 @@ const en = {
   'validation.versionStart': "The new version must start on or after {date}, when the current one started.",
   'employee.form.workdayHours': "Workday length (hours)",
   'employee.form.workdayHoursHint': "One day of leave is this long, e.g. 8 or 7.5.",
+  'account.password.changed': "Password changed",
+  'account.password.enterCurrent': "Enter your current password.",
+  'account.password.min': "At least {n, number} characters.",
+  'account.password.mismatch': "The passwords do not match.",
+  'account.password.title': "Change password",
+  'account.password.current': "Current password",
+  'account.password.repeat': "Repeat new password",
 } as const;
 
 export type MessageKey = keyof typeof en;
