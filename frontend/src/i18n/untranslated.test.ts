@@ -87,6 +87,19 @@ export function scan(file: string, source = SOURCES[file]): Finding[] {
           report(init, init.expression.text);
       }
     }
+    // toast('Saved'), window.confirm('Delete?'): a message shown to the person
+    if (ts.isCallExpression(node) && /^(toast|confirm|window\.confirm|alert|window\.alert)$/.test(node.expression.getText())) {
+      const first = node.arguments[0];
+      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) report(first, first.text);
+      if (first && ts.isTemplateExpression(first)) report(first, first.getText().replace(/\$\{[^}]*\}/g, ' '));
+    }
+    // { value: 'x', label: 'Everyone' }: option and menu labels (an object with a message key `msg` keeps an English fallback)
+    if (ts.isPropertyAssignment(node) && /^(label|title|placeholder|description)$/.test(node.name.getText())) {
+      const init = node.initializer;
+      const owner = node.parent;
+      const hasKey = ts.isObjectLiteralExpression(owner) && owner.properties.some((p) => p.name?.getText() === 'msg');
+      if (!hasKey && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init))) report(init, init.text);
+    }
     ts.forEachChild(node, visit);
   };
   visit(sf);
@@ -97,9 +110,11 @@ describe('translation coverage', () => {
   it('the scanner finds text and attribute literals and lets translated ones pass', () => {
     const found = scan(
       'x.tsx',
-      `const a = <div title="Hello there" aria-label={t('x')}><p>Some text</p>{t('y')} <span>·</span><b>Power PTO</b><i label={'Other'} /></div>;`,
+      `const a = <div title="Hello there" aria-label={t('x')}><p>Some text</p>{t('y')} <span>·</span><b>Power PTO</b><i label={'Other'} /></div>;
+       toast('Saved it'); toast(t('ok')); window.confirm(\`Delete \${name}?\`);
+       const o = [{ value: 'a', label: 'Everyone' }, { to: '/x', label: 'Fallback', msg: 'nav.x' }, { value: 'b', label: t('k') }];`,
     );
-    expect(found.map((f) => f.text)).toEqual(['Hello there', 'Some text', 'Other']);
+    expect(found.map((f) => f.text)).toEqual(['Hello there', 'Some text', 'Other', 'Saved it', '`Delete ?`', 'Everyone']);
   });
 
   it.each(GUARDED)('%s shows no hard-coded English', (file) => {
