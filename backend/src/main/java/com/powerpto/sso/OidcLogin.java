@@ -14,6 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
@@ -54,10 +56,36 @@ class OidcLogin implements LoginCustomizer {
         http.oauth2Login(o -> o
                 .clientRegistrationRepository(registrations)
                 .loginPage("/sign-in")
-                .authorizationEndpoint(a -> a.authorizationRequestResolver(resolver))
+                .authorizationEndpoint(a -> a.authorizationRequestResolver(unknownCompanyFallsThrough(resolver)))
                 .redirectionEndpoint(r -> r.baseUri(SsoService.CALLBACK_PATH + "*"))
                 .successHandler(this::succeeded)
                 .failureHandler(this::failed));
+    }
+
+    /**
+     * A start for a company without (working) single sign-on is not Spring's 500: the resolver
+     * answers "not mine" and {@link SsoController#notStarted} explains it on the landing page.
+     */
+    private static OAuth2AuthorizationRequestResolver unknownCompanyFallsThrough(OAuth2AuthorizationRequestResolver resolver) {
+        return new OAuth2AuthorizationRequestResolver() {
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+                try {
+                    return resolver.resolve(request);
+                } catch (IllegalArgumentException noSuchRegistration) {
+                    return null;
+                }
+            }
+
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+                try {
+                    return resolver.resolve(request, registrationId);
+                } catch (IllegalArgumentException noSuchRegistration) {
+                    return null;
+                }
+            }
+        };
     }
 
     private void succeeded(HttpServletRequest request, HttpServletResponse response,
