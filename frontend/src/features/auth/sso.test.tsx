@@ -9,7 +9,7 @@ import { readSsoFragment, ssoErrorKey } from './sso';
 
 afterEach(cleanup);
 
-function landing(hash: string, onToken = vi.fn(() => Promise.resolve())) {
+function landing(hash: string, onToken: (token: string) => Promise<unknown> = vi.fn(() => Promise.resolve())) {
   renderIn(
     <MemoryRouter>
       <SsoLanding landing={readSsoFragment(hash)} onToken={onToken} />

@@ -158,6 +158,7 @@ const de: Record<MessageKey, string> = {
   'invite.submit': 'Konto aktivieren',
   'sso.continueWith': 'Weiter mit {provider}',
   'sso.required': 'Ihre Firma meldet sich über {provider} an. Verwenden Sie die Schaltfläche unten; das Passwort ist nur für die Notfall-Administration gedacht.',
+  'sso.passwordRefused': 'Ihre Firma meldet sich nur über {provider} an. Verwenden Sie unten „Weiter mit {provider}“.',
   'sso.title': 'Single Sign-on',
   'sso.signingIn': 'Sie werden angemeldet …',
   'sso.refusedTitle': 'Sie sind nicht angemeldet',

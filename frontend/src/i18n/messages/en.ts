@@ -157,6 +157,7 @@ const en = {
   'invite.submit': 'Activate account',
   'sso.continueWith': 'Continue with {provider}',
   'sso.required': 'Your company signs in with {provider}. Use the button below; the password is only for its emergency administrator.',
+  'sso.passwordRefused': 'Your company signs in with {provider} only. Use “Continue with {provider}” below.',
   'sso.title': 'Single sign-on',
   'sso.signingIn': 'Signing you in…',
   'sso.refusedTitle': 'You are not signed in',

@@ -46,7 +46,11 @@ export default function SignInPage() {
       const me = await signIn(email.trim(), password);
       navigate(state.from && state.from !== '/' ? state.from : homePathFor(me.role), { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? new ApiError(401, t('signIn.wrongCredentials')) : err);
+      if (err instanceof ApiError && err.status === 401) setError(new ApiError(401, t('signIn.wrongCredentials')));
+      // The right password, but the company signs in with single sign-on only.
+      else if (err instanceof ApiError && err.status === 403 && offer)
+        setError(new ApiError(403, t('sso.passwordRefused', { provider: offer.provider_name })));
+      else setError(err);
     } finally {
       setBusy(false);
     }
