@@ -60,8 +60,17 @@ public class DemoSsoProvider implements DisposableBean {
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     public void start() {
+        if (startServer()) {
+            configureDemoCompany();
+            System.out.println("\n  Single sign-on: on the sign-in page type a demo e-mail (e.g. emma@acme.test) and choose\n"
+                    + "  \"Continue with " + PROVIDER_NAME + "\"; the demo provider (" + issuer() + ") asks for the e-mail again.\n");
+        }
+    }
+
+    /** True when the provider runs: only in development, and only when its port is free. */
+    boolean startServer() {
         if (!properties.isDevelopment() || port <= 0) {
-            return;
+            return false;
         }
         try {
             Path loginPage = Files.createTempFile("demo-sso-login", ".html");
@@ -76,11 +85,9 @@ public class DemoSsoProvider implements DisposableBean {
             log.warn("the demo single sign-on provider did not start on port {} ({}); password sign-in still works",
                     port, e.getMessage());
             server = null;
-            return;
+            return false;
         }
-        configureDemoCompany();
-        System.out.println("\n  Single sign-on: on the sign-in page type a demo e-mail (e.g. emma@acme.test) and choose\n"
-                + "  \"Continue with " + PROVIDER_NAME + "\"; the demo provider (" + issuer() + ") asks for the e-mail again.\n");
+        return true;
     }
 
     String issuer() {
