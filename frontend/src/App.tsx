@@ -3,10 +3,12 @@ import { Outlet, Route, Routes } from 'react-router';
 import { AppShell } from '@/components/layout/AppShell';
 import { HomeRedirect, RequireAuth, RequireRole } from '@/components/layout/RequireAuth';
 import { EmptyState } from '@/components/ui/states';
+import { useT } from '@/i18n/I18nProvider';
 
 // Every screen is its own chunk: the initial bundle holds only the shell and sign-in.
 const SignInPage = lazy(() => import('@/features/auth/pages/SignInPage'));
 const AccountPage = lazy(() => import('@/features/auth/pages/AccountPage'));
+const SsoLandingPage = lazy(() => import('@/features/auth/pages/SsoLandingPage'));
 const AcceptInvitePage = lazy(() => import('@/features/auth/pages/AcceptInvitePage'));
 const DevMailboxPage = lazy(() => import('@/features/notifications/pages/DevMailboxPage'));
 const MyBalancesPage = lazy(() => import('@/features/balances/pages/MyBalancesPage'));
@@ -30,6 +32,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/sign-in/sso" element={<SsoLandingPage />} />
       <Route path="/accept-invite" element={<AcceptInvitePage />} />
       <Route
         element={
@@ -93,5 +96,6 @@ function OutletPassthrough() {
 }
 
 function NotFound() {
-  return <EmptyState title="Page not found">The page you asked for does not exist.</EmptyState>;
+  const t = useT();
+  return <EmptyState title={t('ui.notFound')}>{t('ui.notFoundHint')}</EmptyState>;
 }

@@ -52,6 +52,20 @@ export async function issue20(browser, runner) {
     await expectToast(admin, `Policy ${name} created`);
   });
 
+  await step('a version scheduled for next year is named in the policy header', admin, async () => {
+    const year = new Date().getFullYear() + 1;
+    await byTestId(admin, 'edit-policy').click();
+    await byTestId(admin, 'policy-effective_from').fill(`${year}-01-01`);
+    await byTestId(admin, 'policy-rate_minutes').fill('2');
+    await byTestId(admin, 'policy-submit').click();
+    await expectToast(admin, 'Version 2 saved');
+    const header = byTestId(admin, 'scheduled-version');
+    await header.waitFor();
+    const text = await header.innerText();
+    assert(text === `Version 2 takes effect on January 1, ${year}`, `scheduled version in the header (${text})`);
+    await shot(admin, 'i20-policy-scheduled-version');
+  });
+
   await step('payroll ledger CSV has names, e-mail, policy name and amounts in the unit', admin, async () => {
     await nav(admin, 'Reports');
     await byTestId(admin, 'tab-ledger-export').click();
@@ -94,11 +108,34 @@ export async function issue20(browser, runner) {
   await step('one screen in German (chosen on the account page)', admin, async () => {
     await admin.goto('/account');
     await byTestId(admin, 'language-select').selectOption('de');
-    await admin.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Meine Salden' }).waitFor();
+    await admin.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Meine Salden' }).waitFor();
     await admin.getByRole('heading', { name: 'Ihr Konto' }).waitFor();
     assert((await admin.locator('html').getAttribute('lang')) === 'de', 'html lang is de');
     await shot(admin, 'i20-account-de');
     await axe(admin, 'account (German)');
+  });
+
+  await step('a form in German: the new-policy form, labels, hints and buttons', admin, async () => {
+    await admin.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Regelungen', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Regelungen' }).waitFor();
+    await byTestId(admin, 'new-policy').click();
+    await admin.getByRole('heading', { name: 'Neue Regelung' }).waitFor();
+    for (const label of ['Schlüssel', 'Kategorie', 'Anzeigename', 'Gültig ab', 'Grund der Änderung', 'Art der Regelung']) {
+      await admin.getByLabel(label, { exact: false }).first().waitFor();
+    }
+    await selectOption(admin, 'policy-unit', 'Tage');
+    await byTestId(admin, 'policy-rate_minutes').fill('1,5');
+    await admin.getByText('= 12 Std.').first().waitFor();
+    await admin.getByRole('button', { name: 'Regelung anlegen' }).waitFor();
+    const text = await admin.locator('main').innerText();
+    for (const english of ['Effective from', 'Create policy', 'Policy type', 'Carryover', 'Limits', 'Loading']) {
+      assert(!text.includes(english), `no English "${english}" on the German form`);
+    }
+    await shot(admin, 'i20-policy-form-de');
+    await axe(admin, 'new policy form (German)');
+    await byTestId(admin, 'policy-submit').click();
+    await admin.getByText('Bitte', { exact: false }).first().waitFor();
+    await admin.goto('/account');
     await byTestId(admin, 'language-select').selectOption('');
     await admin.getByRole('heading', { name: 'Your account' }).waitFor();
   });

@@ -1,24 +1,26 @@
+import { useT } from '@/i18n/I18nProvider';
 import { formatJsonValue, jsonDiff } from '@/lib/diff';
 import { cn } from '@/lib/utils';
 
 /** Field-by-field table of what changed between two JSON values. */
-export function JsonDiff({ before, after, caption = 'Changes' }: { before: unknown; after: unknown; caption?: string }) {
+export function JsonDiff({ before, after, caption }: { before: unknown; after: unknown; caption?: string }) {
+  const t = useT();
   const rows = jsonDiff(before, after);
-  if (rows.length === 0) return <p className="text-sm text-slate-600">No field changed.</p>;
+  if (rows.length === 0) return <p className="text-sm text-slate-600">{t('diff.none')}</p>;
   return (
     <div className="relative overflow-x-auto" data-testid="json-diff">
       <table className="w-full min-w-max text-xs">
-        <caption className="sr-only">{caption}</caption>
+        <caption className="sr-only">{caption ?? t('diff.caption')}</caption>
         <thead>
           <tr className="text-left text-slate-700">
             <th scope="col" className="py-1 pr-3 font-semibold">
-              Field
+              {t('diff.field')}
             </th>
             <th scope="col" className="py-1 pr-3 font-semibold">
-              Before
+              {t('diff.before')}
             </th>
             <th scope="col" className="py-1 font-semibold">
-              After
+              {t('diff.after')}
             </th>
           </tr>
         </thead>

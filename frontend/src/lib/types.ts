@@ -227,6 +227,9 @@ export interface Balance {
   is_unlimited: boolean;
   updated_at: string | null;
   employee_id?: string;
+  /** The policy's display name and description (issue 20, added fields); null when unset. */
+  policy_name?: string | null;
+  policy_description?: string | null;
 }
 
 export interface LedgerEntry {

@@ -33,7 +33,7 @@ const NAV: { section: string; msg?: MessageKey; items: NavItem[] }[] = [
     msg: 'nav.section.team' as MessageKey,
     items: [
       { to: '/approvals', label: 'Approvals', msg: 'nav.approvals', roles: ['manager', 'admin'] },
-      { to: '/team', label: 'My team', roles: ['manager', 'admin'] },
+      { to: '/team', label: 'My team', msg: 'nav.team', roles: ['manager', 'admin'] },
       { to: '/team-calendar', label: 'Team calendar', msg: 'nav.calendar', roles: ['employee', 'manager', 'admin'] },
     ],
   },
@@ -102,7 +102,7 @@ export function AppShell() {
         <div className="hidden px-5 py-5 md:block">
           <span className="text-xl font-bold text-brand-700 dark:text-brand-100">Power PTO</span>
         </div>
-        <nav id="primary-nav" aria-label="Primary" className="flex-1 overflow-y-auto px-3 pb-4">
+        <nav id="primary-nav" aria-label={t('nav.primary', 'Primary')} className="flex-1 overflow-y-auto px-3 pb-4">
           {sections.map((s) => (
             <div key={s.section} className="mt-3">
               <p className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">{t(s.msg, s.section)}</p>

@@ -1,3 +1,4 @@
+import { useT } from '@/i18n/I18nProvider';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { hasRole, homePathFor, useAuth } from '@/lib/auth';
@@ -8,22 +9,23 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { status, error, retry, signOut } = useAuth();
   const location = useLocation();
+  const t = useT();
   if (status === 'anonymous') {
     return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   }
   if (status === 'loading') {
     return (
       <div className="mx-auto max-w-md p-8">
-        <LoadingState label="Signing you in…" />
+        <LoadingState label={t('auth.loading')} />
       </div>
     );
   }
   if (status === 'error') {
     return (
       <div className="mx-auto max-w-md space-y-3 p-8">
-        <ErrorState error={error} onRetry={retry} title="Could not load your account" />
+        <ErrorState error={error} onRetry={retry} title={t('auth.loadFailed')} />
         <Button variant="secondary" onClick={signOut}>
-          Back to sign-in
+          {t('auth.back')}
         </Button>
       </div>
     );

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import * as DialogPrimitive from '@radix-ui/react-dialog';
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { cn } from '@/lib/utils';
@@ -18,6 +19,7 @@ interface DialogProps {
  * the element focused when the dialog opened is remembered and focused again on close.
  */
 export function Dialog({ open, onOpenChange, title, description, children, className, testId }: DialogProps) {
+  const intl = useIntl();
   const opener = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
     if (open && document.activeElement instanceof HTMLElement && document.activeElement !== document.body) {
@@ -55,7 +57,7 @@ export function Dialog({ open, onOpenChange, title, description, children, class
             </div>
             <DialogPrimitive.Close
               className="rounded p-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-              aria-label="Close"
+              aria-label={intl.formatMessage({ id: 'ui.close' })}
             >
               <span aria-hidden="true" className="text-xl leading-none">
                 ×

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import * as SelectPrimitive from '@radix-ui/react-select';
 import { forwardRef } from 'react';
 import { cn } from '@/lib/utils';
@@ -24,9 +25,10 @@ interface SelectProps {
 
 /** Radix Select with a list of options (shadcn/ui style). Values must be non-empty strings. */
 export const Select = forwardRef<HTMLButtonElement, SelectProps>(function Select(
-  { value, onValueChange, options, placeholder = 'Select…', id, disabled, className, ...aria },
+  { value, onValueChange, options, placeholder, id, disabled, className, ...aria },
   ref,
 ) {
+  const intl = useIntl();
   return (
     <SelectPrimitive.Root value={value || undefined} onValueChange={onValueChange} disabled={disabled}>
       <SelectPrimitive.Trigger
@@ -40,7 +42,7 @@ export const Select = forwardRef<HTMLButtonElement, SelectProps>(function Select
         )}
         {...aria}
       >
-        <SelectPrimitive.Value placeholder={placeholder} />
+        <SelectPrimitive.Value placeholder={placeholder ?? intl.formatMessage({ id: 'ui.select' })} />
         <SelectPrimitive.Icon aria-hidden="true" className="text-slate-500">
           ▾
         </SelectPrimitive.Icon>

@@ -3,12 +3,14 @@ import { errorSentence, type AmountContext } from '@/lib/errors';
 import type { ReactNode } from 'react';
 import { ApiError, errorLines, errorMessage } from '@/lib/api';
 import { Button, Spinner } from './button';
+import { useT } from '@/i18n/I18nProvider';
 
-export function LoadingState({ label = 'Loading…' }: { label?: string }) {
+export function LoadingState({ label }: { label?: string }) {
+  const t = useT();
   return (
     <div role="status" aria-live="polite" className="flex items-center gap-3 py-10 text-slate-600" data-testid="loading">
       <Spinner className="text-brand-600" />
-      <span>{label}</span>
+      <span>{label ?? t('ui.loading')}</span>
     </div>
   );
 }
@@ -22,14 +24,15 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function ErrorState({ error, onRetry, title = 'Could not load this' }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
+  const t = useT();
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900" data-testid="error-state">
-      <p className="font-semibold">{title}</p>
+      <p className="font-semibold">{title ?? t('ui.loadFailed')}</p>
       <p className="mt-1">{errorMessage(error)}</p>
       {onRetry && (
         <Button variant="secondary" size="sm" className="mt-3" onClick={onRetry}>
-          Try again
+          {t('ui.retry')}
         </Button>
       )}
     </div>
@@ -73,20 +76,21 @@ export function Pagination({
   total: number;
   onChange: (offset: number) => void;
 }) {
+  const t = useT();
   if (total <= limit) return null;
   const page = Math.floor(offset / limit) + 1;
   const pages = Math.max(1, Math.ceil(total / limit));
   return (
-    <nav aria-label="Pagination" className="mt-3 flex items-center justify-between gap-2 text-sm">
+    <nav aria-label={t('ui.pagination')} className="mt-3 flex items-center justify-between gap-2 text-sm">
       <span className="text-slate-600">
-        Page {page} of {pages} · {total} total
+        {t('ui.pageOf', { page, pages, total })}
       </span>
       <div className="flex gap-2">
         <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
-          Previous
+          {t('ui.previous')}
         </Button>
         <Button variant="secondary" size="sm" disabled={offset + limit >= total} onClick={() => onChange(offset + limit)}>
-          Next
+          {t('ui.next')}
         </Button>
       </div>
     </nav>

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { Table, Td, Th } from './table';
 import { Dialog } from './dialog';
+import { renderIn } from '@/test/render';
 
 afterEach(cleanup);
 
@@ -60,7 +61,7 @@ function Opener() {
 describe('<Dialog>', () => {
   it('returns focus to the control that opened it', async () => {
     const user = userEvent.setup();
-    render(<Opener />);
+    renderIn(<Opener />);
     await user.click(screen.getByRole('button', { name: 'New request' }));
     expect(screen.getByRole('dialog')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Done' }));

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import * as ToastPrimitive from '@radix-ui/react-toast';
 import { useSyncExternalStore } from 'react';
 import { cn } from '@/lib/utils';
@@ -31,6 +32,7 @@ function subscribe(l: () => void) {
 }
 
 export function Toaster() {
+  const intl = useIntl();
   const list = useSyncExternalStore(subscribe, () => items, () => items);
   return (
     <ToastPrimitive.Provider swipeDirection="right" duration={5000}>
@@ -51,7 +53,7 @@ export function Toaster() {
               <ToastPrimitive.Description className="mt-0.5 text-sm text-slate-700">{t.description}</ToastPrimitive.Description>
             )}
           </div>
-          <ToastPrimitive.Close aria-label="Dismiss notification" className="rounded px-1 text-slate-600 hover:bg-slate-100">
+          <ToastPrimitive.Close aria-label={intl.formatMessage({ id: 'ui.dismiss' })} className="rounded px-1 text-slate-600 hover:bg-slate-100">
             <span aria-hidden="true">×</span>
           </ToastPrimitive.Close>
         </ToastPrimitive.Root>

@@ -48,7 +48,7 @@ export function validateEmployeeForm(v: EmployeeFormValues, selfId?: string): Re
   if (!v.last_name.trim()) e.last_name = 'Enter the last name.';
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) e.email = 'Enter a valid e-mail address.';
   const wm = Number(v.workday_minutes);
-  if (!/^\d+$/.test(v.workday_minutes.trim()) || wm < 60 || wm > 1440) e.workday_minutes = 'A workday is 60 to 1440 minutes.';
+  if (!/^\d+$/.test(v.workday_minutes.trim()) || wm < 60 || wm > 1440) e.workday_minutes = 'A workday is 1 to 24 hours.';
   if (!isValidTimeZone(v.timezone.trim())) e.timezone = 'Enter an IANA time zone, e.g. Europe/Paris.';
   if (v.work_days.length === 0) e.work_days = 'Choose at least one work day.';
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v.workday_start)) e.workday_start = 'Enter a time like 09:00.';

@@ -1,46 +1,70 @@
+import type { IntlShape } from 'react-intl';
 import type { PolicySettings, PolicyVersion } from '@/lib/types';
 import { humanize } from '@/lib/format';
-import { formatHours } from '@/lib/units';
+import { formatAmountBoth } from '@/lib/errors';
 import { RATE_FIELD } from './validation';
 
-const mins = (n: number | null | undefined, none = 'None') => (n === null || n === undefined ? none : `${n} min (${formatHours(n)})`);
+type Msg = (id: string, values?: Record<string, string | number>) => string;
+const msg = (intl: IntlShape): Msg => (id, values) => intl.formatMessage({ id }, values);
+const enumText = (intl: IntlShape, kind: string, value: string | null | undefined) =>
+  value && intl.messages[`enum.${kind}.${value}`] ? intl.formatMessage({ id: `enum.${kind}.${value}` }) : humanize(value);
 
-export function typeLabel(s: PolicySettings | undefined): string {
+export function typeLabel(intl: IntlShape, s: PolicySettings | undefined): string {
   if (!s) return '—';
-  if (s.type === 'UNLIMITED') return 'Unlimited';
-  return s.accrual_method === 'TIME' ? `Accrual · ${humanize(s.accrual_frequency)}` : 'Accrual · Hours worked';
+  const t = msg(intl);
+  if (s.type === 'UNLIMITED') return t('policy.form.type.UNLIMITED');
+  return s.accrual_method === 'TIME'
+    ? t('policy.describe.typeTime', { frequency: enumText(intl, 'frequency', s.accrual_frequency) })
+    : t('policy.describe.typeHours');
 }
 
-/** Label/value rows describing a version's rules, for people. */
-export function describeSettings(s: PolicySettings): [string, string][] {
-  if (s.type === 'UNLIMITED') return [['Type', 'Unlimited (usage tracked, no limit)']];
-  const rows: [string, string][] = [['Type', typeLabel(s)], ['Display unit', humanize(s.unit)]];
+/** Label/value rows describing a version's rules, for people: every amount in the policy's unit (8-hour days). */
+export function describeSettings(intl: IntlShape, s: PolicySettings): [string, string][] {
+  const t = msg(intl);
+  if (s.type === 'UNLIMITED') return [[t('policy.describe.type'), t('policy.describe.unlimited')]];
+  const amount = (n: number | null | undefined, none = t('policy.describe.none')) =>
+    n === null || n === undefined ? none : formatAmountBoth(intl, n, s.unit ?? 'DAYS');
+  const rows: [string, string][] = [
+    [t('policy.describe.type'), typeLabel(intl, s)],
+    [t('policy.describe.unit'), enumText(intl, 'unit', s.unit)],
+  ];
   if (s.accrual_method === 'TIME') {
-    rows.push(['Rate', `${mins(s[RATE_FIELD[s.accrual_frequency]])} per ${s.accrual_frequency === 'DAILY' ? 'day' : s.accrual_frequency === 'MONTHLY' ? 'month' : 'year'}`]);
-    rows.push(['Posted', humanize(s.accrual_timing)]);
-    rows.push(['Proration', humanize(s.proration)]);
+    rows.push([t('policy.describe.rate'), t('policy.describe.ratePer', { amount: amount(s[RATE_FIELD[s.accrual_frequency]]), period: s.accrual_frequency })]);
+    rows.push([t('policy.describe.posted'), t(`policy.form.timing.${s.accrual_timing}`)]);
+    rows.push([t('policy.describe.proration'), t(`policy.form.proration.${s.proration}`)]);
   } else {
-    rows.push(['Ratio', `${s.accrual_ratio.accrue_minutes} min per ${s.accrual_ratio.per_worked_minutes} min worked`]);
+    rows.push([
+      t('policy.describe.ratio'),
+      t('policy.describe.ratioValue', {
+        amount: amount(s.accrual_ratio.accrue_minutes),
+        worked: formatAmountBoth(intl, s.accrual_ratio.per_worked_minutes, 'HOURS'),
+      }),
+    ]);
   }
-  rows.push(['Negative balance', s.allow_negative ? `Allowed, limit ${mins(s.negative_limit_minutes, 'none')}` : 'Not allowed']);
-  rows.push(['Bank cap', mins(s.bank_cap_minutes)]);
   rows.push([
-    'Tenure tiers',
-    s.tenure_tiers?.length ? s.tenure_tiers.map((t) => `${t.min_months}+ months: ${t.accrual_rate_minutes} min`).join('; ') : 'None',
+    t('policy.describe.negative'),
+    s.allow_negative ? t('policy.describe.negativeAllowed', { limit: amount(s.negative_limit_minutes, t('policy.describe.noLimit')) }) : t('policy.describe.notAllowed'),
+  ]);
+  rows.push([t('policy.describe.bankCap'), amount(s.bank_cap_minutes)]);
+  rows.push([
+    t('policy.describe.tiers'),
+    s.tenure_tiers?.length
+      ? s.tenure_tiers.map((x) => t('policy.describe.tier', { months: x.min_months, amount: amount(x.accrual_rate_minutes) })).join('; ')
+      : t('policy.describe.none'),
   ]);
   rows.push([
-    'Carryover',
+    t('policy.describe.carryover'),
     s.carryover?.enabled
-      ? `Cap ${mins(s.carryover.cap_minutes, 'none')}${s.carryover.expires_after_days ? `, expires after ${s.carryover.expires_after_days} days` : ''}`
-      : 'Off',
+      ? t('policy.describe.carryoverCap', { cap: amount(s.carryover.cap_minutes, t('policy.describe.noLimit')), days: s.carryover.expires_after_days ?? 0 })
+      : t('policy.describe.off'),
   ]);
   rows.push([
-    'Expiration',
+    t('policy.describe.expiration'),
     s.expiration?.enabled
       ? s.expiration.expires_after_days
-        ? `${s.expiration.expires_after_days} days after the last accrual`
-        : `Every year on ${s.expiration.expires_on_month}/${s.expiration.expires_on_day}`
-      : 'Off',
+        ? t('policy.describe.expiresAfter', { days: s.expiration.expires_after_days })
+        : t('policy.describe.expiresOn', { date: new Date(2000, (s.expiration.expires_on_month ?? 1) - 1, s.expiration.expires_on_day ?? 1).toLocaleDateString(intl.locale, { day: 'numeric', month: 'long' }) })
+      : t('policy.describe.off'),
   ]);
   return rows;
 }

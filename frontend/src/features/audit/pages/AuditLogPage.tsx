@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { formatDateTime, fullName, humanize } from '@/lib/format';
+import { formatDateTime, fullName } from '@/lib/format';
 import { useEmployeeMap } from '@/lib/queries';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntry, type Page } from '@/lib/types';
 import { Button } from '@/components/ui/button';
@@ -16,6 +16,8 @@ import { JsonDiff } from '@/components/JsonDiff';
 import { useIntl, type IntlShape } from 'react-intl';
 import { downloadFile } from '@/lib/api';
 import { FormError } from '@/components/ui/states';
+import { useT } from '@/i18n/I18nProvider';
+import { useEnumLabel } from '@/i18n/enums';
 
 /** Fields every row repeats (tenant, ids, timestamps): hidden in the diff, they are not the change. */
 const NOISE = new Set(['company_id', 'id', 'created_at', 'updated_at', 'created_by', 'idempotency_key']);
@@ -65,6 +67,8 @@ export default function AuditLogPage() {
     setOffset(0);
   };
   const intl = useIntl();
+  const t = useT();
+  const enumLabel = useEnumLabel();
   const [csvError, setCsvError] = useState<unknown>(null);
   async function exportCsv() {
     setCsvError(null);
@@ -77,13 +81,13 @@ export default function AuditLogPage() {
   }
   const actorOf = (a: AuditEntry) =>
     a.actor_name ?? (a.actor_id === SYSTEM_ACTOR ? intl.formatMessage({ id: 'audit.system' }) : actorName(a.actor_id));
-  const actorName = (id: string) => (id === SYSTEM_ACTOR ? 'System' : employees.map.has(id) ? fullName(employees.map.get(id)) : id.slice(0, 8));
+  const actorName = (id: string) => (id === SYSTEM_ACTOR ? t('audit.system') : employees.map.has(id) ? fullName(employees.map.get(id)) : id.slice(0, 8));
 
   return (
     <>
       <PageHeader
         title={intl.formatMessage({ id: 'nav.audit' })}
-        description="Every change, who made it and what it looked like before and after."
+        description={t('audit.description')}
         actions={
           <Button variant="secondary" onClick={exportCsv} data-testid="audit-csv">
             {intl.formatMessage({ id: 'audit.csv' })}
@@ -92,48 +96,48 @@ export default function AuditLogPage() {
       />
       <FormError error={csvError} />
       <div className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" data-testid="audit-filters">
-        <Field label="Entity">
-          <Select value={filters.entity_type} onValueChange={set('entity_type')} options={[{ value: 'all', label: 'All entities' }, ...AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: humanize(t) }))]} data-testid="audit-entity" />
+        <Field label={t('audit.entity')}>
+          <Select value={filters.entity_type} onValueChange={set('entity_type')} options={[{ value: 'all', label: t('audit.allEntities') }, ...AUDIT_ENTITY_TYPES.map((x) => ({ value: x, label: enumLabel('entity', x) }))]} data-testid="audit-entity" />
         </Field>
-        <Field label="Action">
-          <Select value={filters.action} onValueChange={set('action')} options={[{ value: 'all', label: 'All actions' }, ...AUDIT_ACTIONS.map((t) => ({ value: t, label: humanize(t) }))]} data-testid="audit-action" />
+        <Field label={t('audit.action')}>
+          <Select value={filters.action} onValueChange={set('action')} options={[{ value: 'all', label: t('audit.allActions') }, ...AUDIT_ACTIONS.map((x) => ({ value: x, label: enumLabel('action', x) }))]} data-testid="audit-action" />
         </Field>
-        <Field label="Actor">
+        <Field label={t('audit.actor')}>
           <Select
             value={filters.actor_id}
             onValueChange={set('actor_id')}
             options={[
-              { value: 'all', label: 'Anyone' },
-              { value: SYSTEM_ACTOR, label: 'System' },
+              { value: 'all', label: t('audit.anyone') },
+              { value: SYSTEM_ACTOR, label: t('audit.system') },
               ...[...employees.map.values()].map((e) => ({ value: e.id, label: fullName(e) })),
             ]}
             data-testid="audit-actor"
           />
         </Field>
-        <Field label="From">
+        <Field label={t('col.from')}>
           <Input type="date" value={filters.start_date} onChange={(e) => set('start_date')(e.target.value)} />
         </Field>
-        <Field label="To">
+        <Field label={t('col.to')}>
           <Input type="date" value={filters.end_date} onChange={(e) => set('end_date')(e.target.value)} />
         </Field>
       </div>
       {audit.isPending ? (
-        <LoadingState label="Loading audit log…" />
+        <LoadingState label={t('audit.loading')} />
       ) : audit.isError ? (
         <ErrorState error={audit.error} onRetry={() => audit.refetch()} />
       ) : audit.data.items.length === 0 ? (
-        <EmptyState title="No audit entries match these filters" />
+        <EmptyState title={t('audit.empty')} />
       ) : (
         <>
-          <Table caption="Audit entries" data-testid="audit-table">
+          <Table caption={t('audit.caption')} data-testid="audit-table">
             <thead>
               <tr>
-                <Th>When</Th>
-                <Th>Actor</Th>
-                <Th>What happened</Th>
-                <Th>Action</Th>
+                <Th>{t('ledger.when')}</Th>
+                <Th>{t('audit.actor')}</Th>
+                <Th>{t('audit.what')}</Th>
+                <Th>{t('audit.action')}</Th>
                 <Th>
-                  <span className="sr-only">Details</span>
+                  <span className="sr-only">{t('audit.details')}</span>
                 </Th>
               </tr>
             </thead>
@@ -145,10 +149,10 @@ export default function AuditLogPage() {
                     <Td>{actorOf(a)}</Td>
                     <Td>
                       <span className="block" data-testid="audit-summary">{auditSentence(intl, a, actorOf(a))}</span>
-                      {!a.entity_label && <span className="font-mono text-xs text-slate-600">{humanize(a.entity_type)} {a.entity_id.slice(0, 8)}</span>}
+                      {!a.entity_label && <span className="font-mono text-xs text-slate-600">{enumLabel('entity', a.entity_type)} {a.entity_id.slice(0, 8)}</span>}
                     </Td>
                     <Td>
-                      <Badge tone={a.action === 'DELETE' || a.action === 'DENY' ? 'red' : a.action === 'APPROVE' ? 'green' : 'blue'}>{humanize(a.action)}</Badge>
+                      <Badge tone={a.action === 'DELETE' || a.action === 'DENY' ? 'red' : a.action === 'APPROVE' ? 'green' : 'blue'}>{enumLabel('action', a.action)}</Badge>
                     </Td>
                     <Td>
                       <Button
@@ -159,7 +163,7 @@ export default function AuditLogPage() {
                         onClick={() => setOpen(open === a.id ? null : a.id)}
                         data-testid="audit-expand"
                       >
-                        {open === a.id ? 'Hide changes' : 'Show changes'}
+                        {open === a.id ? t('audit.hide') : t('audit.show')}
                       </Button>
                     </Td>
                   </tr>
@@ -169,7 +173,7 @@ export default function AuditLogPage() {
                         <JsonDiff
                           before={withoutNoise(a.before_json)}
                           after={withoutNoise(a.after_json)}
-                          caption={`Changes of ${a.entity_label ?? `${humanize(a.entity_type)} ${a.entity_id}`}`}
+                          caption={t('audit.changesOf', { name: a.entity_label ?? `${enumLabel('entity', a.entity_type)} ${a.entity_id}` })}
                         />
                       </Td>
                     </tr>

@@ -9,11 +9,13 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { BalanceCard } from './BalanceCard';
 import { LedgerTable } from './LedgerTable';
 import { ledgerSeries } from '../ledgerSeries';
+import { useT } from '@/i18n/I18nProvider';
 
 const BalanceChart = lazy(() => import('./BalanceChart'));
 
 /** Balance cards, a balance-over-time chart and the ledger of one employee. */
 export function EmployeeBalances({ employee, showLedger = true }: { employee: Employee; showLedger?: boolean }) {
+  const t = useT();
   const workday = safeWorkday(employee.workday_minutes);
   const balances = useBalances(employee.id);
   const ledger = useLedger(employee.id);
@@ -26,20 +28,18 @@ export function EmployeeBalances({ employee, showLedger = true }: { employee: Em
     [ledger.data, selectedPolicy, employee.timezone],
   );
 
-  if (balances.isPending) return <LoadingState label="Loading balances…" />;
+  if (balances.isPending) return <LoadingState label={t('balances.loading')} />;
   if (balances.isError) return <ErrorState error={balances.error} onRetry={() => balances.refetch()} />;
   if (items.length === 0) {
     return (
-      <EmptyState title="No time-off policies yet">
-        Balances appear here once an administrator assigns a policy.
-      </EmptyState>
+      <EmptyState title={t('balances.empty')}>{t('balances.emptyHint')}</EmptyState>
     );
   }
   const selected = items.find((b) => b.policy_id === selectedPolicy);
 
   return (
     <div className="space-y-6">
-      <section aria-label="Balances" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" data-testid="balance-cards">
+      <section aria-label={t('balances.cards')} className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" data-testid="balance-cards">
         {items.map((b) => (
           <BalanceCard key={b.policy_id} balance={b} unit={policyUnit(policies.map.get(b.policy_id))} workdayMinutes={workday} />
         ))}
@@ -47,28 +47,28 @@ export function EmployeeBalances({ employee, showLedger = true }: { employee: Em
 
       <Card>
         <div className="mb-3 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-          <CardTitle>Balance over time</CardTitle>
-          <Field label="Policy" className="sm:w-64">
+          <CardTitle>{t('balances.chartTitle')}</CardTitle>
+          <Field label={t('col.policy')} className="sm:w-64">
             <Select
               value={selectedPolicy}
               onValueChange={setChartPolicy}
-              options={items.map((b) => ({ value: b.policy_id, label: b.policy_key }))}
+              options={items.map((b) => ({ value: b.policy_id, label: b.policy_name || b.policy_key }))}
               data-testid="chart-policy"
             />
           </Field>
         </div>
         {ledger.isPending ? (
-          <LoadingState label="Loading history…" />
+          <LoadingState label={t('balances.loadingHistory')} />
         ) : ledger.isError ? (
           <ErrorState error={ledger.error} onRetry={() => ledger.refetch()} />
         ) : points.length === 0 ? (
-          <EmptyState title="No activity for this policy yet" />
+          <EmptyState title={t('balances.noActivity')} />
         ) : (
-          <Suspense fallback={<LoadingState label="Loading chart…" />}>
+          <Suspense fallback={<LoadingState label={t('balances.loadingChart')} />}>
             <BalanceChart
               points={points}
               workdayMinutes={workday}
-              label={`Available balance of ${selected?.policy_key ?? 'the policy'} over time, in days`}
+              label={t('balances.chartLabel', { name: selected?.policy_name || selected?.policy_key || '' })}
             />
           </Suspense>
         )}
@@ -77,10 +77,10 @@ export function EmployeeBalances({ employee, showLedger = true }: { employee: Em
       {showLedger && (
         <section aria-labelledby="ledger-heading">
           <h2 id="ledger-heading" className="mb-2 text-base font-semibold">
-            Ledger
+            {t('balances.ledger')}
           </h2>
           {ledger.isPending ? (
-            <LoadingState label="Loading ledger…" />
+            <LoadingState label={t('balances.loadingLedger')} />
           ) : ledger.isError ? (
             <ErrorState error={ledger.error} onRetry={() => ledger.refetch()} />
           ) : (

@@ -1,7 +1,10 @@
 import type { LedgerEntry, Policy } from '@/lib/types';
 import { policyLabel } from '@/lib/units';
-import { formatDateTime, humanize } from '@/lib/format';
-import { formatSigned, policyUnit } from '@/lib/units';
+import { formatDateTime } from '@/lib/format';
+import { policyUnit } from '@/lib/units';
+import { useT } from '@/i18n/I18nProvider';
+import { useEnumLabel } from '@/i18n/enums';
+import { useAmounts } from '@/i18n/amounts';
 import { Badge, type BadgeTone } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { EmptyState } from '@/components/ui/states';
@@ -23,7 +26,7 @@ export function LedgerTable({
   policies,
   workdayMinutes,
   timeZone,
-  caption = 'Ledger entries',
+  caption,
 }: {
   entries: LedgerEntry[];
   policies: Map<string, Policy>;
@@ -31,16 +34,19 @@ export function LedgerTable({
   timeZone?: string;
   caption?: string;
 }) {
-  if (entries.length === 0) return <EmptyState title="No ledger entries yet" />;
+  const t = useT();
+  const enumLabel = useEnumLabel();
+  const amounts = useAmounts();
+  if (entries.length === 0) return <EmptyState title={t('ledger.empty')} />;
   return (
-    <Table caption={caption} data-testid="ledger-table">
+    <Table caption={caption ?? t('ledger.caption')} data-testid="ledger-table">
       <thead>
         <tr>
-          <Th>When</Th>
-          <Th>Policy</Th>
-          <Th>Type</Th>
-          <Th className="text-right">Amount</Th>
-          <Th>Source</Th>
+          <Th>{t('ledger.when')}</Th>
+          <Th>{t('col.policy')}</Th>
+          <Th>{t('policy.form.section.type')}</Th>
+          <Th className="text-right">{t('adjust.amount')}</Th>
+          <Th>{t('ledger.source')}</Th>
         </tr>
       </thead>
       <tbody>
@@ -51,10 +57,10 @@ export function LedgerTable({
               <Td className="whitespace-nowrap">{formatDateTime(e.effective_at, timeZone)}</Td>
               <Td>{policyLabel(policy) || e.policy_id.slice(0, 8)}</Td>
               <Td>
-                <Badge tone={tone[e.entry_type] ?? 'gray'}>{humanize(e.entry_type)}</Badge>
+                <Badge tone={tone[e.entry_type] ?? 'gray'}>{enumLabel('entry', e.entry_type)}</Badge>
               </Td>
-              <Td className="text-right tabular-nums">{formatSigned(e.amount_minutes, policyUnit(policy), workdayMinutes)}</Td>
-              <Td className="text-slate-600">{humanize(e.source_type)}</Td>
+              <Td className="text-right tabular-nums">{amounts.signed(e.amount_minutes, policyUnit(policy), workdayMinutes)}</Td>
+              <Td className="text-slate-600">{enumLabel('source', e.source_type)}</Td>
             </tr>
           );
         })}

@@ -12,7 +12,7 @@ export default function MyBalancesPage() {
   const me = useMe();
   const t = useT();
   const [open, setOpen] = useState(false);
-  if (!me.employee) return <EmptyState title="No employee record is linked to your account" />;
+  if (!me.employee) return <EmptyState title={t('balances.noEmployee')} />;
   return (
     <>
       <PageHeader

@@ -10,9 +10,11 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { ErrorState, FormError, LoadingState } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
+import { useT } from '@/i18n/I18nProvider';
 
 export function AccountPanel({ employee }: { employee: Employee }) {
   const me = useMe();
+  const t = useT();
   const qc = useQueryClient();
   const path = companyPath(me.company_id, `/employees/${employee.id}/account`);
   const account = useQuery({
@@ -32,7 +34,7 @@ export function AccountPanel({ employee }: { employee: Employee }) {
   const [shown, setShown] = useState(false);
   const [inviteToken, setInviteToken] = useState<string | null>(null);
   const currentRole = role ?? account.data?.role ?? 'employee';
-  const pwError = mode === 'password' && password.length < 10 ? 'Use at least 10 characters.' : undefined;
+  const pwError = mode === 'password' && password.length < 10 ? t('account.panel.tooShort') : undefined;
   const save = useMutation({
     mutationFn: () => api.put<Account>(path, { role: currentRole, ...(mode === 'password' ? { password } : {}) }),
     onSuccess: async (a) => {
@@ -40,7 +42,7 @@ export function AccountPanel({ employee }: { employee: Employee }) {
       setPassword('');
       setShown(false);
       setInviteToken(a.invite_token ?? null);
-      toast(a.invite_token ? 'Invitation created' : 'Account saved');
+      toast(a.invite_token ? t('account.panel.invited') : t('account.panel.saved'));
     },
   });
   function onSubmit(e: FormEvent) {
@@ -48,62 +50,62 @@ export function AccountPanel({ employee }: { employee: Employee }) {
     setShown(true);
     if (!pwError) save.mutate();
   }
-  if (account.isPending) return <LoadingState label="Loading account…" />;
+  if (account.isPending) return <LoadingState label={t('account.panel.loading')} />;
   if (account.isError) return <ErrorState error={account.error} onRetry={() => account.refetch()} />;
   const a = account.data;
   const inviteLink = inviteToken ? `${window.location.origin}/accept-invite#token=${encodeURIComponent(inviteToken)}` : null;
   return (
     <Card className="max-w-2xl">
-      <CardTitle>Sign-in account</CardTitle>
+      <CardTitle>{t('employee.tab.account')}</CardTitle>
       <p className="mt-1 text-sm text-slate-700" data-testid="account-status">
         {a ? (
           <>
-            {a.email} · <Badge tone={a.active ? 'green' : 'gray'}>{a.active ? 'Active' : 'Inactive'}</Badge>{' '}
-            <Badge tone={a.has_password ? 'blue' : 'amber'}>{a.has_password ? 'Password set' : 'Invitation pending'}</Badge>
+            {a.email} · <Badge tone={a.active ? 'green' : 'gray'}>{a.active ? t('employees.status.ACTIVE') : t('account.panel.inactive')}</Badge>{' '}
+            <Badge tone={a.has_password ? 'blue' : 'amber'}>{a.has_password ? t('account.panel.passwordSet') : t('account.panel.invitePending')}</Badge>
           </>
         ) : (
-          'No account yet: this person cannot sign in.'
+          t('account.panel.none')
         )}
       </p>
       <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
         <FormError error={save.error} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Role" required>
+          <Field label={t('account.panel.role')} required>
             <Select
               value={currentRole}
               onValueChange={(x) => setRole(x as Role)}
               options={[
-                { value: 'employee', label: 'Employee' },
-                { value: 'manager', label: 'Manager' },
-                { value: 'admin', label: 'Admin' },
+                { value: 'employee', label: t('role.employee') },
+                { value: 'manager', label: t('role.manager') },
+                { value: 'admin', label: t('role.admin') },
               ]}
               data-testid="account-role"
             />
           </Field>
-          <Field label="Access">
+          <Field label={t('account.panel.access')}>
             <Select
               value={mode}
               onValueChange={(x) => setMode(x as 'invite' | 'password')}
               options={[
-                { value: 'invite', label: 'Send an invitation' },
-                { value: 'password', label: 'Set a password now' },
+                { value: 'invite', label: t('account.panel.sendInvite') },
+                { value: 'password', label: t('account.panel.setPassword') },
               ]}
               data-testid="account-mode"
             />
           </Field>
         </div>
         {mode === 'password' && (
-          <Field label="New password" hint="At least 10 characters. Share it securely." error={shown ? pwError : undefined} required>
+          <Field label={t('account.panel.newPassword')} hint={t('account.panel.passwordHint')} error={shown ? pwError : undefined} required>
             <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="account-password" />
           </Field>
         )}
         <Button type="submit" loading={save.isPending} data-testid="account-submit">
-          {mode === 'invite' ? (a ? 'Save role and re-invite' : 'Create account and invite') : 'Save role and password'}
+          {mode === 'invite' ? (a ? t('account.panel.reinvite') : t('account.panel.createInvite')) : t('account.panel.savePassword')}
         </Button>
       </form>
       {inviteLink && (
         <div role="status" className="mt-4 rounded-md bg-amber-50 p-3 text-sm" data-testid="invite-link">
-          <p className="font-medium">Invitation link (shown once):</p>
+          <p className="font-medium">{t('account.panel.link')}</p>
           <code className="mt-1 block break-all">{inviteLink}</code>
         </div>
       )}

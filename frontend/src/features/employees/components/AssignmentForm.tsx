@@ -12,19 +12,23 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
+import { useT } from '@/i18n/I18nProvider';
+import type { MessageKey } from '@/i18n/messages/en';
 
+/** Field → the message key of what is wrong (the form shows it in the reader's language). */
 export function validateAssignment(v: { employee_id: string; policy_id: string; effective_from: string; effective_to: string }) {
-  const e: Record<string, string> = {};
-  if (!v.employee_id) e.employee_id = 'Choose an employee.';
-  if (!v.policy_id) e.policy_id = 'Choose a policy.';
-  if (!v.effective_from) e.effective_from = 'Enter the start date.';
-  if (v.effective_to && v.effective_from && v.effective_to <= v.effective_from) e.effective_to = 'The end must be after the start.';
+  const e: Record<string, MessageKey> = {};
+  if (!v.employee_id) e.employee_id = 'assignment.error.employee';
+  if (!v.policy_id) e.policy_id = 'assignment.error.policy';
+  if (!v.effective_from) e.effective_from = 'assignment.error.from';
+  if (v.effective_to && v.effective_from && v.effective_to <= v.effective_from) e.effective_to = 'assignment.error.to';
   return e;
 }
 
 /** Put an employee on a policy. Fix one side with `employeeId` or `policyId`. */
 export function AssignmentForm({ employeeId, policyId }: { employeeId?: string; policyId?: string }) {
   const me = useMe();
+  const t = useT();
   const qc = useQueryClient();
   const policies = usePolicies();
   const employees = useEmployees(!employeeId);
@@ -44,7 +48,7 @@ export function AssignmentForm({ employeeId, policyId }: { employeeId?: string; 
         qc.invalidateQueries({ queryKey: ['policy-assignments'] }),
         qc.invalidateQueries({ queryKey: ['balances'] }),
       ]);
-      toast('Assignment created');
+      toast(t('assignment.created'));
       setShown(false);
       setV((s) => ({ ...s, effective_to: '', ...(policyId ? { employee_id: '' } : { policy_id: '' }) }));
     },
@@ -54,42 +58,42 @@ export function AssignmentForm({ employeeId, policyId }: { employeeId?: string; 
     setShown(true);
     if (Object.keys(errors).length === 0) create.mutate();
   }
-  const err = (k: string) => (shown ? errors[k] : undefined);
+  const err = (k: string) => (shown && errors[k] ? t(errors[k]) : undefined);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="assignment-form" aria-label="Assign a policy">
+    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="assignment-form" aria-label={t('assignment.assignPolicy')}>
       <FormError error={create.error} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {!employeeId && (
-          <Field label="Employee" error={err('employee_id')} required>
+          <Field label={t('col.employee')} error={err('employee_id')} required>
             <Select
               value={v.employee_id}
               onValueChange={(x) => setV((s) => ({ ...s, employee_id: x }))}
               options={(employees.data ?? []).map((e) => ({ value: e.id, label: `${fullName(e)} (${e.email})` }))}
-              placeholder={employees.isPending ? 'Loading…' : 'Choose an employee'}
+              placeholder={employees.isPending ? t('ui.loading') : t('assignment.chooseEmployee')}
               data-testid="assignment-employee"
             />
           </Field>
         )}
         {!policyId && (
-          <Field label="Policy" error={err('policy_id')} required>
+          <Field label={t('col.policy')} error={err('policy_id')} required>
             <Select
               value={v.policy_id}
               onValueChange={(x) => setV((s) => ({ ...s, policy_id: x }))}
               options={(policies.data ?? []).map((p) => ({ value: p.id, label: policyLabel(p) }))}
-              placeholder={policies.isPending ? 'Loading…' : 'Choose a policy'}
+              placeholder={policies.isPending ? t('ui.loading') : t('assignment.choosePolicy')}
               data-testid="assignment-policy"
             />
           </Field>
         )}
-        <Field label="From" error={err('effective_from')} required>
+        <Field label={t('col.from')} error={err('effective_from')} required>
           <Input type="date" value={v.effective_from} onChange={(e) => setV((s) => ({ ...s, effective_from: e.target.value }))} data-testid="assignment-from" />
         </Field>
-        <Field label="Until (optional, exclusive)" error={err('effective_to')}>
+        <Field label={t('assignment.until')} error={err('effective_to')}>
           <Input type="date" value={v.effective_to} onChange={(e) => setV((s) => ({ ...s, effective_to: e.target.value }))} data-testid="assignment-to" />
         </Field>
       </div>
       <Button type="submit" loading={create.isPending} data-testid="assignment-submit">
-        Assign
+        {t('assignment.assign')}
       </Button>
     </form>
   );

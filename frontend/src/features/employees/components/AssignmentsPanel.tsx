@@ -15,9 +15,11 @@ import { EmptyState, ErrorState, FormError, LoadingState } from '@/components/ui
 import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { AssignmentForm } from './AssignmentForm';
+import { useT } from '@/i18n/I18nProvider';
 
 export function AssignmentsPanel({ employee }: { employee: Employee }) {
   const me = useMe();
+  const t = useT();
   const qc = useQueryClient();
   const policies = usePolicyMap();
   const assignments = useQuery({
@@ -30,7 +32,7 @@ export function AssignmentsPanel({ employee }: { employee: Employee }) {
     mutationFn: (a: Assignment) => api.del<Assignment>(companyPath(me.company_id, `/assignments/${a.id}`), { effective_to: endDate }),
     onSuccess: async () => {
       await Promise.all([qc.invalidateQueries({ queryKey: ['assignments'] }), qc.invalidateQueries({ queryKey: ['balances'] })]);
-      toast('Assignment ended');
+      toast(t('assignment.ended'));
       setEnding(null);
     },
   });
@@ -38,27 +40,27 @@ export function AssignmentsPanel({ employee }: { employee: Employee }) {
   return (
     <div className="space-y-4">
       <Card>
-        <CardTitle>Assign a policy</CardTitle>
+        <CardTitle>{t('assignment.assignPolicy')}</CardTitle>
         <div className="mt-3">
           <AssignmentForm employeeId={employee.id} />
         </div>
       </Card>
       {assignments.isPending ? (
-        <LoadingState label="Loading assignments…" />
+        <LoadingState label={t('policy.detail.loadingAssignments')} />
       ) : assignments.isError ? (
         <ErrorState error={assignments.error} onRetry={() => assignments.refetch()} />
       ) : assignments.data.length === 0 ? (
-        <EmptyState title="No policy assigned yet" />
+        <EmptyState title={t('assignment.none')} />
       ) : (
-        <Table caption="Policy assignments" data-testid="assignments-table">
+        <Table caption={t('assignment.caption')} data-testid="assignments-table">
           <thead>
             <tr>
-              <Th>Policy</Th>
-              <Th>From</Th>
-              <Th>Until</Th>
-              <Th>Status</Th>
+              <Th>{t('col.policy')}</Th>
+              <Th>{t('col.from')}</Th>
+              <Th>{t('col.until')}</Th>
+              <Th>{t('col.status')}</Th>
               <Th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('col.actions')}</span>
               </Th>
             </tr>
           </thead>
@@ -71,9 +73,9 @@ export function AssignmentsPanel({ employee }: { employee: Employee }) {
                 <tr key={a.id} data-testid="assignment-row">
                   <Td className="font-medium">{key}</Td>
                   <Td>{formatDate(a.effective_from)}</Td>
-                  <Td>{a.effective_to ? formatDate(a.effective_to) : 'Open-ended'}</Td>
+                  <Td>{a.effective_to ? formatDate(a.effective_to) : t('policy.detail.openEndedCap')}</Td>
                   <Td>
-                    <Badge tone={active ? 'green' : 'gray'}>{active ? 'Active' : a.effective_from > today ? 'Scheduled' : 'Ended'}</Badge>
+                    <Badge tone={active ? 'green' : 'gray'}>{active ? t('employees.status.ACTIVE') : a.effective_from > today ? t('policy.detail.upcoming') : t('assignment.endedBadge')}</Badge>
                   </Td>
                   <Td>
                     {endable && (
@@ -84,9 +86,9 @@ export function AssignmentsPanel({ employee }: { employee: Employee }) {
                           setEndDate(today > a.effective_from ? today : a.effective_from);
                           setEnding(a);
                         }}
-                        aria-label={`End assignment to ${key}`}
+                        aria-label={t('assignment.endOf', { name: key })}
                       >
-                        End
+                        {t('assignment.end')}
                       </Button>
                     )}
                   </Td>
@@ -104,20 +106,20 @@ export function AssignmentsPanel({ employee }: { employee: Employee }) {
             end.reset();
           }
         }}
-        title="End this assignment"
-        description="The employee stays on the policy until (not including) this date. Nothing is deleted."
+        title={t('assignment.endTitle')}
+        description={t('assignment.endHint')}
       >
         <div className="space-y-4">
           <FormError error={end.error} />
-          <Field label="End date (exclusive)" required>
+          <Field label={t('assignment.endDate')} required>
             <Input type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
           </Field>
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setEnding(null)}>
-              Keep
+              {t('assignment.keep')}
             </Button>
             <Button variant="danger" loading={end.isPending} disabled={!endDate} onClick={() => ending && end.mutate(ending)}>
-              End assignment
+              {t('assignment.endSubmit')}
             </Button>
           </div>
         </div>

@@ -7,6 +7,10 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
+import { useIntl } from 'react-intl';
+import { useT } from '@/i18n/I18nProvider';
+import { useValidationText } from '@/i18n/validation';
+import { AmountInput } from '@/features/policies/components/AmountInput';
 import { validateEmployeeForm, type EmployeeFormValues } from '../validation';
 
 const TIME_ZONES: string[] = (() => {
@@ -34,10 +38,15 @@ export function EmployeeForm({
   onSubmit: (v: EmployeeFormValues) => void;
   onCancel: () => void;
 }) {
+  const t = useT();
+  const intl = useIntl();
+  // Monday 1 January 2024 onwards: the week days in the reader's language
+  const dayName = (i: number) => new Date(2024, 0, 1 + i).toLocaleDateString(intl.locale, { weekday: 'short' });
   const [v, setV] = useState(initial);
   const [shown, setShown] = useState(false);
   const errors = validateEmployeeForm(v, selfId);
-  const err = (k: string) => (shown ? errors[k] : undefined);
+  const say = useValidationText();
+  const err = (k: string) => (shown ? say(errors[k]) : undefined);
   const text = (k: keyof EmployeeFormValues) => ({
     value: v[k] as string,
     onChange: (e: { target: { value: string } }) => setV((s) => ({ ...s, [k]: e.target.value })),
@@ -55,45 +64,45 @@ export function EmployeeForm({
     <form onSubmit={submit} noValidate className="max-w-3xl space-y-5" data-testid="employee-form">
       <FormError error={submitError} />
       <Card className="grid gap-4 sm:grid-cols-2">
-        <Field label="First name" error={err('first_name')} required>
+        <Field label={t('employee.form.firstName')} error={err('first_name')} required>
           <Input autoComplete="off" {...text('first_name')} />
         </Field>
-        <Field label="Last name" error={err('last_name')} required>
+        <Field label={t('employee.form.lastName')} error={err('last_name')} required>
           <Input autoComplete="off" {...text('last_name')} />
         </Field>
-        <Field label="Work e-mail" error={err('email')} required>
+        <Field label={t('employee.form.email')} error={err('email')} required>
           <Input type="email" autoComplete="off" {...text('email')} />
         </Field>
-        <Field label="Pay type" required>
+        <Field label={t('employee.form.payType')} required>
           <Select
             value={v.pay_type}
             onValueChange={(x) => setV((s) => ({ ...s, pay_type: x as EmployeeFormValues['pay_type'] }))}
             options={[
-              { value: 'SALARY', label: 'Salary' },
-              { value: 'HOURLY', label: 'Hourly' },
+              { value: 'SALARY', label: t('employee.form.pay.SALARY') },
+              { value: 'HOURLY', label: t('employee.form.pay.HOURLY') },
             ]}
           />
         </Field>
-        <Field label="Hire date" error={err('hire_date')}>
+        <Field label={t('employee.form.hireDate')} error={err('hire_date')}>
           <Input type="date" {...text('hire_date')} />
         </Field>
-        <Field label="Department">
+        <Field label={t('employee.form.department')}>
           <Input autoComplete="off" maxLength={100} {...text('department')} />
         </Field>
-        <Field label="Location">
+        <Field label={t('employee.form.location')}>
           <Input autoComplete="off" maxLength={100} {...text('location')} />
         </Field>
-        <Field label="Manager">
+        <Field label={t('employee.form.manager')}>
           <Select
             value={v.manager_id || 'none'}
             onValueChange={(x) => setV((s) => ({ ...s, manager_id: x === 'none' ? '' : x }))}
-            options={[{ value: 'none', label: 'No manager' }, ...managers.filter((m) => m.id !== selfId).map((m) => ({ value: m.id, label: fullName(m) }))]}
+            options={[{ value: 'none', label: t('employee.form.noManager') }, ...managers.filter((m) => m.id !== selfId).map((m) => ({ value: m.id, label: fullName(m) }))]}
             data-testid="employee-manager"
           />
         </Field>
       </Card>
       <Card className="grid gap-4 sm:grid-cols-3">
-        <Field label="Time zone" error={err('timezone')} required hint="Requests are read in this zone.">
+        <Field label={t('employee.form.timezone')} error={err('timezone')} required hint={t('employee.form.timezoneHint')}>
           <Input list="tz-list" autoComplete="off" {...text('timezone')} />
         </Field>
         <datalist id="tz-list">
@@ -101,19 +110,26 @@ export function EmployeeForm({
             <option key={tz} value={tz} />
           ))}
         </datalist>
-        <Field label="Workday starts" error={err('workday_start')} required>
+        <Field label={t('employee.form.workdayStart')} error={err('workday_start')} required>
           <Input type="time" {...text('workday_start')} />
         </Field>
-        <Field label="Workday length (minutes)" error={err('workday_minutes')} required hint="480 = 8 hours; 1 day of leave.">
-          <Input inputMode="numeric" {...text('workday_minutes')} />
+        <Field label={t('employee.form.workdayHours')} error={err('workday_minutes')} required hint={t('employee.form.workdayHoursHint')}>
+          {/* typed in hours (7.5), stored as whole minutes (450): what "a day" of leave means for this person */}
+          <AmountInput
+            minutes={v.workday_minutes}
+            onMinutes={(m) => setV((s) => ({ ...s, workday_minutes: m }))}
+            unit="HOURS"
+            workdayMinutes={480}
+            data-testid="employee-workday_minutes"
+          />
         </Field>
         <fieldset className="sm:col-span-3" aria-describedby={err('work_days') ? 'work-days-error' : undefined}>
-          <legend className="text-sm font-medium text-slate-800">Work days</legend>
+          <legend className="text-sm font-medium text-slate-800">{t('employee.form.workDays')}</legend>
           <div className="mt-2 flex flex-wrap gap-3">
-            {WEEK_DAYS.map((d) => (
+            {WEEK_DAYS.map((d, i) => (
               <label key={d} className="flex items-center gap-1.5 text-sm">
                 <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={v.work_days.includes(d)} onChange={() => toggleDay(d)} />
-                {d.charAt(0) + d.slice(1).toLowerCase()}
+                {dayName(i)}
               </label>
             ))}
           </div>
@@ -126,10 +142,10 @@ export function EmployeeForm({
       </Card>
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('action.cancel')}
         </Button>
         <Button type="submit" loading={submitting} data-testid="employee-submit">
-          Save employee
+          {t('employee.form.save')}
         </Button>
       </div>
     </form>

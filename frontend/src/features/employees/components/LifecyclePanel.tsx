@@ -13,11 +13,15 @@ import { Input } from '@/components/ui/input';
 import { ErrorState, FormError, LoadingState } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
+import { useIntl } from 'react-intl';
+import { useT } from '@/i18n/I18nProvider';
+import { formatAmount } from '@/lib/errors';
+import type { DisplayUnit } from '@/lib/types';
 
 export interface FinalStatement {
   employee_id: string;
   termination_date: string | null;
-  items: { policy_id: string; policy_key: string; available_minutes: number | null; payable_minutes: number; unit: string }[];
+  items: { policy_id: string; policy_key: string; policy_name?: string | null; available_minutes: number | null; payable_minutes: number; unit: string }[];
 }
 
 interface TerminationResult extends Employee {
@@ -36,23 +40,27 @@ export function inUnit(minutes: number | null, unit: string, workdayMinutes: num
 }
 
 function StatementTable({ statement, employee }: { statement: FinalStatement; employee: Employee }) {
+  const t = useT();
+  const intl = useIntl();
+  const amount = (minutes: number | null, unit: string) =>
+    minutes === null ? t('unit.unlimited') : formatAmount(intl, minutes, unit as DisplayUnit, employee.workday_minutes);
   return (
-    <Table caption="Final statement" data-testid="final-statement">
+    <Table caption={t('lifecycle.statement')} data-testid="final-statement">
       <thead>
         <tr>
-          <Th>Policy</Th>
-          <Th>Available</Th>
-          <Th>To pay out</Th>
-          <Th>Minutes to pay out</Th>
+          <Th>{t('col.policy')}</Th>
+          <Th>{t('balance.available')}</Th>
+          <Th>{t('lifecycle.toPay')}</Th>
+          <Th>{t('lifecycle.minutesToPay')}</Th>
         </tr>
       </thead>
       <tbody>
         {statement.items.map((i) => (
           <tr key={i.policy_id} data-testid="final-statement-row">
-            <Td>{i.policy_key}</Td>
-            <Td>{inUnit(i.available_minutes, i.unit, employee.workday_minutes)}</Td>
-            <Td>{inUnit(i.payable_minutes, i.unit, employee.workday_minutes)}</Td>
-            <Td>{i.payable_minutes}</Td>
+            <Td>{i.policy_name || i.policy_key}</Td>
+            <Td>{amount(i.available_minutes, i.unit)}</Td>
+            <Td>{amount(i.payable_minutes, i.unit)}</Td>
+            <Td>{intl.formatNumber(i.payable_minutes)}</Td>
           </tr>
         ))}
       </tbody>
@@ -63,6 +71,7 @@ function StatementTable({ statement, employee }: { statement: FinalStatement; em
 /** The "Employment" tab: terminate (with the final statement to confirm), the statement, rehire. */
 export function LifecyclePanel({ employee }: { employee: Employee }) {
   const me = useMe();
+  const t = useT();
   const qc = useQueryClient();
   const base = companyPath(me.company_id, `/employees/${employee.id}`);
   const statement = useQuery({
@@ -84,14 +93,14 @@ export function LifecyclePanel({ employee }: { employee: Employee }) {
     onSuccess: async (r) => {
       setConfirming(false);
       setResult(r);
-      toast('Termination recorded');
+      toast(t('lifecycle.terminated'));
       await refresh();
     },
   });
   const rehire = useMutation({
     mutationFn: () => api.post<Employee>(`${base}/rehire`, { hire_date: hireDate }),
     onSuccess: async () => {
-      toast('Employee rehired');
+      toast(t('lifecycle.rehired'));
       setResult(null);
       await refresh();
     },
@@ -104,27 +113,27 @@ export function LifecyclePanel({ employee }: { employee: Employee }) {
   return (
     <div className="space-y-4">
       <Card className="max-w-3xl">
-        <CardTitle>Employment</CardTitle>
+        <CardTitle>{t('employee.tab.employment')}</CardTitle>
         <p className="mt-1 text-sm text-slate-700" data-testid="employment-status">
           <Badge tone={employee.status === 'TERMINATED' ? 'gray' : 'green'}>
-            {employee.status === 'TERMINATED' ? 'Terminated' : 'Active'}
+            {employee.status === 'TERMINATED' ? t('lifecycle.terminatedBadge') : t('employees.status.ACTIVE')}
           </Badge>{' '}
           {terminated
             ? employee.status === 'TERMINATED'
-              ? `Last day ${formatDate(employee.termination_date)}: access has ended.`
-              : `Leaves after ${formatDate(employee.termination_date)}: access ends at midnight (${employee.timezone}).`
-            : `Hired ${formatDate(employee.hire_date)}.`}
+              ? t('lifecycle.ended', { date: formatDate(employee.termination_date) })
+              : t('lifecycle.leaves', { date: formatDate(employee.termination_date), zone: employee.timezone })
+            : t('lifecycle.hired', { date: formatDate(employee.hire_date) })}
         </p>
         {!terminated && (
           <form onSubmit={review} noValidate className="mt-4 grid gap-4 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
-            <Field label="Last day" required>
+            <Field label={t('lifecycle.lastDay')} required>
               <Input type="date" value={lastDay} onChange={(e) => setLastDay(e.target.value)} data-testid="termination-date" />
             </Field>
-            <Field label="Reason">
+            <Field label={t('adjust.reason')}>
               <Input value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} data-testid="termination-reason" />
             </Field>
             <Button type="submit" variant="secondary" disabled={!lastDay} data-testid="terminate">
-              Terminate…
+              {t('lifecycle.terminate')}
             </Button>
           </form>
         )}
@@ -138,19 +147,19 @@ export function LifecyclePanel({ employee }: { employee: Employee }) {
             className="mt-4 grid gap-4 sm:grid-cols-[12rem_auto] sm:items-end"
           >
             <FormError error={rehire.error} />
-            <Field label="New hire date" required hint="Balances do not come back by themselves: adjust them afterwards.">
+            <Field label={t('lifecycle.newHireDate')} required hint={t('lifecycle.newHireHint')}>
               <Input type="date" value={hireDate} onChange={(e) => setHireDate(e.target.value)} data-testid="rehire-date" />
             </Field>
             <Button type="submit" disabled={!hireDate || rehire.isPending} data-testid="rehire">
-              Rehire
+              {t('lifecycle.rehire')}
             </Button>
           </form>
         )}
       </Card>
       {result && result.reports_without_manager.length > 0 && (
         <Card className="max-w-3xl" data-testid="reports-to-reassign">
-          <CardTitle>Reports to reassign</CardTitle>
-          <p className="mt-1 text-sm text-slate-700">These people no longer have a manager:</p>
+          <CardTitle>{t('lifecycle.reassign')}</CardTitle>
+          <p className="mt-1 text-sm text-slate-700">{t('lifecycle.reassignHint')}</p>
           <ul className="mt-2 list-disc pl-5 text-sm">
             {result.reports_without_manager.map((r) => (
               <li key={r.id}>
@@ -165,26 +174,26 @@ export function LifecyclePanel({ employee }: { employee: Employee }) {
       )}
       <Card className="max-w-3xl print:shadow-none" data-testid="final-statement-card">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <CardTitle>{terminated ? 'Final statement' : 'Final statement (preview)'}</CardTitle>
+          <CardTitle>{terminated ? t('lifecycle.statement') : t('lifecycle.statementPreview')}</CardTitle>
           <div className="flex gap-2 print:hidden">
             <Button variant="secondary" onClick={() => window.print()} data-testid="print-statement">
-              Print
+              {t('lifecycle.print')}
             </Button>
             <Button
               variant="secondary"
               onClick={() => downloadFile(`${base}/final-statement`, {}, `final-statement-${employee.id}.csv`)}
             >
-              Download CSV
+              {t('lifecycle.downloadCsv')}
             </Button>
           </div>
         </div>
         <p className="mt-1 text-sm text-slate-700">
           {fullName(employee)} · {employee.email}
-          {employee.termination_date ? ` · last day ${formatDate(employee.termination_date)}` : ''}
+          {employee.termination_date ? ` · ${t('lifecycle.lastDayOn', { date: formatDate(employee.termination_date) })}` : ''}
         </p>
         <div className="mt-3">
           {statement.isPending ? (
-            <LoadingState label="Loading statement…" />
+            <LoadingState label={t('lifecycle.loading')} />
           ) : statement.isError ? (
             <ErrorState error={statement.error} onRetry={() => statement.refetch()} />
           ) : (
@@ -195,20 +204,20 @@ export function LifecyclePanel({ employee }: { employee: Employee }) {
       <Dialog
         open={confirming}
         onOpenChange={setConfirming}
-        title={`Terminate ${fullName(employee)}?`}
-        description={`Last day ${formatDate(lastDay)}. Assignments end after it, later requests are cancelled or reversed, reports lose their manager and sign-in stops when the day ends.`}
+        title={t('lifecycle.confirmTitle', { name: fullName(employee) })}
+        description={t('lifecycle.confirmHint', { date: formatDate(lastDay) })}
         testId="terminate-dialog"
         className="max-w-2xl"
       >
         <FormError error={terminate.error} />
-        <p className="mb-2 text-sm font-medium">What is left to pay out today:</p>
+        <p className="mb-2 text-sm font-medium">{t('lifecycle.leftToPay')}</p>
         {statement.data && <StatementTable statement={statement.data} employee={employee} />}
         <div className="mt-4 flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('action.cancel')}
           </Button>
           <Button onClick={() => terminate.mutate()} disabled={terminate.isPending} data-testid="confirm-terminate">
-            Confirm termination
+            {t('lifecycle.confirm')}
           </Button>
         </div>
       </Dialog>

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { formatDate, fullName } from '@/lib/format';
+import { useT } from '@/i18n/I18nProvider';
 import { useEmployee, useEmployeeMap } from '@/lib/queries';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
@@ -15,7 +16,8 @@ export default function EmployeeDetailPage() {
   const { eid = '' } = useParams();
   const employee = useEmployee(eid);
   const { map } = useEmployeeMap();
-  if (employee.isPending) return <LoadingState label="Loading employee…" />;
+  const t = useT();
+  if (employee.isPending) return <LoadingState label={t('employee.loading')} />;
   if (employee.isError) return <ErrorState error={employee.error} onRetry={() => employee.refetch()} />;
   const e = employee.data;
   return (
@@ -24,34 +26,35 @@ export default function EmployeeDetailPage() {
         title={fullName(e)}
         description={
           <>
-            {e.email} · {e.pay_type === 'HOURLY' ? 'Hourly' : 'Salary'} · {e.timezone} · {e.workday_minutes / 60} h days from{' '}
-            {e.workday_start} ({e.work_days.join(', ')}) · hired {formatDate(e.hire_date)} · manager{' '}
-            {e.manager_id ? fullName(map.get(e.manager_id)) : 'none'}
+            {e.email} · {t(e.pay_type === 'HOURLY' ? 'employee.form.pay.HOURLY' : 'employee.form.pay.SALARY')} · {e.timezone} ·{' '}
+            {t('employee.detail.workday', { hours: e.workday_minutes / 60, start: e.workday_start, days: e.work_days.join(', ') })} ·{' '}
+            {t('employee.detail.hired', { date: formatDate(e.hire_date) })} ·{' '}
+            {t('employee.detail.manager', { name: e.manager_id ? fullName(map.get(e.manager_id)) : t('employee.detail.none') })}
             {e.department ? ` · ${e.department}` : ''}
             {e.location ? ` · ${e.location}` : ''}
-            {e.status === 'TERMINATED' ? ` · left after ${formatDate(e.termination_date ?? null)}` : ''}
+            {e.status === 'TERMINATED' ? ` · ${t('employee.detail.leftAfter', { date: formatDate(e.termination_date ?? null) })}` : ''}
           </>
         }
         actions={
           <Button asChild variant="secondary">
-            <Link to={`/admin/employees/${e.id}/edit`}>Edit details</Link>
+            <Link to={`/admin/employees/${e.id}/edit`}>{t('employee.detail.edit')}</Link>
           </Button>
         }
       />
       <Tabs defaultValue="balances">
-        <TabsList aria-label="Employee sections">
-          <TabsTrigger value="balances">Balances & ledger</TabsTrigger>
+        <TabsList aria-label={t('employee.detail.sections')}>
+          <TabsTrigger value="balances">{t('employee.tab.balances')}</TabsTrigger>
           <TabsTrigger value="assignments" data-testid="tab-assignments">
-            Assignments
+            {t('policy.detail.assignments')}
           </TabsTrigger>
           <TabsTrigger value="adjust" data-testid="tab-adjust">
-            Adjust balance
+            {t('employee.tab.adjust')}
           </TabsTrigger>
           <TabsTrigger value="account" data-testid="tab-account">
-            Sign-in account
+            {t('employee.tab.account')}
           </TabsTrigger>
           <TabsTrigger value="employment" data-testid="tab-employment">
-            Employment
+            {t('employee.tab.employment')}
           </TabsTrigger>
         </TabsList>
         <TabsContent value="balances">

@@ -9,6 +9,7 @@ import type { Employee } from '@/lib/types';
 import { PageHeader } from '@/components/ui/card';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
+import { useT } from '@/i18n/I18nProvider';
 import { EmployeeForm } from '../components/EmployeeForm';
 import { employeeToForm, formToEmployeeBody, type EmployeeFormValues } from '../validation';
 
@@ -18,6 +19,7 @@ export default function EmployeeFormPage() {
   const [newId] = useState(newIdempotencyKey);
   const id = eid ?? newId;
   const me = useMe();
+  const t = useT();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const employee = useEmployee(eid);
@@ -26,15 +28,15 @@ export default function EmployeeFormPage() {
     mutationFn: (v: EmployeeFormValues) => api.put<Employee>(companyPath(me.company_id, `/employees/${id}`), formToEmployeeBody(v)),
     onSuccess: async (e) => {
       await qc.invalidateQueries({ queryKey: ['employees'] });
-      toast(`${fullName(e)} saved`);
+      toast(t('employee.saved', { name: fullName(e) }));
       navigate(`/admin/employees/${e.id ?? id}`);
     },
   });
-  if (!creating && employee.isPending) return <LoadingState label="Loading employee…" />;
+  if (!creating && employee.isPending) return <LoadingState label={t('employee.loading')} />;
   if (!creating && employee.isError) return <ErrorState error={employee.error} onRetry={() => employee.refetch()} />;
   return (
     <>
-      <PageHeader title={creating ? 'New employee' : `Edit ${fullName(employee.data)}`} />
+      <PageHeader title={creating ? t('page.newEmployee') : t('employee.edit', { name: fullName(employee.data) })} />
       <EmployeeForm
         key={employee.data?.id ?? 'new'}
         initial={employeeToForm(employee.data)}

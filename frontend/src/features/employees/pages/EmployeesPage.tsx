@@ -44,7 +44,7 @@ export default function EmployeesPage() {
           <div className="flex gap-2">
             <Button asChild variant="secondary">
               <Link to="/admin/employees/import" data-testid="import-employees">
-                Import CSV
+                {t('employees.import')}
               </Link>
             </Button>
             <Button asChild>
@@ -56,7 +56,7 @@ export default function EmployeesPage() {
         }
       />
       <div className="mb-4 grid max-w-3xl gap-4 sm:grid-cols-3">
-        <Field label="Status">
+        <Field label={t('col.status')}>
           <Select
             value={status}
             onValueChange={(s) => {
@@ -64,25 +64,25 @@ export default function EmployeesPage() {
               setOffset(0);
             }}
             options={[
-              { value: 'ACTIVE', label: 'Active' },
-              { value: 'TERMINATED', label: 'Left the company' },
-              { value: 'ALL', label: 'Everyone' },
+              { value: 'ACTIVE', label: t('employees.status.ACTIVE') },
+              { value: 'TERMINATED', label: t('employees.status.TERMINATED') },
+              { value: 'ALL', label: t('bulk.everyone') },
             ]}
             data-testid="employee-status-filter"
           />
         </Field>
-        <Field label="Department">
+        <Field label={t('employee.form.department')}>
           <Select
             value={department}
             onValueChange={(d) => {
               setDepartment(d);
               setOffset(0);
             }}
-            options={[{ value: 'all', label: 'All departments' }, ...departments.map((d) => ({ value: d, label: d }))]}
+            options={[{ value: 'all', label: t('employees.allDepartments') }, ...departments.map((d) => ({ value: d, label: d }))]}
             data-testid="employee-department-filter"
           />
         </Field>
-        <Field label="Search by name or e-mail">
+        <Field label={t('employees.search')}>
           <Input
             type="search"
             value={q}
@@ -95,22 +95,22 @@ export default function EmployeesPage() {
         </Field>
       </div>
       {employees.isPending ? (
-        <LoadingState label="Loading employees…" />
+        <LoadingState label={t('employees.loading')} />
       ) : employees.isError ? (
         <ErrorState error={employees.error} onRetry={() => employees.refetch()} />
       ) : rows.length === 0 ? (
-        <EmptyState title={needle ? 'No employee matches' : 'No employees yet'} />
+        <EmptyState title={needle ? t('employees.noMatch') : t('employees.empty')} />
       ) : (
         <>
-          <Table caption="Employees" data-testid="employees-table">
+          <Table caption={t('nav.employees')} data-testid="employees-table">
             <thead>
               <tr>
-                <Th>Name</Th>
-                <Th>E-mail</Th>
-                <Th>Manager</Th>
-                <Th>Department</Th>
-                <Th>Pay type</Th>
-                <Th>Time zone</Th>
+                <Th>{t('policies.col.name')}</Th>
+                <Th>{t('employees.col.email')}</Th>
+                <Th>{t('employee.form.manager')}</Th>
+                <Th>{t('employee.form.department')}</Th>
+                <Th>{t('employee.form.payType')}</Th>
+                <Th>{t('employee.form.timezone')}</Th>
               </tr>
             </thead>
             <tbody>
@@ -125,9 +125,9 @@ export default function EmployeesPage() {
                   <Td>{e.manager_id ? fullName(map.get(e.manager_id)) : '—'}</Td>
                   <Td>
                     {e.department ?? '—'}
-                    {e.status === 'TERMINATED' ? ' · left' : ''}
+                    {e.status === 'TERMINATED' ? ` · ${t('employees.left')}` : ''}
                   </Td>
-                  <Td>{e.pay_type === 'HOURLY' ? 'Hourly' : 'Salary'}</Td>
+                  <Td>{t(e.pay_type === 'HOURLY' ? 'employee.form.pay.HOURLY' : 'employee.form.pay.SALARY')}</Td>
                   <Td>{e.timezone}</Td>
                 </tr>
               ))}

@@ -14,18 +14,22 @@ import { Select } from '@/components/ui/select';
 import { EmptyState, ErrorState, FormError, LoadingState } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
+import { useIntl } from 'react-intl';
+import type { MessageKey } from '@/i18n/messages/en';
 
-export function validateHoliday(v: { date: string; name: string }, year?: number): Record<string, string> {
-  const e: Record<string, string> = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date)) e.date = 'Enter the date.';
-  else if (year && Number(v.date.slice(0, 4)) !== year) e.date = `Pick a date in ${year}, or switch the year.`;
-  if (!v.name.trim()) e.name = 'Enter a name, e.g. New Year’s Day.';
-  else if (v.name.length > 200) e.name = 'Keep the name under 200 characters.';
+/** Field → the message key of what is wrong (shown with `{ year }` in the reader's language). */
+export function validateHoliday(v: { date: string; name: string }, year?: number): Record<string, MessageKey> {
+  const e: Record<string, MessageKey> = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date)) e.date = 'holidays.error.date';
+  else if (year && Number(v.date.slice(0, 4)) !== year) e.date = 'holidays.error.year';
+  if (!v.name.trim()) e.name = 'holidays.error.name';
+  else if (v.name.length > 200) e.name = 'holidays.error.nameLong';
   return e;
 }
 
 export default function HolidaysPage() {
   const t = useT();
+  const intl = useIntl();
   const me = useMe();
   const qc = useQueryClient();
   const thisYear = new Date().getFullYear();
@@ -38,7 +42,7 @@ export default function HolidaysPage() {
     mutationFn: () => api.post<Holiday>(companyPath(me.company_id, '/holidays'), { date: v.date, name: v.name.trim() }),
     onSuccess: async (h) => {
       await qc.invalidateQueries({ queryKey: ['holidays'] });
-      toast(`${h.name} added`);
+      toast(t('holidays.added', { name: h.name }));
       setV({ date: '', name: '' });
       setShown(false);
     },
@@ -47,7 +51,7 @@ export default function HolidaysPage() {
     mutationFn: (h: Holiday) => api.del<void>(companyPath(me.company_id, `/holidays/${h.id}`)),
     onSuccess: async (_, h) => {
       await qc.invalidateQueries({ queryKey: ['holidays'] });
-      toast(`${h.name} removed`);
+      toast(t('holidays.removed', { name: h.name }));
     },
   });
   function onSubmit(e: FormEvent) {
@@ -61,21 +65,21 @@ export default function HolidaysPage() {
     <>
       <PageHeader title={t('nav.holidays')} description={t('page.holidays.description')} />
       <div className="mb-4 max-w-40">
-        <Field label="Year">
+        <Field label={t('holidays.year')}>
           <Select value={String(year)} onValueChange={(y) => setYear(Number(y))} options={years.map((y) => ({ value: String(y), label: String(y) }))} data-testid="holiday-year" />
         </Field>
       </div>
       <Card className="mb-6">
-        <CardTitle>Add a holiday</CardTitle>
+        <CardTitle>{t('holidays.addTitle')}</CardTitle>
         <form onSubmit={onSubmit} noValidate className="mt-3 grid items-start gap-3 sm:grid-cols-[12rem_1fr_auto]" data-testid="holiday-form">
-          <Field label="Date" error={shown ? errors.date : undefined} required>
+          <Field label={t('holidays.date')} error={shown && errors.date ? t(errors.date, { year }) : undefined} required>
             <Input type="date" value={v.date} min={`${year}-01-01`} max={`${year}-12-31`} onChange={(e) => setV((s) => ({ ...s, date: e.target.value }))} data-testid="holiday-date" />
           </Field>
-          <Field label="Name" error={shown ? errors.name : undefined} required>
+          <Field label={t('policies.col.name')} error={shown && errors.name ? t(errors.name) : undefined} required>
             <Input value={v.name} onChange={(e) => setV((s) => ({ ...s, name: e.target.value }))} data-testid="holiday-name" />
           </Field>
           <Button type="submit" className="sm:mt-6" loading={add.isPending} data-testid="holiday-submit">
-            Add
+            {t('holidays.add')}
           </Button>
           <div className="sm:col-span-3">
             <FormError error={add.error ?? remove.error} />
@@ -83,20 +87,20 @@ export default function HolidaysPage() {
         </form>
       </Card>
       {holidays.isPending ? (
-        <LoadingState label="Loading holidays…" />
+        <LoadingState label={t('holidays.loading')} />
       ) : holidays.isError ? (
         <ErrorState error={holidays.error} onRetry={() => holidays.refetch()} />
       ) : rows.length === 0 ? (
-        <EmptyState title={`No holidays in ${year}`} />
+        <EmptyState title={t('holidays.empty', { year: String(year) })} />
       ) : (
-        <Table caption={`Holidays in ${year}`} data-testid="holidays-table">
+        <Table caption={t('holidays.caption', { year: String(year) })} data-testid="holidays-table">
           <thead>
             <tr>
-              <Th>Date</Th>
-              <Th>Day</Th>
-              <Th>Name</Th>
+              <Th>{t('holidays.date')}</Th>
+              <Th>{t('holidays.day')}</Th>
+              <Th>{t('policies.col.name')}</Th>
               <Th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('col.actions')}</span>
               </Th>
             </tr>
           </thead>
@@ -104,17 +108,17 @@ export default function HolidaysPage() {
             {rows.map((h) => (
               <tr key={h.id} data-testid="holiday-row">
                 <Td>{formatDate(h.date)}</Td>
-                <Td>{parseDate(h.date).toLocaleDateString('en-US', { weekday: 'long' })}</Td>
+                <Td>{parseDate(h.date).toLocaleDateString(intl.locale, { weekday: 'long' })}</Td>
                 <Td>{h.name}</Td>
                 <Td>
                   <Button
                     size="sm"
                     variant="secondary"
-                    onClick={() => window.confirm(`Delete ${h.name}?`) && remove.mutate(h)}
-                    aria-label={`Delete ${h.name}`}
+                    onClick={() => window.confirm(t('holidays.confirmDelete', { name: h.name })) && remove.mutate(h)}
+                    aria-label={t('holidays.deleteOf', { name: h.name })}
                     disabled={remove.isPending}
                   >
-                    Delete
+                    {t('holidays.delete')}
                   </Button>
                 </Td>
               </tr>

@@ -9,6 +9,7 @@ import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
+import { useT } from '@/i18n/I18nProvider';
 
 interface Report {
   rows: number;
@@ -51,6 +52,7 @@ async function upload(path: string, query: string, file: File): Promise<{ status
 /** Upload a CSV, see a preview and every problem (dry run), then import it all at once. */
 export default function ImportPage() {
   const me = useMe();
+  const t = useT();
   const qc = useQueryClient();
   const [kind, setKind] = useState<Kind>('employees');
   const [file, setFile] = useState<File | null>(null);
@@ -76,14 +78,14 @@ export default function ImportPage() {
       const query = `?dry_run=${dryRun}${kind === 'employees' && invite && !dryRun ? '&invite=true' : ''}`;
       const { status, report: r } = await upload(path, query, f);
       if (status >= 400 && r.errors.length === 0) {
-        setFailure(r.error ?? `The file was refused (${status}).`);
+        setFailure(r.error ?? t('import.refused', { status }));
         setReport(null);
         return;
       }
       setFailure(status >= 400 ? (r.error ?? null) : null);
       setReport(r);
       if (!dryRun && status === 200) {
-        toast(`Imported: ${r.created} created, ${r.updated} updated`);
+        toast(t('import.done', { created: r.created, updated: r.updated }));
         await qc.invalidateQueries();
       }
     } finally {
@@ -93,10 +95,10 @@ export default function ImportPage() {
 
   return (
     <>
-      <PageHeader title="Import from a spreadsheet" description="Upload a CSV file (UTF-8). The header is row 1." />
+      <PageHeader title={t('import.title')} description={t('import.description')} />
       <Card className="max-w-4xl space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="What to import">
+          <Field label={t('import.what')}>
             <Select
               value={kind}
               onValueChange={(k) => {
@@ -107,13 +109,13 @@ export default function ImportPage() {
                 setFailure(null);
               }}
               options={[
-                { value: 'employees', label: 'Employees' },
-                { value: 'balances', label: 'Opening balances' },
+                { value: 'employees', label: t('nav.employees') },
+                { value: 'balances', label: t('import.balances') },
               ]}
               data-testid="import-kind"
             />
           </Field>
-          <Field label="CSV file" hint={`Columns: ${COLUMNS[kind]}`}>
+          <Field label={t('import.file')} hint={t('import.columns', { columns: COLUMNS[kind] })}>
             <input
               type="file"
               accept=".csv,text/csv"
@@ -126,15 +128,15 @@ export default function ImportPage() {
         {kind === 'employees' && (
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={invite} onChange={(e) => setInvite(e.target.checked)} data-testid="import-invite" />
-            Create sign-in invitations for new employees
+            {t('import.invite')}
           </label>
         )}
         {preview.length > 0 && (
           <div className="overflow-x-auto">
-            <Table caption="Preview of the first rows" data-testid="import-preview">
+            <Table caption={t('import.preview')} data-testid="import-preview">
               <thead>
                 <tr>
-                  <Th>Row</Th>
+                  <Th>{t('import.row')}</Th>
                   {preview[0].map((h, i) => (
                     <Th key={i}>{h}</Th>
                   ))}
@@ -161,17 +163,23 @@ export default function ImportPage() {
         {report && (
           <div data-testid="import-report" className="space-y-3">
             <p className="text-sm" data-testid="import-summary">
-              {report.dry_run ? 'Check: ' : ''}
-              {report.rows} rows · {report.created} {kind === 'balances' ? 'to post' : 'new'} · {report.updated} changed ·{' '}
-              {report.unchanged ?? 0} unchanged · {report.errors.length} problem(s)
+              {t('import.summary', {
+                check: report.dry_run ? 'yes' : 'no',
+                rows: report.rows,
+                created: report.created,
+                kind,
+                updated: report.updated,
+                unchanged: report.unchanged ?? 0,
+                problems: report.errors.length,
+              })}
             </p>
             {report.errors.length > 0 && (
-              <Table caption="Problems to fix (nothing is imported until there are none)" data-testid="import-errors">
+              <Table caption={t('import.problems')} data-testid="import-errors">
                 <thead>
                   <tr>
-                    <Th>Row</Th>
-                    <Th>Column</Th>
-                    <Th>Problem</Th>
+                    <Th>{t('import.row')}</Th>
+                    <Th>{t('import.column')}</Th>
+                    <Th>{t('import.problem')}</Th>
                   </tr>
                 </thead>
                 <tbody>
@@ -187,7 +195,7 @@ export default function ImportPage() {
             )}
             {report.invites && report.invites.length > 0 && (
               <p className="text-sm" data-testid="import-invites">
-                {report.invites.length} invitation(s) created; send each person their link from their Sign-in account tab.
+                {t('import.invites', { count: report.invites.length })}
               </p>
             )}
           </div>
@@ -198,7 +206,7 @@ export default function ImportPage() {
             disabled={!file || busy || !report || !report.dry_run || report.errors.length > 0}
             data-testid="import-run"
           >
-            Import
+            {t('import.run')}
           </Button>
         </div>
       </Card>

@@ -10,6 +10,7 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
+import { useT } from '@/i18n/I18nProvider';
 
 interface BulkResult {
   matched: number;
@@ -22,6 +23,7 @@ type Target = 'all' | 'department' | 'manager';
 /** Assign this policy to everyone, a department or a manager's reports, from one date, in one call. */
 export function BulkAssignForm({ policyId }: { policyId: string }) {
   const me = useMe();
+  const t = useT();
   const qc = useQueryClient();
   const { data: employees = [], map } = useEmployeeMap();
   const [target, setTarget] = useState<Target>('all');
@@ -39,7 +41,7 @@ export function BulkAssignForm({ policyId }: { policyId: string }) {
       }),
     onSuccess: async (r) => {
       setResult(r);
-      toast(`${r.created.length} assigned`);
+      toast(t('bulk.assigned', { count: r.created.length }));
       await qc.invalidateQueries({ queryKey: ['policy-assignments', me.company_id, policyId] });
     },
   });
@@ -52,50 +54,50 @@ export function BulkAssignForm({ policyId }: { policyId: string }) {
     <form onSubmit={submit} noValidate className="space-y-3" data-testid="bulk-assign-form">
       <FormError error={assign.error} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Who">
+        <Field label={t('bulk.who')}>
           <Select
             value={target}
-            onValueChange={(t) => setTarget(t as Target)}
+            onValueChange={(x) => setTarget(x as Target)}
             options={[
-              { value: 'all', label: 'Everyone' },
-              { value: 'department', label: 'A department' },
-              { value: 'manager', label: "A manager's team" },
+              { value: 'all', label: t('bulk.everyone') },
+              { value: 'department', label: t('bulk.aDepartment') },
+              { value: 'manager', label: t('bulk.aTeam') },
             ]}
             data-testid="bulk-target"
           />
         </Field>
         {target === 'department' && (
-          <Field label="Department">
+          <Field label={t('employee.form.department')}>
             <Select
               value={department || undefined}
               onValueChange={setDepartment}
               options={departments.map((d) => ({ value: d, label: d }))}
-              placeholder="Choose a department"
+              placeholder={t('bulk.chooseDepartment')}
               data-testid="bulk-department"
             />
           </Field>
         )}
         {target === 'manager' && (
-          <Field label="Manager">
+          <Field label={t('employee.form.manager')}>
             <Select
               value={managerId || undefined}
               onValueChange={setManagerId}
               options={managers.map((m) => ({ value: m.id, label: fullName(m) }))}
-              placeholder="Choose a manager"
+              placeholder={t('bulk.chooseManager')}
               data-testid="bulk-manager"
             />
           </Field>
         )}
-        <Field label="From" required>
+        <Field label={t('col.from')} required>
           <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="bulk-from" />
         </Field>
       </div>
       <Button type="submit" disabled={!ready || assign.isPending} data-testid="bulk-assign">
-        Assign to all of them
+        {t('bulk.submit')}
       </Button>
       {result && (
         <p className="text-sm" data-testid="bulk-result">
-          {result.created.length} assigned, {result.skipped.length} skipped
+          {t('bulk.result', { created: result.created.length, skipped: result.skipped.length })}
           {result.skipped.length > 0 &&
             `: ${result.skipped.map((s) => `${fullName(map.get(s.employee_id))} (${s.reason})`).join('; ')}`}
         </p>

@@ -66,3 +66,21 @@ describe('PolicyForm amounts in days or hours', { timeout: 20_000 }, () => {
     expect(minutesToUnitText('90', 'HOURS', 480)).toBe('1.5');
   });
 });
+
+describe('PolicyForm in German', { timeout: 20_000 }, () => {
+  it('labels, amounts and the form’s own checks are German', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    renderIn(
+      <PolicyForm initial={{ ...emptyPolicyForm('2026-01-01'), unit: 'DAYS' }} creating submitting={false} submitError={null} onSubmit={onSubmit} onCancel={() => {}} />,
+      'de',
+    );
+    expect(screen.getByLabelText(/Rate \(Tage pro Monat\)/)).toBeTruthy();
+    await user.type(screen.getByTestId('policy-rate_minutes'), '1,5');
+    expect(screen.getByText('= 12 Std.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Regelung anlegen' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByText('Bitte einen Schlüssel eingeben, z. B. urlaub-de.')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/Enter a key|Create policy|Effective from/);
+  });
+});

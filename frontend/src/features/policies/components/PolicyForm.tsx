@@ -1,7 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { humanize } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { ACCRUAL_FREQUENCIES, DISPLAY_UNITS, POLICY_CATEGORIES } from '@/lib/types';
 import { useIntl } from 'react-intl';
+import { useT } from '@/i18n/I18nProvider';
+import { useValidationText } from '@/i18n/validation';
+import { useEnumLabel, type EnumKind } from '@/i18n/enums';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Checkbox, Field } from '@/components/ui/field';
@@ -11,7 +14,6 @@ import { FormError } from '@/components/ui/states';
 import { AmountInput, useOtherUnitHint } from './AmountInput';
 import { validatePolicyForm, type PolicyFormErrors, type PolicyFormValues } from '../validation';
 
-const opts = (values: readonly string[]) => values.map((v) => ({ value: v, label: humanize(v) }));
 
 function Section({ title, children, description }: { title: string; children: ReactNode; description?: string }) {
   return (
@@ -22,8 +24,6 @@ function Section({ title, children, description }: { title: string; children: Re
     </fieldset>
   );
 }
-
-const UNIT_WORD: Record<PolicyFormValues['unit'], string> = { DAYS: 'days', HOURS: 'hours', MINUTES: 'minutes' };
 
 interface Props {
   initial: PolicyFormValues;
@@ -39,7 +39,8 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
   const [v, setV] = useState(initial);
   const [showErrors, setShowErrors] = useState(false);
   const errors: PolicyFormErrors = validatePolicyForm(v, { creating, previousEffectiveFrom });
-  const err = (k: string) => (showErrors ? errors[k] : undefined);
+  const say = useValidationText();
+  const err = (k: string) => (showErrors ? say(errors[k]) : undefined);
   const set = <K extends keyof PolicyFormValues>(k: K) => (value: PolicyFormValues[K]) => setV((s) => ({ ...s, [k]: value }));
   const text = (k: keyof PolicyFormValues) => ({
     value: v[k] as string,
@@ -58,11 +59,14 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
   }
 
   const intl = useIntl();
+  const t = useT();
+  const enumLabel = useEnumLabel();
+  const opts = (kind: EnumKind, values: readonly string[]) => values.map((x) => ({ value: x, label: enumLabel(kind, x) }));
   const hint = useOtherUnitHint();
   // Only converts what is typed in days; balances are stored (and accrue) in exact minutes.
   const [workdayHours, setWorkdayHours] = useState('8');
   const workday = Math.round(Number(workdayHours.replace(',', '.')) * 60) > 0 ? Math.round(Number(workdayHours.replace(',', '.')) * 60) : 480;
-  const unitWord = UNIT_WORD[v.unit];
+  const unitWord = v.unit;
   const amount = (k: 'rate_minutes' | 'accrue_minutes' | 'negative_limit_minutes' | 'bank_cap_minutes' | 'carryover_cap_minutes') => ({
     minutes: v[k],
     onMinutes: (m: string) => setV((s) => ({ ...s, [k]: m })),
@@ -82,16 +86,16 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
       <FormError error={submitError} />
       {errorCount > 0 && (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
-          Please fix {errorCount === 1 ? 'the highlighted field' : `the ${errorCount} highlighted fields`}.
+          {t('policy.form.fixCount', { count: errorCount })}
         </p>
       )}
-      <Section title="Policy">
+      <Section title={t('policy.form.section.policy')}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Key" error={err('key')} hint={creating ? 'A short unique name, e.g. vacation-us.' : 'The key cannot change.'} required={creating}>
+          <Field label={t('policy.form.key')} error={err('key')} hint={creating ? t('policy.form.keyHintNew') : t('policy.form.keyHintFixed')} required={creating}>
             <Input {...text('key')} disabled={!creating} autoComplete="off" />
           </Field>
-          <Field label="Category" required={creating}>
-            <Select value={v.category} onValueChange={(x) => set('category')(x as PolicyFormValues['category'])} options={opts(POLICY_CATEGORIES)} disabled={!creating} data-testid="policy-category" />
+          <Field label={t('policy.form.category')} required={creating}>
+            <Select value={v.category} onValueChange={(x) => set('category')(x as PolicyFormValues['category'])} options={opts('category', POLICY_CATEGORIES)} disabled={!creating} data-testid="policy-category" />
           </Field>
           <Field label={intl.formatMessage({ id: 'policy.form.name' })} error={err('name')} hint={intl.formatMessage({ id: 'policy.form.nameHint' })}>
             <Input {...text('name')} autoComplete="off" />
@@ -99,43 +103,43 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
           <Field label={intl.formatMessage({ id: 'policy.form.description' })} error={err('description')}>
             <Input {...text('description')} autoComplete="off" />
           </Field>
-          <Field label="Effective from" error={err('effective_from')} required hint={creating ? undefined : `The current version started ${previousEffectiveFrom}.`}>
+          <Field label={t('policy.form.effectiveFrom')} error={err('effective_from')} required hint={creating ? undefined : t('policy.form.effectiveFromHint', { date: formatDate(previousEffectiveFrom) })}>
             <Input type="date" {...text('effective_from')} />
           </Field>
-          <Field label="Reason for the change" error={err('change_reason')}>
-            <Input {...text('change_reason')} placeholder={creating ? 'Initial version' : 'e.g. 2026 rate increase'} />
+          <Field label={t('policy.form.changeReason')} error={err('change_reason')}>
+            <Input {...text('change_reason')} placeholder={creating ? t('policy.form.changeReasonNew') : t('policy.form.changeReasonExample')} />
           </Field>
         </div>
       </Section>
 
-      <Section title="Type" description="Unlimited policies track usage without a balance limit.">
+      <Section title={t('policy.form.section.type')} description={t('policy.form.typeHint')}>
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field label="Policy type" required>
+          <Field label={t('policy.form.type')} required>
             <Select
               value={v.type}
               onValueChange={(x) => set('type')(x as PolicyFormValues['type'])}
               options={[
-                { value: 'ACCRUAL', label: 'Accrual' },
-                { value: 'UNLIMITED', label: 'Unlimited' },
+                { value: 'ACCRUAL', label: t('policy.form.type.ACCRUAL') },
+                { value: 'UNLIMITED', label: t('policy.form.type.UNLIMITED') },
               ]}
               data-testid="policy-type"
             />
           </Field>
           {accrual && (
             <>
-              <Field label="Accrues by" required>
+              <Field label={t('policy.form.method')} required>
                 <Select
                   value={v.accrual_method}
                   onValueChange={(x) => set('accrual_method')(x as PolicyFormValues['accrual_method'])}
                   options={[
-                    { value: 'TIME', label: 'Time (calendar)' },
-                    { value: 'HOURS_WORKED', label: 'Hours worked (payroll)' },
+                    { value: 'TIME', label: t('policy.form.method.TIME') },
+                    { value: 'HOURS_WORKED', label: t('policy.form.method.HOURS_WORKED') },
                   ]}
                   data-testid="policy-accrual-method"
                 />
               </Field>
-              <Field label={intl.formatMessage({ id: 'policy.form.amountIn' })} required hint="Balances and the amounts below are shown in this unit.">
-                <Select value={v.unit} onValueChange={(x) => set('unit')(x as PolicyFormValues['unit'])} options={opts(DISPLAY_UNITS)} data-testid="policy-unit" />
+              <Field label={intl.formatMessage({ id: 'policy.form.amountIn' })} required hint={t('policy.form.unitHint')}>
+                <Select value={v.unit} onValueChange={(x) => set('unit')(x as PolicyFormValues['unit'])} options={opts('unit', DISPLAY_UNITS)} data-testid="policy-unit" />
               </Field>
             </>
           )}
@@ -150,37 +154,37 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
       </Section>
 
       {time && (
-        <Section title="Time-based accrual">
+        <Section title={t('policy.form.section.time')}>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Frequency" required>
-              <Select value={v.accrual_frequency} onValueChange={(x) => set('accrual_frequency')(x as PolicyFormValues['accrual_frequency'])} options={opts(ACCRUAL_FREQUENCIES)} data-testid="policy-frequency" />
+            <Field label={t('policy.form.frequency')} required>
+              <Select value={v.accrual_frequency} onValueChange={(x) => set('accrual_frequency')(x as PolicyFormValues['accrual_frequency'])} options={opts('frequency', ACCRUAL_FREQUENCIES)} data-testid="policy-frequency" />
             </Field>
-            <Field label="Posted at" required>
+            <Field label={t('policy.form.postedAt')} required>
               <Select
                 value={v.accrual_timing}
                 onValueChange={(x) => set('accrual_timing')(x as PolicyFormValues['accrual_timing'])}
                 options={[
-                  { value: 'START_OF_PERIOD', label: 'Start of period' },
-                  { value: 'END_OF_PERIOD', label: 'End of period' },
+                  { value: 'START_OF_PERIOD', label: t('policy.form.timing.START_OF_PERIOD') },
+                  { value: 'END_OF_PERIOD', label: t('policy.form.timing.END_OF_PERIOD') },
                 ]}
                 data-testid="policy-timing"
               />
             </Field>
             <Field
-              label={`Rate (${unitWord} per ${v.accrual_frequency === 'DAILY' ? 'day' : v.accrual_frequency === 'MONTHLY' ? 'month' : 'year'})`}
+              label={t('policy.form.rate', { unit: unitWord, period: v.accrual_frequency })}
               error={err('rate_minutes')}
               hint={amountHint(v.rate_minutes)}
               required
             >
               <AmountInput {...amount('rate_minutes')} />
             </Field>
-            <Field label="Proration for partial periods" required>
+            <Field label={t('policy.form.proration')} required>
               <Select
                 value={v.proration}
                 onValueChange={(x) => set('proration')(x as PolicyFormValues['proration'])}
                 options={[
-                  { value: 'DAYS_ACTIVE', label: 'By days active' },
-                  { value: 'NONE', label: 'None (full rate)' },
+                  { value: 'DAYS_ACTIVE', label: t('policy.form.proration.DAYS_ACTIVE') },
+                  { value: 'NONE', label: t('policy.form.proration.NONE') },
                 ]}
                 data-testid="policy-proration"
               />
@@ -190,12 +194,12 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
       )}
 
       {hours && (
-        <Section title="Hours-worked accrual" description="E.g. 1 hour accrued per 24 hours worked.">
+        <Section title={t('policy.form.section.hours')} description={t('policy.form.hoursHint')}>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={`Accrued (${unitWord})`} error={err('accrue_minutes')} required hint={amountHint(v.accrue_minutes)}>
+            <Field label={t('policy.form.accrued', { unit: unitWord })} error={err('accrue_minutes')} required hint={amountHint(v.accrue_minutes)}>
               <AmountInput {...amount('accrue_minutes')} />
             </Field>
-            <Field label="Per hours worked" error={err('per_worked_minutes')} required>
+            <Field label={t('policy.form.perWorked')} error={err('per_worked_minutes')} required>
               <AmountInput
                 minutes={v.per_worked_minutes}
                 onMinutes={(m) => setV((s) => ({ ...s, per_worked_minutes: m }))}
@@ -210,34 +214,34 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
 
       {accrual && (
         <>
-          <Section title="Limits">
-            <Checkbox label="Allow a negative balance" checked={v.allow_negative} onChange={set('allow_negative')} testId="policy-allow-negative" />
+          <Section title={t('policy.form.section.limits')}>
+            <Checkbox label={t('policy.form.allowNegative')} checked={v.allow_negative} onChange={set('allow_negative')} testId="policy-allow-negative" />
             <div className="grid gap-4 sm:grid-cols-2">
               {v.allow_negative && (
-                <Field label={`Negative limit (${unitWord}, optional)`} error={err('negative_limit_minutes')} hint={amountHint(v.negative_limit_minutes, 'blank = no limit')}>
+                <Field label={t('policy.form.negativeLimit', { unit: unitWord })} error={err('negative_limit_minutes')} hint={amountHint(v.negative_limit_minutes, t('policy.form.blankNoLimit'))}>
                   <AmountInput {...amount('negative_limit_minutes')} />
                 </Field>
               )}
-              <Field label={`Bank cap (${unitWord}, optional)`} error={err('bank_cap_minutes')} hint={amountHint(v.bank_cap_minutes, 'blank = no cap')}>
+              <Field label={t('policy.form.bankCap', { unit: unitWord })} error={err('bank_cap_minutes')} hint={amountHint(v.bank_cap_minutes, t('policy.form.blankNoCap'))}>
                 <AmountInput {...amount('bank_cap_minutes')} />
               </Field>
             </div>
           </Section>
 
-          <Section title="Tenure tiers" description="A higher rate after a number of months of service (the highest tier reached applies).">
-            {v.tenure_tiers.length === 0 && <p className="text-sm text-slate-600">No tiers: everyone accrues the base rate.</p>}
-            {v.tenure_tiers.map((t, i) => (
+          <Section title={t('policy.form.section.tiers')} description={t('policy.form.tiersHint')}>
+            {v.tenure_tiers.length === 0 && <p className="text-sm text-slate-600">{t('policy.form.noTiers')}</p>}
+            {v.tenure_tiers.map((tier, i) => (
               <div key={i} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]" data-testid="tenure-tier">
-                <Field label={`Tier ${i + 1}: after months`} error={err(`tier_${i}_min_months`)}>
+                <Field label={t('policy.form.tierMonths', { n: i + 1 })} error={err(`tier_${i}_min_months`)}>
                   <Input
                     inputMode="numeric"
-                    value={t.min_months}
+                    value={tier.min_months}
                     onChange={(e) => set('tenure_tiers')(v.tenure_tiers.map((x, j) => (j === i ? { ...x, min_months: e.target.value } : x)))}
                   />
                 </Field>
-                <Field label={`Tier ${i + 1}: rate (${unitWord} per period)`} error={err(`tier_${i}_accrual_rate_minutes`)}>
+                <Field label={t('policy.form.tierRate', { n: i + 1, unit: unitWord })} error={err(`tier_${i}_accrual_rate_minutes`)}>
                   <AmountInput
-                    minutes={t.accrual_rate_minutes}
+                    minutes={tier.accrual_rate_minutes}
                     unit={v.unit}
                     workdayMinutes={workday}
                     onMinutes={(m) =>
@@ -245,32 +249,32 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
                     }
                   />
                 </Field>
-                <Button variant="ghost" onClick={() => set('tenure_tiers')(v.tenure_tiers.filter((_, j) => j !== i))} aria-label={`Remove tier ${i + 1}`}>
-                  Remove
+                <Button variant="ghost" onClick={() => set('tenure_tiers')(v.tenure_tiers.filter((_, j) => j !== i))} aria-label={t('policy.form.removeTier', { n: i + 1 })}>
+                  {t('policy.form.remove')}
                 </Button>
               </div>
             ))}
             <Button variant="secondary" size="sm" onClick={() => set('tenure_tiers')([...v.tenure_tiers, { min_months: '', accrual_rate_minutes: '' }])}>
-              Add tier
+              {t('policy.form.addTier')}
             </Button>
           </Section>
 
-          <Section title="Carryover (January 1)">
-            <Checkbox label="Carry unused time into the new year" checked={v.carryover_enabled} onChange={set('carryover_enabled')} testId="policy-carryover" />
+          <Section title={t('policy.form.section.carryover')}>
+            <Checkbox label={t('policy.form.carryover')} checked={v.carryover_enabled} onChange={set('carryover_enabled')} testId="policy-carryover" />
             {v.carryover_enabled && (
               <div className="grid gap-4 sm:grid-cols-2">
-                <Field label={`Carryover cap (${unitWord}, optional)`} error={err('carryover_cap_minutes')} hint={amountHint(v.carryover_cap_minutes, 'blank = carry everything')}>
+                <Field label={t('policy.form.carryoverCap', { unit: unitWord })} error={err('carryover_cap_minutes')} hint={amountHint(v.carryover_cap_minutes, t('policy.form.blankCarryAll'))}>
                   <AmountInput {...amount('carryover_cap_minutes')} />
                 </Field>
-                <Field label="Carried time expires after (days, optional)" error={err('carryover_expires_after_days')}>
+                <Field label={t('policy.form.carryoverExpires')} error={err('carryover_expires_after_days')}>
                   <Input inputMode="numeric" {...text('carryover_expires_after_days')} />
                 </Field>
               </div>
             )}
           </Section>
 
-          <Section title="Expiration">
-            <Checkbox label="Expire the unused balance" checked={v.expiration_enabled} onChange={set('expiration_enabled')} testId="policy-expiration" />
+          <Section title={t('policy.form.section.expiration')}>
+            <Checkbox label={t('policy.form.expire')} checked={v.expiration_enabled} onChange={set('expiration_enabled')} testId="policy-expiration" />
             {err('expiration') && (
               <p role="alert" className="text-xs font-medium text-red-700">
                 {err('expiration')}
@@ -278,26 +282,26 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
             )}
             {v.expiration_enabled && (
               <div className="grid gap-4 sm:grid-cols-3">
-                <Field label="Expires">
+                <Field label={t('policy.form.expires')}>
                   <Select
                     value={v.expiration_mode}
                     onValueChange={(x) => set('expiration_mode')(x as PolicyFormValues['expiration_mode'])}
                     options={[
-                      { value: 'AFTER_DAYS', label: 'N days after the last accrual' },
-                      { value: 'ON_DATE', label: 'On a date every year' },
+                      { value: 'AFTER_DAYS', label: t('policy.form.expiry.AFTER_DAYS') },
+                      { value: 'ON_DATE', label: t('policy.form.expiry.ON_DATE') },
                     ]}
                   />
                 </Field>
                 {v.expiration_mode === 'AFTER_DAYS' ? (
-                  <Field label="Days" error={err('expiration_after_days')} required>
+                  <Field label={t('policy.form.days')} error={err('expiration_after_days')} required>
                     <Input inputMode="numeric" {...text('expiration_after_days')} />
                   </Field>
                 ) : (
                   <>
-                    <Field label="Month (1–12)" error={err('expiration_month')} required>
+                    <Field label={t('policy.form.month')} error={err('expiration_month')} required>
                       <Input inputMode="numeric" {...text('expiration_month')} />
                     </Field>
-                    <Field label="Day" error={err('expiration_day')} required>
+                    <Field label={t('policy.form.day')} error={err('expiration_day')} required>
                       <Input inputMode="numeric" {...text('expiration_day')} />
                     </Field>
                   </>
@@ -310,10 +314,10 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
 
       <Card className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('action.cancel')}
         </Button>
         <Button type="submit" loading={submitting} data-testid="policy-submit">
-          {creating ? 'Create policy' : 'Save new version'}
+          {creating ? t('policy.form.create') : t('policy.form.saveVersion')}
         </Button>
       </Card>
     </form>

@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import { useT } from '@/i18n/I18nProvider';
 import { policyLabel } from '@/lib/units';
-import { formatDate, humanize } from '@/lib/format';
+import { formatDate } from '@/lib/format';
+import { useIntl } from 'react-intl';
+import { useEnumLabel } from '@/i18n/enums';
 import { usePolicies } from '@/lib/queries';
 import { Button } from '@/components/ui/button';
 import { Badge, PageHeader } from '@/components/ui/card';
@@ -11,6 +13,8 @@ import { typeLabel } from '../describe';
 
 export default function PoliciesPage() {
   const t = useT();
+  const intl = useIntl();
+  const enumLabel = useEnumLabel();
   const policies = usePolicies();
   return (
     <>
@@ -26,20 +30,20 @@ export default function PoliciesPage() {
         }
       />
       {policies.isPending ? (
-        <LoadingState label="Loading policies…" />
+        <LoadingState label={t('policies.loading')} />
       ) : policies.isError ? (
         <ErrorState error={policies.error} onRetry={() => policies.refetch()} />
       ) : policies.data.length === 0 ? (
-        <EmptyState title="No policies yet">Create the first policy to start tracking time off.</EmptyState>
+        <EmptyState title={t('policies.empty')}>{t('policies.emptyHint')}</EmptyState>
       ) : (
-        <Table caption="Policies" data-testid="policies-table">
+        <Table caption={t('nav.policies')} data-testid="policies-table">
           <thead>
             <tr>
-              <Th>Key</Th>
-              <Th>Category</Th>
-              <Th>Type</Th>
-              <Th>Version</Th>
-              <Th>In force since</Th>
+              <Th>{t('policies.col.name')}</Th>
+              <Th>{t('policy.form.category')}</Th>
+              <Th>{t('policy.form.section.type')}</Th>
+              <Th>{t('policies.col.version')}</Th>
+              <Th>{t('policies.col.since')}</Th>
             </tr>
           </thead>
           <tbody>
@@ -53,10 +57,10 @@ export default function PoliciesPage() {
                     </Link>
                   </Td>
                   <Td>
-                    <Badge tone="violet">{humanize(p.category)}</Badge>
+                    <Badge tone="violet">{enumLabel('category', p.category)}</Badge>
                   </Td>
-                  <Td>{typeLabel(p.current_version?.settings)}</Td>
-                  <Td>v{p.current_version?.version ?? '—'}</Td>
+                  <Td>{typeLabel(intl, p.current_version?.settings)}</Td>
+                  <Td>{p.current_version ? t('policies.versionShort', { version: p.current_version.version }) : '—'}</Td>
                   <Td>{formatDate(p.current_version?.effective_from)}</Td>
                 </tr>
               ))}

@@ -3,7 +3,10 @@ import { policyLabel } from '@/lib/units';
 import { Link, useParams } from 'react-router';
 import { api, companyPath, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { formatDate, formatDateTime, fullName, humanize } from '@/lib/format';
+import { formatDate, formatDateTime, fullName, parseDate, todayIso } from '@/lib/format';
+import { useIntl } from 'react-intl';
+import { useT } from '@/i18n/I18nProvider';
+import { useEnumLabel } from '@/i18n/enums';
 import { keys, useEmployeeMap } from '@/lib/queries';
 import type { Assignment, Policy, PolicyVersion } from '@/lib/types';
 import { Button } from '@/components/ui/button';
@@ -32,11 +35,15 @@ export default function PolicyDetailPage() {
     queryFn: ({ signal }) => fetchAll<Assignment>(companyPath(me.company_id, `/policies/${pid}/assignments`), undefined, signal),
   });
   const employees = useEmployeeMap();
+  const t = useT();
+  const intl = useIntl();
+  const enumLabel = useEnumLabel();
 
-  if (policy.isPending) return <LoadingState label="Loading policy…" />;
+  if (policy.isPending) return <LoadingState label={t('policy.detail.loading')} />;
   if (policy.isError) return <ErrorState error={policy.error} onRetry={() => policy.refetch()} />;
   const p = policy.data;
   const sorted = [...(versions.data ?? [])].sort((a, b) => b.version - a.version);
+  const scheduled = scheduledVersion(sorted, p.current_version.version);
 
   return (
     <>
@@ -44,32 +51,41 @@ export default function PolicyDetailPage() {
         title={policyLabel(p)}
         description={
           <>
-            <Badge tone="violet">{humanize(p.category)}</Badge> · version {p.current_version.version}, in force since{' '}
-            {formatDate(p.current_version.effective_from)}
+            <Badge tone="violet">{enumLabel('category', p.category)}</Badge> ·{' '}
+            {t('policy.detail.inForce', { version: p.current_version.version, date: formatDate(p.current_version.effective_from) })}
+            {scheduled && (
+              <>
+                {' · '}
+                <strong data-testid="scheduled-version">
+                  {t('policy.detail.scheduled', { version: scheduled.version, date: intl.formatDate(parseDate(scheduled.effective_from), { dateStyle: 'long' }) })}
+                </strong>
+              </>
+            )}
+            {p.description && <span className="mt-1 block">{p.description}</span>}
           </>
         }
         actions={
           <Button asChild>
             <Link to={`/admin/policies/${p.id}/edit`} data-testid="edit-policy">
-              Edit (new version)
+              {t('policy.detail.edit')}
             </Link>
           </Button>
         }
       />
       <Tabs defaultValue="rules">
-        <TabsList aria-label="Policy sections">
-          <TabsTrigger value="rules">Rules</TabsTrigger>
+        <TabsList aria-label={t('policy.detail.sections')}>
+          <TabsTrigger value="rules">{t('policy.detail.rules')}</TabsTrigger>
           <TabsTrigger value="versions" data-testid="tab-versions">
-            Version history
+            {t('policy.detail.history')}
           </TabsTrigger>
           <TabsTrigger value="assignments" data-testid="tab-assignments">
-            Assignments
+            {t('policy.detail.assignments')}
           </TabsTrigger>
         </TabsList>
         <TabsContent value="rules">
           <Card>
             <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
-              {describeSettings(p.current_version.settings).map(([k, v]) => (
+              {describeSettings(intl, p.current_version.settings).map(([k, v]) => (
                 <div key={k} className="contents">
                   <dt className="text-slate-600">{k}</dt>
                   <dd>{v}</dd>
@@ -80,7 +96,7 @@ export default function PolicyDetailPage() {
         </TabsContent>
         <TabsContent value="versions">
           {versions.isPending ? (
-            <LoadingState label="Loading versions…" />
+            <LoadingState label={t('policy.detail.loadingVersions')} />
           ) : versions.isError ? (
             <ErrorState error={versions.error} onRetry={() => versions.refetch()} />
           ) : (
@@ -92,31 +108,35 @@ export default function PolicyDetailPage() {
                     <Card>
                       <div className="flex flex-wrap items-baseline justify-between gap-2">
                         <CardTitle as="h3">
-                          Version {v.version}{' '}
-                          {v.id === p.current_version.id && <Badge tone="green">Current</Badge>}
+                          {t('policy.detail.version', { version: v.version })}{' '}
+                          {v.id === p.current_version.id && <Badge tone="green">{t('policy.detail.current')}</Badge>}
+                          {v.effective_from > todayIso() && v.version > p.current_version.version && <Badge tone="amber">{t('policy.detail.upcoming')}</Badge>}
                         </CardTitle>
                         <span className="text-sm text-slate-600">
-                          {formatDate(v.effective_from)} → {v.effective_to ? formatDate(v.effective_to) : 'open-ended'}
+                          {formatDate(v.effective_from)} → {v.effective_to ? formatDate(v.effective_to) : t('policy.detail.openEnded')}
                         </span>
                       </div>
                       <p className="mt-1 text-sm text-slate-700">
-                        {v.change_reason || 'No reason given'} · by {fullName(employees.map.get(v.created_by))} on{' '}
-                        {formatDateTime(v.created_at)}
+                        {t('policy.detail.changedBy', {
+                          reason: v.change_reason || t('policy.detail.noReason'),
+                          name: fullName(employees.map.get(v.created_by)),
+                          when: formatDateTime(v.created_at),
+                        })}
                       </p>
                       <div className="mt-3">
                         {previous ? (
                           <>
                             <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">
-                              Changes from version {previous.version}
+                              {t('policy.detail.changesFrom', { version: previous.version })}
                             </p>
                             <JsonDiff
                               before={versionForDiff(previous)}
                               after={versionForDiff(v)}
-                              caption={`Changes from version ${previous.version} to ${v.version}`}
+                              caption={t('policy.detail.changesFromTo', { from: previous.version, to: v.version })}
                             />
                           </>
                         ) : (
-                          <p className="text-sm text-slate-600">First version.</p>
+                          <p className="text-sm text-slate-600">{t('policy.detail.firstVersion')}</p>
                         )}
                       </div>
                     </Card>
@@ -128,30 +148,30 @@ export default function PolicyDetailPage() {
         </TabsContent>
         <TabsContent value="assignments">
           <Card className="mb-4">
-            <CardTitle>Assign an employee</CardTitle>
+            <CardTitle>{t('policy.detail.assignOne')}</CardTitle>
             <div className="mt-3">
               <AssignmentForm policyId={p.id} />
             </div>
           </Card>
           <Card className="mb-4">
-            <CardTitle>Assign many at once</CardTitle>
+            <CardTitle>{t('policy.detail.assignMany')}</CardTitle>
             <div className="mt-3">
               <BulkAssignForm policyId={p.id} />
             </div>
           </Card>
           {assignments.isPending ? (
-            <LoadingState label="Loading assignments…" />
+            <LoadingState label={t('policy.detail.loadingAssignments')} />
           ) : assignments.isError ? (
             <ErrorState error={assignments.error} onRetry={() => assignments.refetch()} />
           ) : assignments.data.length === 0 ? (
-            <EmptyState title="Nobody is on this policy yet" />
+            <EmptyState title={t('policy.detail.noAssignments')} />
           ) : (
-            <Table caption={`Assignments of ${policyLabel(p)}`}>
+            <Table caption={t('policy.detail.assignmentsOf', { name: policyLabel(p) })}>
               <thead>
                 <tr>
-                  <Th>Employee</Th>
-                  <Th>From</Th>
-                  <Th>Until</Th>
+                  <Th>{t('col.employee')}</Th>
+                  <Th>{t('col.from')}</Th>
+                  <Th>{t('col.until')}</Th>
                 </tr>
               </thead>
               <tbody>
@@ -163,7 +183,7 @@ export default function PolicyDetailPage() {
                       </Link>
                     </Td>
                     <Td>{formatDate(a.effective_from)}</Td>
-                    <Td>{a.effective_to ? formatDate(a.effective_to) : 'Open-ended'}</Td>
+                    <Td>{a.effective_to ? formatDate(a.effective_to) : t('policy.detail.openEndedCap')}</Td>
                   </tr>
                 ))}
               </tbody>
@@ -173,4 +193,12 @@ export default function PolicyDetailPage() {
       </Tabs>
     </>
   );
+}
+
+/** The next version that starts after today (the earliest, if several are queued), or null. */
+export function scheduledVersion(versions: PolicyVersion[], currentVersion: number, today = todayIso()): PolicyVersion | null {
+  const upcoming = versions
+    .filter((v) => v.version > currentVersion && v.effective_from > today)
+    .sort((a, b) => a.effective_from.localeCompare(b.effective_from));
+  return upcoming[0] ?? null;
 }

@@ -61,7 +61,7 @@ export default function PolicyFormPage() {
     },
   });
 
-  if (!creating && policy.isPending) return <LoadingState label="Loading policy…" />;
+  if (!creating && policy.isPending) return <LoadingState label={intl.formatMessage({ id: 'policy.detail.loading' })} />;
   if (!creating && policy.isError) return <ErrorState error={policy.error} onRetry={() => policy.refetch()} />;
   const current = policy.data;
   const base = emptyPolicyForm(todayIso());
@@ -75,8 +75,8 @@ export default function PolicyFormPage() {
   return (
     <>
       <PageHeader
-        title={creating ? 'New policy' : `Edit ${policyLabel(current)}`}
-        description={creating ? 'Define the rules of a new time-off policy.' : 'Saving adds a new version from the chosen date; earlier versions are kept.'}
+        title={creating ? intl.formatMessage({ id: 'page.newPolicy' }) : intl.formatMessage({ id: 'policy.edit.title' }, { name: policyLabel(current) })}
+        description={intl.formatMessage({ id: creating ? 'policy.new.description' : 'policy.edit.description' })}
       />
       <PolicyForm
         key={current?.current_version?.id ?? 'new'}

@@ -13,6 +13,7 @@ import { Input } from '@/components/ui/input';
 import { EmptyState, ErrorState, FormError, LoadingState } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
+import { useT } from '@/i18n/I18nProvider';
 
 /** One row of GET /reports/balances-as-of (docs/api-extensions.md, issue 20). */
 export interface BalanceLine {
@@ -42,6 +43,7 @@ export function lastMonthEnd(today: string): string {
 export function AsOfReport() {
   const me = useMe();
   const intl = useIntl();
+  const t = useT();
   const [date, setDate] = useState(() => lastMonthEnd(todayIso()));
   const [shown, setShown] = useState(date);
   const [downloadError, setDownloadError] = useState<unknown>(null);
@@ -56,7 +58,7 @@ export function AsOfReport() {
     setDownloadError(null);
     try {
       await downloadFile(companyPath(me.company_id, '/reports/balances-as-of'), { date, format: 'csv' }, `balances-as-of-${date}.csv`);
-      toast('CSV downloaded');
+      toast(t('reports.downloaded'));
     } catch (e) {
       setDownloadError(e);
     }
@@ -65,7 +67,7 @@ export function AsOfReport() {
     <div className="space-y-4">
       <Card>
         <div className="flex flex-wrap items-end gap-3">
-          <Field label={intl.formatMessage({ id: 'reports.asOf' })} error={tooLate ? 'Choose today or an earlier day.' : undefined}>
+          <Field label={intl.formatMessage({ id: 'reports.asOf' })} error={tooLate ? t('reports.notFuture') : undefined}>
             <Input type="date" value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} data-testid="as-of-date" />
           </Field>
           <Button onClick={() => setShown(date)} disabled={tooLate || !date} data-testid="as-of-show">
@@ -84,17 +86,17 @@ export function AsOfReport() {
       ) : report.isError ? (
         <ErrorState error={report.error} onRetry={() => report.refetch()} />
       ) : report.data.length === 0 ? (
-        <EmptyState title="No balances on that day" />
+        <EmptyState title={t('reports.noBalancesOn')} />
       ) : (
-        <Table caption={`Balances at the end of ${intl.formatDate(`${shown}T12:00:00`, { dateStyle: 'long' })}`} data-testid="as-of-report">
+        <Table caption={t('reports.asOfCaption', { date: intl.formatDate(`${shown}T12:00:00`, { dateStyle: 'long' }) })} data-testid="as-of-report">
           <thead>
             <tr>
-              <Th>Employee</Th>
-              <Th>Policy</Th>
-              <Th className="text-right">Accrued</Th>
-              <Th className="text-right">Used</Th>
-              <Th className="text-right">Held</Th>
-              <Th className="text-right">Available</Th>
+              <Th>{t('col.employee')}</Th>
+              <Th>{t('col.policy')}</Th>
+              <Th className="text-right">{t('balance.accrued')}</Th>
+              <Th className="text-right">{t('balance.used')}</Th>
+              <Th className="text-right">{t('reports.held')}</Th>
+              <Th className="text-right">{t('balance.available')}</Th>
             </tr>
           </thead>
           <tbody>
@@ -102,12 +104,12 @@ export function AsOfReport() {
               const fmt = (m: number) => formatAmountBoth(intl, m, b.unit, b.workday_minutes);
               return (
                 <tr key={`${b.employee_id}-${b.policy_id}`} data-testid="as-of-row">
-                  <Td data-label="Employee">{b.employee_name}</Td>
-                  <Td data-label="Policy">{b.policy_name || b.policy_key}</Td>
-                  <Td data-label="Accrued" className="text-right tabular-nums">{fmt(b.accrued_minutes)}</Td>
-                  <Td data-label="Used" className="text-right tabular-nums">{fmt(b.used_minutes)}</Td>
-                  <Td data-label="Held" className="text-right tabular-nums">{fmt(b.held_minutes)}</Td>
-                  <Td data-label="Available" className="text-right font-medium tabular-nums">
+                  <Td>{b.employee_name}</Td>
+                  <Td>{b.policy_name || b.policy_key}</Td>
+                  <Td className="text-right tabular-nums">{fmt(b.accrued_minutes)}</Td>
+                  <Td className="text-right tabular-nums">{fmt(b.used_minutes)}</Td>
+                  <Td className="text-right tabular-nums">{fmt(b.held_minutes)}</Td>
+                  <Td className="text-right font-medium tabular-nums">
                     {b.available_minutes === null ? intl.formatMessage({ id: 'unit.unlimited' }) : fmt(b.available_minutes)}
                   </Td>
                 </tr>

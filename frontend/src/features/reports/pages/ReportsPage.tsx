@@ -4,10 +4,12 @@ import { policyLabel } from '@/lib/units';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, companyPath, downloadFile, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { formatDateTime, fullName, humanize, todayIso } from '@/lib/format';
+import { formatDateTime, fullName, todayIso } from '@/lib/format';
+import { useEnumLabel } from '@/i18n/enums';
+import { useAmounts } from '@/i18n/amounts';
 import { useEmployeeMap, usePolicyMap } from '@/lib/queries';
 import type { Balance, LedgerEntry, Page } from '@/lib/types';
-import { formatDuration, formatSigned, policyUnit } from '@/lib/units';
+import { policyUnit } from '@/lib/units';
 import { Button } from '@/components/ui/button';
 import { Card, CardTitle, PageHeader } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
@@ -27,13 +29,13 @@ export default function ReportsPage() {
     <>
       <PageHeader title={t('nav.reports')} />
       <Tabs defaultValue="balances">
-        <TabsList aria-label="Reports">
-          <TabsTrigger value="balances">Balance summary</TabsTrigger>
+        <TabsList aria-label={t('nav.reports')}>
+          <TabsTrigger value="balances">{t('reports.tab.summary')}</TabsTrigger>
           <TabsTrigger value="ledger" data-testid="tab-ledger-export">
-            Ledger export
+            {t('reports.tab.ledger')}
           </TabsTrigger>
           <TabsTrigger value="as-of" data-testid="tab-as-of">
-            Balances as of a date
+            {t('reports.tab.asOf')}
           </TabsTrigger>
         </TabsList>
         <TabsContent value="balances">
@@ -51,6 +53,8 @@ export default function ReportsPage() {
 }
 
 function BalanceSummary() {
+  const t = useT();
+  const amounts = useAmounts();
   const me = useMe();
   const employees = useEmployeeMap();
   const policies = usePolicyMap();
@@ -60,7 +64,7 @@ function BalanceSummary() {
     setCsvError(null);
     try {
       await downloadFile(companyPath(me.company_id, '/reports/balances'), { format: 'csv' }, `balances-${todayIso()}.csv`);
-      toast('CSV downloaded');
+      toast(t('reports.downloaded'));
     } catch (e) {
       setCsvError(e);
     }
@@ -69,36 +73,36 @@ function BalanceSummary() {
     queryKey: ['report-balances', me.company_id],
     queryFn: ({ signal }) => fetchAll<Balance>(companyPath(me.company_id, '/reports/balances'), undefined, signal, 5000),
   });
-  if (balances.isPending) return <LoadingState label="Loading balances…" />;
+  if (balances.isPending) return <LoadingState label={t('balances.loading')} />;
   if (balances.isError) return <ErrorState error={balances.error} onRetry={() => balances.refetch()} />;
   const needle = q.trim().toLowerCase();
   const rows = balances.data
     .map((b) => ({ b, e: employees.map.get(b.employee_id ?? '') }))
-    .filter(({ b, e }) => !needle || `${fullName(e)} ${b.policy_key}`.toLowerCase().includes(needle))
+    .filter(({ b, e }) => !needle || `${fullName(e)} ${b.policy_key} ${b.policy_name ?? ''}`.toLowerCase().includes(needle))
     .sort((x, y) => fullName(x.e).localeCompare(fullName(y.e)) || x.b.policy_key.localeCompare(y.b.policy_key));
   return (
     <>
       <div className="mb-3 flex flex-wrap items-end gap-3">
-        <Field label="Filter by employee or policy" className="max-w-sm flex-1">
+        <Field label={t('reports.filter')} className="max-w-sm flex-1">
           <Input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </Field>
         <Button variant="secondary" onClick={downloadBalances} data-testid="balances-csv">
-          Balances today (CSV)
+          {t('reports.balancesCsv')}
         </Button>
       </div>
       <FormError error={csvError} />
       {rows.length === 0 ? (
-        <EmptyState title="No balances" />
+        <EmptyState title={t('reports.noBalances')} />
       ) : (
-        <Table caption="Balance summary: one row per employee and assigned policy" data-testid="balance-report">
+        <Table caption={t('reports.summaryCaption')} data-testid="balance-report">
           <thead>
             <tr>
-              <Th>Employee</Th>
-              <Th>Policy</Th>
-              <Th className="text-right">Accrued</Th>
-              <Th className="text-right">Used</Th>
-              <Th className="text-right">Held</Th>
-              <Th className="text-right">Available</Th>
+              <Th>{t('col.employee')}</Th>
+              <Th>{t('col.policy')}</Th>
+              <Th className="text-right">{t('balance.accrued')}</Th>
+              <Th className="text-right">{t('balance.used')}</Th>
+              <Th className="text-right">{t('reports.held')}</Th>
+              <Th className="text-right">{t('balance.available')}</Th>
             </tr>
           </thead>
           <tbody>
@@ -108,11 +112,11 @@ function BalanceSummary() {
               return (
                 <tr key={`${b.employee_id}-${b.policy_id}`}>
                   <Td>{e ? fullName(e) : (b.employee_id ?? '').slice(0, 8)}</Td>
-                  <Td>{policyLabel(policies.map.get(b.policy_id)) || b.policy_key}</Td>
-                  <Td className="text-right tabular-nums">{formatDuration(b.accrued_minutes, unit, wd)}</Td>
-                  <Td className="text-right tabular-nums">{formatDuration(b.used_minutes, unit, wd)}</Td>
-                  <Td className="text-right tabular-nums">{formatDuration(b.held_minutes, unit, wd)}</Td>
-                  <Td className="text-right font-medium tabular-nums">{b.is_unlimited ? 'Unlimited' : formatDuration(b.available_minutes, unit, wd)}</Td>
+                  <Td>{b.policy_name || policyLabel(policies.map.get(b.policy_id)) || b.policy_key}</Td>
+                  <Td className="text-right tabular-nums">{amounts.one(b.accrued_minutes, unit, wd)}</Td>
+                  <Td className="text-right tabular-nums">{amounts.one(b.used_minutes, unit, wd)}</Td>
+                  <Td className="text-right tabular-nums">{amounts.one(b.held_minutes, unit, wd)}</Td>
+                  <Td className="text-right font-medium tabular-nums">{b.is_unlimited ? t('unit.unlimited') : amounts.one(b.available_minutes, unit, wd)}</Td>
                 </tr>
               );
             })}
@@ -124,6 +128,9 @@ function BalanceSummary() {
 }
 
 function LedgerExport() {
+  const t = useT();
+  const enumLabel = useEnumLabel();
+  const amounts = useAmounts();
   const me = useMe();
   const employees = useEmployeeMap();
   const policies = usePolicyMap();
@@ -137,7 +144,7 @@ function LedgerExport() {
     start_date: f.start_date || undefined,
     end_date: f.end_date || undefined,
   };
-  const dateError = f.start_date && f.end_date && f.end_date < f.start_date ? 'The end date is before the start date.' : undefined;
+  const dateError = f.start_date && f.end_date && f.end_date < f.start_date ? t('reports.dateOrder') : undefined;
   const ledger = useQuery({
     queryKey: ['report-ledger', me.company_id, filters, offset],
     queryFn: ({ signal }) =>
@@ -154,7 +161,7 @@ function LedgerExport() {
     setDownloadError(null);
     try {
       await downloadFile(companyPath(me.company_id, '/reports/ledger'), { ...filters, format: 'csv', layout }, `ledger-${todayIso()}.csv`);
-      toast('CSV downloaded');
+      toast(t('reports.downloaded'));
     } catch (e) {
       setDownloadError(e);
     } finally {
@@ -164,51 +171,51 @@ function LedgerExport() {
   return (
     <div className="space-y-4">
       <Card>
-        <CardTitle>Filters</CardTitle>
+        <CardTitle>{t('reports.filters')}</CardTitle>
         <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <Field label="Policy">
-            <Select value={f.policy_id} onValueChange={set('policy_id')} options={[{ value: 'all', label: 'All policies' }, ...[...policies.map.values()].map((p) => ({ value: p.id, label: policyLabel(p) }))]} data-testid="export-policy" />
+          <Field label={t('col.policy')}>
+            <Select value={f.policy_id} onValueChange={set('policy_id')} options={[{ value: 'all', label: t('reports.allPolicies') }, ...[...policies.map.values()].map((p) => ({ value: p.id, label: policyLabel(p) }))]} data-testid="export-policy" />
           </Field>
-          <Field label="Employee">
-            <Select value={f.employee_id} onValueChange={set('employee_id')} options={[{ value: 'all', label: 'All employees' }, ...[...employees.map.values()].map((e) => ({ value: e.id, label: fullName(e) }))]} data-testid="export-employee" />
+          <Field label={t('col.employee')}>
+            <Select value={f.employee_id} onValueChange={set('employee_id')} options={[{ value: 'all', label: t('reports.allEmployees') }, ...[...employees.map.values()].map((e) => ({ value: e.id, label: fullName(e) }))]} data-testid="export-employee" />
           </Field>
-          <Field label="From">
+          <Field label={t('col.from')}>
             <Input type="date" value={f.start_date} onChange={(e) => set('start_date')(e.target.value)} />
           </Field>
-          <Field label="To" error={dateError}>
+          <Field label={t('col.to')} error={dateError}>
             <Input type="date" value={f.end_date} onChange={(e) => set('end_date')(e.target.value)} />
           </Field>
         </div>
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <Button onClick={() => download('payroll')} loading={downloading} disabled={!!dateError} data-testid="download-payroll-csv">
-            Payroll CSV (names, units, reason)
+            {t('reports.payrollCsv')}
           </Button>
           <Button variant="secondary" onClick={() => download()} loading={downloading} disabled={!!dateError} data-testid="download-csv">
-            Download CSV
+            {t('lifecycle.downloadCsv')}
           </Button>
-          {ledger.data && <span className="text-sm text-slate-600">{ledger.data.total} entries match</span>}
+          {ledger.data && <span className="text-sm text-slate-600">{t('reports.matches', { count: ledger.data.total })}</span>}
         </div>
         <div className="mt-3">
           <FormError error={downloadError} />
         </div>
       </Card>
       {ledger.isPending ? (
-        <LoadingState label="Loading ledger…" />
+        <LoadingState label={t('balances.loadingLedger')} />
       ) : ledger.isError ? (
         <ErrorState error={ledger.error} onRetry={() => ledger.refetch()} />
       ) : ledger.data.items.length === 0 ? (
-        <EmptyState title="No ledger entries match" />
+        <EmptyState title={t('reports.noEntries')} />
       ) : (
         <>
-          <Table caption="Ledger entries matching the filters" data-testid="ledger-report">
+          <Table caption={t('reports.ledgerCaption')} data-testid="ledger-report">
             <thead>
               <tr>
-                <Th>When</Th>
-                <Th>Employee</Th>
-                <Th>Policy</Th>
-                <Th>Type</Th>
-                <Th className="text-right">Amount</Th>
-                <Th>Source</Th>
+                <Th>{t('ledger.when')}</Th>
+                <Th>{t('col.employee')}</Th>
+                <Th>{t('col.policy')}</Th>
+                <Th>{t('policy.form.section.type')}</Th>
+                <Th className="text-right">{t('adjust.amount')}</Th>
+                <Th>{t('ledger.source')}</Th>
               </tr>
             </thead>
             <tbody>
@@ -220,9 +227,9 @@ function LedgerExport() {
                     <Td className="whitespace-nowrap">{formatDateTime(l.effective_at)}</Td>
                     <Td>{e ? fullName(e) : l.employee_id.slice(0, 8)}</Td>
                     <Td>{policyLabel(p) || l.policy_id.slice(0, 8)}</Td>
-                    <Td>{humanize(l.entry_type)}</Td>
-                    <Td className="text-right tabular-nums">{formatSigned(l.amount_minutes, policyUnit(p), e?.workday_minutes)}</Td>
-                    <Td>{humanize(l.source_type)}</Td>
+                    <Td>{enumLabel('entry', l.entry_type)}</Td>
+                    <Td className="text-right tabular-nums">{amounts.signed(l.amount_minutes, policyUnit(p), e?.workday_minutes)}</Td>
+                    <Td>{enumLabel('source', l.source_type)}</Td>
                   </tr>
                 );
               })}

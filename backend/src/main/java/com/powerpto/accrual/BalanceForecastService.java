@@ -46,9 +46,9 @@ public class BalanceForecastService {
         this.clock = clock;
     }
 
-    /** One line of the forecast; amounts are null for unlimited policies. */
+    /** One line of the forecast; amounts are null for unlimited policies; {@code policyName} null when unset. */
     public record Item(UUID policyId, String policyKey, Long availableMinutes, Long scheduledAccrualMinutes,
-                       Long bookedMinutes, Long expiringMinutes, Long projectedAvailableMinutes) {
+                       Long bookedMinutes, Long expiringMinutes, Long projectedAvailableMinutes, String policyName) {
     }
 
     public record Forecast(LocalDate date, List<Item> items) {
@@ -89,7 +89,7 @@ public class BalanceForecastService {
         List<Item> items = new ArrayList<>();
         for (BalanceView v : views) {
             if (v.isUnlimited()) {
-                items.add(new Item(v.policyId(), v.policyKey(), null, null, null, null, null));
+                items.add(new Item(v.policyId(), v.policyKey(), null, null, null, null, null, v.policyName()));
                 continue;
             }
             List<RecalcRepository.SpanRow> own = spans.getOrDefault(new RecalcRepository.Key(employeeId, v.policyId()), List.of());
@@ -104,7 +104,7 @@ public class BalanceForecastService {
             BalanceForecast.Result r = BalanceForecast.project(after, date, available, v.accruedMinutes() - v.usedMinutes(),
                     scheduled, rules(settings.get(v.policyId())), carried);
             items.add(new Item(v.policyId(), v.policyKey(), available, r.scheduledAccrualMinutes(),
-                    booked.getOrDefault(v.policyId(), 0L), r.expiringMinutes(), r.projectedAvailableMinutes()));
+                    booked.getOrDefault(v.policyId(), 0L), r.expiringMinutes(), r.projectedAvailableMinutes(), v.policyName()));
         }
         return items;
     }

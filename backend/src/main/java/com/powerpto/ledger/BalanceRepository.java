@@ -21,7 +21,7 @@ class BalanceRepository {
     /** One row per policy the employee is assigned to today or later, or has ledger history on. */
     List<BalanceView> forEmployee(UUID companyId, UUID employeeId, LocalDate today) {
         return jdbc.sql("""
-                SELECT p.id, p.key, p.category,
+                SELECT p.id, p.key, p.category, p.name, p.description,
                        (SELECT v.type FROM policy_versions v
                         WHERE v.company_id = p.company_id AND v.policy_id = p.id
                         ORDER BY (v.effective_from <= :today) DESC,
@@ -44,7 +44,8 @@ class BalanceRepository {
                     Balance balance = new Balance(rs.getLong("accrued"), rs.getLong("used"), rs.getLong("held"));
                     return new BalanceView(rs.getObject("id", UUID.class), rs.getString("key"), rs.getString("category"),
                             balance.accrued(), balance.used(), balance.held(), unlimited ? null : balance.available(),
-                            unlimited, rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                            unlimited, rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                            rs.getString("name"), rs.getString("description"));
                 }).list();
     }
 

@@ -10,6 +10,8 @@ import java.util.UUID;
  */
 public record FinalStatement(UUID employeeId, LocalDate terminationDate, List<Item> items) {
 
-    public record Item(UUID policyId, String policyKey, Long availableMinutes, long payableMinutes, String unit) {
+    /** {@code policyName} (issue 20, additive): the policy's display name, null when unset. */
+    public record Item(UUID policyId, String policyKey, Long availableMinutes, long payableMinutes, String unit,
+                       String policyName) {
     }
 }

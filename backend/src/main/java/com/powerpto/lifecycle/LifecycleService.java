@@ -137,7 +137,7 @@ public class LifecycleService {
         for (BalanceView b : balances.balances(caller, companyId, employeeId)) {
             long payable = b.isUnlimited() || b.availableMinutes() == null ? 0 : b.availableMinutes();
             items.add(new FinalStatement.Item(b.policyId(), b.policyKey(), b.availableMinutes(), payable,
-                    units.getOrDefault(b.policyId(), "DAYS")));
+                    units.getOrDefault(b.policyId(), "DAYS"), b.policyName()));
         }
         return new FinalStatement(employeeId, employee.terminationDate(), items);
     }

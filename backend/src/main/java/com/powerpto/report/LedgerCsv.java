@@ -3,15 +3,21 @@ package com.powerpto.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.powerpto.ledger.LedgerEntry;
+import com.powerpto.ledger.SourceType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Writes ledger entries as CSV (RFC 4180: comma separated, CRLF line ends, a cell is quoted when it
@@ -38,9 +44,18 @@ public final class LedgerCsv {
     private final ObjectMapper mapper;
     private final Labels labels;
 
-    /** The names the payroll layout adds; null for the standard layout. */
-    record Labels(Map<UUID, ReportRepository.EmployeeLabel> employees, Map<UUID, ReportRepository.VersionLabel> versions) {
+    /**
+     * The names the payroll layout adds; null for the standard layout. {@code requests} looks up the
+     * reason text of the requests behind a batch of rows (request id → reason or a dated fallback).
+     */
+    record Labels(Map<UUID, ReportRepository.EmployeeLabel> employees, Map<UUID, ReportRepository.VersionLabel> versions,
+                  Function<Collection<UUID>, Map<UUID, String>> requests) {
     }
+
+    /** Payroll rows are written in batches so each batch's request reasons take one query (memory stays bounded). */
+    static final int BATCH = 500;
+
+    private final List<LedgerEntry> pending = new ArrayList<>();
 
     LedgerCsv(Writer out, ObjectMapper mapper) {
         this(out, mapper, null);
@@ -61,6 +76,50 @@ public final class LedgerCsv {
     }
 
     void row(LedgerEntry e) {
+        if (labels == null) {
+            write(line(e, Map.of()));
+            return;
+        }
+        pending.add(e);
+        if (pending.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    /** Writes the rows still buffered (payroll layout); call once after the last {@link #row}. */
+    void finish() {
+        if (labels != null) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        Set<UUID> ids = new HashSet<>();
+        for (LedgerEntry e : pending) {
+            UUID request = requestId(e);
+            if (request != null) {
+                ids.add(request);
+            }
+        }
+        Map<UUID, String> reasons = ids.isEmpty() ? Map.of() : labels.requests().apply(ids);
+        for (LedgerEntry e : pending) {
+            write(line(e, reasons));
+        }
+        pending.clear();
+    }
+
+    private static UUID requestId(LedgerEntry e) {
+        if (e.sourceType() != SourceType.REQUEST || e.sourceId() == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(e.sourceId());
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+
+    private String line(LedgerEntry e, Map<UUID, String> reasons) {
         StringBuilder line = new StringBuilder(256);
         line.append(text(e.id())).append(',')
                 .append(text(e.employeeId())).append(',')
@@ -74,12 +133,12 @@ public final class LedgerCsv {
                 .append(text(json(e))).append(',')
                 .append(time(e.createdAt()));
         if (labels != null) {
-            payroll(e, line);
+            payroll(e, line, reasons);
         }
-        write(line.append(CRLF).toString());
+        return line.append(CRLF).toString();
     }
 
-    private void payroll(LedgerEntry e, StringBuilder line) {
+    private void payroll(LedgerEntry e, StringBuilder line, Map<UUID, String> reasons) {
         ReportRepository.EmployeeLabel who = labels.employees().get(e.employeeId());
         ReportRepository.VersionLabel what = labels.versions().get(e.policyVersionId());
         String unit = what == null ? null : what.unit();
@@ -91,13 +150,20 @@ public final class LedgerCsv {
                 .append(',').append(text(unit))
                 .append(',').append(Units.inUnit(e.amountMinutes(), unit, workday))
                 .append(',').append(workday)
-                .append(',').append(text(reason(e)));
+                .append(',').append(text(reason(e, reasons)));
     }
 
-    /** The adjustment's typed reason, else what produced the row ("carryover job", "time-off request"). */
-    private static String reason(LedgerEntry e) {
+    /**
+     * The adjustment's typed reason; for a request, the reason the employee gave (or "time-off
+     * request" with its dates); else what produced the row ("carryover job", "payroll hours worked").
+     */
+    private static String reason(LedgerEntry e, Map<UUID, String> reasons) {
         if (e.metadataJson() != null && e.metadataJson().hasNonNull("reason")) {
             return e.metadataJson().get("reason").asText();
+        }
+        UUID request = requestId(e);
+        if (request != null && reasons.containsKey(request)) {
+            return reasons.get(request);
         }
         if (e.metadataJson() != null && e.metadataJson().hasNonNull("job")) {
             return e.metadataJson().get("job").asText() + " job";

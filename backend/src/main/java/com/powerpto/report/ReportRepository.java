@@ -195,6 +195,31 @@ class ReportRepository {
         return labels;
     }
 
+    /**
+     * What a payroll row of a request says: the reason the employee typed, else "time-off request"
+     * with its first and last day in the employee's time zone (the end instant is exclusive).
+     */
+    Map<UUID, String> requestReasons(UUID companyId, java.util.Collection<UUID> requestIds) {
+        Map<UUID, String> reasons = new HashMap<>();
+        jdbc.sql("""
+                SELECT r.id, nullif(btrim(r.reason), '') AS reason,
+                       (r.start_at AT TIME ZONE e.timezone)::date AS first_day,
+                       ((r.end_at - interval '1 microsecond') AT TIME ZONE e.timezone)::date AS last_day
+                FROM requests r JOIN employees e ON e.company_id = r.company_id AND e.id = r.employee_id
+                WHERE r.company_id = :company AND r.id IN (:ids)
+                """).param("company", companyId).param("ids", requestIds)
+                .query(rs -> {
+                    String reason = rs.getString("reason");
+                    if (reason == null) {
+                        String first = rs.getString("first_day");
+                        String last = rs.getString("last_day");
+                        reason = "time-off request " + (first.equals(last) ? first : first + " to " + last);
+                    }
+                    reasons.put(rs.getObject("id", UUID.class), reason);
+                });
+        return reasons;
+    }
+
     Map<UUID, VersionLabel> versionLabels(UUID companyId) {
         Map<UUID, VersionLabel> labels = new HashMap<>();
         jdbc.sql("""

@@ -74,10 +74,12 @@ public class ReportService {
     /** {@code payroll}: the standard columns, then names, e-mail, policy name, amount in the policy unit, reason. */
     public void writeLedgerCsv(UUID companyId, LedgerFilter filter, boolean payroll, Writer out) {
         LedgerCsv.Labels labels = payroll
-                ? new LedgerCsv.Labels(reports.employeeLabels(companyId), reports.versionLabels(companyId)) : null;
+                ? new LedgerCsv.Labels(reports.employeeLabels(companyId), reports.versionLabels(companyId),
+                        ids -> reports.requestReasons(companyId, ids)) : null;
         LedgerCsv csv = new LedgerCsv(out, mapper, labels);
         csv.header();
         ledger.streamEntries(companyId, filter, csv::row);
+        csv.finish();
     }
 
     /** Checks the caller and the layout of a ledger export ({@code standard}, the default, or {@code payroll}). */

@@ -2,6 +2,8 @@ package com.powerpto.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.ledger.EntryType;
+import com.powerpto.ledger.LedgerPosting;
+import com.powerpto.ledger.SourceType;
 import com.powerpto.platform.security.Role;
 import com.powerpto.support.Http;
 import com.powerpto.support.Person;
@@ -195,6 +197,53 @@ class PayrollReportApiTest extends ReportApiBase {
                 .expectJson(200).path("total").asInt()).isZero();
         assertThat(csv(http.as(foreign).get("/api/companies/" + foreign.companyId()
                 + "/reports/ledger?format=csv&layout=payroll").expect(200).text())).hasSize(1);
+    }
+
+    @Test
+    void payrollRowsOfARequestCarryTheRequestsReasonOrItsDates() {
+        world();
+        UUID typed = data.request(cid, emma, pto, "APPROVED");
+        UUID blank = data.request(cid, emma, pto, "APPROVED");
+        jdbc.sql("UPDATE requests SET reason = '+Family wedding' WHERE company_id = :c AND id = :id")
+                .param("c", cid).param("id", typed).update();
+        // no reason typed: the request's first and last day (its end instant is exclusive)
+        jdbc.sql("UPDATE requests SET start_at = '2030-02-04T09:00:00Z', end_at = '2030-02-06T17:00:00Z' WHERE company_id = :c AND id = :id")
+                .param("c", cid).param("id", blank).update();
+        data.post(cid, emma, pto, new LedgerPosting(EntryType.USAGE, -480, pto.versionId(), Instant.parse("2024-04-02T08:00:00Z"),
+                SourceType.REQUEST, typed.toString(), null));
+        data.post(cid, emma, pto, new LedgerPosting(EntryType.USAGE, -960, pto.versionId(), Instant.parse("2024-04-03T08:00:00Z"),
+                SourceType.REQUEST, blank.toString(), null));
+        data.post(cid, emma, pto, new LedgerPosting(EntryType.USAGE, -60, pto.versionId(), Instant.parse("2024-04-04T08:00:00Z"),
+                SourceType.REQUEST, UUID.randomUUID().toString(), null));
+
+        List<List<String>> rows = csv(http.as(admin).get(base() + "/reports/ledger?format=csv&layout=payroll&policy_id=" + pto.id())
+                .expect(200).text());
+        assertThat(rows).hasSize(7);
+        // the employee's reason (guarded against formulas), the request's days in her zone, and a row whose request is gone
+        assertThat(rows.subList(4, 7)).extracting(r -> r.get(18))
+                .containsExactly("'+Family wedding", "time-off request 2030-02-04 to 2030-02-06", "time-off request");
+    }
+
+    @Test
+    void employeeBalancesAndForecastNameThePolicy() {
+        world();
+        data.assign(cid, emma, pto);
+        JsonNode balances = http.as(admin).get(base() + "/employees/" + emma + "/balances").expectJson(200);
+        JsonNode vac = items(balances).stream().filter(b -> b.path("policy_key").asText().equals("vacation-tiered-a1"))
+                .findFirst().orElseThrow();
+        assertThat(vac.path("policy_name").asText()).isEqualTo("Vacation");
+        assertThat(vac.path("policy_description").asText()).isEqualTo("Paid leave");
+        assertThat(vac.path("available_minutes").asLong()).isEqualTo(3675); // existing fields unchanged
+        JsonNode sickRow = items(balances).stream().filter(b -> b.path("policy_key").asText().equals("sick"))
+                .findFirst().orElseThrow();
+        assertThat(sickRow.has("policy_name")).isTrue();
+        assertThat(sickRow.path("policy_name").isNull()).isTrue();
+
+        JsonNode forecast = http.as(admin).get(base() + "/employees/" + emma + "/balances/forecast?date="
+                + LocalDate.now(ZoneOffset.UTC).plusDays(10)).expectJson(200);
+        assertThat(items(forecast)).extracting(i -> i.path("policy_name").asText(null)).contains("Vacation");
+        JsonNode statement = http.as(admin).get(base() + "/employees/" + emma + "/final-statement").expectJson(200);
+        assertThat(items(statement)).extracting(i -> i.path("policy_name").asText(null)).contains("Vacation");
     }
 
     @Test
