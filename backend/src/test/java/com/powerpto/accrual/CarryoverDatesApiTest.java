@@ -155,6 +155,53 @@ class CarryoverDatesApiTest extends LedgerCheckedTest {
         assertThat(entries(anna, policy)).contains("EXPIRATION -960");
     }
 
+    /** The forecast route and the request preview project carryover on the policy's own reset date. */
+    @Test
+    void theForecastAndThePreviewCarryOverOnTheFiscalDateAndOnAnniversaries() {
+        clock.set("2027-02-01T12:00:00Z");
+        UUID fiscal = policy("fiscal-forecast", Map.of("enabled", true, "cap_minutes", 1200, "reset_month", 4, "reset_day", 1));
+        UUID anniversary = policy("anniversary-forecast",
+                Map.of("enabled", true, "cap_minutes", 960, "reset_on", "HIRE_ANNIVERSARY"));
+        Person emma = world.employee("Emma", null, Map.of("hire_date", "2019-06-10"));
+        world.assign(fiscal, emma, "2025-01-01", null);
+        world.assign(anniversary, emma, "2025-01-01", null);
+        world.adjust(emma, fiscal, 3000, "balance");
+        world.adjust(emma, anniversary, 2000, "balance");
+        String url = world.base() + "/employees/" + emma.id() + "/balances/forecast?date=";
+        // By hand (nothing accrues by itself): fiscal 3,000 until 31 March; on 1 April carried
+        // min(3,000, 1,200) = 1,200, 1,800 forfeited. Anniversary (hired 10 June): 2,000 until
+        // 9 June; on 10 June min(2,000, 960) = 960, 1,040 forfeited. 1 January changes nothing.
+        JsonNode march = world.as(emma).get(url + "2027-03-31").expectJson(200);
+        assertThat(item(march, fiscal).path("projected_available_minutes").asLong()).isEqualTo(3000);
+        assertThat(item(march, fiscal).path("expiring_minutes").asLong()).isZero();
+        JsonNode april = world.as(emma).get(url + "2027-04-01").expectJson(200);
+        assertThat(item(april, fiscal).path("projected_available_minutes").asLong()).isEqualTo(1200);
+        assertThat(item(april, fiscal).path("expiring_minutes").asLong()).isEqualTo(1800);
+        assertThat(item(april, anniversary).path("projected_available_minutes").asLong()).isEqualTo(2000);
+        JsonNode june9 = world.as(emma).get(url + "2027-06-09").expectJson(200);
+        assertThat(item(june9, anniversary).path("projected_available_minutes").asLong()).isEqualTo(2000);
+        JsonNode june10 = world.as(emma).get(url + "2027-06-10").expectJson(200);
+        assertThat(item(june10, anniversary).path("projected_available_minutes").asLong()).isEqualTo(960);
+        assertThat(item(june10, anniversary).path("expiring_minutes").asLong()).isEqualTo(1040);
+        // The preview's balance on the start date: Wed 31 March still 3,000; Mon 5 April the capped 1,200.
+        JsonNode before = world.as(emma).post(world.base() + "/requests/preview",
+                world.request(emma, fiscal, "2027-03-31T09:00", "2027-03-31T17:00")).expectJson(200);
+        assertThat(before.path("available_minutes_on_start").asLong()).isEqualTo(3000);
+        JsonNode after = world.as(emma).post(world.base() + "/requests/preview",
+                world.request(emma, fiscal, "2027-04-05T09:00", "2027-04-05T17:00")).expectJson(200);
+        assertThat(after.path("available_minutes_on_start").asLong()).isEqualTo(1200);
+        assertThat(after.path("available_minutes_after").asLong()).isEqualTo(3000 - 480);
+    }
+
+    JsonNode item(JsonNode forecast, UUID policy) {
+        for (JsonNode item : forecast.path("items")) {
+            if (item.path("policy_id").asText().equals(policy.toString())) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item for " + policy + " in " + forecast);
+    }
+
     @Test
     void resetDatesAreValidated() {
         for (Map<String, Object> carryover : List.<Map<String, Object>>of(
