@@ -34,11 +34,11 @@ export default function ApprovalsPage() {
     <>
       <PageHeader title={t('nav.approvals')} description={t('page.approvals.description')} />
       {pending.isPending ? (
-        <LoadingState label="Loading pending requests…" />
+        <LoadingState label={t('approvals.loading')} />
       ) : pending.isError ? (
         <ErrorState error={pending.error} onRetry={() => pending.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title="You're all caught up">No requests are waiting for a decision.</EmptyState>
+        <EmptyState title={t('approvals.empty')}>{t('approvals.emptyHint')}</EmptyState>
       ) : (
         <div className="space-y-4" data-testid="approvals-list">
           {items.map((r) => (
