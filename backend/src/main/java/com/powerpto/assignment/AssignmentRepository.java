@@ -8,7 +8,9 @@ import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,6 +42,41 @@ class AssignmentRepository {
                 """).param("company", companyId).param("employee", employeeId).param("policy", policyId)
                 .param("from", from).param("to", to).param("except", exceptId)
                 .query(mapper()).optional();
+    }
+
+    /** Per employee of {@code employeeIds}, one assignment to the policy overlapping [from, to), if any (one statement). */
+    Map<UUID, Assignment> overlappingByEmployee(UUID companyId, List<UUID> employeeIds, UUID policyId, LocalDate from, LocalDate to) {
+        Map<UUID, Assignment> found = new HashMap<>();
+        jdbc.sql("""
+                SELECT DISTINCT ON (employee_id) * FROM assignments
+                WHERE company_id = :company AND policy_id = :policy
+                  AND employee_id = ANY(CAST(CAST(:employees AS text[]) AS uuid[]))
+                  AND daterange(effective_from, effective_to, '[)') && daterange(:from, :to, '[)')
+                ORDER BY employee_id, effective_from
+                """).param("company", companyId).param("policy", policyId).param("employees", texts(employeeIds))
+                .param("from", from).param("to", to)
+                .query(mapper()).list().forEach(a -> found.put(a.employeeId(), a));
+        return found;
+    }
+
+    /** One new assignment of the same policy and dates per employee, in one statement; returns the stored rows. */
+    List<Assignment> insertAll(UUID companyId, UUID policyId, List<UUID> employeeIds, LocalDate from, LocalDate to, UUID createdBy) {
+        if (employeeIds.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = employeeIds.stream().map(e -> UUID.randomUUID()).toList();
+        return jdbc.sql("""
+                INSERT INTO assignments (company_id, id, employee_id, policy_id, effective_from, effective_to, created_by, created_at)
+                SELECT :company, CAST(r.id AS uuid), CAST(r.employee AS uuid), :policy, :from, :to, :by, now()
+                FROM unnest(CAST(:ids AS text[]), CAST(:employees AS text[])) AS r(id, employee)
+                RETURNING *
+                """).param("company", companyId).param("policy", policyId).param("ids", texts(ids))
+                .param("employees", texts(employeeIds)).param("from", from).param("to", to).param("by", createdBy)
+                .query(mapper()).list();
+    }
+
+    private static String[] texts(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).toArray(String[]::new);
     }
 
     void insert(Assignment a) {

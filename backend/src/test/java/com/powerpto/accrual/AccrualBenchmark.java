@@ -60,15 +60,7 @@ class AccrualBenchmark {
         var policy = data.policy("monthly", AccrualData.time("MONTHLY", "START_OF_PERIOD", 800, "DAYS_ACTIVE", Map.of()),
                 LocalDate.parse("2024-01-01"));
         long t0 = System.nanoTime();
-        jdbc.sql("""
-                INSERT INTO employees (company_id, id, first_name, last_name, email, hire_date)
-                SELECT :c, gen_random_uuid(), 'E' || g, 'Bench', 'e' || g || '@bench.test', DATE '2020-01-01' + (g % 2000)
-                FROM generate_series(1, :n) g
-                """).param("c", company).param("n", employees).update();
-        jdbc.sql("""
-                INSERT INTO assignments (company_id, id, employee_id, policy_id, effective_from, created_by)
-                SELECT :c, gen_random_uuid(), id, :p, DATE '2025-01-01', :c FROM employees WHERE company_id = :c
-                """).param("c", company).param("p", policy.id()).update();
+        data.employeesOnPolicy(employees, policy, LocalDate.parse("2025-01-01"));
         jdbc.sql("ANALYZE").update();
         double setup = seconds(t0);
 

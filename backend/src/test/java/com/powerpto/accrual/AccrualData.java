@@ -79,6 +79,22 @@ public class AccrualData {
         return id;
     }
 
+    /**
+     * {@code count} generated employees (hired on spread dates from 2020), each assigned to the policy
+     * from {@code from}, in two set-based statements (the benchmarks' company of thousands).
+     */
+    public void employeesOnPolicy(int count, Policy policy, LocalDate from) {
+        jdbc.sql("""
+                INSERT INTO employees (company_id, id, first_name, last_name, email, hire_date)
+                SELECT :c, gen_random_uuid(), 'E' || g, 'Bench', 'e' || g || '@bench.test', DATE '2020-01-01' + (g % 2000)
+                FROM generate_series(1, :n) g
+                """).param("c", companyId).param("n", count).update();
+        jdbc.sql("""
+                INSERT INTO assignments (company_id, id, employee_id, policy_id, effective_from, created_by)
+                SELECT :c, gen_random_uuid(), id, :p, :from, :c FROM employees WHERE company_id = :c
+                """).param("c", companyId).param("p", policy.id()).param("from", from).update();
+    }
+
     public static Map<String, Object> time(String frequency, String timing, long rate, String proration, Map<String, Object> extra) {
         Map<String, Object> s = new HashMap<>();
         s.put("type", "ACCRUAL");

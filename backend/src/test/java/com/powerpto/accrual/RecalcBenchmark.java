@@ -61,15 +61,7 @@ class RecalcBenchmark {
         AccrualData data = new AccrualData(jdbc, company);
         var policy = data.policy("monthly", AccrualData.time("MONTHLY", "START_OF_PERIOD", 800, "DAYS_ACTIVE", Map.of()),
                 LocalDate.parse("2024-01-01"));
-        jdbc.sql("""
-                INSERT INTO employees (company_id, id, first_name, last_name, email, hire_date)
-                SELECT :c, gen_random_uuid(), 'E' || g, 'Bench', 'e' || g || '@bench.test', DATE '2020-01-01' + (g % 2000)
-                FROM generate_series(1, :n) g
-                """).param("c", company).param("n", employees).update();
-        jdbc.sql("""
-                INSERT INTO assignments (company_id, id, employee_id, policy_id, effective_from, created_by)
-                SELECT :c, gen_random_uuid(), id, :p, DATE '2026-01-01', :c FROM employees WHERE company_id = :c
-                """).param("c", company).param("p", policy.id()).update();
+        data.employeesOnPolicy(employees, policy, LocalDate.parse("2026-01-01"));
         // The worker has run every 1st of 2026 (Jan 1 .. Dec 1) and is complete up to Dec 3.
         long t0 = System.nanoTime();
         for (int month = 1; month <= 12; month++) {
