@@ -136,9 +136,10 @@ export async function issue19(browser, { step }) {
     await nav(deputy, 'Approvals');
     const card = deputy.locator(`[data-testid="approval-card"][data-request-id="${request.id}"]`);
     await card.waitFor();
+    // the card names the other manager's report (GET …/delegations/reports)
+    await card.getByRole('heading', { name: /Emma/ }).waitFor();
     await card.getByTestId('approve-request').click();
-    // (the delegate's employee list holds only their own reports: the card names Emma "Employee")
-    await expectToast(deputy, 'Approved');
+    await expectToast(deputy, 'Approved Emma');
     await shot(deputy, 'issue19-delegate-approved');
     const decided = await call(setup.adminToken, 'GET', `/companies/${setup.cid}/requests/${request.id}`);
     assert(decided.status === 'APPROVED', `approved: ${decided.status}`);

@@ -28,6 +28,23 @@ class DelegationRepository {
                 .param("company", companyId).param("employee", employeeId).query(String.class).optional();
     }
 
+    /**
+     * Active employees whose manager delegated approvals to {@code delegate} with a delegation in
+     * force on {@code day}, the delegate's own reports and the delegate excluded.
+     */
+    List<UUID> delegatedReports(UUID companyId, UUID delegate, LocalDate day) {
+        return jdbc.sql("""
+                SELECT e.id FROM employees e
+                WHERE e.company_id = :company AND e.active AND e.id <> :delegate
+                  AND e.manager_id IS DISTINCT FROM :delegate
+                  AND e.manager_id IN (SELECT d.delegator_id FROM approval_delegations d
+                                       WHERE d.company_id = :company AND d.delegate_id = :delegate
+                                         AND d.revoked_at IS NULL AND d.start_date <= :day AND d.end_date >= :day)
+                ORDER BY e.last_name, e.first_name, e.id LIMIT 2000
+                """).param("company", companyId).param("delegate", delegate).param("day", day)
+                .query(UUID.class).list();
+    }
+
     /** People who can receive a delegation: active employees with a manager or admin account. */
     List<Approver> approvers(UUID companyId) {
         return jdbc.sql("""

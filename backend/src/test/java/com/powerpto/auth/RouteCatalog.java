@@ -188,6 +188,8 @@ public final class RouteCatalog {
                     "?active= ; paginated; a manager sees the delegations they gave or received"),
             route("GET", C + "/delegations/approvers", "manager, admin", CALLER, ALLOW, ALLOW, DENY, EXT,
                     "{items: [{id, first_name, last_name, role}]} people a delegation can go to"),
+            route("GET", C + "/delegations/reports", "manager, admin", CALLER, ALLOW, FILTERED, DENY, EXT,
+                    "{items: [Employee]} whose requests the caller decides today as a delegate"),
             route("POST", C + "/delegations/{did}/revoke", "delegator, admin", CALLER, ALLOW, OWN, DENY, EXT, "-> 200 Delegation"),
 
             // --- balances and ledger ---

@@ -135,6 +135,12 @@ class OnBehalfAndDelegationApiTest extends LedgerCheckedTest {
         JsonNode delegation = delegate(mia, otto, today.minusDays(1), today.plusDays(7));
         assertThat(delegation.path("delegator_id").asText()).isEqualTo(mia.id().toString());
         assertThat(inQueue(otto, request)).isTrue();
+        // the delegate gets the records of the people they now decide for (not of their own reports)
+        JsonNode reports = world.as(otto).get(world.base() + "/delegations/reports").expectJson(200).path("items");
+        assertThat(reports.findValuesAsText("id")).containsExactly(emma.id().toString());
+        assertThat(reports.get(0).path("first_name").asText()).isEqualTo("Emma");
+        assertThat(world.as(mia).get(world.base() + "/delegations/reports").expectJson(200).path("items")).isEmpty();
+        world.as(emma).get(world.base() + "/delegations/reports").expectError(403);
         world.as(otto).get(requests() + "/" + request).expect(200);
         JsonNode approved = world.as(otto).post(requests() + "/" + request + "/approve", Map.of("note", "enjoy"))
                 .expectJson(200);
@@ -162,6 +168,7 @@ class OnBehalfAndDelegationApiTest extends LedgerCheckedTest {
         assertThat(inQueue(otto, request)).as("queue on 2031-02-10").isTrue();
         clock.set("2031-02-13T00:30:00Z"); // the day after the range (UTC)
         assertThat(inQueue(otto, request)).as("queue on 2031-02-13").isFalse();
+        assertThat(world.as(otto).get(world.base() + "/delegations/reports").expectJson(200).path("items")).isEmpty();
         world.as(otto).post(requests() + "/" + request + "/approve", null).expectError(403);
         clock.set("2031-02-12T23:30:00Z"); // its last day
         assertThat(inQueue(otto, request)).as("queue on 2031-02-12").isTrue();
