@@ -138,6 +138,8 @@ export async function issue19(browser, { step }) {
     await card.waitFor();
     // the card names the other manager's report (GET …/delegations/reports)
     await card.getByRole('heading', { name: /Emma/ }).waitFor();
+    // and shows the balance (the delegate may read it while the delegation is in force)
+    await card.getByTestId('approval-balance').getByText('Unlimited').waitFor();
     await card.getByTestId('approve-request').click();
     await expectToast(deputy, 'Approved Emma');
     await shot(deputy, 'issue19-delegate-approved');

@@ -45,6 +45,17 @@ class DelegationRepository {
                 .query(UUID.class).list();
     }
 
+    /** Whether {@code delegate} decides {@code employee}'s requests on {@code day} through a delegation from their manager. */
+    boolean decidesFor(UUID companyId, UUID delegate, UUID employee, LocalDate day) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM employees e JOIN approval_delegations d
+                                 ON d.company_id = e.company_id AND d.delegator_id = e.manager_id
+                               WHERE e.company_id = :company AND e.id = :employee AND d.delegate_id = :delegate
+                                 AND d.revoked_at IS NULL AND d.start_date <= :day AND d.end_date >= :day)
+                """).param("company", companyId).param("employee", employee).param("delegate", delegate).param("day", day)
+                .query(Boolean.class).single();
+    }
+
     /** People who can receive a delegation: active employees with a manager or admin account. */
     List<Approver> approvers(UUID companyId) {
         return jdbc.sql("""

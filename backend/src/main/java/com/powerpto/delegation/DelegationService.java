@@ -126,6 +126,12 @@ public class DelegationService {
                 .map(id -> employees.get(companyId, id)).toList();
     }
 
+    /** Whether the caller, a manager, decides this employee's requests today as a delegate (for read access). */
+    @Transactional(readOnly = true)
+    public boolean decidesAsDelegate(Caller caller, UUID companyId, UUID employeeId) {
+        return caller.isManager() && repository.decidesFor(companyId, caller.userId(), employeeId, today());
+    }
+
     /** Who a delegation can go to (names only, so a manager can pick a colleague they cannot otherwise list). */
     @Transactional(readOnly = true)
     public List<Approver> approvers(Caller caller, UUID companyId) {

@@ -193,7 +193,7 @@ public final class RouteCatalog {
             route("POST", C + "/delegations/{did}/revoke", "delegator, admin", CALLER, ALLOW, OWN, DENY, EXT, "-> 200 Delegation"),
 
             // --- balances and ledger ---
-            route("GET", C + "/employees/{eid}/balances", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "{items, total}"),
+            route("GET", C + "/employees/{eid}/balances", "admin, manager of (or their delegate today), self", CALLER, ALLOW, OWN, OWN, API, "{items, total}"),
             route("GET", C + "/employees/{eid}/balances/forecast", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, EXT, "?date= -> {date, items}"),
             route("GET", C + "/employees/{eid}/ledger", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "?policy_id= ; paginated"),
             admin("POST", C + "/adjustments", API, "-> 201 LedgerEntry"),

@@ -141,6 +141,9 @@ class OnBehalfAndDelegationApiTest extends LedgerCheckedTest {
         assertThat(reports.get(0).path("first_name").asText()).isEqualTo("Emma");
         assertThat(world.as(mia).get(world.base() + "/delegations/reports").expectJson(200).path("items")).isEmpty();
         world.as(emma).get(world.base() + "/delegations/reports").expectError(403);
+        // and their balances (what the approval card shows), but not their ledger history
+        world.as(otto).get(world.base() + "/employees/" + emma.id() + "/balances").expect(200);
+        world.as(otto).get(world.base() + "/employees/" + emma.id() + "/ledger").expectError(403);
         world.as(otto).get(requests() + "/" + request).expect(200);
         JsonNode approved = world.as(otto).post(requests() + "/" + request + "/approve", Map.of("note", "enjoy"))
                 .expectJson(200);
@@ -169,6 +172,7 @@ class OnBehalfAndDelegationApiTest extends LedgerCheckedTest {
         clock.set("2031-02-13T00:30:00Z"); // the day after the range (UTC)
         assertThat(inQueue(otto, request)).as("queue on 2031-02-13").isFalse();
         assertThat(world.as(otto).get(world.base() + "/delegations/reports").expectJson(200).path("items")).isEmpty();
+        world.as(otto).get(world.base() + "/employees/" + emma.id() + "/balances").expectError(403);
         world.as(otto).post(requests() + "/" + request + "/approve", null).expectError(403);
         clock.set("2031-02-12T23:30:00Z"); // its last day
         assertThat(inQueue(otto, request)).as("queue on 2031-02-12").isTrue();
