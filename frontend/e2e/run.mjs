@@ -31,6 +31,7 @@ import { notificationsScenario } from './scenarios/17.mjs';
 import { lifecycle } from './scenarios/15.mjs';
 import { issue19 } from './scenarios/19.mjs';
 import { issue20 } from './scenarios/20.mjs';
+import { issue16 } from './scenarios/16.mjs';
 
 const smokeOnly = process.env.E2E_SMOKE === '1';
 const runner = createRunner();
@@ -376,6 +377,7 @@ async function full(browser) {
   await lifecycle(browser, runner);
   await issue19(browser, runner);
   await issue20(browser, runner);
+  await issue16(browser, runner);
 }
 
 const browser = await launch();

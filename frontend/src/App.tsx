@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/states';
 // Every screen is its own chunk: the initial bundle holds only the shell and sign-in.
 const SignInPage = lazy(() => import('@/features/auth/pages/SignInPage'));
 const AccountPage = lazy(() => import('@/features/auth/pages/AccountPage'));
+const SsoLandingPage = lazy(() => import('@/features/auth/pages/SsoLandingPage'));
 const AcceptInvitePage = lazy(() => import('@/features/auth/pages/AcceptInvitePage'));
 const DevMailboxPage = lazy(() => import('@/features/notifications/pages/DevMailboxPage'));
 const MyBalancesPage = lazy(() => import('@/features/balances/pages/MyBalancesPage'));
@@ -30,6 +31,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/sign-in/sso" element={<SsoLandingPage />} />
       <Route path="/accept-invite" element={<AcceptInvitePage />} />
       <Route
         element={

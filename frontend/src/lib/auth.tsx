@@ -12,6 +12,8 @@ interface AuthContextValue {
   error: unknown;
   signIn: (email: string, password: string) => Promise<Me>;
   signInAsPersona: (persona: DevPersona) => Promise<Me>;
+  /** Single sign-on: the app's own token, handed over by the API in the URL fragment of /sign-in/sso. */
+  signInWithToken: (token: string) => Promise<Me>;
   signOut: () => void;
   retry: () => void;
 }
@@ -67,6 +69,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [loadMe, queryClient],
   );
 
+  const signInWithToken = useCallback(
+    async (token: string) => {
+      clearSession();
+      queryClient.clear();
+      setToken(token);
+      return loadMe();
+    },
+    [loadMe, queryClient],
+  );
+
   const signInAsPersona = useCallback(
     async (persona: DevPersona) => {
       clearSession();
@@ -90,10 +102,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       error: meQuery.error,
       signIn,
       signInAsPersona,
+      signInWithToken,
       signOut,
       retry: () => void meQuery.refetch(),
     };
-  }, [signedIn, meQuery, signIn, signInAsPersona, signOut]);
+  }, [signedIn, meQuery, signIn, signInAsPersona, signInWithToken, signOut]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

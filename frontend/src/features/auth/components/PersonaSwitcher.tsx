@@ -8,10 +8,12 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, NativeSelect } from '@/components/ui/input';
 import { FormError } from '@/components/ui/states';
+import { useT } from '@/i18n/I18nProvider';
 
 const REMEMBER_KEY = 'powerpto.dev-persona-form';
 
 export default function PersonaSwitcher() {
+  const t = useT();
   const { signInAsPersona } = useAuth();
   const navigate = useNavigate();
   const saved = (() => {
@@ -44,24 +46,24 @@ export default function PersonaSwitcher() {
 
   return (
     <details className="mt-6 rounded-lg border border-dashed border-amber-400 bg-amber-50 p-4" data-testid="persona-switcher">
-      <summary className="cursor-pointer text-sm font-semibold text-amber-900">Developer: act as a persona</summary>
+      <summary className="cursor-pointer text-sm font-semibold text-amber-900">{t('signIn.persona.title')}</summary>
       <form onSubmit={onSubmit} className="mt-3 space-y-3">
         <FormError error={error} />
-        <Field label="Company id">
+        <Field label={t('signIn.persona.companyId')}>
           <Input value={companyId} onChange={(e) => setCompanyId(e.target.value)} placeholder="uuid" />
         </Field>
-        <Field label="User (employee) id">
+        <Field label={t('signIn.persona.userId')}>
           <Input value={userId} onChange={(e) => setUserId(e.target.value)} placeholder="uuid" />
         </Field>
-        <Field label="Role">
+        <Field label={t('signIn.persona.role')}>
           <NativeSelect value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            <option value="employee">Employee</option>
-            <option value="manager">Manager</option>
-            <option value="admin">Admin</option>
+            <option value="employee">{t('signIn.persona.employee')}</option>
+            <option value="manager">{t('signIn.persona.manager')}</option>
+            <option value="admin">{t('signIn.persona.admin')}</option>
           </NativeSelect>
         </Field>
         <Button type="submit" variant="secondary" loading={busy} disabled={!companyId || !userId}>
-          Use dev headers
+          {t('signIn.persona.submit')}
         </Button>
       </form>
     </details>

@@ -7,6 +7,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { FormError } from '@/components/ui/states';
 import { MIN_PASSWORD_LENGTH } from './AccountPage';
+import { useT } from '@/i18n/I18nProvider';
 
 /**
  * The invitation token of a link `/accept-invite#token=…`. The fragment never leaves the browser
@@ -20,6 +21,7 @@ export function inviteTokenFrom(hash: string, search: string): string {
 
 /** Public page behind an invitation link: choose a password to activate the account. */
 export default function AcceptInvitePage() {
+  const t = useT();
   // Read once, then removed from the address bar and the history entry.
   const [token] = useState(() => inviteTokenFrom(window.location.hash, window.location.search));
   useEffect(() => {
@@ -34,8 +36,8 @@ export default function AcceptInvitePage() {
     mutationFn: () => apiRequest<void>('POST', '/auth/accept-invite', { body: { token, password }, anonymous: true }),
   });
   const errors: Record<string, string> = {};
-  if (password.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (confirm !== password) errors.confirm = 'The passwords do not match.';
+  if (password.length < MIN_PASSWORD_LENGTH) errors.password = t('invite.tooShort', { n: MIN_PASSWORD_LENGTH });
+  if (confirm !== password) errors.confirm = t('invite.mismatch');
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setShown(true);
@@ -45,29 +47,29 @@ export default function AcceptInvitePage() {
     <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
         <p className="mb-2 text-center text-2xl font-bold text-brand-700">Power PTO</p>
-        <h1 className="mb-6 text-center text-lg font-semibold">Activate your account</h1>
+        <h1 className="mb-6 text-center text-lg font-semibold">{t('invite.title')}</h1>
         {accept.isSuccess ? (
           <div role="status" className="space-y-4 rounded-lg border border-emerald-200 bg-emerald-50 p-6 text-sm">
-            <p>Your account is active. You can now sign in.</p>
+            <p>{t('invite.activated')}</p>
             <Button asChild>
-              <Link to="/sign-in">Go to sign-in</Link>
+              <Link to="/sign-in">{t('invite.goToSignIn')}</Link>
             </Button>
           </div>
         ) : !token ? (
           <p role="alert" className="rounded-md bg-red-50 p-4 text-sm text-red-900">
-            This invitation link is incomplete. Ask your administrator for a new one.
+            {t('invite.incomplete')}
           </p>
         ) : (
           <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
             <FormError error={accept.error} />
-            <Field label="Choose a password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} error={shown ? errors.password : undefined} required>
+            <Field label={t('invite.choosePassword')} hint={t('invite.hint', { n: MIN_PASSWORD_LENGTH })} error={shown ? errors.password : undefined} required>
               <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
             </Field>
-            <Field label="Repeat the password" error={shown ? errors.confirm : undefined} required>
+            <Field label={t('invite.repeatPassword')} error={shown ? errors.confirm : undefined} required>
               <Input type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
             </Field>
             <Button type="submit" className="w-full" loading={accept.isPending}>
-              Activate account
+              {t('invite.submit')}
             </Button>
           </form>
         )}

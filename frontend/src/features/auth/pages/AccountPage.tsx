@@ -13,6 +13,7 @@ import { useIntl } from 'react-intl';
 import { PreferencesCard } from '../components/PreferencesCard';
 import { NotificationPreferencesCard } from '@/features/notifications/components/NotificationPreferencesCard';
 import { CalendarFeedsCard } from '@/features/calendar/components/CalendarFeedsCard';
+import { SsoSettingsCard } from '../components/SsoSettingsCard';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -79,6 +80,7 @@ export default function AccountPage() {
       </Card>
       <NotificationPreferencesCard />
       <CalendarFeedsCard />
+      {me.role === 'admin' && <SsoSettingsCard />}
     </div>
   );
 }

@@ -14,6 +14,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
@@ -29,7 +34,9 @@ import java.util.UUID;
  * Then the verified e-mail is matched to an employee of that company and the app's own access token
  * goes to the web UI in the URL fragment of {@code /sign-in/sso} (never in a query string, so no
  * server or proxy log sees it); a refusal goes there as {@code #error=<code>}, which the page explains.
- * The short HTTP session that held state and nonce ends with the callback.
+ * State, nonce and PKCE verifier wait for the callback in a sealed cookie
+ * ({@link CookieAuthorizationRequests}), not in a server session, so any API task can finish the
+ * sign-in; the provider's access token is not kept at all (we only need who signed in).
  */
 @Component
 class OidcLogin implements LoginCustomizer {
@@ -38,10 +45,12 @@ class OidcLogin implements LoginCustomizer {
     private static final Logger log = LoggerFactory.getLogger(OidcLogin.class);
 
     private final CompanyClientRegistrations registrations;
+    private final CookieAuthorizationRequests authorizationRequests;
     private final AccountService accounts;
 
-    OidcLogin(CompanyClientRegistrations registrations, AccountService accounts) {
+    OidcLogin(CompanyClientRegistrations registrations, CookieAuthorizationRequests authorizationRequests, AccountService accounts) {
         this.registrations = registrations;
+        this.authorizationRequests = authorizationRequests;
         this.accounts = accounts;
     }
 
@@ -54,10 +63,62 @@ class OidcLogin implements LoginCustomizer {
         http.oauth2Login(o -> o
                 .clientRegistrationRepository(registrations)
                 .loginPage("/sign-in")
-                .authorizationEndpoint(a -> a.authorizationRequestResolver(resolver))
+                .authorizationEndpoint(a -> a.authorizationRequestResolver(unknownCompanyFallsThrough(resolver))
+                        .authorizationRequestRepository(authorizationRequests))
+                .authorizedClientRepository(NOT_KEPT)
                 .redirectionEndpoint(r -> r.baseUri(SsoService.CALLBACK_PATH + "*"))
                 .successHandler(this::succeeded)
                 .failureHandler(this::failed));
+    }
+
+    /**
+     * The provider's access token is of no use after sign-in; Spring's default would keep one per
+     * sign-in in memory (or a session) for ever.
+     */
+    private static final OAuth2AuthorizedClientRepository NOT_KEPT = new OAuth2AuthorizedClientRepository() {
+        @Override
+        public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String registrationId, Authentication principal,
+                                                                         HttpServletRequest request) {
+            return null;
+        }
+
+        @Override
+        public void saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal, HttpServletRequest request,
+                                         HttpServletResponse response) {
+            // not kept
+        }
+
+        @Override
+        public void removeAuthorizedClient(String registrationId, Authentication principal, HttpServletRequest request,
+                                           HttpServletResponse response) {
+            // nothing kept
+        }
+    };
+
+    /**
+     * A start for a company without (working) single sign-on is not Spring's 500: the resolver
+     * answers "not mine" and {@link SsoController#notStarted} explains it on the landing page.
+     */
+    private static OAuth2AuthorizationRequestResolver unknownCompanyFallsThrough(OAuth2AuthorizationRequestResolver resolver) {
+        return new OAuth2AuthorizationRequestResolver() {
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+                try {
+                    return resolver.resolve(request);
+                } catch (IllegalArgumentException noSuchRegistration) {
+                    return null;
+                }
+            }
+
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+                try {
+                    return resolver.resolve(request, registrationId);
+                } catch (IllegalArgumentException noSuchRegistration) {
+                    return null;
+                }
+            }
+        };
     }
 
     private void succeeded(HttpServletRequest request, HttpServletResponse response,

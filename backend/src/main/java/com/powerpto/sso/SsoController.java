@@ -28,6 +28,17 @@ public class SsoController {
         return sso.offerFor(email).orElseThrow(() -> ApiException.notFound("single sign-on for this e-mail"));
     }
 
+    /**
+     * Reached only when Spring's OAuth2 login did not take the start over: the company has no
+     * single sign-on, or its provider's discovery document cannot be fetched. The landing page says which.
+     */
+    @GetMapping(SsoService.START_PATH + "{companyId}")
+    public ResponseEntity<Void> notStarted(@PathVariable String companyId) {
+        String code = sso.configured(companyId) ? "sso_unavailable" : "sso_not_configured";
+        return ResponseEntity.status(302).header("Location", OidcLogin.LANDING + "#error=" + code)
+                .header("Cache-Control", "no-store").build();
+    }
+
     @GetMapping("/api/companies/{companyId}/sso")
     public SsoService.View get(Caller caller, @PathVariable UUID companyId) {
         return sso.get(caller, companyId);

@@ -126,6 +126,16 @@ public class SsoService implements PasswordSignInPolicy {
                 .map(s -> new Offer(s.providerName(), START_PATH + s.companyId(), s.requireSso()));
     }
 
+    /** Whether this company (an id from a URL, maybe not even a UUID) has single sign-on settings. */
+    @Transactional(readOnly = true)
+    public boolean configured(String companyId) {
+        try {
+            return repository.find(UUID.fromString(companyId)).isPresent();
+        } catch (IllegalArgumentException notAnId) {
+            return false;
+        }
+    }
+
     Optional<Client> client(UUID companyId) {
         return repository.find(companyId).map(s -> new Client(companyId, s.issuer(), s.clientId(),
                 box.open(context(companyId), s.clientSecretCiphertext())));

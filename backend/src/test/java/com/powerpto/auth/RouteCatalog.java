@@ -138,6 +138,8 @@ public final class RouteCatalog {
             admin("POST", C + "/payroll/webhook-secret", EXT, "-> 201 {secret (once), signature_header, timestamp_header, created_at}"),
             admin("DELETE", C + "/payroll/webhook-secret", EXT, "-> 204; 404 when the company uses the global secret"),
             open("GET", "/api/auth/sso", "anyone", EXT, "?email= -> {provider_name, start_path, require_sso}; 404 none"),
+            open("GET", "/api/auth/oidc/start/{cid}", "anyone", EXT,
+                    "-> 302 to the provider (Spring's OAuth2 login); without SSO 302 /sign-in/sso#error=sso_not_configured"),
             admin("GET", C + "/sso", EXT, "SSO settings without the client secret; 404 none"),
             admin("PUT", C + "/sso", EXT, "{provider_name, issuer, client_id, client_secret?, email_domain, require_sso, break_glass_employee_id?}"),
             admin("DELETE", C + "/sso", EXT, "-> 204"),

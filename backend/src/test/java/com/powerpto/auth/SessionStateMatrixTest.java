@@ -10,15 +10,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 16: every signed-in route × every role × the session states an account can be in. A
  * bearer token of an active session gets what the contract says (as in {@link RouteAccessMatrixTest});
- * a token issued before the password changed, before the account was deactivated, or before
- * "sign out everywhere" is 401 on every route, at the very next request.
+ * a token issued before the password changed, before the account was deactivated, before
+ * "sign out everywhere", or before the employee's termination took effect (issue 15: access ends
+ * after the last day) is 401 on every route, at the very next request.
+ * <p>
+ * Terminated is the last column and runs for every role after all the others: a termination is
+ * not undone by a new password (the other states are), and it changes the team around the person.
  * <p>
  * Reuses the world and the call helpers of {@link RouteAccessMatrixTest}; its two tests are
  * overridden here without {@code @Test} so that they run once, in their own class.
@@ -27,7 +34,7 @@ class SessionStateMatrixTest extends RouteAccessMatrixTest {
 
     static final String PASSWORD = "session state password";
 
-    enum State { ACTIVE, PASSWORD_CHANGED, DEACTIVATED, SIGNED_OUT_EVERYWHERE }
+    enum State { ACTIVE, PASSWORD_CHANGED, DEACTIVATED, SIGNED_OUT_EVERYWHERE, TERMINATED }
 
     @Autowired
     AccountService accounts;
@@ -52,9 +59,9 @@ class SessionStateMatrixTest extends RouteAccessMatrixTest {
     void everyRouteEveryRoleEverySessionState() {
         String hash = accounts.hashPassword(PASSWORD);
         List<String> failures = new ArrayList<>();
-        for (Role role : new Role[]{Role.EMPLOYEE, Role.MANAGER, Role.ADMIN}) {
-            Person person = as(role);
-            for (State state : State.values()) {
+        for (State state : State.values()) {
+            for (Role role : new Role[]{Role.EMPLOYEE, Role.MANAGER, Role.ADMIN}) {
+                Person person = as(role);
                 accounts.setPasswordHash(person.companyId(), person.id(), role, hash);
                 String token = activeToken(person);
                 enter(state, person);
@@ -106,6 +113,15 @@ class SessionStateMatrixTest extends RouteAccessMatrixTest {
             case DEACTIVATED -> accounts.setActive(person.companyId(), person.id(), false);
             case SIGNED_OUT_EVERYWHERE -> http.withToken(activeToken(person)).post("/api/auth/sign-out-everywhere", null)
                     .expect(204);
+            case TERMINATED -> {
+                // By another admin of the company (nobody terminates themselves), with a last day two
+                // days ago so that access has ended in every time zone.
+                http.as(person.companyId(), UUID.randomUUID(), Role.ADMIN)
+                        .post("/api/companies/" + person.companyId() + "/employees/" + person.id() + "/terminate",
+                                Map.of("termination_date", LocalDate.now(ZoneOffset.UTC).minusDays(2).toString(),
+                                        "reason", "session state matrix"))
+                        .expect(200);
+            }
         }
     }
 

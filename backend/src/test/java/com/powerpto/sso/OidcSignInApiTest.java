@@ -1,6 +1,20 @@
 package com.powerpto.sso;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.powerpto.PowerPtoApplication;
+import com.powerpto.platform.config.PtoProperties;
+import com.powerpto.platform.security.SecretBox;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import com.powerpto.auth.AccountService;
 import com.powerpto.platform.security.Role;
 import com.powerpto.support.ApiTest;
@@ -15,8 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -46,6 +58,14 @@ class OidcSignInApiTest extends ApiTest {
     JdbcClient jdbc;
     @Autowired
     AccountService accounts;
+    @Autowired
+    CookieAuthorizationRequests cookies;
+    @Autowired
+    SecretBox box;
+    @Autowired
+    ObjectMapper mapper;
+    @Autowired
+    PtoProperties properties;
 
     Person admin;
     String domain;
@@ -106,19 +126,33 @@ class OidcSignInApiTest extends ApiTest {
 
     /** What the browser lands on: the fragment of /sign-in/sso as a map. */
     private Map<String, String> signIn(UnaryOperator<URI> tamperCallback) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return signIn(tamperCallback, http.baseUrl(), UnaryOperator.identity());
+    }
+
+    /**
+     * The whole round trip as a browser makes it; the callback may go to another API instance
+     * ({@code callbackBase}) and the browser's authorization cookie may be altered on the way.
+     * No response may open a server session.
+     */
+    private Map<String, String> signIn(UnaryOperator<URI> tamperCallback, String callbackBase,
+                                       UnaryOperator<String> tamperCookie) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         URI start = URI.create(http.baseUrl() + "/api/auth/oidc/start/" + admin.companyId());
-        HttpResponse<String> toProvider = get(browser, start);
+        HttpResponse<String> toProvider = get(browser, start, null);
         assertThat(toProvider.statusCode()).as(toProvider.body()).isEqualTo(302);
+        assertNoServerSession(toProvider);
+        String cookie = authorizationCookie(toProvider);
         URI authorize = URI.create(toProvider.headers().firstValue("Location").orElseThrow());
         assertThat(authorize.toString()).startsWith(provider.issuerUrl(ISSUER_ID).toString()).contains("nonce=")
                 .contains("state=").contains("code_challenge=");
-        HttpResponse<String> back = get(browser, authorize);
+        HttpResponse<String> back = get(browser, authorize, null);
         assertThat(back.statusCode()).isEqualTo(302);
         URI callback = tamperCallback.apply(URI.create(back.headers().firstValue("Location").orElseThrow()));
-        HttpResponse<String> landing = get(browser, callback);
+        assertThat(callback.getPath()).startsWith("/api/auth/oidc/callback/");
+        URI onInstance = URI.create(callbackBase + callback.getRawPath() + "?" + callback.getRawQuery());
+        HttpResponse<String> landing = get(browser, onInstance, CookieAuthorizationRequests.COOKIE + "=" + tamperCookie.apply(cookie));
         assertThat(landing.statusCode()).isEqualTo(302);
+        assertNoServerSession(landing);
         String location = landing.headers().firstValue("Location").orElseThrow();
         assertThat(location).contains("/sign-in/sso#");
         Map<String, String> fragment = new HashMap<>();
@@ -129,12 +163,30 @@ class OidcSignInApiTest extends ApiTest {
         return fragment;
     }
 
+    /** The sealed authorization request the start left in the browser, with the cookie's attributes checked. */
+    private static String authorizationCookie(HttpResponse<String> start) {
+        String header = start.headers().allValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith(CookieAuthorizationRequests.COOKIE + "=")).findFirst().orElseThrow();
+        assertThat(header).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/api/auth/oidc/").contains("Max-Age=600");
+        String value = header.substring(header.indexOf('=') + 1, header.indexOf(';'));
+        assertThat(value).isNotEmpty().doesNotContain("state").doesNotContain("code_verifier");
+        return value;
+    }
+
+    private static void assertNoServerSession(HttpResponse<String> response) {
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(h -> h.toUpperCase().startsWith("JSESSIONID"));
+    }
+
     private Map<String, String> signIn() throws Exception {
         return signIn(UnaryOperator.identity());
     }
 
-    private static HttpResponse<String> get(HttpClient client, URI uri) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(HttpClient client, URI uri, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -162,7 +214,7 @@ class OidcSignInApiTest extends ApiTest {
         assertThat(signIn()).containsEntry("error", "unverified_email");
         nextIdToken("nobody@" + domain, true, null, 3600, Map.of());
         assertThat(signIn()).containsEntry("error", "unknown_user");
-        // Terminated people: until the employee lifecycle lands, a deactivated account stands in.
+        // A deactivated account, then an inactive employee (terminated people: see below).
         accounts.setPassword(admin.companyId(), bob, Role.EMPLOYEE, "bob's password 1");
         accounts.setActive(admin.companyId(), bob, false);
         nextIdToken("bob@" + domain, true, null, 3600, Map.of());
@@ -171,6 +223,78 @@ class OidcSignInApiTest extends ApiTest {
                 .param("c", admin.companyId()).param("id", bob).update();
         nextIdToken("bob@" + domain, true, null, 3600, Map.of());
         assertThat(signIn()).containsEntry("error", "inactive");
+    }
+
+    @Test
+    void terminatedPeopleAreRefusedAtSingleSignOn() throws Exception {
+        UUID fay = employee("fay");
+        accounts.setPassword(admin.companyId(), fay, Role.EMPLOYEE, "fay's password 12");
+        http.as(admin).post("/api/companies/" + admin.companyId() + "/employees/" + fay + "/terminate",
+                        Map.of("termination_date", LocalDate.now(ZoneOffset.UTC).minusDays(2).toString(), "reason", "resigned"))
+                .expect(200);
+        nextIdToken("fay@" + domain, true, null, 3600, Map.of());
+        assertThat(signIn()).containsEntry("error", "inactive").doesNotContainKey("access_token");
+    }
+
+    @Test
+    void aStartForACompanyWithoutSingleSignOnExplainsInsteadOfFailing() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String company : List.of(UUID.randomUUID().toString(), "not-a-company")) {
+            HttpResponse<String> response = get(browser, URI.create(http.baseUrl() + "/api/auth/oidc/start/" + company), null);
+            assertThat(response.statusCode()).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).isEqualTo("/sign-in/sso#error=sso_not_configured");
+        }
+        // Configured, but the provider's discovery document cannot be fetched: another sentence.
+        jdbc.sql("UPDATE company_sso SET issuer = 'http://127.0.0.1:9/nobody' WHERE company_id = :c")
+                .param("c", admin.companyId()).update();
+        HttpResponse<String> response = get(browser, URI.create(http.baseUrl() + "/api/auth/oidc/start/" + admin.companyId()), null);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).isEqualTo("/sign-in/sso#error=sso_unavailable");
+    }
+
+    @Test
+    void aSignInStartedOnOneApiInstanceFinishesOnAnother() throws Exception {
+        UUID gus = employee("gus");
+        // A second application on the same database, as a second API task behind the load balancer.
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PowerPtoApplication.class)
+                .profiles("test").run("--server.port=0", "--management.server.port=-1")) {
+            int secondPort = ((ServletWebServerApplicationContext) second).getWebServer().getPort();
+            assertThat(secondPort).isNotEqualTo(port);
+            nextIdToken("gus@" + domain, true, null, 3600, Map.of());
+            Map<String, String> landing = signIn(UnaryOperator.identity(), "http://127.0.0.1:" + secondPort, UnaryOperator.identity());
+            assertThat(landing).containsKey("access_token");
+            JsonNode me = http.withToken(landing.get("access_token")).get("/api/auth/me").expectJson(200);
+            assertThat(me.path("user_id").asText()).isEqualTo(gus.toString());
+        }
+    }
+
+    @Test
+    void aTamperedMissingOrExpiredAuthorizationCookieIsRefused() throws Exception {
+        employee("hal");
+        UnaryOperator<String> flipOne = c -> c.substring(0, 20) + (c.charAt(20) == 'A' ? 'B' : 'A') + c.substring(21);
+        assertThat(signIn(UnaryOperator.identity(), http.baseUrl(), flipOne))
+                .containsEntry("error", "authorization_request_not_found").doesNotContainKey("access_token");
+        assertThat(signIn(UnaryOperator.identity(), http.baseUrl(), c -> ""))
+                .containsEntry("error", "authorization_request_not_found");
+
+        // The expiry sealed inside the cookie, checked with the clock 11 minutes on.
+        OAuth2AuthorizationRequest request = OAuth2AuthorizationRequest.authorizationCode()
+                .authorizationUri("https://idp.example/authorize").clientId(CLIENT_ID).redirectUri("https://app.example/cb")
+                .state("the-state").attributes(Map.of("registration_id", admin.companyId().toString(), "nonce", "n"))
+                .build();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        cookies.saveAuthorizationRequest(request, new MockHttpServletRequest(), response);
+        String header = response.getHeader("Set-Cookie");
+        String value = header.substring(header.indexOf('=') + 1, header.indexOf(';'));
+        MockHttpServletRequest callback = new MockHttpServletRequest();
+        callback.setParameter("state", "the-state");
+        callback.setCookies(new jakarta.servlet.http.Cookie(CookieAuthorizationRequests.COOKIE, value));
+        assertThat(cookies.loadAuthorizationRequest(callback)).isNotNull()
+                .satisfies(r -> assertThat(r.getAttributes()).containsEntry("nonce", "n"));
+        CookieAuthorizationRequests later = new CookieAuthorizationRequests(box, mapper, properties,
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(11)));
+        assertThat(later.loadAuthorizationRequest(callback)).isNull();
+        callback.setParameter("state", "another-state");
+        assertThat(cookies.loadAuthorizationRequest(callback)).isNull();
     }
 
     @Test

@@ -1,0 +1,170 @@
+// Admin: the company's single sign-on (OpenID Connect) settings. The client secret is write-only:
+// the API never returns it (only `has_client_secret`), so the field stays empty and "leave empty to
+// keep" applies once one is stored.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, companyPath } from '@/lib/api';
+import { useMe } from '@/lib/auth';
+import { fullName } from '@/lib/format';
+import { useEmployees } from '@/lib/queries';
+import { useT } from '@/i18n/I18nProvider';
+import { Button } from '@/components/ui/button';
+import { Card, CardTitle } from '@/components/ui/card';
+import { Checkbox, Field } from '@/components/ui/field';
+import { Input, NativeSelect } from '@/components/ui/input';
+import { ErrorState, FormError, LoadingState } from '@/components/ui/states';
+import { toast } from '@/components/ui/toast';
+import type { SsoSettings } from '../sso';
+
+interface Form {
+  provider_name: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  email_domain: string;
+  require_sso: boolean;
+  break_glass_employee_id: string;
+}
+
+function formOf(s: SsoSettings | null, meId: string, email: string | undefined): Form {
+  return {
+    provider_name: s?.provider_name ?? '',
+    issuer: s?.issuer ?? '',
+    client_id: s?.client_id ?? '',
+    client_secret: '',
+    email_domain: s?.email_domain ?? (email?.split('@')[1] ?? ''),
+    require_sso: s?.require_sso ?? false,
+    break_glass_employee_id: s?.break_glass_employee_id ?? meId,
+  };
+}
+
+export function SsoSettingsCard() {
+  const t = useT();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const key = ['companies', me.company_id, 'sso'];
+  const settings = useQuery({
+    queryKey: key,
+    queryFn: async ({ signal }) => {
+      try {
+        return await api.get<SsoSettings>(companyPath(me.company_id, '/sso'), undefined, signal);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 404) return null;
+        throw err;
+      }
+    },
+  });
+  const employees = useEmployees();
+  const [form, setForm] = useState<Form | null>(null);
+  useEffect(() => {
+    if (settings.data !== undefined) setForm(formOf(settings.data, me.user_id, me.employee?.email));
+  }, [settings.data, me.user_id, me.employee?.email]);
+
+  const save = useMutation({
+    mutationFn: (f: Form) =>
+      api.put<SsoSettings>(companyPath(me.company_id, '/sso'), {
+        provider_name: f.provider_name,
+        issuer: f.issuer,
+        client_id: f.client_id,
+        // Omitted = keep the stored secret.
+        ...(f.client_secret ? { client_secret: f.client_secret } : {}),
+        email_domain: f.email_domain,
+        require_sso: f.require_sso,
+        break_glass_employee_id: f.break_glass_employee_id || null,
+      }),
+    onSuccess: (view) => {
+      queryClient.setQueryData(key, view);
+      toast(t('sso.settings.saved'));
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => api.del<void>(companyPath(me.company_id, '/sso')),
+    onSuccess: () => {
+      queryClient.setQueryData(key, null);
+      toast(t('sso.settings.removed'));
+    },
+  });
+
+  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
+  if (!form) return <LoadingState />;
+  const stored = settings.data ?? null;
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v });
+  const callback = `${window.location.origin}/api/auth/oidc/callback/${me.company_id}`;
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (form) save.mutate(form);
+  }
+
+  return (
+    <Card className="mt-6" data-testid="sso-settings">
+      <CardTitle>{t('sso.settings.title')}</CardTitle>
+      <p className="mt-1 text-sm text-slate-600">{t('sso.settings.intro')}</p>
+      <p className="mt-2 break-all rounded bg-slate-50 p-2 text-xs text-slate-700">
+        {t('sso.settings.redirectUri')} <code data-testid="sso-redirect-uri">{callback}</code>
+      </p>
+      <form className="mt-4 space-y-4" onSubmit={onSubmit} noValidate>
+        <FormError error={save.error ?? remove.error} />
+        <Field label={t('sso.settings.providerName')} hint={t('sso.settings.providerNameHint')} error={save.error instanceof ApiError ? save.error.fieldError('provider_name') : undefined} required>
+          <Input value={form.provider_name} onChange={(e) => set('provider_name', e.target.value)} data-testid="sso-provider-name" />
+        </Field>
+        <Field label={t('sso.settings.issuer')} hint={t('sso.settings.issuerHint')} error={save.error instanceof ApiError ? save.error.fieldError('issuer') : undefined} required>
+          <Input type="url" value={form.issuer} onChange={(e) => set('issuer', e.target.value)} data-testid="sso-issuer" />
+        </Field>
+        <Field label={t('sso.settings.clientId')} error={save.error instanceof ApiError ? save.error.fieldError('client_id') : undefined} required>
+          <Input value={form.client_id} onChange={(e) => set('client_id', e.target.value)} data-testid="sso-client-id" />
+        </Field>
+        <Field
+          label={t('sso.settings.clientSecret')}
+          hint={stored?.has_client_secret ? t('sso.settings.clientSecretKept') : t('sso.settings.clientSecretHint')}
+          error={save.error instanceof ApiError ? save.error.fieldError('client_secret') : undefined}
+          required={!stored?.has_client_secret}
+        >
+          <Input
+            type="password"
+            autoComplete="off"
+            value={form.client_secret}
+            placeholder={stored?.has_client_secret ? '••••••••' : ''}
+            onChange={(e) => set('client_secret', e.target.value)}
+            data-testid="sso-client-secret"
+          />
+        </Field>
+        <Field label={t('sso.settings.emailDomain')} hint={t('sso.settings.emailDomainHint')} error={save.error instanceof ApiError ? save.error.fieldError('email_domain') : undefined} required>
+          <Input value={form.email_domain} onChange={(e) => set('email_domain', e.target.value)} data-testid="sso-email-domain" />
+        </Field>
+        <Checkbox
+          label={t('sso.settings.requireSso')}
+          hint={t('sso.settings.requireSsoHint')}
+          checked={form.require_sso}
+          onChange={(v) => set('require_sso', v)}
+          testId="sso-require"
+        />
+        <Field label={t('sso.settings.breakGlass')} hint={t('sso.settings.breakGlassHint')} error={save.error instanceof ApiError ? save.error.fieldError('break_glass_employee_id') : undefined}>
+          <NativeSelect value={form.break_glass_employee_id} onChange={(e) => set('break_glass_employee_id', e.target.value)} data-testid="sso-break-glass">
+            <option value="">{t('sso.settings.noBreakGlass')}</option>
+            {(employees.data ?? (me.employee ? [me.employee] : [])).map((e) => (
+              <option key={e.id} value={e.id}>
+                {fullName(e)} ({e.email})
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" loading={save.isPending} data-testid="sso-save">
+            {t('sso.settings.save')}
+          </Button>
+          {stored && (
+            <Button
+              variant="danger"
+              loading={remove.isPending}
+              onClick={() => window.confirm(t('sso.settings.removeConfirm')) && remove.mutate()}
+              data-testid="sso-remove"
+            >
+              {t('sso.settings.remove')}
+            </Button>
+          )}
+        </div>
+      </form>
+    </Card>
+  );
+}
