@@ -74,7 +74,7 @@ const en = {
   'error.rule_max_consecutive': 'This is longer than the policy allows in one go.',
   'error.rule_blackout': 'These dates fall in a blackout period.',
   'error.rule_blackout.named': 'These dates fall in the blackout period “{name}” ({start} to {end}).',
-  'error.rule_staffing': 'Too many people of the team are already off on these dates.',
+  'error.rule_staffing': 'Too many people of the team or department are already off on these dates.',
   'error.unauthenticated': 'Your session has ended. Please sign in again.',
   'error.forbidden': 'You are not allowed to do that.',
   'error.not_found': 'This no longer exists, or you cannot see it.',
