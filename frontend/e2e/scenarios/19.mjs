@@ -1,5 +1,6 @@
-// Issue 19 in the browser: a request into a blackout period is refused with the rule's sentence,
-// a manager enters (and approves) time off for a report from "My team", and delegates approvals.
+// Issue 19 in the browser: a request into a blackout period is refused with the rule's sentence
+// (Submit stays off), a manager enters (and approves) time off for a report from "My team", and
+// delegates approvals to a colleague who then approves a report's request on the manager's behalf.
 import { assert, byTestId, config, expectToast, futureWeekday, nav, newPage, selectOption, shot, signIn } from '../lib.mjs';
 
 async function token(email, password) {
@@ -29,6 +30,9 @@ export async function issue19(browser, { step }) {
   const spread = (Date.now() / 1000 / 60) % 300 | 0;
   const blackoutDay = futureWeekday(60 + spread);
   const freeDay = futureWeekday(60 + spread + 500);
+  const delegatedDay = futureWeekday(60 + spread + 510);
+  const deputyEmail = `deputy-${suffix}@acme.test`;
+  const deputyPassword = 'deputy-password-19';
   let setup = null;
 
   await step('issue 19: admin sets up a policy with a blackout period (API)', null, async () => {
@@ -53,7 +57,15 @@ export async function issue19(browser, { step }) {
       employee_id: emma.id,
       effective_from: '2020-01-01',
     });
-    setup = { cid, emma };
+    // a second manager, to whom the demo manager delegates in the browser
+    const deputyId = crypto.randomUUID();
+    await call(adminToken, 'PUT', `/companies/${cid}/employees/${deputyId}`, {
+      first_name: 'Dana',
+      last_name: `Deputy ${suffix}`,
+      email: deputyEmail,
+    });
+    await call(adminToken, 'PUT', `/companies/${cid}/employees/${deputyId}/account`, { role: 'manager', password: deputyPassword });
+    setup = { cid, emma, adminToken, managerId: emma.manager_id };
   });
   if (!setup) return;
 
@@ -68,11 +80,12 @@ export async function issue19(browser, { step }) {
     await byTestId(emma, 'request-end-date').fill(blackoutDay);
     await byTestId(emma, 'preview-rule-warnings').waitFor();
     await byTestId(emma, 'preview-breakdown').waitFor();
-    await byTestId(emma, 'request-submit').click();
-    const error = byTestId(emma, 'request-form').getByTestId('form-error').first();
-    await error.waitFor();
-    const text = await error.innerText();
+    // Submit stays off, and the sentence says why (naming the period)
+    const note = byTestId(emma, 'request-refused');
+    await note.waitFor();
+    const text = await note.innerText();
     assert(text.includes('E2E close'), `the refusal names the blackout period: ${text}`);
+    assert(await byTestId(emma, 'request-submit').isDisabled(), 'Submit is disabled while a rule is broken');
     await shot(emma, 'issue19-blackout-refused');
     await emma.keyboard.press('Escape');
   });
@@ -95,17 +108,50 @@ export async function issue19(browser, { step }) {
     await expectToast(manager, 'Time off entered for');
     await shot(manager, 'issue19-on-behalf');
   });
-  await step('issue 19: the manager delegates approvals and revokes the delegation', manager, async () => {
+  let delegated = false;
+  await step('issue 19: the manager delegates approvals to a colleague', manager, async () => {
     await byTestId(manager, 'team-tab-delegation').click();
-    await selectOption(manager, 'delegate-select', /\(admin\)/);
-    const today = futureWeekday(0);
+    await selectOption(manager, 'delegate-select', `Dana Deputy ${suffix} (manager)`);
+    const today = new Date().toISOString().slice(0, 10); // delegations are UTC dates
     await byTestId(manager, 'delegate-start').fill(today);
     await byTestId(manager, 'delegate-end').fill(futureWeekday(7));
     await byTestId(manager, 'delegate-submit').click();
-    await expectToast(manager, 'Approvals delegated to');
+    await expectToast(manager, `Approvals delegated to Dana Deputy ${suffix}`);
+    await byTestId(manager, 'delegation-list').locator('li').filter({ hasText: `Dana Deputy ${suffix}` }).first().waitFor();
+    await shot(manager, 'issue19-delegation');
+    delegated = true;
+  });
+
+  const deputy = await newPage(browser);
+  await step('issue 19: the delegate approves a report\'s request on the manager\'s behalf', deputy, async () => {
+    assert(delegated, 'the delegation was created');
+    const emmaToken = await token(config.employee, config.employeePassword);
+    const request = await call(emmaToken, 'POST', `/companies/${setup.cid}/requests`, {
+      employee_id: setup.emma.id,
+      policy_id: (await call(setup.adminToken, 'GET', `/companies/${setup.cid}/policies?limit=100`)).items.find((p) => p.key === key).id,
+      start_at: `${delegatedDay}T09:00`,
+      end_at: `${delegatedDay}T17:00`,
+    });
+    await signIn(deputy, deputyEmail, deputyPassword);
+    await nav(deputy, 'Approvals');
+    const card = deputy.locator(`[data-testid="approval-card"][data-request-id="${request.id}"]`);
+    await card.waitFor();
+    // the card names the other manager's report (GET …/delegations/reports)
+    await card.getByRole('heading', { name: /Emma/ }).waitFor();
+    // and shows the balance (the delegate may read it while the delegation is in force)
+    await card.getByTestId('approval-balance').getByText('Unlimited').waitFor();
+    await card.getByTestId('approve-request').click();
+    await expectToast(deputy, 'Approved Emma');
+    await shot(deputy, 'issue19-delegate-approved');
+    const decided = await call(setup.adminToken, 'GET', `/companies/${setup.cid}/requests/${request.id}`);
+    assert(decided.status === 'APPROVED', `approved: ${decided.status}`);
+    assert(decided.decided_on_behalf_of === setup.managerId, `decided on the manager's behalf: ${decided.decided_on_behalf_of}`);
+  });
+  await deputy.context().close();
+
+  await step('issue 19: the manager revokes the delegation', manager, async () => {
     const item = byTestId(manager, 'delegation-list').locator('li').filter({ has: manager.getByTestId('delegation-revoke') }).first();
     await item.waitFor();
-    await shot(manager, 'issue19-delegation');
     await item.getByTestId('delegation-revoke').click();
     await byTestId(manager, 'delegation-list').getByText('(revoked)').first().waitFor();
   });

@@ -68,7 +68,7 @@ describe('error sentences from codes', () => {
     const overlap = previewWarnings(intlEn, { requested_minutes: 60, warnings: ['overlaps your submitted request 123'] });
     expect(overlap.refused).toBe(true);
     const advice = previewWarnings(intlEn, { requested_minutes: 60, warnings: [{ code: 'rule_staffing' }] });
-    expect(advice).toEqual({ refused: false, sentences: ['Too many people of the team are already off on these dates.'] });
+    expect(advice).toEqual({ refused: false, sentences: ['Too many people of the team or department are already off on these dates.'] });
   });
 });
 

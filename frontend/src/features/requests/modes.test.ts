@@ -21,9 +21,9 @@ describe('request modes', () => {
     expect(windowFor({ ...base, mode: 'HOURS' }, schedule)).toEqual({ start_at: '2027-12-24T10:00', end_at: '2027-12-24T12:30' });
   });
   it('refuses what cannot be a request', () => {
-    expect(validateWhen({ ...base, end_date: '2027-12-01' }).end_date).toMatch(/not be before/);
-    expect(validateWhen({ ...base, start_date: '2027-02-30' }).start_date).toMatch(/valid date/);
-    expect(validateWhen({ ...base, mode: 'HOURS', to_time: '09:00' }).to_time).toMatch(/after the start/);
+    expect(validateWhen({ ...base, end_date: '2027-12-01' }).end_date).toBe('request.when.error.lastBeforeFirst');
+    expect(validateWhen({ ...base, start_date: '2027-02-30' }).start_date).toBe('request.when.error.invalidDate');
+    expect(validateWhen({ ...base, mode: 'HOURS', to_time: '09:00' }).to_time).toBe('request.when.error.endBeforeStart');
     expect(windowFor({ ...base, start_date: '' }, schedule)).toBeNull();
   });
 });

@@ -53,21 +53,22 @@ function plusMinutes(date: string, time: string, minutes: number): string {
   return `${day}T${p(Math.floor(rest / 60))}:${p(rest % 60)}`;
 }
 
+/** Message keys (request.when.*): the fields translate them. */
 export type WhenErrors = Partial<Record<'start_date' | 'end_date' | 'from_time' | 'to_time', string>>;
 
 export function validateWhen(v: WhenValues): WhenErrors {
   const errors: WhenErrors = {};
-  if (!v.start_date) errors.start_date = 'Choose the first day.';
-  else if (!isDate(v.start_date)) errors.start_date = 'Enter a valid date.';
+  if (!v.start_date) errors.start_date = 'request.when.error.chooseFirst';
+  else if (!isDate(v.start_date)) errors.start_date = 'request.when.error.invalidDate';
   if (v.mode === 'FULL_DAYS') {
-    if (!v.end_date) errors.end_date = 'Choose the last day.';
-    else if (!isDate(v.end_date)) errors.end_date = 'Enter a valid date.';
-    else if (!errors.start_date && v.end_date < v.start_date) errors.end_date = 'The last day must not be before the first.';
+    if (!v.end_date) errors.end_date = 'request.when.error.chooseLast';
+    else if (!isDate(v.end_date)) errors.end_date = 'request.when.error.invalidDate';
+    else if (!errors.start_date && v.end_date < v.start_date) errors.end_date = 'request.when.error.lastBeforeFirst';
   }
   if (v.mode === 'HOURS') {
-    if (!isTime(v.from_time)) errors.from_time = 'Enter a start time.';
-    if (!isTime(v.to_time)) errors.to_time = 'Enter an end time.';
-    else if (!errors.from_time && v.to_time <= v.from_time) errors.to_time = 'The end must be after the start.';
+    if (!isTime(v.from_time)) errors.from_time = 'request.when.error.startTime';
+    if (!isTime(v.to_time)) errors.to_time = 'request.when.error.endTime';
+    else if (!errors.from_time && v.to_time <= v.from_time) errors.to_time = 'request.when.error.endBeforeStart';
   }
   return errors;
 }
@@ -91,10 +92,11 @@ export function windowFor(v: WhenValues, schedule: Schedule): { start_at: string
   }
 }
 
+/** Message keys of the breakdown's "why" column. */
 export const REASON_LABELS: Record<string, string> = {
-  WORKDAY: 'Working day',
-  PARTIAL: 'Part of a working day',
-  WEEKEND: 'Weekend — not counted',
-  HOLIDAY: 'Holiday — not counted',
-  NON_WORKDAY: 'Not a working day — not counted',
+  WORKDAY: 'request.day.WORKDAY',
+  PARTIAL: 'request.day.PARTIAL',
+  WEEKEND: 'request.day.WEEKEND',
+  HOLIDAY: 'request.day.HOLIDAY',
+  NON_WORKDAY: 'request.day.NON_WORKDAY',
 };

@@ -4,6 +4,7 @@ import type { Employee, Policy, TimeOffRequest } from '@/lib/types';
 import { formatDateTime, fullName } from '@/lib/format';
 import { useBalances } from '@/lib/queries';
 import { useMe } from '@/lib/auth';
+import { useT } from '@/i18n/I18nProvider';
 import { formatDaysAndHours, formatDuration, policyUnit, safeWorkday } from '@/lib/units';
 import { Button } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
@@ -29,6 +30,7 @@ export function ApprovalCard({
   overlaps: TimeOffRequest[];
   employees: Map<string, Employee>;
 }) {
+  const t = useT();
   const [note, setNote] = useState('');
   const approve = useRequestTransition('approve');
   const deny = useRequestTransition('deny');
@@ -37,12 +39,12 @@ export function ApprovalCard({
   const workday = safeWorkday(employee?.workday_minutes);
   const unit = policyUnit(policy);
   const balance = balances.data?.items.find((b) => b.policy_id === request.policy_id);
-  const name = employee ? fullName(employee) : 'Employee';
+  const name = employee ? fullName(employee) : t('approvals.employee');
   // Times in the approver's zone, labelled; the employee's own wall clock beside when it differs.
   const me = useMe();
   const tz = me.employee?.timezone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   const employeeTz = employee?.timezone || 'UTC';
-  const noteError = note.length > MAX_NOTE_LENGTH ? `Keep the note under ${MAX_NOTE_LENGTH} characters.` : null;
+  const noteError = note.length > MAX_NOTE_LENGTH ? t('approvals.noteTooLong', { max: MAX_NOTE_LENGTH }) : null;
   const busy = approve.isPending || deny.isPending;
 
   const act = (kind: 'approve' | 'deny') => {
@@ -50,7 +52,7 @@ export function ApprovalCard({
     const m = kind === 'approve' ? approve : deny;
     // mutateAsync: the card unmounts once the list refreshes, so per-call callbacks would be lost.
     m.mutateAsync({ id: request.id, note: note.trim() || undefined }).then(
-      () => toast(kind === 'approve' ? `Approved ${name}'s request` : `Denied ${name}'s request`),
+      () => toast(kind === 'approve' ? t('approvals.toast.approved', { name }) : t('approvals.toast.denied', { name })),
       () => undefined, // shown inline through m.error
     );
   };
@@ -60,50 +62,59 @@ export function ApprovalCard({
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h2 id={headingId} className="font-semibold">
-            {name} · {policyLabel(policy) || 'Policy'}
+            {name} · {policyLabel(policy) || t('approvals.policy')}
           </h2>
           <p className="text-sm text-slate-700" data-testid="approval-times">
             {formatDateTime(request.start_at, tz)} → {formatDateTime(request.end_at, tz)}{' '}
-            <span className="text-slate-600">(your time, {tz})</span>
+            <span className="text-slate-600">{t('approvals.yourTime', { zone: tz })}</span>
           </p>
           {employeeTz !== tz && (
             <p className="text-xs text-slate-600" data-testid="approval-employee-times">
-              {formatDateTime(request.start_at, employeeTz)} → {formatDateTime(request.end_at, employeeTz)} ({name}'s time, {employeeTz})
+              {formatDateTime(request.start_at, employeeTz)} → {formatDateTime(request.end_at, employeeTz)}{' '}
+              {t('approvals.theirTime', { name, zone: employeeTz })}
             </p>
           )}
           {request.entered_by && request.entered_by !== request.employee_id && (
-            <p className="text-xs text-slate-600">Entered by {employees.get(request.entered_by) ? fullName(employees.get(request.entered_by)) : 'someone else'} on {name}'s behalf</p>
+            <p className="text-xs text-slate-600" data-testid="approval-entered-by">
+              {t('approvals.enteredBy', {
+                who: employees.get(request.entered_by) ? fullName(employees.get(request.entered_by)) : t('approvals.someoneElse'),
+                name,
+              })}
+            </p>
           )}
         </div>
         <StatusBadge status={request.status} />
       </div>
       <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
-        <dt className="text-slate-600">Duration</dt>
+        <dt className="text-slate-600">{t('approvals.duration')}</dt>
         <dd className="font-medium" data-testid="approval-duration">
           {formatDuration(request.requested_minutes, unit, workday)}
         </dd>
-        <dt className="text-slate-600">Available balance</dt>
+        <dt className="text-slate-600">{t('approvals.balance')}</dt>
         <dd data-testid="approval-balance">
           {balances.isPending
-            ? 'Loading…'
+            ? t('approvals.loadingShort')
             : balances.isError
-              ? 'Unavailable'
+              ? t('approvals.unavailable')
               : !balance
                 ? '—'
                 : balance.is_unlimited
-                  ? 'Unlimited'
-                  : `${formatDaysAndHours(balance.available_minutes, workday)} (${formatDuration(balance.held_minutes, unit, workday)} pending)`}
+                  ? t('request.unlimited')
+                  : t('approvals.balanceWithPending', {
+                      available: formatDaysAndHours(balance.available_minutes, workday),
+                      pending: formatDuration(balance.held_minutes, unit, workday),
+                    })}
         </dd>
         {request.reason && (
           <>
-            <dt className="text-slate-600">Reason</dt>
+            <dt className="text-slate-600">{t('approvals.reason')}</dt>
             <dd>{request.reason}</dd>
           </>
         )}
-        <dt className="text-slate-600">Team also out</dt>
+        <dt className="text-slate-600">{t('approvals.alsoOut')}</dt>
         <dd data-testid="approval-overlaps">
           {overlaps.length === 0 ? (
-            <span className="text-slate-600">Nobody else on the team</span>
+            <span className="text-slate-600">{t('approvals.nobodyElse')}</span>
           ) : (
             <ul className="space-y-0.5">
               {overlaps.map((o) => (
@@ -112,7 +123,7 @@ export function ApprovalCard({
                   <span className="text-slate-600">
                     {formatDateTime(o.start_at, tz)} → {formatDateTime(o.end_at, tz)} ({tz})
                   </span>{' '}
-                  <Badge tone={o.status === 'APPROVED' ? 'green' : 'amber'}>{o.status === 'APPROVED' ? 'Approved' : 'Pending'}</Badge>
+                  <Badge tone={o.status === 'APPROVED' ? 'green' : 'amber'}>{o.status === 'APPROVED' ? t('status.APPROVED') : t('status.SUBMITTED')}</Badge>
                 </li>
               ))}
             </ul>
@@ -121,15 +132,15 @@ export function ApprovalCard({
       </dl>
       <div className="mt-4 space-y-3">
         <FormError error={approve.error ?? deny.error} />
-        <Field label="Note to the employee (optional)" error={noteError} hint={`${note.length}/${MAX_NOTE_LENGTH}`}>
+        <Field label={t('approvals.note')} error={noteError} hint={`${note.length}/${MAX_NOTE_LENGTH}`}>
           <Textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} data-testid="decision-note" />
         </Field>
         <div className="flex flex-wrap gap-2">
           <Button onClick={() => act('approve')} loading={approve.isPending} disabled={busy} data-testid="approve-request">
-            Approve
+            {t('approvals.approve')}
           </Button>
           <Button variant="danger" onClick={() => act('deny')} loading={deny.isPending} disabled={busy} data-testid="deny-request">
-            Deny
+            {t('approvals.deny')}
           </Button>
         </div>
       </div>

@@ -1,4 +1,7 @@
 import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api, companyPath } from '@/lib/api';
+import type { Employee } from '@/lib/types';
 import { useT } from '@/i18n/I18nProvider';
 import { useMe } from '@/lib/auth';
 import { addDays, dateInZone } from '@/lib/format';
@@ -13,7 +16,16 @@ export default function ApprovalsPage() {
   const t = useT();
   const me = useMe();
   const pending = useRequestList({ status: 'SUBMITTED' });
-  const employees = useEmployeeMap();
+  const own = useEmployeeMap();
+  // A delegate's queue holds another manager's reports, who are not in the delegate's employee list.
+  const delegated = useQuery({
+    queryKey: ['delegated-reports', me.company_id],
+    queryFn: () => api.get<{ items: Employee[] }>(companyPath(me.company_id, '/delegations/reports')),
+    enabled: me.role === 'manager',
+    staleTime: 60_000,
+  });
+  const employees = { map: new Map(own.map) };
+  for (const e of delegated.data?.items ?? []) if (!employees.map.has(e.id)) employees.map.set(e.id, e);
   const policies = usePolicyMap();
   const items = useMemo(
     () =>
@@ -36,11 +48,11 @@ export default function ApprovalsPage() {
       <PageHeader title={t('nav.approvals')} description={t('page.approvals.description')} />
       <WhosOutPanel />
       {pending.isPending ? (
-        <LoadingState label="Loading pending requests…" />
+        <LoadingState label={t('approvals.loading')} />
       ) : pending.isError ? (
         <ErrorState error={pending.error} onRetry={() => pending.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title="You're all caught up">No requests are waiting for a decision.</EmptyState>
+        <EmptyState title={t('approvals.empty')}>{t('approvals.emptyHint')}</EmptyState>
       ) : (
         <div className="space-y-4" data-testid="approvals-list">
           {items.map((r) => (

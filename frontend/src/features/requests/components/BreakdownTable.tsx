@@ -1,26 +1,31 @@
 import type { PreviewDay } from '@/lib/types';
 import { formatDuration } from '@/lib/units';
+import { useT } from '@/i18n/I18nProvider';
+import type { MessageKey } from '@/i18n/messages/en';
+import { useIntl } from 'react-intl';
 import { REASON_LABELS } from '../modes';
 
 /** The preview's day-by-day breakdown: why a request counts what it counts. */
 export function BreakdownTable({ days, workday }: { days: PreviewDay[]; workday: number }) {
+  const t = useT();
+  const { locale } = useIntl();
   if (days.length === 0) return null;
   return (
     <table className="mt-2 w-full text-left text-xs" data-testid="preview-breakdown">
-      <caption className="sr-only">Day-by-day breakdown</caption>
+      <caption className="sr-only">{t('request.breakdown.caption')}</caption>
       <thead>
         <tr className="text-slate-600">
-          <th scope="col" className="py-1 font-medium">Day</th>
-          <th scope="col" className="py-1 font-medium">Counts</th>
-          <th scope="col" className="py-1 font-medium">Why</th>
+          <th scope="col" className="py-1 font-medium">{t('request.breakdown.day')}</th>
+          <th scope="col" className="py-1 font-medium">{t('request.breakdown.counts')}</th>
+          <th scope="col" className="py-1 font-medium">{t('request.breakdown.why')}</th>
         </tr>
       </thead>
       <tbody>
         {days.map((d) => (
           <tr key={d.date} data-reason={d.reason} className={d.minutes === 0 ? 'text-slate-500' : ''}>
-            <td className="py-0.5">{formatDay(d.date)}</td>
+            <td className="py-0.5">{formatDay(d.date, locale)}</td>
             <td className="py-0.5">{d.minutes === 0 ? '—' : formatDuration(d.minutes, 'HOURS', workday)}</td>
-            <td className="py-0.5">{REASON_LABELS[d.reason] ?? d.reason}</td>
+            <td className="py-0.5">{REASON_LABELS[d.reason] ? t(REASON_LABELS[d.reason] as MessageKey) : d.reason}</td>
           </tr>
         ))}
       </tbody>
@@ -28,8 +33,8 @@ export function BreakdownTable({ days, workday }: { days: PreviewDay[]; workday:
   );
 }
 
-function formatDay(date: string): string {
+function formatDay(date: string, locale: string): string {
   const [y, m, d] = date.split('-').map(Number);
   const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return dt.toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 }

@@ -14,11 +14,13 @@ import { Textarea } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
 import { useIntl } from 'react-intl';
+import { useT } from '@/i18n/I18nProvider';
 import { errorSentence, previewWarnings } from '@/lib/errors';
 import { toast } from '@/components/ui/toast';
 import { useInvalidateRequestData } from '../hooks/useRequestMutations';
 import { validateWhen, windowFor, type WhenValues } from '../modes';
 import { BreakdownTable } from './BreakdownTable';
+import { RuleNotice, ruleSentence } from './RuleNotice';
 import { WhenFields } from './WhenFields';
 import {
   defaultWindow,
@@ -37,13 +39,15 @@ interface Props {
 
 export function RequestDialog({ open, onOpenChange, employee }: Props) {
   const me = useMe();
+  const t = useT();
   const onBehalf = employee.id !== me.user_id;
+  const zone = employee.timezone || 'UTC';
   return (
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
-      title={onBehalf ? `Enter time off for ${employee.first_name} ${employee.last_name}` : 'Request time off'}
-      description={`Times are in ${onBehalf ? `${employee.first_name}'s` : 'your'} time zone (${employee.timezone || 'UTC'}).`}
+      title={onBehalf ? t('request.dialog.titleOnBehalf', { name: `${employee.first_name} ${employee.last_name}` }) : t('requests.new')}
+      description={onBehalf ? t('request.dialog.zoneOf', { name: employee.first_name, zone }) : t('request.dialog.zoneOwn', { zone })}
       testId="request-dialog"
     >
       {open && <RequestForm employee={employee} onBehalf={onBehalf} onDone={() => onOpenChange(false)} />}
@@ -64,6 +68,8 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
   const workday = safeWorkday(employee.workday_minutes);
   const [when, setWhen] = useState<WhenValues>(() => initialWhen(employee, workday));
   const [approveNow, setApproveNow] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
+  const t = useT();
   const range = windowFor(when, { workday_start: employee.workday_start, workday_minutes: workday });
   const [form, setValues] = useState<Pick<RequestFormValues, 'policy_id' | 'reason'>>({ policy_id: '', reason: '' });
   const values: RequestFormValues = { ...form, start_at: range?.start_at ?? '', end_at: range?.end_at ?? '' };
@@ -116,6 +122,13 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
     ? previewWarnings(intl, previewQuery.data, { unit, workdayMinutes: workday })
     : { sentences: [], refused: false };
   const refused = previewable && !!debounced && (previewQuery.isError || warned.refused);
+  // A broken request rule (issue 19) turns Submit off too, except for an admin, who may submit
+  // past the rules with a reason (the server stores it on the request and in the audit log).
+  const isAdmin = me.role === 'admin';
+  const violations = previewable && debounced && previewQuery.data ? (previewQuery.data.rule_violations ?? []) : [];
+  const ruleSentences = violations.map((v) => ruleSentence(intl, v));
+  const overriding = isAdmin && violations.length > 0 && overrideReason.trim() !== '';
+  const blocked = refused || (violations.length > 0 && !overriding);
 
   const submit = useMutation({
     mutationFn: () =>
@@ -123,14 +136,18 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
         ...body,
         idempotency_key: idempotencyKey,
         ...(onBehalf && approveNow ? { approve: true } : {}),
+        ...(overriding ? { rule_override_reason: overrideReason.trim() } : {}),
       }),
     onSuccess: async (req) => {
       await invalidate();
-      toast(onBehalf ? `Time off entered for ${employee.first_name}` : 'Request submitted', {
+      const amount = formatDuration(req.requested_minutes, unit, workday);
+      toast(onBehalf ? t('request.toast.entered', { name: employee.first_name }) : t('request.toast.submitted'), {
         description:
           req.status === 'APPROVED'
-            ? `${formatDuration(req.requested_minutes, unit, workday)} approved.`
-            : `${formatDuration(req.requested_minutes, unit, workday)} sent ${onBehalf ? 'for' : 'to your manager for'} approval.`,
+            ? t('request.toast.approved', { amount })
+            : onBehalf
+              ? t('request.toast.sentForApproval', { amount })
+              : t('request.toast.sentToManager', { amount }),
       });
       onDone();
     },
@@ -140,52 +157,52 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setTouched(true);
-    if (hasErrors(errors)) return;
+    if (hasErrors(errors) || blocked) return;
     submit.mutate();
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="request-form">
       <FormError error={submit.error} amounts={{ unit, workdayMinutes: workday }} />
-      <Field label="Policy" error={shownErrors.policy_id} required>
+      <Field label={t('request.field.policy')} error={shownErrors.policy_id} required>
         <Select
           value={values.policy_id}
           onValueChange={set('policy_id')}
           options={options}
-          placeholder={balances.isPending ? 'Loading policies…' : options.length ? 'Choose a policy' : 'No policies assigned'}
+          placeholder={balances.isPending ? t('request.policy.loading') : options.length ? t('request.policy.choose') : t('request.policy.none')}
           disabled={balances.isPending || options.length === 0}
           data-testid="request-policy"
         />
       </Field>
       {balance && (
         <p className="-mt-2 text-xs text-slate-600" data-testid="request-current-balance">
-          Available now: {balance.is_unlimited ? 'Unlimited' : formatDaysAndHours(balance.available_minutes, workday)}
+          {t('request.availableNow', { amount: balance.is_unlimited ? t('request.unlimited') : formatDaysAndHours(balance.available_minutes, workday) })}
         </p>
       )}
       <WhenFields values={when} errors={shownWhenErrors} onChange={setWhen} />
-      <Field label="Reason (optional)" error={shownErrors.reason} hint={`${values.reason.length}/${MAX_REASON_LENGTH}`}>
+      <Field label={t('request.field.reason')} error={shownErrors.reason} hint={`${values.reason.length}/${MAX_REASON_LENGTH}`}>
         <Textarea value={values.reason} onChange={(e) => set('reason')(e.target.value)} data-testid="request-reason" />
       </Field>
 
-      <section aria-live="polite" aria-label="Preview" className="rounded-md bg-slate-50 p-3 text-sm" data-testid="request-preview">
+      <section aria-live="polite" aria-label={t('request.preview.label')} className="rounded-md bg-slate-50 p-3 text-sm" data-testid="request-preview">
         {!previewable ? (
-          <p className="text-slate-600">Choose a policy and dates to see how much time this uses.</p>
+          <p className="text-slate-600">{t('request.preview.choose')}</p>
         ) : previewQuery.isFetching || debounced === null ? (
           <p className="flex items-center gap-2 text-slate-600">
-            <Spinner className="h-4 w-4" /> Calculating…
+            <Spinner className="h-4 w-4" /> {t('request.preview.calculating')}
           </p>
         ) : previewQuery.isError ? (
           <FormError error={previewQuery.error} amounts={{ unit, workdayMinutes: workday }} />
         ) : previewQuery.data ? (
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-            <dt className="text-slate-600">Duration</dt>
+            <dt className="text-slate-600">{t('request.preview.duration')}</dt>
             <dd className="font-semibold" data-testid="preview-duration">
               {formatDuration(previewQuery.data.requested_minutes, unit, workday)}
               {unit !== 'HOURS' && (
                 <span className="font-normal text-slate-600"> · {formatDuration(previewQuery.data.requested_minutes, 'HOURS')}</span>
               )}
             </dd>
-            <dt className="text-slate-600">Balance after</dt>
+            <dt className="text-slate-600">{t('request.preview.balanceAfter')}</dt>
             <dd
               className={
                 previewQuery.data.available_minutes_after !== null && previewQuery.data.available_minutes_after < 0
@@ -195,22 +212,24 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
               data-testid="preview-balance-after"
             >
               {previewQuery.data.available_minutes_after === null
-                ? 'Unlimited'
+                ? t('request.unlimited')
                 : formatDuration(previewQuery.data.available_minutes_after, unit, workday)}
             </dd>
             {typeof previewQuery.data.available_minutes_on_start === 'number' && values.start_at && (
               <dd className="col-span-2 text-slate-700" data-testid="preview-balance-on-start">
-                On {formatDate(values.start_at.slice(0, 10))} you will have{' '}
-                {formatDuration(previewQuery.data.available_minutes_on_start, unit, workday)}
+                {t('request.preview.onStart', {
+                  date: formatDate(values.start_at.slice(0, 10)),
+                  amount: formatDuration(previewQuery.data.available_minutes_on_start, unit, workday),
+                })}
               </dd>
             )}
             {(previewQuery.data.rule_violations ?? []).length > 0 && (
               <dd className="col-span-2 mt-1">
-                <p className="font-medium text-red-800">This request breaks the policy's rules:</p>
+                <p className="font-medium text-red-800">{t('request.preview.rulesBroken')}</p>
                 <ul className="list-disc pl-5 text-red-800" data-testid="preview-rule-warnings">
                   {previewQuery.data.rule_violations!.map((v) => (
                     <li key={v.code} data-code={v.code}>
-                      {v.message}
+                      {ruleSentence(intl, v)}
                     </li>
                   ))}
                 </ul>
@@ -234,29 +253,35 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
         ) : null}
       </section>
 
-      {refused && (
+      {refused ? (
         <p id="request-refused-note" className="text-sm text-red-700" data-testid="request-refused">
-          {intl.formatMessage({ id: 'request.refusedPreview' }, { reason: warned.sentences[0] ?? errorSentence(intl, previewQuery.error, { unit, workdayMinutes: workday }) })}
+          {t('request.refusedPreview', {
+            reason: warned.sentences[0] ?? errorSentence(intl, previewQuery.error, { unit, workdayMinutes: workday }),
+          })}
         </p>
+      ) : (
+        violations.length > 0 && (
+          <RuleNotice sentence={ruleSentences[0]} isAdmin={isAdmin} reason={overrideReason} onReasonChange={setOverrideReason} />
+        )
       )}
       {onBehalf && (
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={approveNow} onChange={(e) => setApproveNow(e.target.checked)} data-testid="request-approve-now" />
-          Approve it now (you are entering it for {employee.first_name})
+          {t('request.approveNow', { name: employee.first_name })}
         </label>
       )}
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onDone}>
-          Cancel
+          {t('request.cancel')}
         </Button>
         <Button
           type="submit"
           loading={submit.isPending}
-          disabled={refused}
-          aria-describedby={refused ? 'request-refused-note' : undefined}
+          disabled={blocked}
+          aria-describedby={blocked ? 'request-refused-note' : undefined}
           data-testid="request-submit"
         >
-          {onBehalf ? 'Enter time off' : 'Submit request'}
+          {onBehalf ? t('request.submitOnBehalf') : t('request.submit')}
         </Button>
       </div>
     </form>

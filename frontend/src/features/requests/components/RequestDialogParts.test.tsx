@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { renderIn } from '@/test/render';
 import { useState } from 'react';
 import { BreakdownTable } from './BreakdownTable';
 import { WhenFields } from './WhenFields';
@@ -24,7 +25,7 @@ function Harness() {
 
 describe('request dialog modes', () => {
   it('full days send whole days, first to last inclusive', () => {
-    render(<Harness />);
+    renderIn(<Harness />);
     expect(screen.getByTestId('window').textContent).toBe('2027-12-24T00:00 → 2027-12-29T00:00');
     expect(screen.queryByTestId('request-from-time')).toBeNull();
     fireEvent.change(screen.getByTestId('request-end-date'), { target: { value: '2027-12-24' } });
@@ -32,7 +33,7 @@ describe('request dialog modes', () => {
   });
 
   it('a half day offers morning and afternoon and sends that half of the working day', () => {
-    render(<Harness />);
+    renderIn(<Harness />);
     fireEvent.click(screen.getByTestId('request-mode-half_day'));
     expect(screen.queryByTestId('request-end-date')).toBeNull();
     expect(screen.getByTestId('window').textContent).toBe('2027-12-24T09:00 → 2027-12-24T13:00');
@@ -41,7 +42,7 @@ describe('request dialog modes', () => {
   });
 
   it('hours take two times on one day and say when they are backwards', () => {
-    render(<Harness />);
+    renderIn(<Harness />);
     fireEvent.click(screen.getByTestId('request-mode-hours'));
     fireEvent.change(screen.getByTestId('request-from-time'), { target: { value: '14:00' } });
     fireEvent.change(screen.getByTestId('request-to-time'), { target: { value: '16:30' } });
@@ -52,7 +53,7 @@ describe('request dialog modes', () => {
   });
 
   it('moving the first day past the last moves the last day too', () => {
-    render(<Harness />);
+    renderIn(<Harness />);
     fireEvent.change(screen.getByTestId('request-start-date'), { target: { value: '2028-01-03' } });
     expect((screen.getByTestId('request-end-date') as HTMLInputElement).value).toBe('2028-01-03');
   });
@@ -60,7 +61,7 @@ describe('request dialog modes', () => {
 
 describe('preview breakdown', () => {
   it('shows every day with what it counts and why', () => {
-    render(
+    renderIn(
       <BreakdownTable
         workday={480}
         days={[
@@ -83,7 +84,7 @@ describe('preview breakdown', () => {
   });
 
   it('renders nothing without days', () => {
-    const { container } = render(<BreakdownTable workday={480} days={[]} />);
+    const { container } = renderIn(<BreakdownTable workday={480} days={[]} />);
     expect(container.innerHTML).toBe('');
   });
 });

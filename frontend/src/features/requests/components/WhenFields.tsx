@@ -1,11 +1,13 @@
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { useT } from '@/i18n/I18nProvider';
+import type { MessageKey } from '@/i18n/messages/en';
 import type { HalfDay, RequestMode, WhenErrors, WhenValues } from '../modes';
 
-const MODES: { value: RequestMode; label: string }[] = [
-  { value: 'FULL_DAYS', label: 'Full days' },
-  { value: 'HALF_DAY', label: 'Half day' },
-  { value: 'HOURS', label: 'Hours' },
+const MODES: { value: RequestMode; label: MessageKey }[] = [
+  { value: 'FULL_DAYS', label: 'request.mode.fullDays' },
+  { value: 'HALF_DAY', label: 'request.mode.halfDay' },
+  { value: 'HOURS', label: 'request.mode.hours' },
 ];
 
 /** Dates first, then how much of them: full days, a half day (morning / afternoon) or hours. */
@@ -18,11 +20,14 @@ export function WhenFields({
   errors: WhenErrors;
   onChange: (values: WhenValues) => void;
 }) {
+  const t = useT();
+  // validateWhen answers message keys: shown in the reader's language
+  const err = (key: keyof WhenErrors) => (errors[key] ? t(errors[key] as MessageKey) : undefined);
   const set = <K extends keyof WhenValues>(key: K, value: WhenValues[K]) => onChange({ ...values, [key]: value });
   return (
     <div className="space-y-3">
       <fieldset>
-        <legend className="text-sm font-medium text-slate-800">How much time</legend>
+        <legend className="text-sm font-medium text-slate-800">{t('request.mode.legend')}</legend>
         <div className="mt-1 inline-flex rounded-md border border-slate-300" role="radiogroup" data-testid="request-mode">
           {MODES.map((m) => (
             <label
@@ -38,13 +43,13 @@ export function WhenFields({
                 className="sr-only"
                 data-testid={`request-mode-${m.value.toLowerCase()}`}
               />
-              {m.label}
+              {t(m.label)}
             </label>
           ))}
         </div>
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={values.mode === 'FULL_DAYS' ? 'First day' : 'Day'} error={errors.start_date} required>
+        <Field label={values.mode === 'FULL_DAYS' ? t('request.when.firstDay') : t('request.when.day')} error={err('start_date')} required>
           <Input
             type="date"
             value={values.start_date}
@@ -57,7 +62,7 @@ export function WhenFields({
           />
         </Field>
         {values.mode === 'FULL_DAYS' && (
-          <Field label="Last day" error={errors.end_date} required>
+          <Field label={t('request.when.lastDay')} error={err('end_date')} required>
             <Input
               type="date"
               value={values.end_date}
@@ -69,7 +74,7 @@ export function WhenFields({
         )}
         {values.mode === 'HALF_DAY' && (
           <fieldset>
-            <legend className="text-sm font-medium text-slate-800">Which half</legend>
+            <legend className="text-sm font-medium text-slate-800">{t('request.when.whichHalf')}</legend>
             <div className="mt-2 flex gap-4 text-sm">
               {(['MORNING', 'AFTERNOON'] as HalfDay[]).map((h) => (
                 <label key={h} className="flex items-center gap-1">
@@ -81,7 +86,7 @@ export function WhenFields({
                     onChange={() => set('half', h)}
                     data-testid={`request-half-${h.toLowerCase()}`}
                   />
-                  {h === 'MORNING' ? 'Morning' : 'Afternoon'}
+                  {h === 'MORNING' ? t('request.when.morning') : t('request.when.afternoon')}
                 </label>
               ))}
             </div>
@@ -90,10 +95,10 @@ export function WhenFields({
       </div>
       {values.mode === 'HOURS' && (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="From" error={errors.from_time} required>
+          <Field label={t('request.when.from')} error={err('from_time')} required>
             <Input type="time" value={values.from_time} onChange={(e) => set('from_time', e.target.value)} data-testid="request-from-time" />
           </Field>
-          <Field label="To" error={errors.to_time} required>
+          <Field label={t('request.when.to')} error={err('to_time')} required>
             <Input type="time" value={values.to_time} onChange={(e) => set('to_time', e.target.value)} data-testid="request-to-time" />
           </Field>
         </div>

@@ -36,7 +36,7 @@ export default function MyRequestsPage() {
   );
   const policies = usePolicyMap();
   const cancel = useRequestTransition('cancel');
-  if (!employee) return <EmptyState title="No employee record is linked to your account" />;
+  if (!employee) return <EmptyState title={t('requests.noEmployee')} />;
   const workday = safeWorkday(employee.workday_minutes);
   const rows = [...(requests.data ?? [])].sort((a, b) => b.start_at.localeCompare(a.start_at));
 
@@ -52,22 +52,22 @@ export default function MyRequestsPage() {
         }
       />
       <div className="mb-4 max-w-xs">
-        <Field label="Status">
+        <Field label={t('requests.filter.status')}>
           <Select
             value={status}
             onValueChange={setStatus}
-            options={[{ value: 'all', label: 'All statuses' }, ...REQUEST_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
+            options={[{ value: 'all', label: t('requests.filter.all') }, ...REQUEST_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
             data-testid="status-filter"
           />
         </Field>
       </div>
       {requests.isPending ? (
-        <LoadingState label="Loading requests…" />
+        <LoadingState label={t('requests.loading')} />
       ) : requests.isError ? (
         <ErrorState error={requests.error} onRetry={() => requests.refetch()} />
       ) : rows.length === 0 ? (
-        <EmptyState title={status === 'all' ? 'You have no requests yet' : 'No requests with this status'}>
-          Use “Request time off” to ask for time away.
+        <EmptyState title={status === 'all' ? t('requests.empty') : t('requests.emptyFiltered')}>
+          {t('requests.emptyHint')}
         </EmptyState>
       ) : (
         <Table caption={t('requests.caption')} data-testid="my-requests-table">
@@ -103,7 +103,7 @@ export default function MyRequestsPage() {
                         size="sm"
                         variant="secondary"
                         onClick={() => setToCancel(r)}
-                        aria-label={`Cancel request starting ${formatDateTime(r.start_at, employee.timezone)}`}
+                        aria-label={t('requests.cancelLabel', { start: formatDateTime(r.start_at, employee.timezone) })}
                         data-testid="cancel-request"
                       >
                         {t('action.cancel')}
@@ -125,15 +125,15 @@ export default function MyRequestsPage() {
             cancel.reset();
           }
         }}
-        title="Cancel this request?"
-        description="The time goes back to your balance."
+        title={t('requests.cancel.title')}
+        description={t('requests.cancel.description')}
         testId="cancel-dialog"
       >
         <div className="space-y-4">
           <FormError error={cancel.error} />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setToCancel(null)}>
-              Keep request
+              {t('requests.cancel.keep')}
             </Button>
             <Button
               variant="danger"
@@ -143,14 +143,14 @@ export default function MyRequestsPage() {
                 toCancel &&
                 cancel.mutateAsync({ id: toCancel.id }).then(
                   () => {
-                    toast('Request cancelled');
+                    toast(t('requests.cancel.done'));
                     setToCancel(null);
                   },
                   () => undefined,
                 )
               }
             >
-              Cancel request
+              {t('requests.cancel.confirm')}
             </Button>
           </div>
         </div>

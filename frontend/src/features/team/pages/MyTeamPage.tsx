@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { formatDateTime, fullName } from '@/lib/format';
+import { useT } from '@/i18n/I18nProvider';
+import { formatDate, formatDateTime, fullName } from '@/lib/format';
 import { useBalances, useEmployees, usePolicyMap, useRequestList } from '@/lib/queries';
 import type { Delegation, Employee, TimeOffRequest } from '@/lib/types';
 import { formatDaysAndHours, formatDuration, policyUnit, safeWorkday } from '@/lib/units';
@@ -21,6 +22,7 @@ import { useInvalidateRequestData } from '@/features/requests/hooks/useRequestMu
 /** A manager's team: balances, upcoming time off and history per report; past decisions; delegation. */
 export default function MyTeamPage() {
   const me = useMe();
+  const t = useT();
   const employees = useEmployees();
   const reports = useMemo(
     () => (employees.data ?? []).filter((e) => e.manager_id === me.user_id && e.id !== me.user_id),
@@ -29,20 +31,20 @@ export default function MyTeamPage() {
   const requests = useRequestList({});
   return (
     <>
-      <PageHeader title="My team" description="Your direct reports' balances and time off, your decisions, and who approves while you are away." />
+      <PageHeader title={t('team.title')} description={t('team.description')} />
       <Tabs defaultValue="team">
         <TabsList>
-          <TabsTrigger value="team" data-testid="team-tab-team">Team</TabsTrigger>
-          <TabsTrigger value="decisions" data-testid="team-tab-decisions">Decisions</TabsTrigger>
-          <TabsTrigger value="delegation" data-testid="team-tab-delegation">Delegation</TabsTrigger>
+          <TabsTrigger value="team" data-testid="team-tab-team">{t('team.tab.team')}</TabsTrigger>
+          <TabsTrigger value="decisions" data-testid="team-tab-decisions">{t('team.tab.decisions')}</TabsTrigger>
+          <TabsTrigger value="delegation" data-testid="team-tab-delegation">{t('team.tab.delegation')}</TabsTrigger>
         </TabsList>
         <TabsContent value="team" className="space-y-4 pt-4">
           {employees.isPending || requests.isPending ? (
-            <LoadingState label="Loading your team…" />
+            <LoadingState label={t('team.loading')} />
           ) : employees.isError ? (
             <ErrorState error={employees.error} onRetry={() => employees.refetch()} />
           ) : reports.length === 0 ? (
-            <EmptyState title="No direct reports">Employees whose manager is you appear here.</EmptyState>
+            <EmptyState title={t('team.empty')}>{t('team.emptyHint')}</EmptyState>
           ) : (
             <>
               <BulkApprove requests={(requests.data ?? []).filter((r) => r.status === 'SUBMITTED' && reports.some((e) => e.id === r.employee_id))} reports={reports} />
@@ -64,6 +66,7 @@ export default function MyTeamPage() {
 }
 
 function ReportCard({ employee, requests }: { employee: Employee; requests: TimeOffRequest[] }) {
+  const t = useT();
   const balances = useBalances(employee.id);
   const policies = usePolicyMap();
   const [open, setOpen] = useState(false);
@@ -78,23 +81,23 @@ function ReportCard({ employee, requests }: { employee: Employee; requests: Time
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 className="font-semibold">{fullName(employee)}</h2>
         <Button size="sm" variant="secondary" onClick={() => setOpen(true)} data-testid="enter-time-off">
-          Enter time off
+          {t('request.submitOnBehalf')}
         </Button>
       </div>
       <div className="mt-2 grid gap-4 text-sm md:grid-cols-3">
         <section>
-          <h3 className="font-medium text-slate-700">Balances</h3>
+          <h3 className="font-medium text-slate-700">{t('team.balances')}</h3>
           <ul data-testid="team-balances">
             {(balances.data?.items ?? []).map((b) => (
               <li key={b.policy_id}>
-                {b.policy_key}: {b.is_unlimited ? 'Unlimited' : formatDaysAndHours(b.available_minutes, workday)}
+                {b.policy_key}: {b.is_unlimited ? t('request.unlimited') : formatDaysAndHours(b.available_minutes, workday)}
               </li>
             ))}
           </ul>
         </section>
         <section>
-          <h3 className="font-medium text-slate-700">Upcoming time off</h3>
-          {upcoming.length === 0 ? <p className="text-slate-600">Nothing planned</p> : (
+          <h3 className="font-medium text-slate-700">{t('team.upcoming')}</h3>
+          {upcoming.length === 0 ? <p className="text-slate-600">{t('team.nothingPlanned')}</p> : (
             <ul data-testid="team-upcoming">
               {upcoming.map((r) => (
                 <li key={r.id}>
@@ -106,8 +109,8 @@ function ReportCard({ employee, requests }: { employee: Employee; requests: Time
           )}
         </section>
         <section>
-          <h3 className="font-medium text-slate-700">History</h3>
-          {history.length === 0 ? <p className="text-slate-600">No earlier requests</p> : (
+          <h3 className="font-medium text-slate-700">{t('team.history')}</h3>
+          {history.length === 0 ? <p className="text-slate-600">{t('team.noHistory')}</p> : (
             <ul>
               {history.map((r) => (
                 <li key={r.id}>
@@ -125,6 +128,7 @@ function ReportCard({ employee, requests }: { employee: Employee; requests: Time
 
 function BulkApprove({ requests, reports }: { requests: TimeOffRequest[]; reports: Employee[] }) {
   const me = useMe();
+  const t = useT();
   const invalidate = useInvalidateRequestData();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [note, setNote] = useState('');
@@ -138,7 +142,7 @@ function BulkApprove({ requests, reports }: { requests: TimeOffRequest[]; report
       return results.filter((r) => r.status === 'fulfilled').length;
     },
     onSuccess: (approved, ids) => {
-      toast(`Approved ${approved} of ${ids.length} requests`);
+      toast(t('team.bulk.done', { approved, total: ids.length }));
       setSelected(new Set());
       setNote('');
     },
@@ -154,38 +158,43 @@ function BulkApprove({ requests, reports }: { requests: TimeOffRequest[]; report
     });
   return (
     <Card data-testid="bulk-approve">
-      <h2 className="font-semibold">Waiting for you ({requests.length})</h2>
+      <h2 className="font-semibold">{t('team.bulk.title', { count: requests.length })}</h2>
       <ul className="mt-2 space-y-1 text-sm">
         {requests.map((r) => (
           <li key={r.id}>
             <label className="flex items-center gap-2">
               <input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} data-testid="bulk-select" />
-              {names.get(r.employee_id) ?? 'Employee'} · {formatDateTime(r.start_at)} → {formatDateTime(r.end_at)}
+              {names.get(r.employee_id) ?? t('approvals.employee')} · {formatDateTime(r.start_at)} → {formatDateTime(r.end_at)}
             </label>
           </li>
         ))}
       </ul>
       <FormError error={bulk.error} />
-      <Field label="One note for all (optional)" className="mt-2">
+      <Field label={t('team.bulk.note')} className="mt-2">
         <Textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} data-testid="bulk-note" />
       </Field>
       <Button className="mt-2" disabled={selected.size === 0} loading={bulk.isPending} onClick={() => bulk.mutate([...selected])} data-testid="bulk-approve-button">
-        Approve selected ({selected.size})
+        {t('team.bulk.approve', { count: selected.size })}
       </Button>
     </Card>
   );
 }
 
 function Decisions({ requests, employees }: { requests: TimeOffRequest[]; employees: Employee[] }) {
+  const t = useT();
   const names = new Map(employees.map((e) => [e.id, fullName(e)]));
   const sorted = [...requests].sort((a, b) => (b.decided_at ?? '').localeCompare(a.decided_at ?? ''));
-  if (sorted.length === 0) return <EmptyState title="No decisions yet">Requests you approve or deny appear here.</EmptyState>;
+  if (sorted.length === 0) return <EmptyState title={t('team.decisions.empty')}>{t('team.decisions.emptyHint')}</EmptyState>;
   return (
     <ul className="space-y-2 text-sm" data-testid="team-decisions">
       {sorted.map((r) => (
         <li key={r.id} className="flex flex-wrap items-center gap-2">
-          <StatusBadge status={r.status} /> {names.get(r.employee_id) ?? 'Employee'} · {formatDateTime(r.start_at)} → {formatDateTime(r.end_at)}
-          <span className="text-slate-600">decided {formatDateTime(r.decided_at)}{r.decided_on_behalf_of ? ' (as delegate)' : ''}</span>
+          <StatusBadge status={r.status} /> {names.get(r.employee_id) ?? t('approvals.employee')} · {formatDateTime(r.start_at)} → {formatDateTime(r.end_at)}
+          <span className="text-slate-600">
+            {r.decided_on_behalf_of
+              ? t('team.decisions.decidedAsDelegate', { at: formatDateTime(r.decided_at) })
+              : t('team.decisions.decided', { at: formatDateTime(r.decided_at) })}
+          </span>
           {r.decision_note && <span className="italic">“{r.decision_note}”</span>}
         </li>
       ))}
@@ -202,6 +211,7 @@ interface Approver {
 
 function DelegationPanel() {
   const me = useMe();
+  const t = useT();
   const qc = useQueryClient();
   const approvers = useQuery({
     queryKey: ['delegation-approvers', me.company_id],
@@ -219,7 +229,7 @@ function DelegationPanel() {
   const create = useMutation({
     mutationFn: () => api.post<Delegation>(companyPath(me.company_id, '/delegations'), { delegate_id: delegate, start_date: start, end_date: end }),
     onSuccess: () => {
-      toast(`Approvals delegated to ${names.get(delegate) ?? 'your colleague'}`);
+      toast(t('team.delegation.done', { name: names.get(delegate) ?? t('team.delegation.colleague') }));
       setDelegate('');
     },
     onSettled: refresh,
@@ -228,12 +238,12 @@ function DelegationPanel() {
     mutationFn: (id: string) => api.post<Delegation>(companyPath(me.company_id, `/delegations/${id}/revoke`)),
     onSettled: refresh,
   });
-  const options = (approvers.data?.items ?? []).filter((a) => a.id !== me.user_id).map((a) => ({ value: a.id, label: `${a.first_name} ${a.last_name} (${a.role})` }));
+  const options = (approvers.data?.items ?? []).filter((a) => a.id !== me.user_id).map((a) => ({ value: a.id, label: t('team.delegation.option', { name: `${a.first_name} ${a.last_name}`, role: a.role }) }));
   return (
     <div className="space-y-4">
       <Card>
-        <h2 className="font-semibold">Delegate your approvals</h2>
-        <p className="text-sm text-slate-600">While you are away, the person you choose sees and decides your team's requests.</p>
+        <h2 className="font-semibold">{t('team.delegation.title')}</h2>
+        <p className="text-sm text-slate-600">{t('team.delegation.intro')}</p>
         <form
           className="mt-2 grid gap-3 sm:grid-cols-4"
           onSubmit={(e) => {
@@ -241,39 +251,43 @@ function DelegationPanel() {
             create.mutate();
           }}
         >
-          <Field label="To" required>
-            <Select value={delegate} onValueChange={setDelegate} options={options} placeholder="Choose a manager or admin" data-testid="delegate-select" />
+          <Field label={t('team.delegation.to')} required>
+            <Select value={delegate} onValueChange={setDelegate} options={options} placeholder={t('team.delegation.choose')} data-testid="delegate-select" />
           </Field>
-          <Field label="From" required>
+          <Field label={t('team.delegation.from')} required>
             <Input type="date" value={start} onChange={(e) => setStart(e.target.value)} data-testid="delegate-start" />
           </Field>
-          <Field label="Until" required>
+          <Field label={t('team.delegation.until')} required>
             <Input type="date" value={end} min={start || undefined} onChange={(e) => setEnd(e.target.value)} data-testid="delegate-end" />
           </Field>
           <div className="flex items-end">
             <Button type="submit" disabled={!delegate || !start || !end} loading={create.isPending} data-testid="delegate-submit">
-              Delegate
+              {t('team.delegation.submit')}
             </Button>
           </div>
         </form>
         <FormError error={create.error ?? revoke.error} />
       </Card>
       <Card>
-        <h2 className="font-semibold">Delegations</h2>
+        <h2 className="font-semibold">{t('team.delegation.list')}</h2>
         {(delegations.data?.items ?? []).length === 0 ? (
-          <p className="text-sm text-slate-600">None.</p>
+          <p className="text-sm text-slate-600">{t('team.delegation.none')}</p>
         ) : (
           <ul className="mt-2 space-y-1 text-sm" data-testid="delegation-list">
             {delegations.data!.items.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center gap-2" data-delegation-id={d.id}>
-                {d.delegator_id === me.user_id ? 'You' : names.get(d.delegator_id) ?? 'A manager'} →{' '}
-                {d.delegate_id === me.user_id ? 'you' : names.get(d.delegate_id) ?? 'someone'}, {d.start_date} to {d.end_date}
+                {t('team.delegation.item', {
+                  from: d.delegator_id === me.user_id ? t('team.delegation.you') : names.get(d.delegator_id) ?? t('team.delegation.aManager'),
+                  to: d.delegate_id === me.user_id ? t('team.delegation.youLower') : names.get(d.delegate_id) ?? t('team.delegation.someone'),
+                  start: formatDate(d.start_date),
+                  end: formatDate(d.end_date),
+                })}
                 {d.revoked_at ? (
-                  <span className="text-slate-600">(revoked)</span>
+                  <span className="text-slate-600">{t('team.delegation.revoked')}</span>
                 ) : (
                   (d.delegator_id === me.user_id || me.role === 'admin') && (
                     <Button size="sm" variant="secondary" onClick={() => revoke.mutate(d.id)} data-testid="delegation-revoke">
-                      Revoke
+                      {t('team.delegation.revoke')}
                     </Button>
                   )
                 )}

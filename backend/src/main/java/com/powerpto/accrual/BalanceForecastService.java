@@ -86,6 +86,7 @@ public class BalanceForecastService {
         }
         Map<UUID, List<ExpectedAccruals.Version>> versions = policies.isEmpty() ? Map.of() : recalc.versions(companyId, policies);
         List<ForecastRepository.PendingCarry> carries = repository.pendingCarries(companyId, employeeId, after);
+        Map<UUID, LocalDate> anchors = repository.anniversaryAnchors(companyId, employeeId, date);
         List<Item> items = new ArrayList<>();
         for (BalanceView v : views) {
             if (v.isUnlimited()) {
@@ -102,7 +103,7 @@ public class BalanceForecastService {
                             Math.max(0, c.carried() - (v.usedMinutes() - c.usedAtCarryover())))).toList();
             long available = v.availableMinutes() == null ? 0 : v.availableMinutes();
             BalanceForecast.Result r = BalanceForecast.project(after, date, available, v.accruedMinutes() - v.usedMinutes(),
-                    scheduled, rules(settings.get(v.policyId())), carried);
+                    scheduled, rules(settings.get(v.policyId()), anchors.get(v.policyId())), carried);
             items.add(new Item(v.policyId(), v.policyKey(), available, r.scheduledAccrualMinutes(),
                     booked.getOrDefault(v.policyId(), 0L), r.expiringMinutes(), r.projectedAvailableMinutes(), v.policyName()));
         }
@@ -114,14 +115,14 @@ public class BalanceForecastService {
         return versions.stream().map(x -> new ExpectedAccruals.Version(x.id(), x.from(), x.toExclusive(), x.rule(), null)).toList();
     }
 
-    private static BalanceForecast.Rules rules(AccrualSettings s) {
+    private static BalanceForecast.Rules rules(AccrualSettings s, LocalDate anchor) {
         if (s == null) {
             return new BalanceForecast.Rules(null, false, null, null, null);
         }
         var e = s.expiration();
         MonthDay expiresOn = e.enabled() && e.month() != null && e.day() != null ? MonthDay.of(e.month(), e.day()) : null;
         return new BalanceForecast.Rules(s.bankCapMinutes(), s.carryover().enabled(), s.carryover().capMinutes(),
-                s.carryover().expiresAfterDays(), expiresOn);
+                s.carryover().expiresAfterDays(), expiresOn, s.carryover().reset(), anchor);
     }
 
     private LocalDate parse(String text) {

@@ -37,6 +37,24 @@ class ForecastRepository {
         return booked;
     }
 
+    /**
+     * What a hire anniversary counts from, by policy, as in the carryover job ({@link CarryoverJob#anchor}):
+     * the hire date, else the start of the employee's latest assignment to the policy starting by {@code through}.
+     */
+    Map<UUID, LocalDate> anniversaryAnchors(UUID companyId, UUID employeeId, LocalDate through) {
+        Map<UUID, LocalDate> anchors = new HashMap<>();
+        jdbc.sql("""
+                SELECT DISTINCT ON (a.policy_id) a.policy_id, coalesce(e.hire_date, a.effective_from)
+                FROM assignments a JOIN employees e ON e.company_id = a.company_id AND e.id = a.employee_id
+                WHERE a.company_id = :company AND a.employee_id = :employee AND a.effective_from <= :through
+                ORDER BY a.policy_id, a.effective_from DESC
+                """).param("company", companyId).param("employee", employeeId).param("through", through)
+                .query(rs -> {
+                    anchors.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class));
+                });
+        return anchors;
+    }
+
     /** Settings of the version in force on {@code day}, by policy (null when unreadable). */
     Map<UUID, AccrualSettings> settingsOn(UUID companyId, List<UUID> policies, LocalDate day) {
         Map<UUID, AccrualSettings> settings = new HashMap<>();

@@ -45,6 +45,12 @@ public class DelegationController {
         return Map.of("items", delegations.approvers(caller, companyId));
     }
 
+    /** Employees whose requests the caller decides today as a delegate (issue 19). */
+    @GetMapping("/reports")
+    public Map<String, List<com.powerpto.employee.Employee>> reports(Caller caller, @PathVariable UUID companyId) {
+        return Map.of("items", delegations.delegatedReports(caller, companyId));
+    }
+
     @PostMapping("/{delegationId}/revoke")
     public Delegation revoke(Caller caller, @PathVariable UUID companyId, @PathVariable UUID delegationId) {
         return delegations.revoke(caller, companyId, delegationId);

@@ -28,6 +28,34 @@ class DelegationRepository {
                 .param("company", companyId).param("employee", employeeId).query(String.class).optional();
     }
 
+    /**
+     * Active employees whose manager delegated approvals to {@code delegate} with a delegation in
+     * force on {@code day}, the delegate's own reports and the delegate excluded.
+     */
+    List<UUID> delegatedReports(UUID companyId, UUID delegate, LocalDate day) {
+        return jdbc.sql("""
+                SELECT e.id FROM employees e
+                WHERE e.company_id = :company AND e.active AND e.id <> :delegate
+                  AND e.manager_id IS DISTINCT FROM :delegate
+                  AND e.manager_id IN (SELECT d.delegator_id FROM approval_delegations d
+                                       WHERE d.company_id = :company AND d.delegate_id = :delegate
+                                         AND d.revoked_at IS NULL AND d.start_date <= :day AND d.end_date >= :day)
+                ORDER BY e.last_name, e.first_name, e.id LIMIT 2000
+                """).param("company", companyId).param("delegate", delegate).param("day", day)
+                .query(UUID.class).list();
+    }
+
+    /** Whether {@code delegate} decides {@code employee}'s requests on {@code day} through a delegation from their manager. */
+    boolean decidesFor(UUID companyId, UUID delegate, UUID employee, LocalDate day) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM employees e JOIN approval_delegations d
+                                 ON d.company_id = e.company_id AND d.delegator_id = e.manager_id
+                               WHERE e.company_id = :company AND e.id = :employee AND d.delegate_id = :delegate
+                                 AND d.revoked_at IS NULL AND d.start_date <= :day AND d.end_date >= :day)
+                """).param("company", companyId).param("employee", employee).param("delegate", delegate).param("day", day)
+                .query(Boolean.class).single();
+    }
+
     /** People who can receive a delegation: active employees with a manager or admin account. */
     List<Approver> approvers(UUID companyId) {
         return jdbc.sql("""

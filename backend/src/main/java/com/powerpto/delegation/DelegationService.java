@@ -3,6 +3,8 @@ package com.powerpto.delegation;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
+import com.powerpto.employee.Employee;
+import com.powerpto.employee.EmployeeService;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.security.Role;
 import com.powerpto.platform.web.ApiException;
@@ -35,11 +37,13 @@ public class DelegationService {
     private final DelegationRepository repository;
     private final AuditService audit;
     private final Clock clock;
+    private final EmployeeService employees;
 
-    public DelegationService(DelegationRepository repository, AuditService audit, Clock clock) {
+    public DelegationService(DelegationRepository repository, AuditService audit, Clock clock, EmployeeService employees) {
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
+        this.employees = employees;
     }
 
     @Transactional
@@ -108,6 +112,24 @@ public class DelegationService {
     public Page<Delegation> list(Caller caller, UUID companyId, boolean activeOnly, PageRequest page) {
         caller.inCompany(companyId).requireRole(Role.MANAGER, Role.ADMIN);
         return repository.list(companyId, caller.isAdmin() ? null : caller.userId(), activeOnly, today(), page);
+    }
+
+    /**
+     * The employees whose requests the caller decides today as a delegate (not their own reports):
+     * the approval queue needs their names, zones and workday lengths, which the employee list
+     * (own reports only) does not give a delegate.
+     */
+    @Transactional(readOnly = true)
+    public List<Employee> delegatedReports(Caller caller, UUID companyId) {
+        caller.inCompany(companyId).requireRole(Role.MANAGER, Role.ADMIN);
+        return repository.delegatedReports(companyId, caller.userId(), today()).stream()
+                .map(id -> employees.get(companyId, id)).toList();
+    }
+
+    /** Whether the caller, a manager, decides this employee's requests today as a delegate (for read access). */
+    @Transactional(readOnly = true)
+    public boolean decidesAsDelegate(Caller caller, UUID companyId, UUID employeeId) {
+        return caller.isManager() && repository.decidesFor(companyId, caller.userId(), employeeId, today());
     }
 
     /** Who a delegation can go to (names only, so a manager can pick a colleague they cannot otherwise list). */

@@ -1,5 +1,6 @@
 package com.powerpto.ledger;
 
+import com.powerpto.delegation.DelegationService;
 import com.powerpto.employee.EmployeeService;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
@@ -20,12 +21,15 @@ public class BalanceService {
     private final LedgerService ledger;
     private final EmployeeService employees;
     private final Clock clock;
+    private final DelegationService delegations;
 
-    public BalanceService(BalanceRepository balances, LedgerService ledger, EmployeeService employees, Clock clock) {
+    public BalanceService(BalanceRepository balances, LedgerService ledger, EmployeeService employees, Clock clock,
+                          DelegationService delegations) {
         this.balances = balances;
         this.ledger = ledger;
         this.employees = employees;
         this.clock = clock;
+        this.delegations = delegations;
     }
 
     /**
@@ -34,7 +38,7 @@ public class BalanceService {
      * read needs none, and skipping BEGIN/COMMIT saves two round trips.
      */
     public List<BalanceView> balances(Caller caller, UUID companyId, UUID employeeId) {
-        checkAccess(caller, companyId, employeeId);
+        checkAccess(caller, companyId, employeeId, true);
         List<BalanceView> items = balances.forEmployee(companyId, employeeId, LocalDate.now(clock));
         if (items.isEmpty()) {
             requireEmployee(companyId, employeeId);
@@ -43,7 +47,7 @@ public class BalanceService {
     }
 
     public Page<LedgerEntry> ledger(Caller caller, UUID companyId, UUID employeeId, UUID policyId, PageRequest page) {
-        checkAccess(caller, companyId, employeeId);
+        checkAccess(caller, companyId, employeeId, false);
         Page<LedgerEntry> entries = ledger.entries(companyId, new LedgerFilter(employeeId, policyId, null, null), page);
         if (entries.total() == 0) {
             requireEmployee(companyId, employeeId);
@@ -51,11 +55,16 @@ public class BalanceService {
         return entries;
     }
 
-    /** Admin, the employee's manager, or the employee; an unknown employee is 404 rather than 403. */
-    private void checkAccess(Caller caller, UUID companyId, UUID employeeId) {
+    /**
+     * Admin, the employee's manager, or the employee; an unknown employee is 404 rather than 403.
+     * With {@code delegates}, also a manager who decides the employee's requests today as a
+     * delegate (issue 19: the approval card shows the balance; the ledger history stays the manager's).
+     */
+    private void checkAccess(Caller caller, UUID companyId, UUID employeeId, boolean delegates) {
         caller.inCompany(companyId);
         if (caller.isAdmin() || caller.isSelf(employeeId)
-                || caller.isManager() && employees.isManagerOf(companyId, caller.userId(), employeeId)) {
+                || caller.isManager() && employees.isManagerOf(companyId, caller.userId(), employeeId)
+                || delegates && delegations.decidesAsDelegate(caller, companyId, employeeId)) {
             return;
         }
         requireEmployee(companyId, employeeId);

@@ -6,7 +6,10 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 
-/** The parts of an employee that decide a request's duration and who may decide it. */
+/**
+ * The parts of an employee that decide a request's duration and who may decide it, plus the
+ * department (null = none) for the DEPARTMENT staffing rule.
+ */
 record EmployeeSchedule(UUID id, UUID managerId, ZoneId zone, Set<DayOfWeek> workDays, LocalTime workdayStart,
-                        int workdayMinutes, boolean active) {
+                        int workdayMinutes, boolean active, String department) {
 }

@@ -51,7 +51,7 @@ class RequestRepository {
 
     Optional<EmployeeSchedule> schedule(UUID companyId, UUID employeeId) {
         return jdbc.sql("""
-                SELECT id, manager_id, timezone, work_days, workday_start, workday_minutes, active
+                SELECT id, manager_id, timezone, work_days, workday_start, workday_minutes, active, department
                 FROM employees WHERE company_id = :company AND id = :employee
                 """).param("company", companyId).param("employee", employeeId)
                 .query((rs, i) -> new EmployeeSchedule(
@@ -61,7 +61,8 @@ class RequestRepository {
                         workDays(rs.getArray("work_days")),
                         rs.getObject("workday_start", LocalTime.class),
                         rs.getInt("workday_minutes"),
-                        rs.getBoolean("active")))
+                        rs.getBoolean("active"),
+                        rs.getString("department")))
                 .optional();
     }
 
@@ -204,26 +205,33 @@ class RequestRepository {
     }
 
     /**
-     * Serialises staffing checks of one team: two submits that together would break the staffing
-     * rule queue here, and the second one's count (a new statement under READ COMMITTED) sees the
-     * first one's committed request. Released at commit or rollback.
+     * Serialises staffing checks of one group (a team: its manager's id; a department: its name):
+     * two submits that together would break the staffing rule queue here, and the second one's
+     * count (a new statement under READ COMMITTED) sees the first one's committed request.
+     * Released at commit or rollback. The scope is part of the key, so a team and a department
+     * never share a lock by accident.
      */
-    void lockTeam(UUID companyId, UUID managerId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('team:' || :company || ':' || :manager, 19))")
-                .param("company", companyId.toString()).param("manager", managerId.toString())
+    void lockStaffingGroup(UUID companyId, RequestRules.StaffingScope scope, String group) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:scope || ':' || :company || ':' || :group, 19))")
+                .param("scope", scope.name().toLowerCase()).param("company", companyId.toString()).param("group", group)
                 .query((rs, i) -> 1).list();
     }
 
-    /** Live requests of the manager's other reports (any policy) overlapping the range. */
-    List<RequestRuleChecker.Absence> teamAbsences(UUID companyId, UUID managerId, UUID excludedEmployee,
-                                                  Instant start, Instant end) {
+    /**
+     * Live requests (any policy) overlapping the range of the other members of the requester's
+     * staffing group: the manager's other reports (TEAM), or the other employees of the same
+     * department (DEPARTMENT, exact name).
+     */
+    List<RequestRuleChecker.Absence> groupAbsences(UUID companyId, RequestRules.StaffingScope scope, String group,
+                                                   UUID excludedEmployee, Instant start, Instant end) {
+        String member = scope == RequestRules.StaffingScope.TEAM ? "e.manager_id = CAST(:group AS uuid)" : "e.department = :group";
         return jdbc.sql("""
                 SELECT r.employee_id, r.start_at, r.end_at FROM requests r
                 JOIN employees e ON e.company_id = r.company_id AND e.id = r.employee_id
-                WHERE r.company_id = :company AND e.manager_id = :manager AND r.employee_id <> :me
+                WHERE r.company_id = :company AND %s AND r.employee_id <> :me
                   AND r.status IN ('SUBMITTED', 'APPROVED')
                   AND r.start_at < :end AND r.end_at > :start
-                """).param("company", companyId).param("manager", managerId).param("me", excludedEmployee)
+                """.formatted(member)).param("company", companyId).param("group", group).param("me", excludedEmployee)
                 .param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
                 .query((rs, i) -> new RequestRuleChecker.Absence(rs.getObject("employee_id", UUID.class),
                         instant(rs.getObject("start_at", OffsetDateTime.class)),
@@ -242,7 +250,8 @@ class RequestRepository {
                 .param("day", day).query(UUID.class).optional();
     }
 
-    Page<TimeOffRequest> list(Caller caller, RequestFilter filter, PageRequest page) {
+    /** {@code today} (the application clock's UTC date) decides which delegations are in force. */
+    Page<TimeOffRequest> list(Caller caller, RequestFilter filter, PageRequest page, LocalDate today) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE r.company_id = :company");
         params.put("company", caller.companyId());
@@ -253,7 +262,7 @@ class RequestRepository {
                     + " FROM approval_delegations d WHERE d.company_id = r.company_id AND d.delegate_id = :me"
                     + " AND d.revoked_at IS NULL AND d.start_date <= :today AND d.end_date >= :today))))");
             params.put("me", caller.userId());
-            params.put("today", LocalDate.now(ZoneOffset.UTC));
+            params.put("today", today);
         } else if (!caller.isAdmin()) {
             where.append(" AND r.employee_id = :me");
             params.put("me", caller.userId());

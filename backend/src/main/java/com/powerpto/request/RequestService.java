@@ -294,7 +294,7 @@ public class RequestService {
         if (filter.startDate() != null && filter.endDate() != null && filter.endDate().isBefore(filter.startDate())) {
             throw ApiException.invalid("end_date", "must not be before start_date");
         }
-        return repository.list(caller, filter, page);
+        return repository.list(caller, filter, page, LocalDate.now(clock));
     }
 
     private TimeOffRequest lockForDecision(Caller caller, UUID companyId, UUID requestId, DecisionBody body) {
@@ -373,12 +373,13 @@ public class RequestService {
     /**
      * Refuses the request for the first broken rule, unless an admin gave a reason to override them
      * (then the overridden codes are returned, stored on the request and so in its audit row).
-     * The staffing count runs under the team lock, so concurrent submits cannot both pass it.
+     * The staffing count runs under the group's lock (team or department), so concurrent submits cannot both pass it.
      */
     private List<String> enforceRules(Caller caller, UUID companyId, SubmitRequestBody body, Draft draft) {
         List<RequestRuleChecker.Violation> violations = new ArrayList<>(rules(draft));
-        if (staffingApplies(draft)) {
-            repository.lockTeam(companyId, draft.employee().managerId());
+        String group = staffingGroup(draft);
+        if (group != null) {
+            repository.lockStaffingGroup(companyId, draft.context().requestRules().maxConcurrentAbsences().scope(), group);
             violations.addAll(staffing(companyId, draft));
         }
         if (violations.isEmpty()) {
@@ -398,18 +399,28 @@ public class RequestService {
         return RequestRuleChecker.check(draft.context().requestRules(), draft.days(), today);
     }
 
-    private static boolean staffingApplies(Draft draft) {
-        // TEAM = same manager; someone without a manager has no team to staff.
-        return draft.context().requestRules() != null && draft.context().requestRules().maxConcurrentAbsences() != null
-                && draft.employee().managerId() != null;
+    /**
+     * The requester's staffing group under the rule's scope, or null when the rule does not apply:
+     * no rule, or nobody to staff with (TEAM without a manager, DEPARTMENT without a department).
+     */
+    private static String staffingGroup(Draft draft) {
+        var rules = draft.context().requestRules();
+        if (rules == null || rules.maxConcurrentAbsences() == null) {
+            return null;
+        }
+        return switch (rules.maxConcurrentAbsences().scope()) {
+            case TEAM -> draft.employee().managerId() == null ? null : draft.employee().managerId().toString();
+            case DEPARTMENT -> draft.employee().department();
+        };
     }
 
     private List<RequestRuleChecker.Violation> staffing(UUID companyId, Draft draft) {
-        if (!staffingApplies(draft)) {
+        String group = staffingGroup(draft);
+        if (group == null) {
             return List.of();
         }
-        var others = repository.teamAbsences(companyId, draft.employee().managerId(), draft.employee().id(),
-                draft.start(), draft.end());
+        var others = repository.groupAbsences(companyId, draft.context().requestRules().maxConcurrentAbsences().scope(),
+                group, draft.employee().id(), draft.start(), draft.end());
         return RequestRuleChecker.staffing(draft.context().requestRules(), draft.days(), draft.schedule(),
                 draft.start(), draft.end(), others);
     }

@@ -67,4 +67,44 @@ class BalanceForecastTest {
                 List.of(new BalanceForecast.CarriedExpiry(LocalDate.parse("2026-12-20"), 700)));
         assertThat(before.projectedAvailableMinutes()).isEqualTo(1000);
     }
+
+    @Test
+    void carryoverHappensOnAFiscalResetDateNotOnTheFirstOfJanuary() {
+        // 3,000 available on 2026-12-03, cap 1,200, fiscal year from 1 April; nothing scheduled.
+        // Jan 1 passes untouched; Apr 1: 1,200 carried, 1,800 forfeited.
+        var rules = new BalanceForecast.Rules(null, true, 1200L, null, null,
+                com.powerpto.accrual.calc.CarryoverDates.Rule.of(null, 4, 1), null);
+        var march = BalanceForecast.project(LocalDate.parse("2026-12-03"), LocalDate.parse("2027-03-31"), 3000, 3000,
+                List.of(), rules, List.of());
+        assertThat(march.projectedAvailableMinutes()).isEqualTo(3000);
+        assertThat(march.expiringMinutes()).isZero();
+        var april = BalanceForecast.project(LocalDate.parse("2026-12-03"), LocalDate.parse("2027-04-01"), 3000, 3000,
+                List.of(), rules, List.of());
+        assertThat(april.projectedAvailableMinutes()).isEqualTo(1200);
+        assertThat(april.expiringMinutes()).isEqualTo(1800);
+        // two resets on the way (Apr 2027, Apr 2028) with monthly 100 from Jan 2027:
+        // Jan-Mar +300 → 3,300; Apr 1 2027: carryover 1,200 (2,100 forfeited), +100 → 1,300;
+        // May 2027-Mar 2028 +1,100 → 2,400; Apr 1 2028: 1,200 (1,200 forfeited), +100 → 1,300.
+        var twoYears = BalanceForecast.project(LocalDate.parse("2026-12-03"), LocalDate.parse("2028-04-01"), 3000, 3000,
+                monthly(100, "2027-01-01", "2028-04-01"), rules, List.of());
+        assertThat(twoYears.expiringMinutes()).isEqualTo(2100 + 1200);
+        assertThat(twoYears.projectedAvailableMinutes()).isEqualTo(1300);
+    }
+
+    @Test
+    void carryoverOnTheHireAnniversaryNeedsTheAnchor() {
+        var anniversary = com.powerpto.accrual.calc.CarryoverDates.Rule.of("HIRE_ANNIVERSARY", null, null);
+        var hired = new BalanceForecast.Rules(null, true, 500L, null, null, anniversary, LocalDate.parse("2019-06-10"));
+        var dayBefore = BalanceForecast.project(LocalDate.parse("2026-12-03"), LocalDate.parse("2027-06-09"), 2000, 2000,
+                List.of(), hired, List.of());
+        assertThat(dayBefore.projectedAvailableMinutes()).isEqualTo(2000);
+        var onTheDay = BalanceForecast.project(LocalDate.parse("2026-12-03"), LocalDate.parse("2027-06-10"), 2000, 2000,
+                List.of(), hired, List.of());
+        assertThat(onTheDay.projectedAvailableMinutes()).isEqualTo(500);
+        assertThat(onTheDay.expiringMinutes()).isEqualTo(1500);
+        // without an anchor an anniversary rule has no reset date: nothing is forfeited
+        var noAnchor = new BalanceForecast.Rules(null, true, 500L, null, null, anniversary, null);
+        assertThat(BalanceForecast.project(LocalDate.parse("2026-12-03"), LocalDate.parse("2028-01-01"), 2000, 2000,
+                List.of(), noAnchor, List.of()).projectedAvailableMinutes()).isEqualTo(2000);
+    }
 }

@@ -190,10 +190,12 @@ public final class RouteCatalog {
                     "?active= ; paginated; a manager sees the delegations they gave or received"),
             route("GET", C + "/delegations/approvers", "manager, admin", CALLER, ALLOW, ALLOW, DENY, EXT,
                     "{items: [{id, first_name, last_name, role}]} people a delegation can go to"),
+            route("GET", C + "/delegations/reports", "manager, admin", CALLER, ALLOW, FILTERED, DENY, EXT,
+                    "{items: [Employee]} whose requests the caller decides today as a delegate"),
             route("POST", C + "/delegations/{did}/revoke", "delegator, admin", CALLER, ALLOW, OWN, DENY, EXT, "-> 200 Delegation"),
 
             // --- balances and ledger ---
-            route("GET", C + "/employees/{eid}/balances", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "{items, total}"),
+            route("GET", C + "/employees/{eid}/balances", "admin, manager of (or their delegate today), self", CALLER, ALLOW, OWN, OWN, API, "{items, total}"),
             route("GET", C + "/employees/{eid}/balances/forecast", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, EXT, "?date= -> {date, items}"),
             route("GET", C + "/employees/{eid}/ledger", "admin, manager of, self", CALLER, ALLOW, OWN, OWN, API, "?policy_id= ; paginated"),
             admin("POST", C + "/adjustments", API, "-> 201 LedgerEntry"),

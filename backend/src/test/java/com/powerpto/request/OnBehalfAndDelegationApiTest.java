@@ -2,9 +2,13 @@ package com.powerpto.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.support.LedgerCheckedTest;
+import com.powerpto.support.MutableClock;
 import com.powerpto.support.Person;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,7 +20,16 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** On-behalf requests and approval delegation (issue 19). */
+@Import(MutableClock.Config.class)
 class OnBehalfAndDelegationApiTest extends LedgerCheckedTest {
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void realToday() {
+        clock.reset();
+    }
 
     Person mia;
     Person otto;
@@ -122,6 +135,15 @@ class OnBehalfAndDelegationApiTest extends LedgerCheckedTest {
         JsonNode delegation = delegate(mia, otto, today.minusDays(1), today.plusDays(7));
         assertThat(delegation.path("delegator_id").asText()).isEqualTo(mia.id().toString());
         assertThat(inQueue(otto, request)).isTrue();
+        // the delegate gets the records of the people they now decide for (not of their own reports)
+        JsonNode reports = world.as(otto).get(world.base() + "/delegations/reports").expectJson(200).path("items");
+        assertThat(reports.findValuesAsText("id")).containsExactly(emma.id().toString());
+        assertThat(reports.get(0).path("first_name").asText()).isEqualTo("Emma");
+        assertThat(world.as(mia).get(world.base() + "/delegations/reports").expectJson(200).path("items")).isEmpty();
+        world.as(emma).get(world.base() + "/delegations/reports").expectError(403);
+        // and their balances (what the approval card shows), but not their ledger history
+        world.as(otto).get(world.base() + "/employees/" + emma.id() + "/balances").expect(200);
+        world.as(otto).get(world.base() + "/employees/" + emma.id() + "/ledger").expectError(403);
         world.as(otto).get(requests() + "/" + request).expect(200);
         JsonNode approved = world.as(otto).post(requests() + "/" + request + "/approve", Map.of("note", "enjoy"))
                 .expectJson(200);
@@ -139,6 +161,23 @@ class OnBehalfAndDelegationApiTest extends LedgerCheckedTest {
         assertThat(world.as(otto).get(world.base() + "/delegations").expectJson(200).path("total").asInt()).isEqualTo(1);
         assertThat(world.asAdmin().get(world.base() + "/audit-log?entity_type=DELEGATION").expectJson(200)
                 .path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void whetherADelegationIsInForceFollowsTheApplicationClock() {
+        String request = emmaRequest();
+        clock.set("2031-02-10T12:00:00Z");
+        delegate(mia, otto, LocalDate.of(2031, 2, 9), LocalDate.of(2031, 2, 12));
+        assertThat(inQueue(otto, request)).as("queue on 2031-02-10").isTrue();
+        clock.set("2031-02-13T00:30:00Z"); // the day after the range (UTC)
+        assertThat(inQueue(otto, request)).as("queue on 2031-02-13").isFalse();
+        assertThat(world.as(otto).get(world.base() + "/delegations/reports").expectJson(200).path("items")).isEmpty();
+        world.as(otto).get(world.base() + "/employees/" + emma.id() + "/balances").expectError(403);
+        world.as(otto).post(requests() + "/" + request + "/approve", null).expectError(403);
+        clock.set("2031-02-12T23:30:00Z"); // its last day
+        assertThat(inQueue(otto, request)).as("queue on 2031-02-12").isTrue();
+        JsonNode approved = world.as(otto).post(requests() + "/" + request + "/approve", null).expectJson(200);
+        assertThat(approved.path("decided_on_behalf_of").asText()).isEqualTo(mia.id().toString());
     }
 
     @Test

@@ -58,7 +58,7 @@ class RequestRulesApiTest extends LedgerCheckedTest {
                 .startsWith("settings.request_rules.max_concurrent_absences.limit");
         assertThat(policySettingsError(Map.of("max_concurrent_absences", Map.of("scope", "OFFICE", "limit", 2)))
                 .path("error").asText()).startsWith("settings.request_rules.max_concurrent_absences.scope");
-        assertThat(policySettingsError(Map.of("max_concurrent_absences", Map.of("scope", "DEPARTMENT", "limit", 2)))
+        assertThat(policySettingsError(Map.of("max_concurrent_absences", Map.of("scope", "department", "limit", 2)))
                 .path("error").asText()).startsWith("settings.request_rules.max_concurrent_absences.scope");
         // a valid set is stored and shown as given
         UUID policy = policyWith(Map.of("min_notice_days", 14, "max_consecutive_days", 10,
@@ -68,6 +68,12 @@ class RequestRulesApiTest extends LedgerCheckedTest {
         assertThat(rules.path("min_notice_days").asInt()).isEqualTo(14);
         assertThat(rules.path("blackout_periods").get(0).path("name").asText()).isEqualTo("Year-end close");
         assertThat(rules.path("max_concurrent_absences").path("scope").asText()).isEqualTo("TEAM");
+        // DEPARTMENT is accepted now that employees carry a department (issue 15)
+        UUID byDepartment = policyWith(Map.of("max_concurrent_absences", Map.of("scope", "DEPARTMENT", "limit", 3)));
+        JsonNode staffing = world.asAdmin().get(world.base() + "/policies/" + byDepartment).expectJson(200)
+                .path("current_version").path("settings").path("request_rules").path("max_concurrent_absences");
+        assertThat(staffing.path("scope").asText()).isEqualTo("DEPARTMENT");
+        assertThat(staffing.path("limit").asInt()).isEqualTo(3);
     }
 
     @Test
@@ -200,5 +206,65 @@ class RequestRulesApiTest extends LedgerCheckedTest {
         assertThat(days).containsExactly("2027-12-24 0 HOLIDAY", "2027-12-25 0 WEEKEND", "2027-12-26 0 WEEKEND",
                 "2027-12-27 480 WORKDAY", "2027-12-28 480 WORKDAY");
         assertThat(world.ledger(emma, policy)).hasSize(1); // the opening adjustment only
+    }
+
+    // --- DEPARTMENT scope ---
+
+    Person inDepartment(String name, UUID managerId, String department, UUID policy) {
+        Map<String, Object> overrides = department == null ? Map.of() : Map.of("department", department);
+        return withBalance(world.employee(name, managerId, overrides), policy);
+    }
+
+    @Test
+    void theDepartmentStaffingRuleCountsColleaguesOfTheSameDepartmentWhoeverTheirManager() {
+        UUID policy = policyWith(Map.of("max_concurrent_absences", Map.of("scope", "DEPARTMENT", "limit", 2)));
+        Person mia = world.manager("Mia");
+        Person otto = world.manager("Otto");
+        Person ann = inDepartment("Ann", mia.id(), "Finance", policy);
+        Person ben = inDepartment("Ben", otto.id(), "Finance", policy); // another team, same department
+        Person cas = inDepartment("Cas", null, "Finance", policy);      // no manager: still in the department
+        Person dora = inDepartment("Dora", mia.id(), "Sales", policy);  // Ann's team, another department
+        Person eve = inDepartment("Eve", mia.id(), null, policy);       // no department: the rule does not apply
+        Person fin = inDepartment("Fin", null, "finance", policy);      // names match exactly: another department
+        world.submit(ann, policy, "2027-03-01T09:00", "2027-03-01T17:00").expect(201);
+        world.submit(ben, policy, "2027-03-01T09:00", "2027-03-01T12:00").expect(201);
+        world.submit(dora, policy, "2027-03-01T09:00", "2027-03-01T17:00").expect(201);
+        world.submit(fin, policy, "2027-03-01T09:00", "2027-03-01T17:00").expect(201);
+        JsonNode error = world.submit(cas, policy, "2027-03-01T10:00", "2027-03-01T11:00").expectError(400);
+        assertThat(error.path("code").asText()).isEqualTo("rule_staffing");
+        assertThat(error.path("context").path("scope").asText()).isEqualTo("DEPARTMENT");
+        assertThat(error.path("context").path("already_away").asInt()).isEqualTo(2);
+        assertThat(error.path("detail").asText()).contains("of your department").contains("2027-03-01").contains("at most 2");
+        // the preview shows the same rule as a warning, without refusing
+        JsonNode preview = world.as(cas).post(world.base() + "/requests/preview",
+                world.request(cas, policy, "2027-03-01T10:00", "2027-03-01T11:00")).expectJson(200);
+        assertThat(preview.path("rule_violations").findValuesAsText("code")).containsExactly("rule_staffing");
+        // the afternoon: only Ann of Finance is away, so Cas makes two
+        world.submit(cas, policy, "2027-03-01T13:00", "2027-03-01T17:00").expect(201);
+        // without a department, Eve is in no group: four people are away that Monday, she may still go
+        world.submit(eve, policy, "2027-03-01T09:00", "2027-03-01T17:00").expect(201);
+        // 09:00-10:00 Ann and Ben of Finance are away, so Gus would make three; once Ben has moved to
+        // Sales (the department is read at submit time) Gus makes two
+        Person gus = inDepartment("Gus", null, "Finance", policy);
+        world.submit(gus, policy, "2027-03-01T09:00", "2027-03-01T10:00").expectError(400);
+        world.asAdmin().put(world.base() + "/employees/" + ben.id(), Map.of("department", "Sales")).expect(200);
+        world.submit(gus, policy, "2027-03-01T09:00", "2027-03-01T10:00").expect(201);
+    }
+
+    @Test
+    void twoRequestsThatTogetherBreakTheDepartmentRuleSubmittedAtOnceGiveOneRefusal() throws Exception {
+        UUID policy = policyWith(Map.of("max_concurrent_absences", Map.of("scope", "DEPARTMENT", "limit", 1)));
+        // different managers: only the department lock can serialise these two
+        Person ann = inDepartment("Ann", world.manager("Mia").id(), "Finance", policy);
+        Person ben = inDepartment("Ben", world.manager("Otto").id(), "Finance", policy);
+        LocalDate monday = LocalDate.of(2027, 3, 1);
+        for (int round = 0; round < 5; round++) {
+            LocalDate day = monday.plusDays(round);
+            List<Integer> statuses = RequestConcurrencyTest.race(2, i ->
+                    world.submit(i == 0 ? ann : ben, policy, day + "T09:00", day + "T17:00"));
+            assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(201, 400);
+        }
+        JsonNode submitted = world.asAdmin().get(world.base() + "/requests?status=SUBMITTED&limit=100").expectJson(200);
+        assertThat(submitted.path("total").asInt()).isEqualTo(5);
     }
 }

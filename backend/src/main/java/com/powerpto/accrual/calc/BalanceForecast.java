@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Projects one balance from today to a date, day by day in the worker's order (carryover on
- * January 1, then expirations, then the day's accruals), from the balance now and the accruals
+ * Projects one balance from today to a date, day by day in the worker's order (carryover on the
+ * policy's reset date ({@link CarryoverDates}: 1 January, a fiscal date or the hire anniversary),
+ * then expirations, then the day's accruals), from the balance now and the accruals
  * the schedule will post ({@link ExpectedAccruals}, uncapped: the bank cap is applied here from
  * the projected banked balance).
  */
@@ -16,9 +17,24 @@ public final class BalanceForecast {
     private BalanceForecast() {
     }
 
-    /** The rules that take minutes away on the way. */
+    /**
+     * The rules that take minutes away on the way. {@code reset} is when carryover happens and
+     * {@code anchor} what a hire anniversary counts from (hire date, else assignment start; may be
+     * null, then an anniversary rule has no reset date).
+     */
     public record Rules(Long bankCapMinutes, boolean carryoverEnabled, Long carryoverCapMinutes,
-                        Integer carryoverExpiresAfterDays, MonthDay expiresOn) {
+                        Integer carryoverExpiresAfterDays, MonthDay expiresOn, CarryoverDates.Rule reset, LocalDate anchor) {
+
+        public Rules {
+            reset = reset == null ? CarryoverDates.Rule.JANUARY_FIRST : reset;
+        }
+
+        /** Carryover on 1 January. */
+        public Rules(Long bankCapMinutes, boolean carryoverEnabled, Long carryoverCapMinutes,
+                     Integer carryoverExpiresAfterDays, MonthDay expiresOn) {
+            this(bankCapMinutes, carryoverEnabled, carryoverCapMinutes, carryoverExpiresAfterDays, expiresOn,
+                    CarryoverDates.Rule.JANUARY_FIRST, null);
+        }
     }
 
     /** Carried minutes already in the balance that expire on {@code expiresOn} (what is left of them then). */
@@ -40,9 +56,8 @@ public final class BalanceForecast {
         TreeSet<LocalDate> days = new TreeSet<>();
         scheduled.stream().map(ExpectedAccruals.Expected::date).forEach(days::add);
         carried.stream().map(CarriedExpiry::expiresOn).forEach(days::add);
-        for (int year = after.getYear() + 1; year <= date.getYear(); year++) {
-            days.add(LocalDate.of(year, 1, 1));
-        }
+        TreeSet<LocalDate> resets = resetDates(after, date, rules);
+        days.addAll(resets);
         if (rules.expiresOn() != null) {
             for (int year = after.getYear(); year <= date.getYear(); year++) {
                 days.add(safeDate(year, rules.expiresOn()));
@@ -52,7 +67,7 @@ public final class BalanceForecast {
         long expiring = 0;
         List<CarriedExpiry> pending = new java.util.ArrayList<>(carried);
         for (LocalDate day = days.higher(after); day != null && !day.isAfter(date); day = days.higher(day)) {
-            if (day.getDayOfYear() == 1 && rules.carryoverEnabled() && available > 0) {
+            if (resets.contains(day) && rules.carryoverEnabled() && available > 0) {
                 long carriedNow = CarryoverCalculator.split(available, rules.carryoverCapMinutes()).carried();
                 long forfeited = available - carriedNow;
                 available -= forfeited;
@@ -88,6 +103,16 @@ public final class BalanceForecast {
             }
         }
         return new Result(accrued, expiring, available);
+    }
+
+    /** The carryover reset dates in {@code (after, date]}. */
+    static TreeSet<LocalDate> resetDates(LocalDate after, LocalDate date, Rules rules) {
+        TreeSet<LocalDate> resets = new TreeSet<>();
+        for (LocalDate reset = CarryoverDates.nextResetDate(after, rules.reset(), rules.anchor());
+             reset != null && !reset.isAfter(date); reset = CarryoverDates.nextResetDate(reset, rules.reset(), rules.anchor())) {
+            resets.add(reset);
+        }
+        return resets;
     }
 
     private static LocalDate safeDate(int year, MonthDay monthDay) {

@@ -82,8 +82,7 @@ public final class RequestRulesParser {
         } else if (scope.isTextual() && scope.asText().equals("TEAM")) {
             value = RequestRules.StaffingScope.TEAM;
         } else if (scope.isTextual() && scope.asText().equals("DEPARTMENT")) {
-            // Employees have no department yet: a rule that could not be enforced is refused, not ignored.
-            throw ApiException.invalid(prefix + "scope", "DEPARTMENT needs employee departments, which are not available yet; use TEAM");
+            value = RequestRules.StaffingScope.DEPARTMENT;
         } else {
             throw ApiException.invalid(prefix + "scope", "must be one of TEAM, DEPARTMENT");
         }
