@@ -52,6 +52,7 @@ export const GUARDED = [
   'features/imports/pages/ImportPage.tsx',
   'features/reports/pages/ReportsPage.tsx',
   'features/reports/components/AsOfReport.tsx',
+  'features/reports/components/BalanceTableHead.tsx',
   'features/audit/pages/AuditLogPage.tsx',
 ];
 

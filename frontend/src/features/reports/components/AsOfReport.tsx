@@ -11,9 +11,10 @@ import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { EmptyState, ErrorState, FormError, LoadingState } from '@/components/ui/states';
-import { Table, Td, Th } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { useT } from '@/i18n/I18nProvider';
+import { BalanceTableHead } from './BalanceTableHead';
 
 /** One row of GET /reports/balances-as-of (docs/api-extensions.md, issue 20). */
 export interface BalanceLine {
@@ -89,16 +90,7 @@ export function AsOfReport() {
         <EmptyState title={t('reports.noBalancesOn')} />
       ) : (
         <Table caption={t('reports.asOfCaption', { date: intl.formatDate(`${shown}T12:00:00`, { dateStyle: 'long' }) })} data-testid="as-of-report">
-          <thead>
-            <tr>
-              <Th>{t('col.employee')}</Th>
-              <Th>{t('col.policy')}</Th>
-              <Th className="text-right">{t('balance.accrued')}</Th>
-              <Th className="text-right">{t('balance.used')}</Th>
-              <Th className="text-right">{t('reports.held')}</Th>
-              <Th className="text-right">{t('balance.available')}</Th>
-            </tr>
-          </thead>
+          <BalanceTableHead />
           <tbody>
             {report.data.map((b) => {
               const fmt = (m: number) => formatAmountBoth(intl, m, b.unit, b.workday_minutes);

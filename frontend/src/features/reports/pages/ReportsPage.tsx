@@ -20,6 +20,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
 import { AsOfReport } from '../components/AsOfReport';
+import { BalanceTableHead } from '../components/BalanceTableHead';
 
 const LIMIT = 50;
 
@@ -95,16 +96,7 @@ function BalanceSummary() {
         <EmptyState title={t('reports.noBalances')} />
       ) : (
         <Table caption={t('reports.summaryCaption')} data-testid="balance-report">
-          <thead>
-            <tr>
-              <Th>{t('col.employee')}</Th>
-              <Th>{t('col.policy')}</Th>
-              <Th className="text-right">{t('balance.accrued')}</Th>
-              <Th className="text-right">{t('balance.used')}</Th>
-              <Th className="text-right">{t('reports.held')}</Th>
-              <Th className="text-right">{t('balance.available')}</Th>
-            </tr>
-          </thead>
+          <BalanceTableHead />
           <tbody>
             {rows.map(({ b, e }) => {
               const unit = policyUnit(policies.map.get(b.policy_id));
