@@ -1,5 +1,6 @@
 package com.powerpto.calendar;
 
+import com.powerpto.platform.time.Zones;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -7,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,10 +28,17 @@ class CalendarFeedRepository {
                     UUID ownerManagerId, boolean ownerHasReports) {
     }
 
-    /** One time-off row of a feed: names and dates, never reasons. */
+    /** One time-off row of a feed or of who's out: names and dates, never reasons. */
     record Absence(UUID requestId, String name, Instant startAt, Instant endAt, String status, String timezone,
-                   LocalTime workdayStart, int workdayMinutes, long sequence) {
+                   LocalTime workdayStart, int workdayMinutes, long sequence, UUID employeeId, UUID policyId) {
+
+        ZoneId zone() {
+            return Zones.orUtc(timezone);
+        }
     }
+
+    /** Which submitted (pending) requests a view shows besides the approved ones. */
+    enum Pending { NONE, ALL, OWN }
 
     record HolidayRow(UUID id, LocalDate date, String name) {
     }
@@ -90,33 +99,37 @@ class CalendarFeedRepository {
     }
 
     /**
-     * Approved (and, when asked, submitted) requests overlapping [from, to) of the employees chosen
-     * by {@code who}: SELF, REPORTS (of :person), PEERS (same manager as :person), COMPANY.
+     * Approved requests overlapping [from, to) of the active employees chosen by {@code who}: SELF,
+     * REPORTS (of :person, and :person), PEERS (same manager as :person, and :person), TEAM_OF
+     * (reports of :manager, and :manager) or COMPANY; submitted ones too as {@code pending} says:
+     * nobody's, everyone's, or only :person's own.
      */
-    List<Absence> absences(UUID companyId, String who, UUID person, UUID managerId, boolean includePending,
+    List<Absence> absences(UUID companyId, String who, UUID person, UUID managerId, Pending pending,
                            Instant from, Instant to) {
-        String filter = filter(who);
+        String shown = switch (pending) {
+            case NONE -> "r.status = 'APPROVED'";
+            case ALL -> "TRUE";
+            case OWN -> "(r.status = 'APPROVED' OR r.employee_id = :person)";
+        };
         return jdbc.sql("""
-                SELECT r.id, e.first_name || ' ' || e.last_name AS name, r.start_at, r.end_at, r.status, e.timezone,
-                       e.workday_start, e.workday_minutes,
+                SELECT r.id, r.employee_id, r.policy_id, e.first_name || ' ' || e.last_name AS name, r.start_at, r.end_at,
+                       r.status, e.timezone, e.workday_start, e.workday_minutes,
                        greatest(0, floor(extract(epoch FROM r.updated_at - r.created_at)))::bigint AS sequence
                 FROM requests r
                 JOIN employees e ON e.company_id = r.company_id AND e.id = r.employee_id
                 WHERE r.company_id = :company
                   AND r.status IN ('SUBMITTED', 'APPROVED') -- the partial index's predicate, even in a generic plan
-                  AND r.status IN ('APPROVED', :pending)
                   AND r.start_at < :to AND r.end_at > :from
-                  AND e.active AND
-                """ + filter + """
-
-                ORDER BY r.start_at, r.id
-                """).param("company", companyId).param("person", person).param("manager", managerId)
-                .param("pending", includePending ? "SUBMITTED" : "APPROVED")
+                  AND e.active AND %s AND %s
+                ORDER BY r.start_at, name, r.id
+                """.formatted(shown, filter(who)))
+                .param("company", companyId).param("person", person).param("manager", managerId)
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, n) -> new Absence(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(), rs.getString("status"),
                         rs.getString("timezone"), rs.getObject("workday_start", LocalTime.class), rs.getInt("workday_minutes"),
-                        rs.getLong("sequence"))).list();
+                        rs.getLong("sequence"), rs.getObject("employee_id", UUID.class), rs.getObject("policy_id", UUID.class)))
+                .list();
     }
 
     private static String filter(String who) {
@@ -124,6 +137,7 @@ class CalendarFeedRepository {
             case "SELF" -> "e.id = :person";
             case "REPORTS" -> "(e.manager_id = :person OR e.id = :person)";
             case "PEERS" -> "(e.manager_id = :manager OR e.id = :person)";
+            case "TEAM_OF" -> "(e.manager_id = :manager OR e.id = :manager)";
             default -> "TRUE";
         };
     }

@@ -183,7 +183,9 @@ public class CalendarFeedService {
             default -> "My team's time off";
         };
         byte[] body = IcsWriter.write(title, repository.absences(feed.companyId(), who, feed.employeeId(),
-                feed.ownerManagerId(), feed.includePending(), from, to), List.of()).getBytes(StandardCharsets.UTF_8);
+                feed.ownerManagerId(),
+                feed.includePending() ? CalendarFeedRepository.Pending.ALL : CalendarFeedRepository.Pending.NONE, from, to),
+                List.of()).getBytes(StandardCharsets.UTF_8);
         Ics ics = Ics.of(body, etag);
         cache.put(feed.id(), ics);
         return Optional.of(ics);

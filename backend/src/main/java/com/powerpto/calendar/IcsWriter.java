@@ -56,7 +56,7 @@ final class IcsWriter {
 
     private static void event(StringBuilder out, CalendarFeedRepository.Absence a) {
         boolean pending = "SUBMITTED".equals(a.status());
-        ZoneId zone = zone(a.timezone());
+        ZoneId zone = a.zone();
         ZonedDateTime start = a.startAt().atZone(zone);
         ZonedDateTime end = a.endAt().atZone(zone);
         line(out, "BEGIN:VEVENT");
@@ -130,13 +130,5 @@ final class IcsWriter {
     /** DTEND of an all-day event is exclusive: the day after the last day off. */
     private static LocalDate endDate(ZonedDateTime end) {
         return end.toLocalTime().equals(LocalTime.MIDNIGHT) ? end.toLocalDate() : end.toLocalDate().plusDays(1);
-    }
-
-    private static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Who is out between two days, for every role (read-only; see {@link WhosOutService}). */
@@ -20,8 +21,8 @@ public class WhosOutController {
 
     @GetMapping("/api/companies/{companyId}/whos-out")
     public WhosOut whosOut(Caller caller, @PathVariable UUID companyId,
-                           @RequestParam(required = false) String from,
-                           @RequestParam(required = false) String to,
+                           @RequestParam(required = false) LocalDate from,
+                           @RequestParam(required = false) LocalDate to,
                            @RequestParam(name = "manager_id", required = false) UUID managerId) {
         return service.whosOut(caller, companyId, from, to, managerId);
     }

@@ -1,17 +1,16 @@
 package com.powerpto.calendar;
 
+import com.powerpto.employee.Employee;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,6 @@ public class WhosOutService {
 
     /** A month grid is 42 days; a quarter is the most anyone needs at once. */
     static final int MAX_DAYS = 93;
-    private static final List<String> WEEK = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
     private final WhosOutRepository repository;
     private final CalendarFeedRepository feeds;
@@ -40,7 +38,7 @@ public class WhosOutService {
     }
 
     @Transactional(readOnly = true)
-    public WhosOut whosOut(Caller caller, UUID companyId, String fromText, String toText, UUID managerId) {
+    public WhosOut whosOut(Caller caller, UUID companyId, LocalDate fromDay, LocalDate toDay, UUID managerId) {
         caller.inCompany(companyId);
         if (managerId != null && !caller.isAdmin()) {
             throw ApiException.forbidden("only admins can choose whose team to see");
@@ -50,8 +48,8 @@ public class WhosOutService {
         if (managerId != null && !repository.isEmployee(companyId, managerId)) {
             throw ApiException.invalid("manager_id", "is not an employee of this company");
         }
-        LocalDate from = day("from", fromText, LocalDate.now(clock));
-        LocalDate to = day("to", toText, from.plusDays(6));
+        LocalDate from = fromDay != null ? fromDay : LocalDate.now(clock);
+        LocalDate to = toDay != null ? toDay : from.plusDays(6);
         if (to.isBefore(from)) {
             throw ApiException.invalid("to", "must not be before from");
         }
@@ -60,23 +58,23 @@ public class WhosOutService {
         }
         String scope;
         String who;
-        String pendingOf;
+        CalendarFeedRepository.Pending pending;
         if (caller.isAdmin()) {
             scope = "company";
             who = managerId == null ? "COMPANY" : "TEAM_OF";
-            pendingOf = "ALL";
+            pending = CalendarFeedRepository.Pending.ALL;
         } else if (caller.isManager()) {
             scope = "reports";
             who = "REPORTS";
-            pendingOf = "ALL";
+            pending = CalendarFeedRepository.Pending.ALL;
         } else {
             scope = "team";
-            who = "SELF_AND_PEERS";
-            pendingOf = "SELF"; // colleagues' requests show once approved; one's own also while pending
+            who = "PEERS";
+            pending = CalendarFeedRepository.Pending.OWN; // colleagues' requests show once approved; one's own also while pending
             managerId = viewer.managerId();
         }
         // Local days in any zone: widen by a day each side, then keep what touches [from, to] locally.
-        var rows = repository.absences(companyId, who, caller.userId(), managerId, pendingOf,
+        var rows = feeds.absences(companyId, who, caller.userId(), managerId, pending,
                 from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
         boolean showPolicy = caller.isAdmin() || caller.isManager();
@@ -89,12 +87,12 @@ public class WhosOutService {
         }
         List<WhosOut.Holiday> holidays = feeds.holidays(companyId, from, to.plusDays(1)).stream()
                 .map(h -> new WhosOut.Holiday(h.date(), h.name())).toList();
-        List<String> weekend = WEEK.stream().filter(d -> !viewer.workDays().contains(d)).toList();
+        List<String> weekend = Employee.DAY_NAMES.stream().filter(d -> !viewer.workDays().contains(d)).toList();
         return new WhosOut(from, to, scope, weekend, items, holidays);
     }
 
-    private static WhosOut.Absence absence(WhosOutRepository.Row r, boolean showPolicy) {
-        ZoneId zone = zone(r.timezone());
+    private static WhosOut.Absence absence(CalendarFeedRepository.Absence r, boolean showPolicy) {
+        ZoneId zone = r.zone();
         ZonedDateTime start = r.startAt().atZone(zone);
         ZonedDateTime end = r.endAt().atZone(zone);
         // The end is exclusive: a request ending at midnight does not touch that day.
@@ -103,24 +101,5 @@ public class WhosOutService {
         boolean allDay = IcsWriter.wholeWorkDays(start, end, r.workdayStart(), r.workdayMinutes());
         return new WhosOut.Absence(r.requestId(), r.employeeId(), r.name(), first, last.isBefore(first) ? first : last,
                 r.startAt(), r.endAt(), r.status(), allDay, showPolicy ? r.policyId() : null);
-    }
-
-    private static LocalDate day(String field, String text, LocalDate fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "must be a date like 2027-03-01");
-        }
-    }
-
-    private static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
     }
 }

@@ -23,7 +23,8 @@ public record Employee(UUID id, UUID companyId, String firstName, String lastNam
     /** TERMINATED from the end of {@code termination_date} in the employee's zone; ACTIVE before (and without one). */
     public enum Status { ACTIVE, TERMINATED }
 
-    static final List<String> DAY_NAMES = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+    /** Week days as stored in {@code work_days}, Monday first. */
+    public static final List<String> DAY_NAMES = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
     @JsonIgnore
     public ZoneId zone() {

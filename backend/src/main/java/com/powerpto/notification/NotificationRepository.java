@@ -1,5 +1,6 @@
 package com.powerpto.notification;
 
+import com.powerpto.platform.time.Zones;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -189,15 +190,7 @@ class NotificationRepository {
 
     private static RowMapper<Recipient> recipientMapper() {
         return (rs, n) -> new Recipient(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email"),
-                zone(rs.getString("timezone")), rs.getInt("workday_minutes"), rs.getObject("manager_id", UUID.class),
+                Zones.orUtc(rs.getString("timezone")), rs.getInt("workday_minutes"), rs.getObject("manager_id", UUID.class),
                 rs.getBoolean("active"));
-    }
-
-    private static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
     }
 }

@@ -29,9 +29,9 @@ class IcsWriterTest {
         UUID holiday = UUID.randomUUID();
         String ics = IcsWriter.write("Team, first; second", List.of(
                 new CalendarFeedRepository.Absence(allDay, AWKWARD, Instant.parse("2027-03-01T08:00:00Z"),
-                        Instant.parse("2027-03-02T16:00:00Z"), "APPROVED", "Europe/Berlin", LocalTime.of(9, 0), 480, 7),
+                        Instant.parse("2027-03-02T16:00:00Z"), "APPROVED", "Europe/Berlin", LocalTime.of(9, 0), 480, 7, UUID.randomUUID(), null),
                 new CalendarFeedRepository.Absence(timed, "Eve Tester", Instant.parse("2027-03-10T09:00:00Z"),
-                        Instant.parse("2027-03-10T13:00:00Z"), "SUBMITTED", "UTC", LocalTime.of(9, 0), 480, 0)),
+                        Instant.parse("2027-03-10T13:00:00Z"), "SUBMITTED", "UTC", LocalTime.of(9, 0), 480, 0, UUID.randomUUID(), null)),
                 List.of(new CalendarFeedRepository.HolidayRow(holiday, LocalDate.of(2027, 12, 24), "Heiligabend, halber Tag")));
 
         for (String physical : ics.split("\r\n")) {
@@ -63,7 +63,7 @@ class IcsWriterTest {
     void theSameDataRendersTheSameBytes() {
         var rows = List.of(new CalendarFeedRepository.Absence(UUID.fromString("00000000-0000-4000-8000-000000000001"), "A B",
                 Instant.parse("2027-03-01T00:00:00Z"), Instant.parse("2027-03-02T00:00:00Z"), "APPROVED", "UTC",
-                LocalTime.of(9, 0), 480, 3));
+                LocalTime.of(9, 0), 480, 3, null, null));
         assertThat(IcsWriter.write("x", rows, List.of())).isEqualTo(IcsWriter.write("x", rows, List.of()));
     }
 }
