@@ -122,8 +122,7 @@ public class DelegationService {
     @Transactional(readOnly = true)
     public List<Employee> delegatedReports(Caller caller, UUID companyId) {
         caller.inCompany(companyId).requireRole(Role.MANAGER, Role.ADMIN);
-        return repository.delegatedReports(companyId, caller.userId(), today()).stream()
-                .map(id -> employees.get(companyId, id)).toList();
+        return employees.getAll(companyId, repository.delegatedReports(companyId, caller.userId(), today()));
     }
 
     /** Whether the caller, a manager, decides this employee's requests today as a delegate (for read access). */

@@ -30,6 +30,15 @@ class EmployeeRepository {
         this.clock = clock;
     }
 
+    /** The listed employees of this company, by name (one statement). */
+    List<Employee> findAll(UUID companyId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM employees WHERE company_id = :company AND id IN (:ids) ORDER BY last_name, first_name, id")
+                .param("company", companyId).param("ids", ids).query(mapper()).list();
+    }
+
     Optional<Employee> find(UUID companyId, UUID employeeId) {
         return jdbc.sql("SELECT * FROM employees WHERE company_id = :company AND id = :id")
                 .param("company", companyId).param("id", employeeId).query(mapper()).optional();

@@ -128,6 +128,12 @@ public class EmployeeService {
         return repository.find(companyId, employeeId).orElseThrow(() -> ApiException.notFound("employee"));
     }
 
+    /** For other features: the listed employees of this company (unknown ids are left out), by name. */
+    @Transactional(readOnly = true)
+    public List<Employee> getAll(UUID companyId, List<UUID> employeeIds) {
+        return repository.findAll(companyId, employeeIds);
+    }
+
     @Transactional(readOnly = true)
     public boolean isManagerOf(UUID companyId, UUID managerId, UUID employeeId) {
         return repository.isManagerOf(companyId, managerId, employeeId);
