@@ -142,15 +142,16 @@ public class LifecycleService {
         return new FinalStatement(employeeId, employee.terminationDate(), items);
     }
 
-    /** "vacation: 3 days to pay out" per policy; "unlimited" for policies without a balance. */
+    /** "Vacation: 3 days to pay out" per policy (its name, else its key); "unlimited" for policies without a balance. */
     static List<String> statementLines(FinalStatement statement, int workdayMinutes) {
         List<String> lines = new ArrayList<>();
         for (FinalStatement.Item item : statement.items()) {
+            String policy = item.policyName() != null ? item.policyName() : item.policyKey();
             if (item.availableMinutes() == null) {
-                lines.add(item.policyKey() + ": unlimited, nothing to pay out");
+                lines.add(policy + ": unlimited, nothing to pay out");
             } else {
                 String amount = MessageFormat.amount(item.payableMinutes(), item.unit(), workdayMinutes);
-                lines.add(item.policyKey() + ": " + amount + (item.payableMinutes() < 0 ? " (overdrawn)" : " to pay out"));
+                lines.add(policy + ": " + amount + (item.payableMinutes() < 0 ? " (overdrawn)" : " to pay out"));
             }
         }
         return lines.isEmpty() ? List.of("no time-off balances") : lines;

@@ -5,7 +5,6 @@ import com.powerpto.platform.security.LoginCustomizer;
 import com.powerpto.platform.security.TokenService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -123,7 +122,7 @@ class OidcLogin implements LoginCustomizer {
 
     private void succeeded(HttpServletRequest request, HttpServletResponse response,
                            org.springframework.security.core.Authentication authentication) throws IOException {
-        end(request);
+        end();
         if (!(authentication instanceof OAuth2AuthenticationToken token) || !(token.getPrincipal() instanceof OidcUser user)) {
             redirect(response, "#error=unsupported");
             return;
@@ -144,18 +143,15 @@ class OidcLogin implements LoginCustomizer {
     }
 
     private void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        end(request);
+        end();
         String code = e instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "sign_in_failed";
         log.info("single sign-on failed: {}", code);
         redirect(response, "#error=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
     }
 
-    private static void end(HttpServletRequest request) {
+    /** Spring's authentication is only the way in: the app's own token is the session. */
+    private static void end() {
         SecurityContextHolder.clearContext();
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
     }
 
     private static void redirect(HttpServletResponse response, String fragment) throws IOException {

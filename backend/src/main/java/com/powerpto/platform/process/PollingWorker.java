@@ -41,10 +41,6 @@ public abstract class PollingWorker implements SmartLifecycle {
         return stopping;
     }
 
-    protected Duration interval() {
-        return interval;
-    }
-
     @Override
     public void start() {
         stopping = false;
