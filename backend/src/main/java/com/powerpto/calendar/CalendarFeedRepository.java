@@ -79,19 +79,24 @@ class CalendarFeedRepository {
     }
 
     /**
-     * The feed of a token, only while it is live and its owner (employee and account) is active,
-     * with whether the owner has reports (what "team" means for them): one indexed round trip.
+     * The feed of a token, only while it is live and its owner may still sign in: employee active,
+     * employment not ended ({@code access_ends_at}), account not deactivated. So a feed URL stops working the
+     * moment its owner leaves or is deactivated, like their tokens. With whether the owner has
+     * reports (what "team" means for them): one indexed round trip.
      */
-    Optional<LiveFeed> byTokenHash(String hash) {
+    Optional<LiveFeed> byTokenHash(String hash, Instant now) {
         return jdbc.sql("""
                 SELECT f.company_id, f.id, f.employee_id, f.scope, f.include_pending, a.role, e.manager_id,
                        EXISTS (SELECT 1 FROM employees r
                                WHERE r.company_id = f.company_id AND r.manager_id = f.employee_id AND r.active) AS has_reports
                 FROM calendar_feeds f
                 JOIN employees e ON e.company_id = f.company_id AND e.id = f.employee_id AND e.active
-                LEFT JOIN accounts a ON a.company_id = f.company_id AND a.employee_id = f.employee_id AND a.active
+                     AND (e.access_ends_at IS NULL OR e.access_ends_at > :now)
+                LEFT JOIN accounts a ON a.company_id = f.company_id AND a.employee_id = f.employee_id
                 WHERE f.token_hash = :hash AND f.revoked_at IS NULL
-                """).param("hash", hash).query((rs, n) -> new LiveFeed(rs.getObject("company_id", UUID.class),
+                  AND a.active IS DISTINCT FROM false
+                """).param("hash", hash).param("now", Timestamp.from(now))
+                .query((rs, n) -> new LiveFeed(rs.getObject("company_id", UUID.class),
                         rs.getObject("id", UUID.class), rs.getObject("employee_id", UUID.class), rs.getString("scope"),
                         rs.getBoolean("include_pending"), rs.getString("role"), rs.getObject("manager_id", UUID.class),
                         rs.getBoolean("has_reports")))

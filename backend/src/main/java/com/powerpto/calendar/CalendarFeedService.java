@@ -140,12 +140,12 @@ public class CalendarFeedService {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return Optional.empty();
         }
-        Optional<CalendarFeedRepository.LiveFeed> found = repository.byTokenHash(sha256(token));
+        Instant now = clock.instant();
+        Optional<CalendarFeedRepository.LiveFeed> found = repository.byTokenHash(sha256(token), now);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         CalendarFeedRepository.LiveFeed feed = found.get();
-        Instant now = clock.instant();
         Instant from = now.minus(PAST);
         Instant to = now.plus(FUTURE);
         String who = switch (feed.scope()) {

@@ -71,7 +71,7 @@ class ImportRepository {
     }
 
     void setManagers(List<Employee> employees) {
-        batch.batchUpdate("UPDATE employees SET manager_id = :manager WHERE company_id = :company AND id = :id",
+        batch.batchUpdate("UPDATE employees SET manager_id = :manager, updated_at = now() WHERE company_id = :company AND id = :id",
                 employees.stream().map(e -> new MapSqlParameterSource().addValue("manager", e.managerId())
                         .addValue("company", e.companyId()).addValue("id", e.id())).toArray(MapSqlParameterSource[]::new));
     }

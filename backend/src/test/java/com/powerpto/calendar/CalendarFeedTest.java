@@ -213,6 +213,27 @@ class CalendarFeedTest extends ApiTest {
     }
 
     @Test
+    void aFeedStopsWhenItsOwnersAccountIsDeactivated() {
+        world.asAdmin().put(world.base() + "/employees/" + pat.id() + "/account",
+                Map.of("role", "employee", "password", "a long password 1")).expect(200);
+        JsonNode feed = feed(pat, "team", false);
+        http.get(path(feed)).expect(200);
+        world.asAdmin().post(world.base() + "/employees/" + pat.id() + "/account/deactivate", null).expect(200);
+        http.get(path(feed)).expectError(404);
+    }
+
+    @Test
+    void aFeedStopsWhenItsOwnersEmploymentHasEnded() {
+        JsonNode feed = feed(pat, "team", false);
+        http.get(path(feed)).expect(200);
+        // a last day two days ago: access has ended in every time zone
+        world.asAdmin().post(world.base() + "/employees/" + pat.id() + "/terminate",
+                Map.of("termination_date", LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2).toString(),
+                        "reason", "left")).expect(200);
+        http.get(path(feed)).expectError(404);
+    }
+
+    @Test
     void theEtagFollowsTheDataSoRevalidationNeedsNoRenderingAndGzipIsTheSameFeed() throws Exception {
         JsonNode created = feed(eve, "team", false);
         Http.Response first = http.get(path(created)).expect(200);
