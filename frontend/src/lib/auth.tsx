@@ -73,10 +73,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async (token: string) => {
       clearSession();
       queryClient.clear();
+      // Checked before it is stored, as an anonymous request: a refused token is the caller's
+      // refusal to explain (e.g. the SSO landing page), not an ended session.
+      const me = await apiRequest<Me>('GET', '/auth/me', { anonymous: true, headers: { Authorization: `Bearer ${token}` } });
       setToken(token);
-      return loadMe();
+      queryClient.setQueryData(ME_KEY, me);
+      setSignedIn(true);
+      return me;
     },
-    [loadMe, queryClient],
+    [queryClient],
   );
 
   const signInAsPersona = useCallback(
