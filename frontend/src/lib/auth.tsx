@@ -58,17 +58,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return me;
   }, [queryClient]);
 
-  const signIn = useCallback(
-    async (email: string, password: string) => {
-      clearSession();
-      queryClient.clear();
-      const res = await apiRequest<LoginResponse>('POST', '/auth/login', { body: { email, password }, anonymous: true });
-      setToken(res.access_token);
-      return loadMe();
-    },
-    [loadMe, queryClient],
-  );
-
   const signInWithToken = useCallback(
     async (token: string) => {
       clearSession();
@@ -82,6 +71,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       return me;
     },
     [queryClient],
+  );
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const res = await apiRequest<LoginResponse>('POST', '/auth/login', { body: { email, password }, anonymous: true });
+      return signInWithToken(res.access_token);
+    },
+    [signInWithToken],
   );
 
   const signInAsPersona = useCallback(
