@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '@/lib/api';
 import type { MessageKey } from '@/i18n/messages/en';
+import { fragmentParams } from '@/lib/urlFragment';
 
 /** `GET /api/auth/sso?email=`: the provider of the company that signs in people of this e-mail's domain. */
 export interface SsoOffer {
@@ -29,7 +30,7 @@ export type SsoLanding = { kind: 'token'; token: string } | { kind: 'error'; cod
 
 /** What the API put in the fragment of /sign-in/sso: `#access_token=…` or `#error=<code>`. */
 export function readSsoFragment(hash: string): SsoLanding {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const params = fragmentParams(hash);
   const token = params.get('access_token')?.trim();
   if (token) return { kind: 'token', token };
   const code = params.get('error')?.trim();

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api';
@@ -8,6 +8,8 @@ import { Input } from '@/components/ui/input';
 import { FormError } from '@/components/ui/states';
 import { MIN_PASSWORD_LENGTH } from './AccountPage';
 import { useT } from '@/i18n/I18nProvider';
+import { PublicPage } from '@/components/layout/PublicPage';
+import { fragmentParams, useAddressReadOnce } from '@/lib/urlFragment';
 
 /**
  * The invitation token of a link `/accept-invite#token=…`. The fragment never leaves the browser
@@ -15,20 +17,14 @@ import { useT } from '@/i18n/I18nProvider';
  * query string (`?token=…`); they still work until they expire.
  */
 export function inviteTokenFrom(hash: string, search: string): string {
-  const fromFragment = new URLSearchParams(hash.replace(/^#/, '')).get('token');
+  const fromFragment = fragmentParams(hash).get('token');
   return (fromFragment ?? new URLSearchParams(search).get('token') ?? '').trim();
 }
 
 /** Public page behind an invitation link: choose a password to activate the account. */
 export default function AcceptInvitePage() {
   const t = useT();
-  // Read once, then removed from the address bar and the history entry.
-  const [token] = useState(() => inviteTokenFrom(window.location.hash, window.location.search));
-  useEffect(() => {
-    if (window.location.hash || window.location.search) {
-      window.history.replaceState(window.history.state, '', window.location.pathname);
-    }
-  }, []);
+  const token = useAddressReadOnce(inviteTokenFrom);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [shown, setShown] = useState(false);
@@ -44,36 +40,32 @@ export default function AcceptInvitePage() {
     if (token && Object.keys(errors).length === 0) accept.mutate();
   }
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
-      <div className="w-full max-w-sm">
-        <p className="mb-2 text-center text-2xl font-bold text-brand-700">Power PTO</p>
-        <h1 className="mb-6 text-center text-lg font-semibold">{t('invite.title')}</h1>
-        {accept.isSuccess ? (
-          <div role="status" className="space-y-4 rounded-lg border border-emerald-200 bg-emerald-50 p-6 text-sm">
-            <p>{t('invite.activated')}</p>
-            <Button asChild>
-              <Link to="/sign-in">{t('invite.goToSignIn')}</Link>
-            </Button>
-          </div>
-        ) : !token ? (
-          <p role="alert" className="rounded-md bg-red-50 p-4 text-sm text-red-900">
-            {t('invite.incomplete')}
-          </p>
-        ) : (
-          <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-            <FormError error={accept.error} />
-            <Field label={t('invite.choosePassword')} hint={t('invite.hint', { n: MIN_PASSWORD_LENGTH })} error={shown ? errors.password : undefined} required>
-              <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-            </Field>
-            <Field label={t('invite.repeatPassword')} error={shown ? errors.confirm : undefined} required>
-              <Input type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-            </Field>
-            <Button type="submit" className="w-full" loading={accept.isPending}>
-              {t('invite.submit')}
-            </Button>
-          </form>
-        )}
-      </div>
-    </main>
+    <PublicPage title={t('invite.title')}>
+      {accept.isSuccess ? (
+        <div role="status" className="space-y-4 rounded-lg border border-emerald-200 bg-emerald-50 p-6 text-sm">
+          <p>{t('invite.activated')}</p>
+          <Button asChild>
+            <Link to="/sign-in">{t('invite.goToSignIn')}</Link>
+          </Button>
+        </div>
+      ) : !token ? (
+        <p role="alert" className="rounded-md bg-red-50 p-4 text-sm text-red-900">
+          {t('invite.incomplete')}
+        </p>
+      ) : (
+        <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <FormError error={accept.error} />
+          <Field label={t('invite.choosePassword')} hint={t('invite.hint', { n: MIN_PASSWORD_LENGTH })} error={shown ? errors.password : undefined} required>
+            <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          </Field>
+          <Field label={t('invite.repeatPassword')} error={shown ? errors.confirm : undefined} required>
+            <Input type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+          </Field>
+          <Button type="submit" className="w-full" loading={accept.isPending}>
+            {t('invite.submit')}
+          </Button>
+        </form>
+      )}
+    </PublicPage>
   );
 }

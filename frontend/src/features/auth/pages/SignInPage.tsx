@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { FormError } from '@/components/ui/states';
+import { PublicPage } from '@/components/layout/PublicPage';
 import { SsoChoice } from '../components/SsoChoice';
 import { useSsoOffer } from '../sso';
 
@@ -57,61 +58,55 @@ export default function SignInPage() {
   }
 
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 text-center">
-          <p className="text-2xl font-bold text-brand-700">Power PTO</p>
-          <h1 className="mt-2 text-lg font-semibold text-slate-900">{t('signIn.title')}</h1>
-        </div>
-        <form
-          onSubmit={onSubmit}
-          noValidate
-          className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
-          aria-label={t('signIn.formLabel')}
-          data-testid="sign-in-form"
-        >
-          {state.expired && !error && (
-            <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-              {t('signIn.sessionEnded')}
-            </p>
-          )}
-          <FormError error={error} />
-          <Field label={t('signIn.email')} error={fieldErrors.email} required>
-            <Input
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              data-testid="sign-in-email"
-              autoFocus
-            />
-          </Field>
-          {offer?.require_sso && <SsoChoice offer={offer} />}
-          <Field label={t('signIn.password')} error={fieldErrors.password} required>
-            <Input
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              data-testid="sign-in-password"
-            />
-          </Field>
-          <Button type="submit" variant={offer?.require_sso ? 'secondary' : 'primary'} className="w-full" loading={busy} data-testid="sign-in-submit">
-            {t('signIn.submit')}
-          </Button>
-          {offer && !offer.require_sso && (
-            <>
-              <p className="text-center text-xs uppercase tracking-wide text-slate-500">{t('signIn.or')}</p>
-              <SsoChoice offer={offer} />
-            </>
-          )}
-        </form>
-        {PersonaSwitcher && (
-          <Suspense fallback={null}>
-            <PersonaSwitcher />
-          </Suspense>
+    <PublicPage title={t('signIn.title')}>
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+        aria-label={t('signIn.formLabel')}
+        data-testid="sign-in-form"
+      >
+        {state.expired && !error && (
+          <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+            {t('signIn.sessionEnded')}
+          </p>
         )}
-      </div>
-    </main>
+        <FormError error={error} />
+        <Field label={t('signIn.email')} error={fieldErrors.email} required>
+          <Input
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            data-testid="sign-in-email"
+            autoFocus
+          />
+        </Field>
+        {offer?.require_sso && <SsoChoice offer={offer} />}
+        <Field label={t('signIn.password')} error={fieldErrors.password} required>
+          <Input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="sign-in-password"
+          />
+        </Field>
+        <Button type="submit" variant={offer?.require_sso ? 'secondary' : 'primary'} className="w-full" loading={busy} data-testid="sign-in-submit">
+          {t('signIn.submit')}
+        </Button>
+        {offer && !offer.require_sso && (
+          <>
+            <p className="text-center text-xs uppercase tracking-wide text-slate-500">{t('signIn.or')}</p>
+            <SsoChoice offer={offer} />
+          </>
+        )}
+      </form>
+      {PersonaSwitcher && (
+        <Suspense fallback={null}>
+          <PersonaSwitcher />
+        </Suspense>
+      )}
+    </PublicPage>
   );
 }

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { homePathFor, useAuth } from '@/lib/auth';
 import { useT } from '@/i18n/I18nProvider';
+import { PublicPage } from '@/components/layout/PublicPage';
+import { useAddressReadOnce } from '@/lib/urlFragment';
 import { SsoLanding } from '../components/SsoLanding';
 import { readSsoFragment } from '../sso';
 
@@ -14,10 +16,7 @@ export default function SsoLandingPage() {
   const t = useT();
   const { signInWithToken } = useAuth();
   const navigate = useNavigate();
-  const [landing] = useState(() => readSsoFragment(window.location.hash));
-  useEffect(() => {
-    if (window.location.hash) window.history.replaceState(window.history.state, '', window.location.pathname);
-  }, []);
+  const landing = useAddressReadOnce(readSsoFragment);
   const onToken = useCallback(
     async (token: string) => {
       const me = await signInWithToken(token);
@@ -26,14 +25,8 @@ export default function SsoLandingPage() {
     [navigate, signInWithToken],
   );
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4 py-10">
-      <div className="w-full max-w-md">
-        <div className="mb-6 text-center">
-          <p className="text-2xl font-bold text-brand-700">Power PTO</p>
-          <h1 className="mt-2 text-lg font-semibold text-slate-900">{t('sso.title')}</h1>
-        </div>
-        <SsoLanding landing={landing} onToken={onToken} />
-      </div>
-    </main>
+    <PublicPage title={t('sso.title')} wide>
+      <SsoLanding landing={landing} onToken={onToken} />
+    </PublicPage>
   );
 }
