@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '@/lib/api';
 import type { MessageKey } from '@/i18n/messages/en';
 import { fragmentParams } from '@/lib/urlFragment';
+import { isEmail } from '@/lib/email';
 
 /** `GET /api/auth/sso?email=`: the provider of the company that signs in people of this e-mail's domain. */
 export interface SsoOffer {
@@ -65,11 +66,6 @@ export function ssoErrorKey(code: string): MessageKey {
   }
 }
 
-/** Looks like an e-mail address worth asking about (the API answers 404 for anything else anyway). */
-export function offerableEmail(email: string): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim());
-}
-
 /** The "Continue with …" offer for a typed e-mail; null when the company has no single sign-on. */
 export function useSsoOffer(email: string) {
   const trimmed = email.trim();
@@ -83,7 +79,8 @@ export function useSsoOffer(email: string) {
         throw err;
       }
     },
-    enabled: offerableEmail(trimmed),
+    // Only an address worth asking about (the API answers 404 for anything else anyway).
+    enabled: isEmail(trimmed),
     staleTime: 5 * 60_000,
     retry: false,
   });

@@ -1,4 +1,5 @@
 import type { Employee, WeekDay } from '@/lib/types';
+import { isEmail } from '@/lib/email';
 
 export interface EmployeeFormValues {
   first_name: string;
@@ -46,7 +47,7 @@ export function validateEmployeeForm(v: EmployeeFormValues, selfId?: string): Re
   const e: Record<string, string> = {};
   if (!v.first_name.trim()) e.first_name = 'Enter the first name.';
   if (!v.last_name.trim()) e.last_name = 'Enter the last name.';
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) e.email = 'Enter a valid e-mail address.';
+  if (!isEmail(v.email)) e.email = 'Enter a valid e-mail address.';
   const wm = Number(v.workday_minutes);
   if (!/^\d+$/.test(v.workday_minutes.trim()) || wm < 60 || wm > 1440) e.workday_minutes = 'A workday is 1 to 24 hours.';
   if (!isValidTimeZone(v.timezone.trim())) e.timezone = 'Enter an IANA time zone, e.g. Europe/Paris.';

@@ -3,6 +3,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { homePathFor, useAuth } from '@/lib/auth';
 import { ApiError } from '@/lib/api';
 import { useDebouncedValue } from '@/lib/useDebounce';
+import { isEmail } from '@/lib/email';
 import { useT } from '@/i18n/I18nProvider';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -37,7 +38,7 @@ export default function SignInPage() {
     e.preventDefault();
     const fe: typeof fieldErrors = {};
     if (!email.trim()) fe.email = t('signIn.enterEmail');
-    else if (!/^\S+@\S+$/.test(email.trim())) fe.email = t('signIn.invalidEmail');
+    else if (!isEmail(email)) fe.email = t('signIn.invalidEmail');
     if (!password) fe.password = t('signIn.enterPassword');
     setFieldErrors(fe);
     if (fe.email || fe.password) return;
