@@ -57,9 +57,9 @@ export default function PersonaSwitcher() {
         </Field>
         <Field label={t('signIn.persona.role')}>
           <NativeSelect value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            <option value="employee">{t('signIn.persona.employee')}</option>
-            <option value="manager">{t('signIn.persona.manager')}</option>
-            <option value="admin">{t('signIn.persona.admin')}</option>
+            <option value="employee">{t('role.employee')}</option>
+            <option value="manager">{t('role.manager')}</option>
+            <option value="admin">{t('role.admin')}</option>
           </NativeSelect>
         </Field>
         <Button type="submit" variant="secondary" loading={busy} disabled={!companyId || !userId}>

@@ -22,7 +22,7 @@ export function SsoLanding({ landing, onToken }: { landing: Landing; onToken: (t
   if (landing.kind === 'token' && !failure) {
     return (
       <p role="status" className="flex items-center justify-center gap-2 text-sm text-slate-700" data-testid="sso-signing-in">
-        <Spinner /> {t('sso.signingIn')}
+        <Spinner /> {t('auth.loading')}
       </p>
     );
   }
@@ -40,7 +40,7 @@ export function SsoLanding({ landing, onToken }: { landing: Landing; onToken: (t
         <p className="text-xs text-red-800">{t('sso.errorCode', { code: landing.code })}</p>
       )}
       <Button asChild variant="secondary">
-        <Link to="/sign-in">{t('sso.backToSignIn')}</Link>
+        <Link to="/sign-in">{t('auth.back')}</Link>
       </Button>
     </div>
   );

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { FormError } from '@/components/ui/states';
-import { MIN_PASSWORD_LENGTH } from './AccountPage';
+import { MIN_PASSWORD_LENGTH, passwordTooShort } from '@/lib/password';
 import { useT } from '@/i18n/I18nProvider';
 import { PublicPage } from '@/components/layout/PublicPage';
 import { fragmentParams, useAddressReadOnce } from '@/lib/urlFragment';
@@ -32,7 +32,7 @@ export default function AcceptInvitePage() {
     mutationFn: () => apiRequest<void>('POST', '/auth/accept-invite', { body: { token, password }, anonymous: true }),
   });
   const errors: Record<string, string> = {};
-  if (password.length < MIN_PASSWORD_LENGTH) errors.password = t('invite.tooShort', { n: MIN_PASSWORD_LENGTH });
+  if (passwordTooShort(password)) errors.password = t('account.password.tooShort', { n: MIN_PASSWORD_LENGTH });
   if (confirm !== password) errors.confirm = t('invite.mismatch');
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -55,7 +55,7 @@ export default function AcceptInvitePage() {
       ) : (
         <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <FormError error={accept.error} />
-          <Field label={t('invite.choosePassword')} hint={t('invite.hint', { n: MIN_PASSWORD_LENGTH })} error={shown ? errors.password : undefined} required>
+          <Field label={t('invite.choosePassword')} hint={t('account.password.min', { n: MIN_PASSWORD_LENGTH })} error={shown ? errors.password : undefined} required>
             <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
           </Field>
           <Field label={t('invite.repeatPassword')} error={shown ? errors.confirm : undefined} required>

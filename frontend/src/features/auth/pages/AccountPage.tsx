@@ -14,8 +14,7 @@ import { PreferencesCard } from '../components/PreferencesCard';
 import { NotificationPreferencesCard } from '@/features/notifications/components/NotificationPreferencesCard';
 import { CalendarFeedsCard } from '@/features/calendar/components/CalendarFeedsCard';
 import { SsoSettingsCard } from '../components/SsoSettingsCard';
-
-export const MIN_PASSWORD_LENGTH = 10;
+import { MIN_PASSWORD_LENGTH, passwordTooShort } from '@/lib/password';
 
 export default function AccountPage() {
   const me = useMe();
@@ -38,7 +37,7 @@ export default function AccountPage() {
     e.preventDefault();
     const errs: Record<string, string> = {};
     if (!current) errs.current = intl.formatMessage({ id: 'account.password.enterCurrent' });
-    if (next.length < MIN_PASSWORD_LENGTH) errs.next = intl.formatMessage({ id: 'account.password.min' }, { n: MIN_PASSWORD_LENGTH });
+    if (passwordTooShort(next)) errs.next = intl.formatMessage({ id: 'account.password.tooShort' }, { n: MIN_PASSWORD_LENGTH });
     if (confirm !== next) errs.confirm = intl.formatMessage({ id: 'account.password.mismatch' });
     setErrors(errs);
     if (Object.keys(errs).length === 0) mutation.mutate();

@@ -11,6 +11,7 @@ import { Select } from '@/components/ui/select';
 import { ErrorState, FormError, LoadingState } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
 import { useT } from '@/i18n/I18nProvider';
+import { MIN_PASSWORD_LENGTH, passwordTooShort } from '@/lib/password';
 
 export function AccountPanel({ employee }: { employee: Employee }) {
   const me = useMe();
@@ -34,7 +35,7 @@ export function AccountPanel({ employee }: { employee: Employee }) {
   const [shown, setShown] = useState(false);
   const [inviteToken, setInviteToken] = useState<string | null>(null);
   const currentRole = role ?? account.data?.role ?? 'employee';
-  const pwError = mode === 'password' && password.length < 10 ? t('account.panel.tooShort') : undefined;
+  const pwError = mode === 'password' && passwordTooShort(password) ? t('account.password.tooShort', { n: MIN_PASSWORD_LENGTH }) : undefined;
   const save = useMutation({
     mutationFn: () => api.put<Account>(path, { role: currentRole, ...(mode === 'password' ? { password } : {}) }),
     onSuccess: async (a) => {
@@ -95,7 +96,7 @@ export function AccountPanel({ employee }: { employee: Employee }) {
           </Field>
         </div>
         {mode === 'password' && (
-          <Field label={t('account.panel.newPassword')} hint={t('account.panel.passwordHint')} error={shown ? pwError : undefined} required>
+          <Field label={t('account.panel.newPassword')} hint={t('account.panel.passwordHint', { n: MIN_PASSWORD_LENGTH })} error={shown ? pwError : undefined} required>
             <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="account-password" />
           </Field>
         )}
