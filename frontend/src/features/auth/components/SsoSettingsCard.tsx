@@ -1,7 +1,7 @@
 // Admin: the company's single sign-on (OpenID Connect) settings. The client secret is write-only:
 // the API never returns it (only `has_client_secret`), so the field stays empty and "leave empty to
 // keep" applies once one is stored.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
@@ -39,12 +39,9 @@ function formOf(s: SsoSettings | null, meId: string, email: string | undefined):
 }
 
 export function SsoSettingsCard() {
-  const t = useT();
   const me = useMe();
-  const queryClient = useQueryClient();
-  const key = ['companies', me.company_id, 'sso'];
   const settings = useQuery({
-    queryKey: key,
+    queryKey: ssoKey(me.company_id),
     queryFn: async ({ signal }) => {
       try {
         return await api.get<SsoSettings>(companyPath(me.company_id, '/sso'), undefined, signal);
@@ -54,11 +51,27 @@ export function SsoSettingsCard() {
       }
     },
   });
+  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
+  if (settings.data === undefined) return <LoadingState />;
+  // Settings changed on the server (saved, removed) start the form afresh from them; a refetch of
+  // the same settings keeps what the admin is typing.
+  return (
+    <SsoSettingsForm
+      key={settings.data?.updated_at ?? 'none'}
+      stored={settings.data}
+      initial={formOf(settings.data, me.user_id, me.employee?.email)}
+    />
+  );
+}
+
+const ssoKey = (companyId: string) => ['companies', companyId, 'sso'];
+
+function SsoSettingsForm({ stored, initial }: { stored: SsoSettings | null; initial: Form }) {
+  const t = useT();
+  const me = useMe();
+  const queryClient = useQueryClient();
   const employees = useEmployees();
-  const [form, setForm] = useState<Form | null>(null);
-  useEffect(() => {
-    if (settings.data !== undefined) setForm(formOf(settings.data, me.user_id, me.employee?.email));
-  }, [settings.data, me.user_id, me.employee?.email]);
+  const [form, setForm] = useState<Form>(initial);
 
   const save = useMutation({
     mutationFn: (f: Form) =>
@@ -73,27 +86,26 @@ export function SsoSettingsCard() {
         break_glass_employee_id: f.break_glass_employee_id || null,
       }),
     onSuccess: (view) => {
-      queryClient.setQueryData(key, view);
+      queryClient.setQueryData(ssoKey(me.company_id), view);
       toast(t('sso.settings.saved'));
     },
   });
   const remove = useMutation({
     mutationFn: () => api.del<void>(companyPath(me.company_id, '/sso')),
     onSuccess: () => {
-      queryClient.setQueryData(key, null);
+      queryClient.setQueryData(ssoKey(me.company_id), null);
       toast(t('sso.settings.removed'));
     },
   });
 
-  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
-  if (!form) return <LoadingState />;
-  const stored = settings.data ?? null;
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v });
-  const callback = `${window.location.origin}/api/auth/oidc/callback/${me.company_id}`;
+  const fieldError = (field: string) => (save.error instanceof ApiError ? save.error.fieldError(field) : undefined);
+  // The API names the callback once settings exist; before the first save, the path it will use.
+  const callback = window.location.origin + (stored?.redirect_path ?? `/api/auth/oidc/callback/${me.company_id}`);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (form) save.mutate(form);
+    save.mutate(form);
   }
 
   return (
@@ -105,19 +117,19 @@ export function SsoSettingsCard() {
       </p>
       <form className="mt-4 space-y-4" onSubmit={onSubmit} noValidate>
         <FormError error={save.error ?? remove.error} />
-        <Field label={t('sso.settings.providerName')} hint={t('sso.settings.providerNameHint')} error={save.error instanceof ApiError ? save.error.fieldError('provider_name') : undefined} required>
+        <Field label={t('sso.settings.providerName')} hint={t('sso.settings.providerNameHint')} error={fieldError('provider_name')} required>
           <Input value={form.provider_name} onChange={(e) => set('provider_name', e.target.value)} data-testid="sso-provider-name" />
         </Field>
-        <Field label={t('sso.settings.issuer')} hint={t('sso.settings.issuerHint')} error={save.error instanceof ApiError ? save.error.fieldError('issuer') : undefined} required>
+        <Field label={t('sso.settings.issuer')} hint={t('sso.settings.issuerHint')} error={fieldError('issuer')} required>
           <Input type="url" value={form.issuer} onChange={(e) => set('issuer', e.target.value)} data-testid="sso-issuer" />
         </Field>
-        <Field label={t('sso.settings.clientId')} error={save.error instanceof ApiError ? save.error.fieldError('client_id') : undefined} required>
+        <Field label={t('sso.settings.clientId')} error={fieldError('client_id')} required>
           <Input value={form.client_id} onChange={(e) => set('client_id', e.target.value)} data-testid="sso-client-id" />
         </Field>
         <Field
           label={t('sso.settings.clientSecret')}
           hint={stored?.has_client_secret ? t('sso.settings.clientSecretKept') : t('sso.settings.clientSecretHint')}
-          error={save.error instanceof ApiError ? save.error.fieldError('client_secret') : undefined}
+          error={fieldError('client_secret')}
           required={!stored?.has_client_secret}
         >
           <Input
@@ -129,7 +141,7 @@ export function SsoSettingsCard() {
             data-testid="sso-client-secret"
           />
         </Field>
-        <Field label={t('sso.settings.emailDomain')} hint={t('sso.settings.emailDomainHint')} error={save.error instanceof ApiError ? save.error.fieldError('email_domain') : undefined} required>
+        <Field label={t('sso.settings.emailDomain')} hint={t('sso.settings.emailDomainHint')} error={fieldError('email_domain')} required>
           <Input value={form.email_domain} onChange={(e) => set('email_domain', e.target.value)} data-testid="sso-email-domain" />
         </Field>
         <Checkbox
@@ -139,7 +151,7 @@ export function SsoSettingsCard() {
           onChange={(v) => set('require_sso', v)}
           testId="sso-require"
         />
-        <Field label={t('sso.settings.breakGlass')} hint={t('sso.settings.breakGlassHint')} error={save.error instanceof ApiError ? save.error.fieldError('break_glass_employee_id') : undefined}>
+        <Field label={t('sso.settings.breakGlass')} hint={t('sso.settings.breakGlassHint')} error={fieldError('break_glass_employee_id')}>
           <NativeSelect value={form.break_glass_employee_id} onChange={(e) => set('break_glass_employee_id', e.target.value)} data-testid="sso-break-glass">
             <option value="">{t('sso.settings.noBreakGlass')}</option>
             {(employees.data ?? (me.employee ? [me.employee] : [])).map((e) => (
