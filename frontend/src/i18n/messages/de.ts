@@ -874,6 +874,16 @@ const de: Record<MessageKey, string> = {
   'sso.settings.remove': 'Single Sign-on ausschalten',
   'sso.settings.removeConfirm': 'Single Sign-on ausschalten? Dann melden sich alle mit ihrem Passwort an (wer keines hat, braucht eine Einladung).',
   'sso.settings.removed': 'Single Sign-on ausgeschaltet',
+  // issue 16 review: sign out everywhere; re-authentication when an admin sets a password
+  'signIn.everywhere.title': "Überall abmelden",
+  'signIn.everywhere.intro': "Beendet Ihre Sitzungen auf allen Geräten und in allen Browsern, auch diese. Nutzen Sie das, wenn Sie ein Gerät verloren oder sich an einem fremden Rechner angemeldet haben. Danach melden Sie sich erneut an.",
+  'signIn.everywhere.personHint': "Beendet sofort alle Sitzungen von {name} auf allen Geräten, z. B. wenn ein Laptop verloren ging.",
+  'signIn.everywhere.personConfirm': "{name} auf allen Geräten abmelden? Die offenen Sitzungen enden sofort; eine erneute Anmeldung ist möglich.",
+  'signIn.everywhere.personDone': "{name} ist überall abgemeldet",
+  'signIn.reauth.label': "Ihr aktuelles Passwort",
+  'signIn.reauth.hint': "Nötig, wenn Ihre Anmeldung länger als 5 Minuten zurückliegt: So bestätigen Sie, dass wirklich Sie das Passwort setzen.",
+  'signIn.reauth.needed': "Ihre Anmeldung liegt länger als 5 Minuten zurück. Geben Sie Ihr aktuelles Passwort ein, um zu bestätigen, dass Sie es sind.",
+  'signIn.reauth.wrong': "Das ist nicht Ihr aktuelles Passwort.",
 };
 
 export default de;

@@ -873,6 +873,16 @@ const en = {
   'sso.settings.remove': 'Turn off single sign-on',
   'sso.settings.removeConfirm': 'Turn off single sign-on? People then sign in with their passwords (those without one need an invitation).',
   'sso.settings.removed': 'Single sign-on turned off',
+  // issue 16 review: sign out everywhere; re-authentication when an admin sets a password
+  'signIn.everywhere.title': "Sign out everywhere",
+  'signIn.everywhere.intro': "Ends your sessions on every device and browser, this one included. Use it when you lost a device or signed in somewhere you should not have. You then sign in again.",
+  'signIn.everywhere.personHint': "Ends every session of {name} on every device at once, e.g. when a laptop was lost.",
+  'signIn.everywhere.personConfirm': "Sign {name} out on every device? Their open sessions end at once; they can sign in again.",
+  'signIn.everywhere.personDone': "{name} is signed out everywhere",
+  'signIn.reauth.label': "Your current password",
+  'signIn.reauth.hint': "Needed when you signed in more than 5 minutes ago, to confirm that it is really you setting the password.",
+  'signIn.reauth.needed': "Your sign-in is more than 5 minutes old. Enter your current password to confirm it is you.",
+  'signIn.reauth.wrong': "That is not your current password.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import { PreferencesCard } from '../components/PreferencesCard';
 import { NotificationPreferencesCard } from '@/features/notifications/components/NotificationPreferencesCard';
 import { CalendarFeedsCard } from '@/features/calendar/components/CalendarFeedsCard';
 import { SsoSettingsCard } from '../components/SsoSettingsCard';
+import { SignOutEverywhereCard } from '../components/SignOutEverywhereCard';
 import { MIN_PASSWORD_LENGTH, passwordTooShort } from '@/lib/password';
 
 export default function AccountPage() {
@@ -77,6 +78,7 @@ export default function AccountPage() {
           </Button>
         </form>
       </Card>
+      <SignOutEverywhereCard />
       <NotificationPreferencesCard />
       <CalendarFeedsCard />
       {me.role === 'admin' && <SsoSettingsCard />}

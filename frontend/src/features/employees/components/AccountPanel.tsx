@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, companyPath } from '@/lib/api';
-import { useMe } from '@/lib/auth';
+import { useAuth, useMe } from '@/lib/auth';
+import { fullName } from '@/lib/format';
 import type { Account, Employee, Role } from '@/lib/types';
 import { Button } from '@/components/ui/button';
 import { Badge, Card, CardTitle } from '@/components/ui/card';
@@ -32,24 +33,51 @@ export function AccountPanel({ employee }: { employee: Employee }) {
   const [role, setRole] = useState<Role | undefined>();
   const [mode, setMode] = useState<'invite' | 'password'>('invite');
   const [password, setPassword] = useState('');
+  const [currentPassword, setCurrentPassword] = useState('');
   const [shown, setShown] = useState(false);
   const [inviteToken, setInviteToken] = useState<string | null>(null);
   const currentRole = role ?? account.data?.role ?? 'employee';
   const pwError = mode === 'password' && passwordTooShort(password) ? t('account.password.tooShort', { n: MIN_PASSWORD_LENGTH }) : undefined;
   const save = useMutation({
-    mutationFn: () => api.put<Account>(path, { role: currentRole, ...(mode === 'password' ? { password } : {}) }),
+    // The variable: the admin's current password sent along ('' for none).
+    mutationFn: (current: string) =>
+      api.put<Account>(path, {
+        role: currentRole,
+        ...(mode === 'password' ? { password } : {}),
+        // Re-authentication: the API asks for it unless the admin signed in within 5 minutes.
+        ...(mode === 'password' && current ? { current_password: current } : {}),
+      }),
     onSuccess: async (a) => {
       await qc.invalidateQueries({ queryKey: ['account', me.company_id, employee.id] });
       setPassword('');
+      setCurrentPassword('');
       setShown(false);
       setInviteToken(a.invite_token ?? null);
       toast(a.invite_token ? t('account.panel.invited') : t('account.panel.saved'));
     },
   });
+  const { signOut } = useAuth();
+  const everywhere = useMutation({
+    mutationFn: () => api.post<void>(`${path}/sign-out-everywhere`),
+    onSuccess: () => {
+      // An admin acting on their own account has just ended this session too.
+      if (employee.id === me.user_id) signOut();
+      else toast(t('signIn.everywhere.personDone', { name: fullName(employee) }));
+    },
+  });
+  // The re-authentication refusals belong to the "current password" field, not to a raw message.
+  const reauthError =
+    mode === 'password' && save.error instanceof ApiError
+      ? save.error.status === 403 && !save.variables
+        ? t('signIn.reauth.needed')
+        : save.error.status === 400 && save.variables && ['wrong_current_password', 'business_rule'].includes(save.error.code ?? '')
+          ? t('signIn.reauth.wrong')
+          : undefined
+      : undefined;
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setShown(true);
-    if (!pwError) save.mutate();
+    if (!pwError) save.mutate(currentPassword);
   }
   if (account.isPending) return <LoadingState label={t('account.panel.loading')} />;
   if (account.isError) return <ErrorState error={account.error} onRetry={() => account.refetch()} />;
@@ -69,7 +97,7 @@ export function AccountPanel({ employee }: { employee: Employee }) {
         )}
       </p>
       <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
-        <FormError error={save.error} />
+        <FormError error={reauthError ? null : save.error} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label={t('account.panel.role')} required>
             <Select
@@ -100,6 +128,17 @@ export function AccountPanel({ employee }: { employee: Employee }) {
             <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="account-password" />
           </Field>
         )}
+        {mode === 'password' && (
+          <Field label={t('signIn.reauth.label')} hint={t('signIn.reauth.hint')} error={reauthError}>
+            <Input
+              type="password"
+              autoComplete="current-password"
+              value={currentPassword}
+              onChange={(e) => setCurrentPassword(e.target.value)}
+              data-testid="account-current-password"
+            />
+          </Field>
+        )}
         <Button type="submit" loading={save.isPending} data-testid="account-submit">
           {mode === 'invite' ? (a ? t('account.panel.reinvite') : t('account.panel.createInvite')) : t('account.panel.savePassword')}
         </Button>
@@ -108,6 +147,20 @@ export function AccountPanel({ employee }: { employee: Employee }) {
         <div role="status" className="mt-4 rounded-md bg-amber-50 p-3 text-sm" data-testid="invite-link">
           <p className="font-medium">{t('account.panel.link')}</p>
           <code className="mt-1 block break-all">{inviteLink}</code>
+        </div>
+      )}
+      {a && (
+        <div className="mt-6 space-y-3 border-t border-slate-200 pt-4">
+          <p className="text-sm text-slate-600">{t('signIn.everywhere.personHint', { name: fullName(employee) })}</p>
+          <FormError error={everywhere.error} />
+          <Button
+            variant="danger"
+            loading={everywhere.isPending}
+            onClick={() => window.confirm(t('signIn.everywhere.personConfirm', { name: fullName(employee) })) && everywhere.mutate()}
+            data-testid="account-sign-out-everywhere"
+          >
+            {t('signIn.everywhere.title')}
+          </Button>
         </div>
       )}
     </Card>
