@@ -10,6 +10,8 @@ interface AuthContextValue {
   /** anonymous: no credentials; loading: checking /auth/me; ready: signed in; error: /auth/me failed (not 401). */
   status: 'anonymous' | 'loading' | 'ready' | 'error';
   error: unknown;
+  /** The API refused the stored credentials (401): the sign-in page says the session has ended. */
+  sessionEnded: boolean;
   signIn: (email: string, password: string) => Promise<Me>;
   signInAsPersona: (persona: DevPersona) => Promise<Me>;
   /** Single sign-on: the app's own token, handed over by the API in the URL fragment of /sign-in/sso. */
@@ -25,6 +27,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [signedIn, setSignedIn] = useState(hasCredentials());
+  const [sessionEnded, setSessionEnded] = useState(false);
 
   const meQuery = useQuery({
     queryKey: ME_KEY,
@@ -37,6 +40,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(() => {
     clearSession();
     setSignedIn(false);
+    setSessionEnded(false);
     queryClient.clear();
     navigate('/sign-in', { replace: true });
   }, [navigate, queryClient]);
@@ -45,6 +49,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUnauthorizedHandler(() => {
       clearSession();
       setSignedIn(false);
+      // RequireAuth may redirect before the navigation below lands: it reads this to say why too.
+      setSessionEnded(true);
       queryClient.clear();
       const here = window.location.pathname + window.location.search;
       navigate('/sign-in', { replace: true, state: here.startsWith('/sign-in') ? undefined : { from: here, expired: true } });
@@ -68,6 +74,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setToken(token);
       queryClient.setQueryData(ME_KEY, me);
       setSignedIn(true);
+      setSessionEnded(false);
       return me;
     },
     [queryClient],
@@ -86,6 +93,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       clearSession();
       queryClient.clear();
       setPersona(persona);
+      setSessionEnded(false);
       return loadMe();
     },
     [loadMe, queryClient],
@@ -102,13 +110,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       me: signedIn ? (meQuery.data ?? null) : null,
       status,
       error: meQuery.error,
+      sessionEnded,
       signIn,
       signInAsPersona,
       signInWithToken,
       signOut,
       retry: () => void meQuery.refetch(),
     };
-  }, [signedIn, meQuery, signIn, signInAsPersona, signInWithToken, signOut]);
+  }, [signedIn, sessionEnded, meQuery, signIn, signInAsPersona, signInWithToken, signOut]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

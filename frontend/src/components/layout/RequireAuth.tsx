@@ -7,11 +7,11 @@ import { Button } from '@/components/ui/button';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { status, error, retry, signOut } = useAuth();
+  const { status, error, retry, signOut, sessionEnded } = useAuth();
   const location = useLocation();
   const t = useT();
   if (status === 'anonymous') {
-    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search, expired: sessionEnded || undefined }} />;
   }
   if (status === 'loading') {
     return (
