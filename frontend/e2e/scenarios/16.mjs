@@ -103,5 +103,25 @@ export async function issue16(browser, runner) {
     }
   });
 
-  for (const p of [emma, stranger, admin, employee]) await p.context().close();
+  // Last of the run: it ends every session of the demo employee.
+  const otherDevice = await newPage(browser);
+  await step('"Sign out everywhere" on the Account page ends the session here and on every other device', emma, async () => {
+    await signIn(otherDevice, config.employee, config.employeePassword ?? config.password);
+    await emma.goto('/account');
+    const oldToken = await emma.evaluate(() => sessionStorage.getItem('powerpto.token'));
+    assert(oldToken, 'signed in through single sign-on');
+    await byTestId(emma, 'sign-out-everywhere-card').waitFor();
+    await axe(emma, 'account with sign out everywhere');
+    await byTestId(emma, 'sign-out-everywhere').click();
+    await emma.waitForURL((url) => url.pathname === '/sign-in');
+    assert((await emma.evaluate(() => sessionStorage.getItem('powerpto.token'))) === null, 'signed out here');
+    const status = await emma.evaluate(async (token) => (await fetch('/api/auth/me', { headers: { Authorization: `Bearer ${token}` } })).status, oldToken);
+    assert(status === 401, `the old token is refused: ${status}`);
+    await otherDevice.goto('/requests');
+    await otherDevice.waitForURL((url) => url.pathname === '/sign-in');
+    await byTestId(otherDevice, 'sign-in-form').getByText('Your session has ended').waitFor();
+    await shot(otherDevice, 'signed-out-everywhere-other-device');
+  });
+
+  for (const p of [emma, stranger, admin, employee, otherDevice]) await p.context().close();
 }
