@@ -101,3 +101,8 @@ export function formatSigned(minutes: number, unit: DisplayUnit, workdayMinutes?
 export function policyLabel(policy: { key: string; name?: string | null } | null | undefined): string {
   return policy ? policy.name || policy.key : '';
 }
+
+/** What a person reads for a balance-like row's policy (the server sends name and key): its name, else its key. */
+export function balanceLabel(row: { policy_key: string; policy_name?: string | null } | null | undefined): string {
+  return row ? row.policy_name || row.policy_key : '';
+}

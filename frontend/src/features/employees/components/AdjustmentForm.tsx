@@ -4,7 +4,7 @@ import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
 import { useBalances } from '@/lib/queries';
 import type { Employee, LedgerEntry } from '@/lib/types';
-import { formatSigned, safeWorkday, toMinutes } from '@/lib/units';
+import { balanceLabel, formatSigned, safeWorkday, toMinutes } from '@/lib/units';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
@@ -60,7 +60,7 @@ export function AdjustmentForm({ employee }: { employee: Employee }) {
           <Select
             value={v.policy_id}
             onValueChange={(x) => setV((s) => ({ ...s, policy_id: x }))}
-            options={(balances.data?.items ?? []).map((b) => ({ value: b.policy_id, label: b.policy_name || b.policy_key }))}
+            options={(balances.data?.items ?? []).map((b) => ({ value: b.policy_id, label: balanceLabel(b) }))}
             placeholder={balances.isPending ? t('ui.loading') : t('assignment.choosePolicy')}
             data-testid="adjustment-policy"
           />

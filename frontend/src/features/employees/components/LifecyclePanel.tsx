@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { balanceLabel } from '@/lib/units';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, companyPath, downloadFile } from '@/lib/api';
@@ -57,7 +58,7 @@ function StatementTable({ statement, employee }: { statement: FinalStatement; em
       <tbody>
         {statement.items.map((i) => (
           <tr key={i.policy_id} data-testid="final-statement-row">
-            <Td>{i.policy_name || i.policy_key}</Td>
+            <Td>{balanceLabel(i)}</Td>
             <Td>{amount(i.available_minutes, i.unit)}</Td>
             <Td>{amount(i.payable_minutes, i.unit)}</Td>
             <Td>{intl.formatNumber(i.payable_minutes)}</Td>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { balanceLabel } from '@/lib/units';
 import { useIntl } from 'react-intl';
 import { useQuery } from '@tanstack/react-query';
 import { companyPath, downloadFile, fetchAll } from '@/lib/api';
@@ -97,7 +98,7 @@ export function AsOfReport() {
               return (
                 <tr key={`${b.employee_id}-${b.policy_id}`} data-testid="as-of-row">
                   <Td>{b.employee_name}</Td>
-                  <Td>{b.policy_name || b.policy_key}</Td>
+                  <Td>{balanceLabel(b)}</Td>
                   <Td className="text-right tabular-nums">{fmt(b.accrued_minutes)}</Td>
                   <Td className="text-right tabular-nums">{fmt(b.used_minutes)}</Td>
                   <Td className="text-right tabular-nums">{fmt(b.held_minutes)}</Td>

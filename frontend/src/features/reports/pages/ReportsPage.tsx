@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '@/i18n/I18nProvider';
-import { policyLabel } from '@/lib/units';
+import { balanceLabel, policyLabel } from '@/lib/units';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, companyPath, downloadFile, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
@@ -104,7 +104,7 @@ function BalanceSummary() {
               return (
                 <tr key={`${b.employee_id}-${b.policy_id}`}>
                   <Td>{e ? fullName(e) : (b.employee_id ?? '').slice(0, 8)}</Td>
-                  <Td>{b.policy_name || policyLabel(policies.map.get(b.policy_id)) || b.policy_key}</Td>
+                  <Td>{balanceLabel(b)}</Td>
                   <Td className="text-right tabular-nums">{amounts.one(b.accrued_minutes, unit, wd)}</Td>
                   <Td className="text-right tabular-nums">{amounts.one(b.used_minutes, unit, wd)}</Td>
                   <Td className="text-right tabular-nums">{amounts.one(b.held_minutes, unit, wd)}</Td>
