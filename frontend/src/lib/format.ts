@@ -29,6 +29,12 @@ export function setDisplayLocale(locale: string): void {
   displayLocale = locale;
 }
 
+/** The name of a weekday in the display language, Monday = 0 ("Mon" / "Mo."; "Monday" with 'long'). */
+export function weekdayName(index: number, style: 'short' | 'long' | 'narrow' = 'short'): string {
+  // 1 January 2024 was a Monday
+  return new Date(2024, 0, 1 + index).toLocaleDateString(displayLocale, { weekday: style });
+}
+
 export function formatDate(date: string | null | undefined): string {
   if (!date) return '—';
   return parseDate(date).toLocaleDateString(displayLocale, { year: 'numeric', month: 'short', day: 'numeric' });

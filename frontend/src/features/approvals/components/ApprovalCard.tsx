@@ -5,7 +5,8 @@ import { formatDateTime, fullName } from '@/lib/format';
 import { useBalances } from '@/lib/queries';
 import { useMe } from '@/lib/auth';
 import { useT } from '@/i18n/I18nProvider';
-import { formatDaysAndHours, formatDuration, policyUnit, safeWorkday } from '@/lib/units';
+import { policyUnit, safeWorkday } from '@/lib/units';
+import { useAmounts } from '@/i18n/amounts';
 import { Button } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
@@ -31,6 +32,7 @@ export function ApprovalCard({
   employees: Map<string, Employee>;
 }) {
   const t = useT();
+  const amounts = useAmounts();
   const [note, setNote] = useState('');
   const approve = useRequestTransition('approve');
   const deny = useRequestTransition('deny');
@@ -88,7 +90,7 @@ export function ApprovalCard({
       <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="text-slate-600">{t('approvals.duration')}</dt>
         <dd className="font-medium" data-testid="approval-duration">
-          {formatDuration(request.requested_minutes, unit, workday)}
+          {amounts.one(request.requested_minutes, unit, workday)}
         </dd>
         <dt className="text-slate-600">{t('approvals.balance')}</dt>
         <dd data-testid="approval-balance">
@@ -101,8 +103,8 @@ export function ApprovalCard({
                 : balance.is_unlimited
                   ? t('request.unlimited')
                   : t('approvals.balanceWithPending', {
-                      available: formatDaysAndHours(balance.available_minutes, workday),
-                      pending: formatDuration(balance.held_minutes, unit, workday),
+                      available: amounts.both(balance.available_minutes, unit, workday),
+                      pending: amounts.one(balance.held_minutes, unit, workday),
                     })}
         </dd>
         {request.reason && (

@@ -1,5 +1,5 @@
 import type { PreviewDay } from '@/lib/types';
-import { formatDuration } from '@/lib/units';
+import { useAmounts } from '@/i18n/amounts';
 import { useT } from '@/i18n/I18nProvider';
 import type { MessageKey } from '@/i18n/messages/en';
 import { useIntl } from 'react-intl';
@@ -8,6 +8,7 @@ import { REASON_LABELS } from '../modes';
 /** The preview's day-by-day breakdown: why a request counts what it counts. */
 export function BreakdownTable({ days, workday }: { days: PreviewDay[]; workday: number }) {
   const t = useT();
+  const amounts = useAmounts();
   const { locale } = useIntl();
   if (days.length === 0) return null;
   return (
@@ -24,7 +25,7 @@ export function BreakdownTable({ days, workday }: { days: PreviewDay[]; workday:
         {days.map((d) => (
           <tr key={d.date} data-reason={d.reason} className={d.minutes === 0 ? 'text-slate-500' : ''}>
             <td className="py-0.5">{formatDay(d.date, locale)}</td>
-            <td className="py-0.5">{d.minutes === 0 ? '—' : formatDuration(d.minutes, 'HOURS', workday)}</td>
+            <td className="py-0.5">{d.minutes === 0 ? '—' : amounts.one(d.minutes, 'HOURS', workday)}</td>
             <td className="py-0.5">{REASON_LABELS[d.reason] ? t(REASON_LABELS[d.reason] as MessageKey) : d.reason}</td>
           </tr>
         ))}
