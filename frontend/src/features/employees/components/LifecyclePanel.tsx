@@ -16,7 +16,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { useIntl } from 'react-intl';
 import { useT } from '@/i18n/I18nProvider';
-import { formatAmount } from '@/lib/errors';
+import { useAmounts } from '@/i18n/amounts';
 import type { DisplayUnit } from '@/lib/types';
 
 export interface FinalStatement {
@@ -32,19 +32,12 @@ interface TerminationResult extends Employee {
   reports_without_manager: { id: string; first_name: string; last_name: string; email: string }[];
 }
 
-/** Minutes shown in the policy's display unit (days use the employee's workday). */
-export function inUnit(minutes: number | null, unit: string, workdayMinutes: number): string {
-  if (minutes === null) return 'unlimited';
-  if (unit === 'DAYS') return `${+(minutes / workdayMinutes).toFixed(2)} days`;
-  if (unit === 'HOURS') return `${+(minutes / 60).toFixed(2)} h`;
-  return `${minutes} min`;
-}
-
-function StatementTable({ statement, employee }: { statement: FinalStatement; employee: Employee }) {
+/** The final statement: each balance in its policy's unit (days by the employee's workday). */
+export function StatementTable({ statement, employee }: { statement: FinalStatement; employee: Pick<Employee, 'workday_minutes'> }) {
   const t = useT();
   const intl = useIntl();
-  const amount = (minutes: number | null, unit: string) =>
-    minutes === null ? t('unit.unlimited') : formatAmount(intl, minutes, unit as DisplayUnit, employee.workday_minutes);
+  const amounts = useAmounts();
+  const amount = (minutes: number | null, unit: string) => amounts.one(minutes, unit as DisplayUnit, employee.workday_minutes);
   return (
     <Table caption={t('lifecycle.statement')} data-testid="final-statement">
       <thead>
