@@ -4,7 +4,6 @@ import { useIntl } from 'react-intl';
 import { useQuery } from '@tanstack/react-query';
 import { companyPath, downloadFile, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { formatAmountBoth } from '@/lib/errors';
 import { todayIso } from '@/lib/format';
 import type { DisplayUnit } from '@/lib/types';
 import { Button } from '@/components/ui/button';
@@ -15,6 +14,7 @@ import { EmptyState, ErrorState, FormError, LoadingState } from '@/components/ui
 import { Table, Td } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { useT } from '@/i18n/I18nProvider';
+import { useAmounts } from '@/i18n/amounts';
 import { BalanceTableHead } from './BalanceTableHead';
 
 /** One row of GET /reports/balances-as-of (docs/api-extensions.md, issue 20). */
@@ -45,6 +45,7 @@ export function lastMonthEnd(today: string): string {
 export function AsOfReport() {
   const me = useMe();
   const intl = useIntl();
+  const amounts = useAmounts();
   const t = useT();
   const [date, setDate] = useState(() => lastMonthEnd(todayIso()));
   const [shown, setShown] = useState(date);
@@ -94,7 +95,7 @@ export function AsOfReport() {
           <BalanceTableHead />
           <tbody>
             {report.data.map((b) => {
-              const fmt = (m: number) => formatAmountBoth(intl, m, b.unit, b.workday_minutes);
+              const fmt = (m: number | null) => amounts.both(m, b.unit, b.workday_minutes);
               return (
                 <tr key={`${b.employee_id}-${b.policy_id}`} data-testid="as-of-row">
                   <Td>{b.employee_name}</Td>
@@ -103,7 +104,7 @@ export function AsOfReport() {
                   <Td className="text-right tabular-nums">{fmt(b.used_minutes)}</Td>
                   <Td className="text-right tabular-nums">{fmt(b.held_minutes)}</Td>
                   <Td className="text-right font-medium tabular-nums">
-                    {b.available_minutes === null ? intl.formatMessage({ id: 'unit.unlimited' }) : fmt(b.available_minutes)}
+                    {fmt(b.available_minutes)}
                   </Td>
                 </tr>
               );
