@@ -8,7 +8,7 @@ import { useT } from '@/i18n/I18nProvider';
 import { policyUnit, safeWorkday } from '@/lib/units';
 import { useAmounts } from '@/i18n/amounts';
 import { Button } from '@/components/ui/button';
-import { Badge, Card } from '@/components/ui/card';
+import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/input';
 import { FormError } from '@/components/ui/states';
@@ -125,7 +125,7 @@ export function ApprovalCard({
                   <span className="text-slate-600">
                     {formatDateTime(o.start_at, tz)} → {formatDateTime(o.end_at, tz)} ({tz})
                   </span>{' '}
-                  <Badge tone={o.status === 'APPROVED' ? 'green' : 'amber'}>{o.status === 'APPROVED' ? t('status.APPROVED') : t('status.SUBMITTED')}</Badge>
+                  <StatusBadge status={o.status} />
                 </li>
               ))}
             </ul>

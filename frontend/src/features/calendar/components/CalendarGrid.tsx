@@ -67,7 +67,7 @@ export function CalendarGrid({ year, month, weeks, today, byDay, holidays, weeke
                     )}
                     <ul className="mt-0.5 space-y-0.5">
                       {out.slice(0, 3).map((r) => {
-                        const status = r.status === 'APPROVED' ? t('calendar.approved') : t('calendar.pending');
+                        const status = t(`status.${r.status}`);
                         return (
                           <li
                             key={r.request_id}

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { useT } from '@/i18n/I18nProvider';
 import { formatDate, todayIso } from '@/lib/format';
-import { Badge, Card } from '@/components/ui/card';
+import { Card } from '@/components/ui/card';
+import { StatusBadge } from '@/features/requests/components/StatusBadge';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useWhosOut, weekFrom, type WhosOut, type WhosOutItem } from '../whosOut';
 
@@ -90,7 +91,7 @@ function Row({ item }: { item: WhosOutItem }) {
       </span>
       <span className="flex items-center gap-2 text-slate-700">
         {days}
-        {item.status === 'SUBMITTED' && <Badge tone="amber">{t('whosOut.pending')}</Badge>}
+        {item.status === 'SUBMITTED' && <StatusBadge status={item.status} />}
       </span>
     </li>
   );

@@ -5,7 +5,8 @@ import { policyLabel } from '@/lib/units';
 import { fullName, lastDayOfMonth, monthGrid, monthLabel, todayIso, formatDate } from '@/lib/format';
 import { useEmployees, usePolicyMap } from '@/lib/queries';
 import { Button } from '@/components/ui/button';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { Card, PageHeader } from '@/components/ui/card';
+import { StatusBadge } from '@/features/requests/components/StatusBadge';
 import { Select } from '@/components/ui/select';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { CalendarGrid } from '../components/CalendarGrid';
@@ -81,8 +82,8 @@ export default function TeamCalendarPage() {
         )}
       </div>
       <div className="mb-3 flex flex-wrap gap-3 text-xs text-slate-700">
-        <Legend swatch="bg-emerald-200" label={t('calendar.approved')} />
-        <Legend swatch="bg-amber-200" label={t('calendar.pending')} />
+        <Legend swatch="bg-emerald-200" label={t('status.APPROVED')} />
+        <Legend swatch="bg-amber-200" label={t('status.SUBMITTED')} />
         <Legend swatch="bg-slate-100 border border-slate-200" label={t('calendar.weekend')} />
         <Legend swatch="bg-sky-50 border border-sky-200 dark:bg-sky-950" label={t('calendar.holiday')} />
       </div>
@@ -116,9 +117,7 @@ export default function TeamCalendarPage() {
                     </span>
                     <span className="flex items-center gap-2 text-slate-700">
                       {r.first_day === r.last_day ? formatDate(r.first_day) : `${formatDate(r.first_day)} – ${formatDate(r.last_day)}`}
-                      <Badge tone={r.status === 'APPROVED' ? 'green' : 'amber'}>
-                        {r.status === 'APPROVED' ? t('calendar.approved') : t('calendar.pending')}
-                      </Badge>
+                      <StatusBadge status={r.status} />
                     </span>
                   </li>
                 ))}
