@@ -40,6 +40,11 @@ export function formatDate(date: string | null | undefined): string {
   return parseDate(date).toLocaleDateString(displayLocale, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
+/** "Mar 1, 2027" for one day, "Mar 1, 2027 – Mar 4, 2027" for several (both ends included). */
+export function formatDateRange(first: string, last: string): string {
+  return first === last ? formatDate(first) : `${formatDate(first)} – ${formatDate(last)}`;
+}
+
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '—';
   const d = new Date(iso);

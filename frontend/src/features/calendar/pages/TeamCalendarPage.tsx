@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import { useT } from '@/i18n/I18nProvider';
 import { useMe } from '@/lib/auth';
 import { policyLabel } from '@/lib/units';
-import { fullName, lastDayOfMonth, monthGrid, monthLabel, todayIso, formatDate } from '@/lib/format';
+import { fullName, lastDayOfMonth, monthGrid, monthLabel, todayIso } from '@/lib/format';
 import { useEmployees, usePolicyMap } from '@/lib/queries';
 import { Button } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { StatusBadge } from '@/features/requests/components/StatusBadge';
+import { AbsenceRow } from '../components/AbsenceRow';
 import { Select } from '@/components/ui/select';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { CalendarGrid } from '../components/CalendarGrid';
@@ -109,17 +109,12 @@ export default function TeamCalendarPage() {
             ) : (
               <ul className="divide-y divide-slate-100 text-sm" data-testid="calendar-list">
                 {inMonth.map((r) => (
-                  <li key={r.request_id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                    <span>
-                      <span className="font-medium">{r.name}</span>
-                      {r.policy_id && <> · {policyLabel(policies.map.get(r.policy_id)) || t('calendar.timeOff')}</>}
-                      {!r.all_day && <span className="text-slate-600"> · {t('whosOut.partOfDay')}</span>}
-                    </span>
-                    <span className="flex items-center gap-2 text-slate-700">
-                      {r.first_day === r.last_day ? formatDate(r.first_day) : `${formatDate(r.first_day)} – ${formatDate(r.last_day)}`}
-                      <StatusBadge status={r.status} />
-                    </span>
-                  </li>
+                  <AbsenceRow
+                    key={r.request_id}
+                    item={r}
+                    what={r.policy_id ? policyLabel(policies.map.get(r.policy_id)) || t('calendar.timeOff') : undefined}
+                    className="py-2"
+                  />
                 ))}
               </ul>
             )}
