@@ -21,7 +21,7 @@ import { toast } from '@/components/ui/toast';
 import { useInvalidateRequestData } from '../hooks/useRequestMutations';
 import { validateWhen, windowFor, type WhenValues } from '../modes';
 import { BreakdownTable } from './BreakdownTable';
-import { RuleNotice, ruleSentence } from './RuleNotice';
+import { RefusedNote, RuleNotice, ruleSentence } from './RuleNotice';
 import { WhenFields } from './WhenFields';
 import {
   defaultWindow,
@@ -225,13 +225,13 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
                 })}
               </dd>
             )}
-            {(previewQuery.data.rule_violations ?? []).length > 0 && (
+            {violations.length > 0 && (
               <dd className="col-span-2 mt-1">
                 <p className="font-medium text-red-800">{t('request.preview.rulesBroken')}</p>
                 <ul className="list-disc pl-5 text-red-800" data-testid="preview-rule-warnings">
-                  {previewQuery.data.rule_violations!.map((v) => (
+                  {violations.map((v, i) => (
                     <li key={v.code} data-code={v.code}>
-                      {ruleSentence(intl, v)}
+                      {ruleSentences[i]}
                     </li>
                   ))}
                 </ul>
@@ -256,11 +256,7 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
       </section>
 
       {refused ? (
-        <p id="request-refused-note" className="text-sm text-red-700" data-testid="request-refused">
-          {t('request.refusedPreview', {
-            reason: warned.sentences[0] ?? errorSentence(intl, previewQuery.error, { unit, workdayMinutes: workday }),
-          })}
-        </p>
+        <RefusedNote reason={warned.sentences[0] ?? errorSentence(intl, previewQuery.error, { unit, workdayMinutes: workday })} />
       ) : (
         violations.length > 0 && (
           <RuleNotice sentence={ruleSentences[0]} isAdmin={isAdmin} reason={overrideReason} onReasonChange={setOverrideReason} />
