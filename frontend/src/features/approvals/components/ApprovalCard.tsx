@@ -95,13 +95,13 @@ export function ApprovalCard({
         <dt className="text-slate-600">{t('approvals.balance')}</dt>
         <dd data-testid="approval-balance">
           {balances.isPending
-            ? t('approvals.loadingShort')
+            ? t('ui.loading')
             : balances.isError
               ? t('approvals.unavailable')
               : !balance
                 ? '—'
                 : balance.is_unlimited
-                  ? t('request.unlimited')
+                  ? t('unit.unlimited')
                   : t('approvals.balanceWithPending', {
                       available: amounts.both(balance.available_minutes, unit, workday),
                       pending: amounts.one(balance.held_minutes, unit, workday),

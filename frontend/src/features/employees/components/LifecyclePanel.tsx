@@ -177,7 +177,7 @@ export function LifecyclePanel({ employee }: { employee: Employee }) {
               variant="secondary"
               onClick={() => downloadFile(`${base}/final-statement`, {}, `final-statement-${employee.id}.csv`)}
             >
-              {t('lifecycle.downloadCsv')}
+              {t('common.downloadCsv')}
             </Button>
           </div>
         </div>

@@ -110,7 +110,7 @@ export default function PolicyDetailPage() {
                         <CardTitle as="h3">
                           {t('policy.detail.version', { version: v.version })}{' '}
                           {v.id === p.current_version.id && <Badge tone="green">{t('policy.detail.current')}</Badge>}
-                          {v.effective_from > todayIso() && v.version > p.current_version.version && <Badge tone="amber">{t('policy.detail.upcoming')}</Badge>}
+                          {v.effective_from > todayIso() && v.version > p.current_version.version && <Badge tone="amber">{t('common.scheduled')}</Badge>}
                         </CardTitle>
                         <span className="text-sm text-slate-600">
                           {formatDate(v.effective_from)} → {v.effective_to ? formatDate(v.effective_to) : t('policy.detail.openEnded')}

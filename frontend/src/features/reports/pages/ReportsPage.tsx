@@ -183,7 +183,7 @@ function LedgerExport() {
             {t('reports.payrollCsv')}
           </Button>
           <Button variant="secondary" onClick={() => download()} loading={downloading} disabled={!!dateError} data-testid="download-csv">
-            {t('lifecycle.downloadCsv')}
+            {t('common.downloadCsv')}
           </Button>
           {ledger.data && <span className="text-sm text-slate-600">{t('reports.matches', { count: ledger.data.total })}</span>}
         </div>
@@ -205,8 +205,8 @@ function LedgerExport() {
                 <Th>{t('ledger.when')}</Th>
                 <Th>{t('col.employee')}</Th>
                 <Th>{t('col.policy')}</Th>
-                <Th>{t('policy.form.section.type')}</Th>
-                <Th className="text-right">{t('adjust.amount')}</Th>
+                <Th>{t('col.type')}</Th>
+                <Th className="text-right">{t('col.amount')}</Th>
                 <Th>{t('ledger.source')}</Th>
               </tr>
             </thead>

@@ -178,7 +178,7 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
       </Field>
       {balance && (
         <p className="-mt-2 text-xs text-slate-600" data-testid="request-current-balance">
-          {t('request.availableNow', { amount: balance.is_unlimited ? t('request.unlimited') : amounts.both(balance.available_minutes, unit, workday) })}
+          {t('request.availableNow', { amount: balance.is_unlimited ? t('unit.unlimited') : amounts.both(balance.available_minutes, unit, workday) })}
         </p>
       )}
       <WhenFields values={when} errors={shownWhenErrors} onChange={setWhen} />
@@ -214,7 +214,7 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
               data-testid="preview-balance-after"
             >
               {previewQuery.data.available_minutes_after === null
-                ? t('request.unlimited')
+                ? t('unit.unlimited')
                 : amounts.one(previewQuery.data.available_minutes_after, unit, workday)}
             </dd>
             {typeof previewQuery.data.available_minutes_on_start === 'number' && values.start_at && (

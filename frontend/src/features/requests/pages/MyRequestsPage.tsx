@@ -38,7 +38,7 @@ export default function MyRequestsPage() {
   );
   const policies = usePolicyMap();
   const cancel = useRequestTransition('cancel');
-  if (!employee) return <EmptyState title={t('requests.noEmployee')} />;
+  if (!employee) return <EmptyState title={t('common.noEmployee')} />;
   const workday = safeWorkday(employee.workday_minutes);
   const rows = [...(requests.data ?? [])].sort((a, b) => b.start_at.localeCompare(a.start_at));
 

@@ -92,7 +92,7 @@ function ReportCard({ employee, requests }: { employee: Employee; requests: Time
           <ul data-testid="team-balances">
             {(balances.data?.items ?? []).map((b) => (
               <li key={b.policy_id}>
-                {balanceLabel(b)}: {b.is_unlimited ? t('request.unlimited') : amounts.both(b.available_minutes, policyUnit(policies.map.get(b.policy_id)), workday)}
+                {balanceLabel(b)}: {b.is_unlimited ? t('unit.unlimited') : amounts.both(b.available_minutes, policyUnit(policies.map.get(b.policy_id)), workday)}
               </li>
             ))}
           </ul>
