@@ -20,17 +20,18 @@ export const keys = {
 };
 
 /** Every policy of the company (any role may list them). */
-export function usePolicies() {
+export function usePolicies(enabled = true) {
   const me = useMe();
   return useQuery({
     queryKey: keys.policies(me.company_id),
     queryFn: ({ signal }) => fetchAll<Policy>(companyPath(me.company_id, '/policies'), undefined, signal),
     staleTime: 60_000,
+    enabled,
   });
 }
 
-export function usePolicyMap() {
-  const q = usePolicies();
+export function usePolicyMap(enabled = true) {
+  const q = usePolicies(enabled);
   // one map per answer, so memos that depend on it keep
   const map = useMemo(() => new Map<string, Policy>((q.data ?? []).map((p) => [p.id, p])), [q.data]);
   return { ...q, map };

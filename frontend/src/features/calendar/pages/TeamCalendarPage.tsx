@@ -31,7 +31,8 @@ export default function TeamCalendarPage() {
   const whosOut = useWhosOut(from, to, team === EVERYONE ? undefined : team);
   const isAdmin = me.role === 'admin';
   const employees = useEmployees(isAdmin);
-  const policies = usePolicyMap();
+  // the server names the policy of an absence (policy_id) to managers and admins only
+  const policies = usePolicyMap(me.role !== 'employee');
   const managers = useMemo(() => {
     const all = employees.data ?? [];
     const ids = new Set(all.map((e) => e.manager_id).filter(Boolean));

@@ -1,7 +1,6 @@
 import type { PreviewDay } from '@/lib/types';
 import { useAmounts } from '@/i18n/amounts';
 import { useT } from '@/i18n/I18nProvider';
-import type { MessageKey } from '@/i18n/messages/en';
 import { useIntl } from 'react-intl';
 import { REASON_LABELS } from '../modes';
 
@@ -26,7 +25,7 @@ export function BreakdownTable({ days, workday }: { days: PreviewDay[]; workday:
           <tr key={d.date} data-reason={d.reason} className={d.minutes === 0 ? 'text-slate-500' : ''}>
             <td className="py-0.5">{formatDay(d.date, locale)}</td>
             <td className="py-0.5">{d.minutes === 0 ? '—' : amounts.one(d.minutes, 'HOURS', workday)}</td>
-            <td className="py-0.5">{REASON_LABELS[d.reason] ? t(REASON_LABELS[d.reason] as MessageKey) : d.reason}</td>
+            <td className="py-0.5">{REASON_LABELS[d.reason] ? t(REASON_LABELS[d.reason]) : d.reason}</td>
           </tr>
         ))}
       </tbody>
