@@ -2,6 +2,7 @@ import type { IntlShape } from 'react-intl';
 import type { PolicySettings, PolicyVersion } from '@/lib/types';
 import { formatAmountBoth } from '@/lib/errors';
 import { enumLabel } from '@/i18n/enums';
+import { formatDayOfYear } from '@/lib/format';
 import { RATE_FIELD } from './validation';
 
 type Msg = (id: string, values?: Record<string, string | number>) => string;
@@ -61,7 +62,7 @@ export function describeSettings(intl: IntlShape, s: PolicySettings): [string, s
     s.expiration?.enabled
       ? s.expiration.expires_after_days
         ? t('policy.describe.expiresAfter', { days: s.expiration.expires_after_days })
-        : t('policy.describe.expiresOn', { date: new Date(2000, (s.expiration.expires_on_month ?? 1) - 1, s.expiration.expires_on_day ?? 1).toLocaleDateString(intl.locale, { day: 'numeric', month: 'long' }) })
+        : t('policy.describe.expiresOn', { date: formatDayOfYear(s.expiration.expires_on_month ?? 1, s.expiration.expires_on_day ?? 1) })
       : t('policy.describe.off'),
   ]);
   return rows;

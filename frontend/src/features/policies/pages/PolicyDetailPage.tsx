@@ -3,7 +3,7 @@ import { policyLabel } from '@/lib/units';
 import { Link, useParams } from 'react-router';
 import { api, companyPath, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { formatDate, formatDateTime, fullName, parseDate, todayIso } from '@/lib/format';
+import { formatDate, formatDateTime, formatLongDate, fullName, todayIso } from '@/lib/format';
 import { useIntl } from 'react-intl';
 import { useT } from '@/i18n/I18nProvider';
 import { useEnumLabel } from '@/i18n/enums';
@@ -57,7 +57,7 @@ export default function PolicyDetailPage() {
               <>
                 {' · '}
                 <strong data-testid="scheduled-version">
-                  {t('policy.detail.scheduled', { version: scheduled.version, date: intl.formatDate(parseDate(scheduled.effective_from), { dateStyle: 'long' }) })}
+                  {t('policy.detail.scheduled', { version: scheduled.version, date: formatLongDate(scheduled.effective_from) })}
                 </strong>
               </>
             )}

@@ -4,7 +4,7 @@ import { useIntl } from 'react-intl';
 import { useQuery } from '@tanstack/react-query';
 import { companyPath, downloadFile, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { todayIso } from '@/lib/format';
+import { formatLongDate, todayIso } from '@/lib/format';
 import type { DisplayUnit } from '@/lib/types';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -91,7 +91,7 @@ export function AsOfReport() {
       ) : report.data.length === 0 ? (
         <EmptyState title={t('reports.noBalancesOn')} />
       ) : (
-        <Table caption={t('reports.asOfCaption', { date: intl.formatDate(`${shown}T12:00:00`, { dateStyle: 'long' }) })} data-testid="as-of-report">
+        <Table caption={t('reports.asOfCaption', { date: formatLongDate(shown) })} data-testid="as-of-report">
           <BalanceTableHead />
           <tbody>
             {report.data.map((b) => {
