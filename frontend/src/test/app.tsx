@@ -70,7 +70,7 @@ export function renderSignedIn(ui: ReactElement, { locale = 'en', path = '/here'
           <AuthProvider>
             <Routes>
               <Route path={path} element={<RequireAuth>{ui}</RequireAuth>} />
-              <Route path="/sign-in" element={<p>the sign-in page</p>} />
+              <Route path="/sign-in" element={<p data-testid="sign-in-route" />} />
             </Routes>
           </AuthProvider>
         </MemoryRouter>

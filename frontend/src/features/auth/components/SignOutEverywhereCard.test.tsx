@@ -16,7 +16,7 @@ describe('sign out everywhere (one’s own account)', () => {
     const api = stubApi((c) => (c.path === '/auth/sign-out-everywhere' ? json(null, 204) : undefined));
     renderSignedIn(<SignOutEverywhereCard />, { locale: 'de' });
     fireEvent.click(await screen.findByRole('button', { name: 'Überall abmelden' }));
-    expect(await screen.findByText('the sign-in page')).toBeTruthy();
+    expect(await screen.findByTestId('sign-in-route')).toBeTruthy();
     const post = api.find((c) => c.method === 'POST');
     expect(post?.path).toBe('/auth/sign-out-everywhere');
     expect(post?.headers.Authorization).toBe('Bearer test-token');
