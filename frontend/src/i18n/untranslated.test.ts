@@ -30,9 +30,6 @@ const USER_FACING = new Set(['label', 'title', 'placeholder', 'hint', 'aria-labe
 /** Texts that are the same in every language (the product name, units written as symbols, file types). */
 const ALLOWED = new Set(['Power PTO', 'CSV', 'JSON', 'h', 'min', 'PTO', 'E-Mail', 'ID', 'uuid']);
 
-/** lib/units helpers that write English words; on a screen, amounts go through useAmounts() instead. */
-const ENGLISH_FORMATTERS = new Set(['formatDuration', 'formatDaysAndHours', 'formatDays', 'formatHours', 'formatMinutesOnly', 'formatSigned']);
-
 export interface Finding {
   file: string;
   line: number;
@@ -60,8 +57,6 @@ export function scan(file: string, source = SOURCES[file]): Finding[] {
           report(init, init.expression.text);
       }
     }
-    // formatDuration(…) and friends write English ("1.5 days", "Unlimited"): screens use useAmounts()
-    if (ts.isCallExpression(node) && ENGLISH_FORMATTERS.has(node.expression.getText())) report(node, `English amount: ${node.getText()}`);
     // toast('Saved'), window.confirm('Delete?'): a message shown to the person
     if (ts.isCallExpression(node) && /^(toast|confirm|window\.confirm|alert|window\.alert)$/.test(node.expression.getText())) {
       const first = node.arguments[0];
@@ -87,10 +82,9 @@ describe('translation coverage', () => {
       'x.tsx',
       `const a = <div title="Hello there" aria-label={t('x')}><p>Some text</p>{t('y')} <span>·</span><b>Power PTO</b><i label={'Other'} /></div>;
        toast('Saved it'); toast(t('ok')); window.confirm(\`Delete \${name}?\`);
-       const o = [{ value: 'a', label: 'Everyone' }, { to: '/x', label: 'Fallback', msg: 'nav.x' }, { value: 'b', label: t('k') }, { value: 'c', label: 'unit.unlimited' }];
-       const d = <dd>{formatDuration(m, unit)} {amounts.one(m, unit)}</dd>;`,
+       const o = [{ value: 'a', label: 'Everyone' }, { to: '/x', label: 'Fallback', msg: 'nav.x' }, { value: 'b', label: t('k') }, { value: 'c', label: 'unit.unlimited' }];`,
     );
-    expect(found.map((f) => f.text)).toEqual(['Hello there', 'Some text', 'Other', 'Saved it', '`Delete ?`', 'Everyone', 'English amount: formatDuration(m, unit)']);
+    expect(found.map((f) => f.text)).toEqual(['Hello there', 'Some text', 'Other', 'Saved it', '`Delete ?`', 'Everyone']);
   });
 
   it('guards every screen but the listed exceptions, and each exception still exists', () => {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatDays,
-  formatDaysAndHours,
-  formatDuration,
-  formatHours,
-  formatSigned,
+  withSign,
   minutesToDays,
   policyUnit,
   settingsUnit,
@@ -29,38 +25,13 @@ describe('days and hours', () => {
     expect(minutesToDays(450, 450)).toBe(1);
     expect(minutesToDays(480, 0)).toBe(1); // invalid workday falls back to 480
   });
-  it('formats days with singular/plural', () => {
-    expect(formatDays(480)).toBe('1 day');
-    expect(formatDays(720)).toBe('1.5 days');
-    expect(formatDays(0)).toBe('0 days');
-    expect(formatDays(-480)).toBe('-1 day');
-    expect(formatDays(600, 600)).toBe('1 day');
-  });
-  it('formats hours', () => {
-    expect(formatHours(90)).toBe('1.5 h');
-    expect(formatHours(480)).toBe('8 h');
-  });
-  it('shows both units, or Unlimited', () => {
-    expect(formatDaysAndHours(720)).toBe('1.5 days (12 h)');
-    expect(formatDaysAndHours(null)).toBe('Unlimited');
-  });
 });
 
-describe('formatDuration in the policy unit', () => {
-  it('uses MINUTES / HOURS / DAYS', () => {
-    expect(formatDuration(90, 'MINUTES')).toBe('90 min');
-    expect(formatDuration(90, 'HOURS')).toBe('1.5 h');
-    expect(formatDuration(960, 'DAYS')).toBe('2 days');
-    expect(formatDuration(450, 'DAYS', 450)).toBe('1 day');
-  });
-  it('treats null as unlimited', () => {
-    expect(formatDuration(null, 'DAYS')).toBe('Unlimited');
-    expect(formatDuration(undefined)).toBe('Unlimited');
-  });
-  it('signs amounts', () => {
-    expect(formatSigned(480, 'DAYS')).toBe('+1 day');
-    expect(formatSigned(-120, 'HOURS')).toBe('−2 h');
-    expect(formatSigned(0, 'MINUTES')).toBe('0 min');
+describe('withSign', () => {
+  it('adds + or − to the formatted size', () => {
+    expect(withSign(480, (abs) => `${abs} min`)).toBe('+480 min');
+    expect(withSign(-120, (abs) => `${abs} min`)).toBe('−120 min');
+    expect(withSign(0, (abs) => `${abs} min`)).toBe('0 min');
   });
 });
 

@@ -24,44 +24,6 @@ export function minutesToHours(minutes: number): number {
   return minutes / 60;
 }
 
-export function formatDays(minutes: number, workdayMinutes?: number | null): string {
-  const d = minutesToDays(minutes, workdayMinutes);
-  const s = trimNumber(d);
-  return `${s} ${Math.abs(d) === 1 ? 'day' : 'days'}`;
-}
-
-export function formatHours(minutes: number): string {
-  return `${trimNumber(minutesToHours(minutes))} h`;
-}
-
-export function formatMinutesOnly(minutes: number): string {
-  return `${Math.round(minutes)} min`;
-}
-
-/** Format in the policy's display unit (settings.unit). */
-export function formatDuration(
-  minutes: number | null | undefined,
-  unit: DisplayUnit = 'DAYS',
-  workdayMinutes?: number | null,
-): string {
-  if (minutes === null || minutes === undefined) return 'Unlimited';
-  switch (unit) {
-    case 'MINUTES':
-      return formatMinutesOnly(minutes);
-    case 'HOURS':
-      return formatHours(minutes);
-    case 'DAYS':
-    default:
-      return formatDays(minutes, workdayMinutes);
-  }
-}
-
-/** "1.5 days (12 h)" — both units, as balance cards show. */
-export function formatDaysAndHours(minutes: number | null | undefined, workdayMinutes?: number | null): string {
-  if (minutes === null || minutes === undefined) return 'Unlimited';
-  return `${formatDays(minutes, workdayMinutes)} (${formatHours(minutes)})`;
-}
-
 /** Convert a value typed by a person in `unit` to whole minutes (rounds to nearest). */
 export function toMinutes(value: number, unit: DisplayUnit, workdayMinutes?: number | null): number {
   switch (unit) {
@@ -90,11 +52,6 @@ export function withSign(minutes: number, format: (abs: number) => string): stri
   if (minutes > 0) return `+${body}`;
   if (minutes < 0) return `−${body}`;
   return body;
-}
-
-/** Signed amount, e.g. "+1 day" / "−4 h". */
-export function formatSigned(minutes: number, unit: DisplayUnit, workdayMinutes?: number | null): string {
-  return withSign(minutes, (abs) => formatDuration(abs, unit, workdayMinutes));
 }
 
 /** What a person reads for a policy: its display name, else its key. */
