@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.platform.security.Role;
 import com.powerpto.support.ApiTest;
 import com.powerpto.support.Http;
+import com.powerpto.support.MutableClock;
 import com.powerpto.support.Person;
 import com.powerpto.support.World;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -24,8 +28,18 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The .ics feeds, read back with ical4j and with biweekly (an independent parser). */
+/**
+ * The .ics feeds, read back with ical4j and with biweekly (an independent parser). The feed's
+ * window follows the application clock (90 days back, 400 ahead), so "today" is fixed at
+ * {@link #TODAY}: the March–June 2027 events stay inside it whatever the real date.
+ */
+@Import(MutableClock.Config.class)
 class CalendarFeedTest extends ApiTest {
+
+    static final String TODAY = "2026-12-01T12:00:00Z";
+
+    @Autowired
+    MutableClock clock;
 
     World world;
     Person manager;
@@ -38,6 +52,7 @@ class CalendarFeedTest extends ApiTest {
 
     @BeforeEach
     void world() {
+        clock.set(TODAY);
         world = fixtures.newWorld();
         manager = world.manager("Mia");
         eve = world.employee("Eve", manager.id());
@@ -59,6 +74,11 @@ class CalendarFeedTest extends ApiTest {
         world.as(eve).post(world.base() + "/requests/" + cancelled + "/cancel", null).expect(200);
         approve(submitWithReason(pat, "2027-03-03T09:00", "2027-03-03T17:00", null));
         approve(submitWithReason(stranger, "2027-03-04T09:00", "2027-03-04T17:00", null));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     private String submitWithReason(Person p, String start, String end, String reason) {
@@ -226,9 +246,9 @@ class CalendarFeedTest extends ApiTest {
     void aFeedStopsWhenItsOwnersEmploymentHasEnded() {
         JsonNode feed = feed(pat, "team", false);
         http.get(path(feed)).expect(200);
-        // a last day two days ago: access has ended in every time zone
+        // a last day two days before today: access has ended in every time zone
         world.asAdmin().post(world.base() + "/employees/" + pat.id() + "/terminate",
-                Map.of("termination_date", LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2).toString(),
+                Map.of("termination_date", LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).minusDays(2).toString(),
                         "reason", "left")).expect(200);
         http.get(path(feed)).expectError(404);
     }

@@ -3,10 +3,14 @@ package com.powerpto.calendar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.platform.security.Role;
 import com.powerpto.support.ApiTest;
+import com.powerpto.support.MutableClock;
 import com.powerpto.support.Person;
 import com.powerpto.support.World;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +20,19 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GET /companies/{cid}/whos-out: each role sees its own circle, never reasons, never another company. */
+/**
+ * GET /companies/{cid}/whos-out: each role sees its own circle, never reasons, never another company.
+ * "Today" is fixed at {@link #TODAY} so the March 2027 requests have not started yet (an approved
+ * request that has started can no longer be cancelled) whatever the real date.
+ */
+@Import(MutableClock.Config.class)
 class WhosOutTest extends ApiTest {
 
     static final String MARCH = "?from=2027-03-01&to=2027-03-31";
+    static final String TODAY = "2026-12-01T12:00:00Z";
+
+    @Autowired
+    MutableClock clock;
 
     World world;
     Person mia;      // manager of team A
@@ -35,6 +48,7 @@ class WhosOutTest extends ApiTest {
 
     @BeforeEach
     void world() {
+        clock.set(TODAY);
         world = fixtures.newWorld();
         mia = world.manager("Mia");
         eve = world.employee("Eve", mia.id());
@@ -53,6 +67,11 @@ class WhosOutTest extends ApiTest {
         evePending = submit(eve, "2027-03-22T09:00", "2027-03-22T17:00", null);
         bobDay = submit(bob, "2027-03-03T09:00", "2027-03-03T17:00", "team b reason");
         approve(noah, bobDay);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     private String submit(Person p, String start, String end, String reason) {
