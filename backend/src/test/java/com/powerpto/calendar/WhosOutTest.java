@@ -67,7 +67,7 @@ class WhosOutTest extends ApiTest {
         patPending = submit(pat, "2027-03-08T09:00", "2027-03-08T13:00", "pending reason");
         evePending = submit(eve, "2027-03-22T09:00", "2027-03-22T17:00", null);
         bobDay = submit(bob, "2027-03-03T09:00", "2027-03-03T17:00", "team b reason");
-        approve(noah, bobDay);
+        world.approve(noah, bobDay);
     }
 
     @AfterEach
@@ -81,10 +81,6 @@ class WhosOutTest extends ApiTest {
             body.put("reason", reason);
         }
         return world.as(p).post(world.base() + "/requests", body).expectJson(201).path("id").asText();
-    }
-
-    private void approve(Person manager, String id) {
-        world.as(manager).post(world.base() + "/requests/" + id + "/approve", null).expect(200);
     }
 
     private JsonNode whosOut(Person as, String query) {

@@ -363,7 +363,7 @@ class NotificationDeliveryTest extends ApiTest {
         carryoverJob.run(LocalDate.of(2030, 4, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
         // Half a day used after the carryover draws from the carried minutes first.
         String used = world.submit(saver, fiscal, "2030-04-08T09:00", "2030-04-08T13:00").expectJson(201).path("id").asText();
-        world.as(manager).post(world.base() + "/requests/" + used + "/approve", null).expect(200);
+        world.approve(manager, used);
         forfeitWarnings.run(LocalDate.of(2030, 4, 16)); // 30 April: not yet
         deliver();
         assertThat(forfeits(saver)).isEmpty();
@@ -392,7 +392,7 @@ class NotificationDeliveryTest extends ApiTest {
         assertThat(updated.toString()).contains("{\"kind\":\"request_approved\",\"enabled\":false,\"can_disable\":true}");
 
         String id = world.submit(employee, policy, "2026-10-05T00:00", "2026-10-06T00:00").expectJson(201).path("id").asText();
-        world.as(manager).post(world.base() + "/requests/" + id + "/approve", null).expect(200);
+        world.approve(manager, id);
         accounts.setPassword(world.companyId(), employee.id(), Role.EMPLOYEE, "first password 1");
         world.as(employee).post("/api/auth/change-password",
                 Map.of("current_password", "first password 1", "new_password", "second password 2")).expect(204);
