@@ -375,9 +375,15 @@ class NotificationDeliveryTest extends ApiTest {
             assertThat(m.subject()).isEqualTo("1.5 days of carried will be forfeited on Wed 1 May 2030");
             assertThat(m.text()).contains("carried-over time off expires");
         });
-        // Once the expiration job has expired them, there is nothing left to warn about.
+        // Once the expiration job has expired them, there is nothing left to warn about: with two new
+        // days granted (exactly the cap), the next reset date (1 April 2031) forfeits nothing, which it
+        // would (720 minutes) if the warning counted the expired minutes as still there.
         expirationJob.run(LocalDate.of(2030, 5, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
         assertThat(world.balance(saver, fiscal).path("available_minutes").asLong()).isZero();
+        world.adjust(saver, fiscal, 960, "granted");
+        forfeitWarnings.run(LocalDate.of(2031, 3, 18));
+        deliver();
+        assertThat(forfeits(saver)).hasSize(1);
     }
 
     @Test
