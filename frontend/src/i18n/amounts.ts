@@ -1,6 +1,7 @@
 import { useIntl } from 'react-intl';
 import { formatAmount, formatAmountBoth } from '@/lib/errors';
 import type { DisplayUnit } from '@/lib/types';
+import { withSign } from '@/lib/units';
 
 /** Amounts of minutes in a policy's unit, in the reader's language ("1,5 Tage", "+12 h"). */
 export function useAmounts() {
@@ -14,9 +15,7 @@ export function useAmounts() {
     both: (minutes: number | null | undefined, unit: DisplayUnit = 'DAYS', workday?: number | null) =>
       minutes === null || minutes === undefined ? intl.formatMessage({ id: 'unit.unlimited' }) : formatAmountBoth(intl, minutes, unit, workday),
     /** "+1.5 days" / "−12 h" */
-    signed: (minutes: number, unit: DisplayUnit = 'DAYS', workday?: number | null) => {
-      const body = formatAmount(intl, Math.abs(minutes), unit, workday);
-      return minutes > 0 ? `+${body}` : minutes < 0 ? `−${body}` : body;
-    },
+    signed: (minutes: number, unit: DisplayUnit = 'DAYS', workday?: number | null) =>
+      withSign(minutes, (abs) => formatAmount(intl, abs, unit, workday)),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateInZone, humanize, lastDayOfMonth, monthGrid, parseDate, toIsoDate, fullName, initials } from './format';
+import { addDays, dateInZone, formatDateRange, humanize, lastDayOfMonth, monthGrid, parseDate, toIsoDate, fullName, initials } from './format';
 
 describe('dates', () => {
   it('parses YYYY-MM-DD as a local date', () => {
@@ -41,5 +41,12 @@ describe('labels', () => {
     expect(fullName({ first_name: 'Emma', last_name: 'Stone' })).toBe('Emma Stone');
     expect(fullName(undefined)).toBe('Unknown');
     expect(initials({ first_name: 'emma', last_name: 'stone' })).toBe('ES');
+  });
+});
+
+describe('formatDateRange', () => {
+  it('names one day once and a span by both ends', () => {
+    expect(formatDateRange('2027-03-01', '2027-03-01')).toBe('Mar 1, 2027');
+    expect(formatDateRange('2027-03-01', '2027-03-04')).toBe('Mar 1, 2027 – Mar 4, 2027');
   });
 });

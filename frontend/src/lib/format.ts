@@ -29,9 +29,41 @@ export function setDisplayLocale(locale: string): void {
   displayLocale = locale;
 }
 
+/** The name of a weekday in the display language, Monday = 0 ("Mon" / "Mo."; "Monday" with 'long'). */
+export function weekdayName(index: number, style: 'short' | 'long' | 'narrow' = 'short'): string {
+  // 1 January 2024 was a Monday
+  return new Date(2024, 0, 1 + index).toLocaleDateString(displayLocale, { weekday: style });
+}
+
+/** The weekday of an ISO date, Monday = 0 (for {@link weekdayName}). */
+export function weekdayIndex(date: string): number {
+  return (parseDate(date).getDay() + 6) % 7;
+}
+
+/** "December 28, 2027" / "28. Dezember 2027". */
+export function formatLongDate(date: string | null | undefined): string {
+  if (!date) return '—';
+  return parseDate(date).toLocaleDateString(displayLocale, { dateStyle: 'long' });
+}
+
+/** "Tue, Dec 28" / "Di., 28. Dez.": a day in a short list within one year. */
+export function formatWeekdayDate(date: string): string {
+  return parseDate(date).toLocaleDateString(displayLocale, { weekday: 'short', day: 'numeric', month: 'short' });
+}
+
+/** "December 31" / "31. Dezember": a day of every year (month 1–12). */
+export function formatDayOfYear(month: number, day: number): string {
+  return new Date(2000, month - 1, day).toLocaleDateString(displayLocale, { day: 'numeric', month: 'long' });
+}
+
 export function formatDate(date: string | null | undefined): string {
   if (!date) return '—';
   return parseDate(date).toLocaleDateString(displayLocale, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** "Mar 1, 2027" for one day, "Mar 1, 2027 – Mar 4, 2027" for several (both ends included). */
+export function formatDateRange(first: string, last: string): string {
+  return first === last ? formatDate(first) : `${formatDate(first)} – ${formatDate(last)}`;
 }
 
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {

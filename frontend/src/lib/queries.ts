@@ -1,4 +1,5 @@
 // Shared TanStack Query hooks and keys.
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, companyPath, fetchAll, type Query } from './api';
 import { useMe } from './auth';
@@ -15,22 +16,24 @@ export const keys = {
   assignments: (cid: string, eid: string) => ['assignments', cid, eid] as const,
   requests: (cid: string, filters?: unknown) => ['requests', cid, filters] as const,
   holidays: (cid: string, year: number) => ['holidays', cid, year] as const,
+  delegatedReports: (cid: string) => ['delegated-reports', cid] as const,
 };
 
 /** Every policy of the company (any role may list them). */
-export function usePolicies() {
+export function usePolicies(enabled = true) {
   const me = useMe();
   return useQuery({
     queryKey: keys.policies(me.company_id),
     queryFn: ({ signal }) => fetchAll<Policy>(companyPath(me.company_id, '/policies'), undefined, signal),
     staleTime: 60_000,
+    enabled,
   });
 }
 
-export function usePolicyMap() {
-  const q = usePolicies();
-  const map = new Map<string, Policy>();
-  for (const p of q.data ?? []) map.set(p.id, p);
+export function usePolicyMap(enabled = true) {
+  const q = usePolicies(enabled);
+  // one map per answer, so memos that depend on it keep
+  const map = useMemo(() => new Map<string, Policy>((q.data ?? []).map((p) => [p.id, p])), [q.data]);
   return { ...q, map };
 }
 
@@ -48,9 +51,13 @@ export function useEmployees(enabled = true) {
 export function useEmployeeMap() {
   const me = useMe();
   const q = useEmployees();
-  const map = new Map<string, Employee>();
-  if (me.employee) map.set(me.employee.id, me.employee);
-  for (const e of q.data ?? []) map.set(e.id, e);
+  // one map per answer, so memos that depend on it keep
+  const map = useMemo(() => {
+    const m = new Map<string, Employee>();
+    if (me.employee) m.set(me.employee.id, me.employee);
+    for (const e of q.data ?? []) m.set(e.id, e);
+    return m;
+  }, [me.employee, q.data]);
   return { ...q, map };
 }
 
@@ -103,5 +110,19 @@ export function useHolidays(year: number) {
   return useQuery({
     queryKey: keys.holidays(me.company_id, year),
     queryFn: ({ signal }) => fetchAll<Holiday>(companyPath(me.company_id, '/holidays'), { year }, signal),
+  });
+}
+
+/**
+ * The reports of the managers who delegated their approvals to the caller (a manager): a delegate's
+ * queue holds people who are not in the delegate's own employee list.
+ */
+export function useDelegatedReports() {
+  const me = useMe();
+  return useQuery({
+    queryKey: keys.delegatedReports(me.company_id),
+    queryFn: ({ signal }) => api.get<{ items: Employee[] }>(companyPath(me.company_id, '/delegations/reports'), undefined, signal),
+    enabled: me.role === 'manager',
+    staleTime: 60_000,
   });
 }

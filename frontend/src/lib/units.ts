@@ -84,15 +84,25 @@ export function policyUnit(policy: Policy | null | undefined): DisplayUnit {
   return settingsUnit(policy?.current_version?.settings);
 }
 
-/** Signed amount, e.g. "+1 day" / "−4 h". */
-export function formatSigned(minutes: number, unit: DisplayUnit, workdayMinutes?: number | null): string {
-  const body = formatDuration(Math.abs(minutes), unit, workdayMinutes);
+/** A signed amount: `format` writes the size, this adds "+" or "−" ("+1 day", "−4 h"). */
+export function withSign(minutes: number, format: (abs: number) => string): string {
+  const body = format(Math.abs(minutes));
   if (minutes > 0) return `+${body}`;
   if (minutes < 0) return `−${body}`;
   return body;
 }
 
+/** Signed amount, e.g. "+1 day" / "−4 h". */
+export function formatSigned(minutes: number, unit: DisplayUnit, workdayMinutes?: number | null): string {
+  return withSign(minutes, (abs) => formatDuration(abs, unit, workdayMinutes));
+}
+
 /** What a person reads for a policy: its display name, else its key. */
 export function policyLabel(policy: { key: string; name?: string | null } | null | undefined): string {
   return policy ? policy.name || policy.key : '';
+}
+
+/** What a person reads for a balance-like row's policy (the server sends name and key): its name, else its key. */
+export function balanceLabel(row: { policy_key: string; policy_name?: string | null } | null | undefined): string {
+  return row ? row.policy_name || row.policy_key : '';
 }

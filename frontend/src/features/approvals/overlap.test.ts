@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overlappingAbsences } from './overlap';
-import { absencesByDay, requestDays } from '@/features/calendar/calendar';
+import { outByDay, type WhosOutItem } from '@/features/calendar/whosOut';
 import type { TimeOffRequest } from '@/lib/types';
 
 const r = (id: string, employee_id: string, start_at: string, end_at: string, status: TimeOffRequest['status'] = 'APPROVED') =>
@@ -22,20 +22,18 @@ describe('overlappingAbsences', () => {
 });
 
 describe('team calendar days', () => {
-  it('covers start to end (exclusive) in the employee zone', () => {
-    expect(requestDays(r('1', 'a', '2025-03-10T09:00:00Z', '2025-03-12T00:00:00Z'), 'UTC')).toEqual({ first: '2025-03-10', last: '2025-03-11' });
-    expect(requestDays(r('1', 'a', '2025-03-10T23:30:00Z', '2025-03-11T01:00:00Z'), 'America/New_York')).toEqual({
-      first: '2025-03-10',
-      last: '2025-03-10',
-    });
-  });
-  it('groups absences per day', () => {
-    const map = absencesByDay([r('1', 'a', '2025-03-10T09:00:00Z', '2025-03-11T17:00:00Z')], ['2025-03-09', '2025-03-10', '2025-03-11', '2025-03-12'], () => 'UTC');
-    expect([...map.entries()].map(([d, l]) => [d, l.length])).toEqual([
-      ['2025-03-09', 0],
-      ['2025-03-10', 1],
-      ['2025-03-11', 1],
-      ['2025-03-12', 0],
+  // The server names each absence's first and last local day (in the employee's zone); the grid
+  // lists it on every day in between, both ends included.
+  const out = (id: string, first_day: string, last_day: string) =>
+    ({ request_id: id, employee_id: id, name: id, first_day, last_day, start_at: '', end_at: '', status: 'APPROVED', all_day: true }) as WhosOutItem;
+
+  it('groups absences per day, first and last day included', () => {
+    const map = outByDay([out('a', '2025-03-10', '2025-03-11'), out('b', '2025-03-11', '2025-03-11')], ['2025-03-09', '2025-03-10', '2025-03-11', '2025-03-12']);
+    expect([...map.entries()].map(([d, l]) => [d, l.map((i) => i.request_id).join()])).toEqual([
+      ['2025-03-09', ''],
+      ['2025-03-10', 'a'],
+      ['2025-03-11', 'a,b'],
+      ['2025-03-12', ''],
     ]);
   });
 });

@@ -1,20 +1,19 @@
 import type { IntlShape } from 'react-intl';
 import type { PolicySettings, PolicyVersion } from '@/lib/types';
-import { humanize } from '@/lib/format';
 import { formatAmountBoth } from '@/lib/errors';
+import { enumLabel } from '@/i18n/enums';
+import { formatDayOfYear } from '@/lib/format';
 import { RATE_FIELD } from './validation';
 
 type Msg = (id: string, values?: Record<string, string | number>) => string;
 const msg = (intl: IntlShape): Msg => (id, values) => intl.formatMessage({ id }, values);
-const enumText = (intl: IntlShape, kind: string, value: string | null | undefined) =>
-  value && intl.messages[`enum.${kind}.${value}`] ? intl.formatMessage({ id: `enum.${kind}.${value}` }) : humanize(value);
 
 export function typeLabel(intl: IntlShape, s: PolicySettings | undefined): string {
   if (!s) return '—';
   const t = msg(intl);
   if (s.type === 'UNLIMITED') return t('policy.form.type.UNLIMITED');
   return s.accrual_method === 'TIME'
-    ? t('policy.describe.typeTime', { frequency: enumText(intl, 'frequency', s.accrual_frequency) })
+    ? t('policy.describe.typeTime', { frequency: enumLabel(intl, 'frequency', s.accrual_frequency) })
     : t('policy.describe.typeHours');
 }
 
@@ -26,7 +25,7 @@ export function describeSettings(intl: IntlShape, s: PolicySettings): [string, s
     n === null || n === undefined ? none : formatAmountBoth(intl, n, s.unit ?? 'DAYS');
   const rows: [string, string][] = [
     [t('policy.describe.type'), typeLabel(intl, s)],
-    [t('policy.describe.unit'), enumText(intl, 'unit', s.unit)],
+    [t('policy.describe.unit'), enumLabel(intl, 'unit', s.unit)],
   ];
   if (s.accrual_method === 'TIME') {
     rows.push([t('policy.describe.rate'), t('policy.describe.ratePer', { amount: amount(s[RATE_FIELD[s.accrual_frequency]]), period: s.accrual_frequency })]);
@@ -63,7 +62,7 @@ export function describeSettings(intl: IntlShape, s: PolicySettings): [string, s
     s.expiration?.enabled
       ? s.expiration.expires_after_days
         ? t('policy.describe.expiresAfter', { days: s.expiration.expires_after_days })
-        : t('policy.describe.expiresOn', { date: new Date(2000, (s.expiration.expires_on_month ?? 1) - 1, s.expiration.expires_on_day ?? 1).toLocaleDateString(intl.locale, { day: 'numeric', month: 'long' }) })
+        : t('policy.describe.expiresOn', { date: formatDayOfYear(s.expiration.expires_on_month ?? 1, s.expiration.expires_on_day ?? 1) })
       : t('policy.describe.off'),
   ]);
   return rows;

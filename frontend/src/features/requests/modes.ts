@@ -1,3 +1,4 @@
+import type { MessageKey } from '@/i18n/messages/en';
 /**
  * The request dialog asks for dates first, then one of three modes, and turns them into the
  * request's local start/end (sent without an offset: the server reads them in the employee's
@@ -54,7 +55,7 @@ function plusMinutes(date: string, time: string, minutes: number): string {
 }
 
 /** Message keys (request.when.*): the fields translate them. */
-export type WhenErrors = Partial<Record<'start_date' | 'end_date' | 'from_time' | 'to_time', string>>;
+export type WhenErrors = Partial<Record<'start_date' | 'end_date' | 'from_time' | 'to_time', MessageKey>>;
 
 export function validateWhen(v: WhenValues): WhenErrors {
   const errors: WhenErrors = {};
@@ -93,7 +94,7 @@ export function windowFor(v: WhenValues, schedule: Schedule): { start_at: string
 }
 
 /** Message keys of the breakdown's "why" column. */
-export const REASON_LABELS: Record<string, string> = {
+export const REASON_LABELS: Record<string, MessageKey> = {
   WORKDAY: 'request.day.WORKDAY',
   PARTIAL: 'request.day.PARTIAL',
   WEEKEND: 'request.day.WEEKEND',

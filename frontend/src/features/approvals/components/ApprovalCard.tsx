@@ -5,9 +5,10 @@ import { formatDateTime, fullName } from '@/lib/format';
 import { useBalances } from '@/lib/queries';
 import { useMe } from '@/lib/auth';
 import { useT } from '@/i18n/I18nProvider';
-import { formatDaysAndHours, formatDuration, policyUnit, safeWorkday } from '@/lib/units';
+import { policyUnit, safeWorkday } from '@/lib/units';
+import { useAmounts } from '@/i18n/amounts';
 import { Button } from '@/components/ui/button';
-import { Badge, Card } from '@/components/ui/card';
+import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/input';
 import { FormError } from '@/components/ui/states';
@@ -31,6 +32,7 @@ export function ApprovalCard({
   employees: Map<string, Employee>;
 }) {
   const t = useT();
+  const amounts = useAmounts();
   const [note, setNote] = useState('');
   const approve = useRequestTransition('approve');
   const deny = useRequestTransition('deny');
@@ -88,21 +90,21 @@ export function ApprovalCard({
       <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="text-slate-600">{t('approvals.duration')}</dt>
         <dd className="font-medium" data-testid="approval-duration">
-          {formatDuration(request.requested_minutes, unit, workday)}
+          {amounts.one(request.requested_minutes, unit, workday)}
         </dd>
         <dt className="text-slate-600">{t('approvals.balance')}</dt>
         <dd data-testid="approval-balance">
           {balances.isPending
-            ? t('approvals.loadingShort')
+            ? t('ui.loading')
             : balances.isError
               ? t('approvals.unavailable')
               : !balance
                 ? '—'
                 : balance.is_unlimited
-                  ? t('request.unlimited')
+                  ? t('unit.unlimited')
                   : t('approvals.balanceWithPending', {
-                      available: formatDaysAndHours(balance.available_minutes, workday),
-                      pending: formatDuration(balance.held_minutes, unit, workday),
+                      available: amounts.both(balance.available_minutes, unit, workday),
+                      pending: amounts.one(balance.held_minutes, unit, workday),
                     })}
         </dd>
         {request.reason && (
@@ -123,7 +125,7 @@ export function ApprovalCard({
                   <span className="text-slate-600">
                     {formatDateTime(o.start_at, tz)} → {formatDateTime(o.end_at, tz)} ({tz})
                   </span>{' '}
-                  <Badge tone={o.status === 'APPROVED' ? 'green' : 'amber'}>{o.status === 'APPROVED' ? t('status.APPROVED') : t('status.SUBMITTED')}</Badge>
+                  <StatusBadge status={o.status} />
                 </li>
               ))}
             </ul>

@@ -1,11 +1,8 @@
 import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { api, companyPath } from '@/lib/api';
-import type { Employee } from '@/lib/types';
 import { useT } from '@/i18n/I18nProvider';
 import { useMe } from '@/lib/auth';
 import { addDays, dateInZone } from '@/lib/format';
-import { useEmployeeMap, usePolicyMap, useRequestList } from '@/lib/queries';
+import { useDelegatedReports, useEmployeeMap, usePolicyMap, useRequestList } from '@/lib/queries';
 import { PageHeader } from '@/components/ui/card';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { ApprovalCard } from '../components/ApprovalCard';
@@ -18,14 +15,12 @@ export default function ApprovalsPage() {
   const pending = useRequestList({ status: 'SUBMITTED' });
   const own = useEmployeeMap();
   // A delegate's queue holds another manager's reports, who are not in the delegate's employee list.
-  const delegated = useQuery({
-    queryKey: ['delegated-reports', me.company_id],
-    queryFn: () => api.get<{ items: Employee[] }>(companyPath(me.company_id, '/delegations/reports')),
-    enabled: me.role === 'manager',
-    staleTime: 60_000,
-  });
-  const employees = { map: new Map(own.map) };
-  for (const e of delegated.data?.items ?? []) if (!employees.map.has(e.id)) employees.map.set(e.id, e);
+  const delegated = useDelegatedReports();
+  const employees = useMemo(() => {
+    const map = new Map(own.map);
+    for (const e of delegated.data?.items ?? []) if (!map.has(e.id)) map.set(e.id, e);
+    return { map };
+  }, [own.map, delegated.data]);
   const policies = usePolicyMap();
   const items = useMemo(
     () =>

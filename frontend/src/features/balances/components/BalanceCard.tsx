@@ -1,4 +1,5 @@
 import type { Balance, DisplayUnit } from '@/lib/types';
+import { balanceLabel } from '@/lib/units';
 import { Badge, Card } from '@/components/ui/card';
 import { useT } from '@/i18n/I18nProvider';
 import { useEnumLabel } from '@/i18n/enums';
@@ -21,7 +22,7 @@ export function BalanceCard({ balance, unit, workdayMinutes }: { balance: Balanc
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id={`bal-${balance.policy_id}`} className="font-semibold" data-testid="balance-policy-name">
-            {balance.policy_name || balance.policy_key}
+            {balanceLabel(balance)}
           </h2>
           {balance.policy_description && <p className="text-xs text-slate-600">{balance.policy_description}</p>}
         </div>

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Employee } from '@/lib/types';
 import { useBalances, useLedger, usePolicyMap } from '@/lib/queries';
-import { policyUnit, safeWorkday } from '@/lib/units';
+import { balanceLabel, policyUnit, safeWorkday } from '@/lib/units';
 import { Card, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
@@ -52,7 +52,7 @@ export function EmployeeBalances({ employee, showLedger = true }: { employee: Em
             <Select
               value={selectedPolicy}
               onValueChange={setChartPolicy}
-              options={items.map((b) => ({ value: b.policy_id, label: b.policy_name || b.policy_key }))}
+              options={items.map((b) => ({ value: b.policy_id, label: balanceLabel(b) }))}
               data-testid="chart-policy"
             />
           </Field>
@@ -68,7 +68,7 @@ export function EmployeeBalances({ employee, showLedger = true }: { employee: Em
             <BalanceChart
               points={points}
               workdayMinutes={workday}
-              label={t('balances.chartLabel', { name: selected?.policy_name || selected?.policy_key || '' })}
+              label={t('balances.chartLabel', { name: balanceLabel(selected) })}
             />
           </Suspense>
         )}

@@ -44,8 +44,8 @@ export function LedgerTable({
         <tr>
           <Th>{t('ledger.when')}</Th>
           <Th>{t('col.policy')}</Th>
-          <Th>{t('policy.form.section.type')}</Th>
-          <Th className="text-right">{t('adjust.amount')}</Th>
+          <Th>{t('col.type')}</Th>
+          <Th className="text-right">{t('col.amount')}</Th>
           <Th>{t('ledger.source')}</Th>
         </tr>
       </thead>

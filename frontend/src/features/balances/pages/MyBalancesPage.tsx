@@ -12,7 +12,7 @@ export default function MyBalancesPage() {
   const me = useMe();
   const t = useT();
   const [open, setOpen] = useState(false);
-  if (!me.employee) return <EmptyState title={t('balances.noEmployee')} />;
+  if (!me.employee) return <EmptyState title={t('common.noEmployee')} />;
   return (
     <>
       <PageHeader

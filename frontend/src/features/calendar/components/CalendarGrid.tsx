@@ -1,10 +1,8 @@
 import { useT } from '@/i18n/I18nProvider';
-import type { MessageKey } from '@/i18n/messages/en';
-import { formatDate, monthLabel } from '@/lib/format';
+import { formatDate, monthLabel, weekdayName } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import { isWeekend, type WhosOutItem } from '../whosOut';
 
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 interface Props {
   year: number;
@@ -26,9 +24,9 @@ export function CalendarGrid({ year, month, weeks, today, byDay, holidays, weeke
         <caption className="sr-only">{t('calendar.caption', { month: monthLabel(year, month) })}</caption>
         <thead>
           <tr>
-            {WEEKDAYS.map((d) => (
+            {[0, 1, 2, 3, 4, 5, 6].map((d) => (
               <th key={d} scope="col" className="border-b border-slate-200 bg-slate-50 py-1 font-semibold text-slate-700">
-                {t(`calendar.weekday.${d}` as MessageKey)}
+                {weekdayName(d)}
               </th>
             ))}
           </tr>
@@ -67,7 +65,7 @@ export function CalendarGrid({ year, month, weeks, today, byDay, holidays, weeke
                     )}
                     <ul className="mt-0.5 space-y-0.5">
                       {out.slice(0, 3).map((r) => {
-                        const status = r.status === 'APPROVED' ? t('calendar.approved') : t('calendar.pending');
+                        const status = t(`status.${r.status}`);
                         return (
                           <li
                             key={r.request_id}

@@ -55,6 +55,19 @@ describe('who is out panel', () => {
     expect(screen.getByTestId('whos-out-week-empty').textContent).toBe('Diese Woche fehlt sonst niemand.');
   });
 
+  it('a holiday falling today is not listed as later this week', () => {
+    renderIn(<WhosOutLists data={{ ...week, items: [], holidays: [{ date: '2027-03-03', name: 'Founders day' }, { date: '2027-03-05', name: 'Spring day' }] }} today="2027-03-03" />);
+    const holidays = screen.getAllByTestId('whos-out-holiday').map((h) => h.textContent);
+    expect(holidays).toHaveLength(1);
+    expect(holidays[0]).toContain('Spring day');
+  });
+
+  it('only today’s holiday and nobody out: the week says nobody else is out', () => {
+    renderIn(<WhosOutLists data={{ ...week, items: [], holidays: [{ date: '2027-03-03', name: 'Founders day' }] }} today="2027-03-03" />);
+    expect(screen.queryByTestId('whos-out-holiday')).toBeNull();
+    expect(screen.getByTestId('whos-out-week-empty')).toBeTruthy();
+  });
+
   it('the week is today and six days after', () => {
     expect(weekFrom('2027-12-29')).toEqual({ from: '2027-12-29', to: '2028-01-04' });
   });

@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT } from '@/i18n/I18nProvider';
 import { formatDate, todayIso } from '@/lib/format';
-import { Badge, Card } from '@/components/ui/card';
+import { Card } from '@/components/ui/card';
+import { AbsenceRow } from './AbsenceRow';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useWhosOut, weekFrom, type WhosOut, type WhosOutItem } from '../whosOut';
 
@@ -35,63 +37,42 @@ export function WhosOutLists({ data, today }: { data: WhosOut; today: string }) 
   const t = useT();
   const outToday = data.items.filter((i) => i.first_day <= today && i.last_day >= today);
   const later = data.items.filter((i) => !outToday.includes(i));
-  const holidays = data.holidays;
+  // "later this week" means after today: a holiday falling today is not later
+  const holidays = data.holidays.filter((h) => h.date > today);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <section aria-labelledby="whos-out-today">
-        <h3 id="whos-out-today" className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-600">
-          {t('whosOut.today')}
-        </h3>
-        {outToday.length === 0 ? (
-          <p className="text-sm text-slate-600" data-testid="whos-out-today-empty">
-            {t('whosOut.nobodyToday')}
-          </p>
-        ) : (
-          <ul className="space-y-1 text-sm" data-testid="whos-out-today">
-            {outToday.map((i) => (
-              <Row key={i.request_id} item={i} />
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="whos-out-week">
-        <h3 id="whos-out-week" className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-600">
-          {t('whosOut.thisWeek')}
-        </h3>
-        {later.length === 0 && holidays.length === 0 ? (
-          <p className="text-sm text-slate-600" data-testid="whos-out-week-empty">
-            {t('whosOut.nobodyThisWeek')}
-          </p>
-        ) : (
-          <ul className="space-y-1 text-sm" data-testid="whos-out-week">
-            {later.map((i) => (
-              <Row key={i.request_id} item={i} />
-            ))}
-            {holidays.map((h) => (
-              <li key={h.date} className="text-slate-700" data-testid="whos-out-holiday">
-                {t('whosOut.holiday', { name: h.name, date: formatDate(h.date) })}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <WhosOutSection id="whos-out-today" title={t('whosOut.today')} empty={t('whosOut.nobodyToday')} items={outToday} />
+      <WhosOutSection id="whos-out-week" title={t('whosOut.thisWeek')} empty={t('whosOut.nobodyThisWeek')} items={later}>
+        {holidays.map((h) => (
+          <li key={h.date} className="text-slate-700" data-testid="whos-out-holiday">
+            {t('whosOut.holiday', { name: h.name, date: formatDate(h.date) })}
+          </li>
+        ))}
+      </WhosOutSection>
     </div>
   );
 }
 
-function Row({ item }: { item: WhosOutItem }) {
-  const t = useT();
-  const days = item.first_day === item.last_day ? formatDate(item.first_day) : `${formatDate(item.first_day)} – ${formatDate(item.last_day)}`;
+/** A titled list of absences (plus extra rows such as holidays); a sentence when there is none. */
+function WhosOutSection({ id, title, empty, items, children }: { id: string; title: string; empty: string; items: WhosOutItem[]; children?: ReactNode[] }) {
+  const extra = children ?? [];
   return (
-    <li className="flex flex-wrap items-center justify-between gap-2" data-testid="whos-out-row">
-      <span>
-        <span className="font-medium">{item.name}</span>
-        {!item.all_day && <span className="text-slate-600"> · {t('whosOut.partOfDay')}</span>}
-      </span>
-      <span className="flex items-center gap-2 text-slate-700">
-        {days}
-        {item.status === 'SUBMITTED' && <Badge tone="amber">{t('whosOut.pending')}</Badge>}
-      </span>
-    </li>
+    <section aria-labelledby={id}>
+      <h3 id={id} className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-600">
+        {title}
+      </h3>
+      {items.length === 0 && extra.length === 0 ? (
+        <p className="text-sm text-slate-600" data-testid={`${id}-empty`}>
+          {empty}
+        </p>
+      ) : (
+        <ul className="space-y-1 text-sm" data-testid={id}>
+          {items.map((i) => (
+            <AbsenceRow key={i.request_id} item={i} pendingOnly testId="whos-out-row" />
+          ))}
+          {extra}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -2,10 +2,11 @@ import { useMemo, useState } from 'react';
 import { useT } from '@/i18n/I18nProvider';
 import { useMe } from '@/lib/auth';
 import { policyLabel } from '@/lib/units';
-import { fullName, lastDayOfMonth, monthGrid, monthLabel, todayIso, formatDate } from '@/lib/format';
+import { fullName, lastDayOfMonth, monthGrid, monthLabel, todayIso } from '@/lib/format';
 import { useEmployees, usePolicyMap } from '@/lib/queries';
 import { Button } from '@/components/ui/button';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { Card, PageHeader } from '@/components/ui/card';
+import { AbsenceRow } from '../components/AbsenceRow';
 import { Select } from '@/components/ui/select';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { CalendarGrid } from '../components/CalendarGrid';
@@ -30,7 +31,8 @@ export default function TeamCalendarPage() {
   const whosOut = useWhosOut(from, to, team === EVERYONE ? undefined : team);
   const isAdmin = me.role === 'admin';
   const employees = useEmployees(isAdmin);
-  const policies = usePolicyMap();
+  // the server names the policy of an absence (policy_id) to managers and admins only
+  const policies = usePolicyMap(me.role !== 'employee');
   const managers = useMemo(() => {
     const all = employees.data ?? [];
     const ids = new Set(all.map((e) => e.manager_id).filter(Boolean));
@@ -81,8 +83,8 @@ export default function TeamCalendarPage() {
         )}
       </div>
       <div className="mb-3 flex flex-wrap gap-3 text-xs text-slate-700">
-        <Legend swatch="bg-emerald-200" label={t('calendar.approved')} />
-        <Legend swatch="bg-amber-200" label={t('calendar.pending')} />
+        <Legend swatch="bg-emerald-200" label={t('status.APPROVED')} />
+        <Legend swatch="bg-amber-200" label={t('status.SUBMITTED')} />
         <Legend swatch="bg-slate-100 border border-slate-200" label={t('calendar.weekend')} />
         <Legend swatch="bg-sky-50 border border-sky-200 dark:bg-sky-950" label={t('calendar.holiday')} />
       </div>
@@ -108,19 +110,12 @@ export default function TeamCalendarPage() {
             ) : (
               <ul className="divide-y divide-slate-100 text-sm" data-testid="calendar-list">
                 {inMonth.map((r) => (
-                  <li key={r.request_id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                    <span>
-                      <span className="font-medium">{r.name}</span>
-                      {r.policy_id && <> · {policyLabel(policies.map.get(r.policy_id)) || t('calendar.timeOff')}</>}
-                      {!r.all_day && <span className="text-slate-600"> · {t('whosOut.partOfDay')}</span>}
-                    </span>
-                    <span className="flex items-center gap-2 text-slate-700">
-                      {r.first_day === r.last_day ? formatDate(r.first_day) : `${formatDate(r.first_day)} – ${formatDate(r.last_day)}`}
-                      <Badge tone={r.status === 'APPROVED' ? 'green' : 'amber'}>
-                        {r.status === 'APPROVED' ? t('calendar.approved') : t('calendar.pending')}
-                      </Badge>
-                    </span>
-                  </li>
+                  <AbsenceRow
+                    key={r.request_id}
+                    item={r}
+                    what={r.policy_id ? policyLabel(policies.map.get(r.policy_id)) || t('calendar.timeOff') : undefined}
+                    className="py-2"
+                  />
                 ))}
               </ul>
             )}

@@ -1,10 +1,10 @@
 // Loaded lazily: Recharts stays out of the initial bundle.
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportSummary } from '@/lib/types';
-import { humanize } from '@/lib/format';
 import { trimNumber } from '@/lib/units';
 import { Card, CardTitle } from '@/components/ui/card';
 import { useT } from '@/i18n/I18nProvider';
+import { useEnumLabel } from '@/i18n/enums';
 import type { MessageKey } from '@/i18n/messages/en';
 
 const COLORS: Record<string, string> = {
@@ -19,10 +19,11 @@ const days = (m: number) => Number(trimNumber(m / 480, 1));
 
 export default function DashboardCharts({ summary }: { summary: ReportSummary }) {
   const t = useT();
+  const enumLabel = useEnumLabel();
   const byStatus = Object.entries(summary.requests_by_status ?? {})
     .filter(([, n]) => (n ?? 0) > 0)
     .map(([status, n]) => ({ name: t(`status.${status}` as MessageKey), status, value: n ?? 0 }));
-  const usage = (summary.usage_by_category ?? []).map((u) => ({ name: humanize(u.category), days: days(u.used_minutes) }));
+  const usage = (summary.usage_by_category ?? []).map((u) => ({ name: enumLabel('category', u.category), days: days(u.used_minutes) }));
   const teams = (summary.balances_by_team ?? []).map((team) => ({
     name: team.manager_name ?? t('dashboard.noManager'),
     days: days(team.available_minutes),

@@ -4,7 +4,8 @@ import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
 import { useBalances } from '@/lib/queries';
 import type { Employee, LedgerEntry } from '@/lib/types';
-import { formatSigned, safeWorkday, toMinutes } from '@/lib/units';
+import { balanceLabel, safeWorkday, toMinutes } from '@/lib/units';
+import { useAmounts } from '@/i18n/amounts';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
@@ -18,6 +19,7 @@ import { validateAdjustment, type AdjustmentFormValues } from '../validation';
 export function AdjustmentForm({ employee }: { employee: Employee }) {
   const me = useMe();
   const t = useT();
+  const { signed } = useAmounts();
   const qc = useQueryClient();
   const balances = useBalances(employee.id);
   const workday = safeWorkday(employee.workday_minutes);
@@ -30,8 +32,8 @@ export function AdjustmentForm({ employee }: { employee: Employee }) {
   // What was typed, in the unit it was typed in, with the other unit beside it ("+1.5 days (12 h)").
   const typed = (m: number) =>
     v.unit === 'MINUTES'
-      ? formatSigned(m, 'MINUTES', workday)
-      : `${formatSigned(m, v.unit, workday)} (${formatSigned(m, v.unit === 'DAYS' ? 'HOURS' : 'DAYS', workday)})`;
+      ? signed(m, 'MINUTES', workday)
+      : `${signed(m, v.unit, workday)} (${signed(m, v.unit === 'DAYS' ? 'HOURS' : 'DAYS', workday)})`;
   const create = useMutation({
     mutationFn: () =>
       api.post<LedgerEntry>(companyPath(me.company_id, '/adjustments'), {
@@ -60,7 +62,7 @@ export function AdjustmentForm({ employee }: { employee: Employee }) {
           <Select
             value={v.policy_id}
             onValueChange={(x) => setV((s) => ({ ...s, policy_id: x }))}
-            options={(balances.data?.items ?? []).map((b) => ({ value: b.policy_id, label: b.policy_name || b.policy_key }))}
+            options={(balances.data?.items ?? []).map((b) => ({ value: b.policy_id, label: balanceLabel(b) }))}
             placeholder={balances.isPending ? t('ui.loading') : t('assignment.choosePolicy')}
             data-testid="adjustment-policy"
           />

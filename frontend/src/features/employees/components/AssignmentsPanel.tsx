@@ -75,7 +75,7 @@ export function AssignmentsPanel({ employee }: { employee: Employee }) {
                   <Td>{formatDate(a.effective_from)}</Td>
                   <Td>{a.effective_to ? formatDate(a.effective_to) : t('policy.detail.openEndedCap')}</Td>
                   <Td>
-                    <Badge tone={active ? 'green' : 'gray'}>{active ? t('employees.status.ACTIVE') : a.effective_from > today ? t('policy.detail.upcoming') : t('assignment.endedBadge')}</Badge>
+                    <Badge tone={active ? 'green' : 'gray'}>{active ? t('employees.status.ACTIVE') : a.effective_from > today ? t('common.scheduled') : t('assignment.endedBadge')}</Badge>
                   </Td>
                   <Td>
                     {endable && (

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { fullName } from '@/lib/format';
+import { fullName, weekdayName } from '@/lib/format';
 import { WEEK_DAYS, type Employee, type WeekDay } from '@/lib/types';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -7,7 +7,6 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
-import { useIntl } from 'react-intl';
 import { useT } from '@/i18n/I18nProvider';
 import { useValidationText } from '@/i18n/validation';
 import { AmountInput } from '@/features/policies/components/AmountInput';
@@ -39,9 +38,6 @@ export function EmployeeForm({
   onCancel: () => void;
 }) {
   const t = useT();
-  const intl = useIntl();
-  // Monday 1 January 2024 onwards: the week days in the reader's language
-  const dayName = (i: number) => new Date(2024, 0, 1 + i).toLocaleDateString(intl.locale, { weekday: 'short' });
   const [v, setV] = useState(initial);
   const [shown, setShown] = useState(false);
   const errors = validateEmployeeForm(v, selfId);
@@ -129,7 +125,7 @@ export function EmployeeForm({
             {WEEK_DAYS.map((d, i) => (
               <label key={d} className="flex items-center gap-1.5 text-sm">
                 <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={v.work_days.includes(d)} onChange={() => toggleDay(d)} />
-                {dayName(i)}
+                {weekdayName(i)}
               </label>
             ))}
           </div>

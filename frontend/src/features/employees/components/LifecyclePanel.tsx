@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { balanceLabel } from '@/lib/units';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, companyPath, downloadFile } from '@/lib/api';
@@ -15,7 +16,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { useIntl } from 'react-intl';
 import { useT } from '@/i18n/I18nProvider';
-import { formatAmount } from '@/lib/errors';
+import { useAmounts } from '@/i18n/amounts';
 import type { DisplayUnit } from '@/lib/types';
 
 export interface FinalStatement {
@@ -31,19 +32,12 @@ interface TerminationResult extends Employee {
   reports_without_manager: { id: string; first_name: string; last_name: string; email: string }[];
 }
 
-/** Minutes shown in the policy's display unit (days use the employee's workday). */
-export function inUnit(minutes: number | null, unit: string, workdayMinutes: number): string {
-  if (minutes === null) return 'unlimited';
-  if (unit === 'DAYS') return `${+(minutes / workdayMinutes).toFixed(2)} days`;
-  if (unit === 'HOURS') return `${+(minutes / 60).toFixed(2)} h`;
-  return `${minutes} min`;
-}
-
-function StatementTable({ statement, employee }: { statement: FinalStatement; employee: Employee }) {
+/** The final statement: each balance in its policy's unit (days by the employee's workday). */
+export function StatementTable({ statement, employee }: { statement: FinalStatement; employee: Pick<Employee, 'workday_minutes'> }) {
   const t = useT();
   const intl = useIntl();
-  const amount = (minutes: number | null, unit: string) =>
-    minutes === null ? t('unit.unlimited') : formatAmount(intl, minutes, unit as DisplayUnit, employee.workday_minutes);
+  const amounts = useAmounts();
+  const amount = (minutes: number | null, unit: string) => amounts.one(minutes, unit as DisplayUnit, employee.workday_minutes);
   return (
     <Table caption={t('lifecycle.statement')} data-testid="final-statement">
       <thead>
@@ -57,7 +51,7 @@ function StatementTable({ statement, employee }: { statement: FinalStatement; em
       <tbody>
         {statement.items.map((i) => (
           <tr key={i.policy_id} data-testid="final-statement-row">
-            <Td>{i.policy_name || i.policy_key}</Td>
+            <Td>{balanceLabel(i)}</Td>
             <Td>{amount(i.available_minutes, i.unit)}</Td>
             <Td>{amount(i.payable_minutes, i.unit)}</Td>
             <Td>{intl.formatNumber(i.payable_minutes)}</Td>
@@ -183,7 +177,7 @@ export function LifecyclePanel({ employee }: { employee: Employee }) {
               variant="secondary"
               onClick={() => downloadFile(`${base}/final-statement`, {}, `final-statement-${employee.id}.csv`)}
             >
-              {t('lifecycle.downloadCsv')}
+              {t('common.downloadCsv')}
             </Button>
           </div>
         </div>

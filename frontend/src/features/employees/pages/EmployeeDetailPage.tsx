@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
-import { formatDate, fullName } from '@/lib/format';
+import { formatDate, fullName, weekdayName } from '@/lib/format';
+import { WEEK_DAYS } from '@/lib/types';
 import { useT } from '@/i18n/I18nProvider';
 import { useEmployee, useEmployeeMap } from '@/lib/queries';
 import { Button } from '@/components/ui/button';
@@ -27,7 +28,7 @@ export default function EmployeeDetailPage() {
         description={
           <>
             {e.email} · {t(e.pay_type === 'HOURLY' ? 'employee.form.pay.HOURLY' : 'employee.form.pay.SALARY')} · {e.timezone} ·{' '}
-            {t('employee.detail.workday', { hours: e.workday_minutes / 60, start: e.workday_start, days: e.work_days.join(', ') })} ·{' '}
+            {t('employee.detail.workday', { hours: e.workday_minutes / 60, start: e.workday_start, days: e.work_days.map((d) => weekdayName(WEEK_DAYS.indexOf(d))).join(', ') })} ·{' '}
             {t('employee.detail.hired', { date: formatDate(e.hire_date) })} ·{' '}
             {t('employee.detail.manager', { name: e.manager_id ? fullName(map.get(e.manager_id)) : t('employee.detail.none') })}
             {e.department ? ` · ${e.department}` : ''}

@@ -3,7 +3,7 @@ import { useT } from '@/i18n/I18nProvider';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { formatDate, parseDate } from '@/lib/format';
+import { formatDate, weekdayIndex, weekdayName } from '@/lib/format';
 import { useHolidays } from '@/lib/queries';
 import type { Holiday } from '@/lib/types';
 import { Button } from '@/components/ui/button';
@@ -14,7 +14,6 @@ import { Select } from '@/components/ui/select';
 import { EmptyState, ErrorState, FormError, LoadingState } from '@/components/ui/states';
 import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
-import { useIntl } from 'react-intl';
 import type { MessageKey } from '@/i18n/messages/en';
 
 /** Field → the message key of what is wrong (shown with `{ year }` in the reader's language). */
@@ -29,7 +28,6 @@ export function validateHoliday(v: { date: string; name: string }, year?: number
 
 export default function HolidaysPage() {
   const t = useT();
-  const intl = useIntl();
   const me = useMe();
   const qc = useQueryClient();
   const thisYear = new Date().getFullYear();
@@ -108,7 +106,7 @@ export default function HolidaysPage() {
             {rows.map((h) => (
               <tr key={h.id} data-testid="holiday-row">
                 <Td>{formatDate(h.date)}</Td>
-                <Td>{parseDate(h.date).toLocaleDateString(intl.locale, { weekday: 'long' })}</Td>
+                <Td>{weekdayName(weekdayIndex(h.date), 'long')}</Td>
                 <Td>{h.name}</Td>
                 <Td>
                   <Button

@@ -66,7 +66,6 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
   // Only converts what is typed in days; balances are stored (and accrue) in exact minutes.
   const [workdayHours, setWorkdayHours] = useState('8');
   const workday = Math.round(Number(workdayHours.replace(',', '.')) * 60) > 0 ? Math.round(Number(workdayHours.replace(',', '.')) * 60) : 480;
-  const unitWord = v.unit;
   const amount = (k: 'rate_minutes' | 'accrue_minutes' | 'negative_limit_minutes' | 'bank_cap_minutes' | 'carryover_cap_minutes') => ({
     minutes: v[k],
     onMinutes: (m: string) => setV((s) => ({ ...s, [k]: m })),
@@ -171,7 +170,7 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
               />
             </Field>
             <Field
-              label={t('policy.form.rate', { unit: unitWord, period: v.accrual_frequency })}
+              label={t('policy.form.rate', { unit: v.unit, period: v.accrual_frequency })}
               error={err('rate_minutes')}
               hint={amountHint(v.rate_minutes)}
               required
@@ -196,7 +195,7 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
       {hours && (
         <Section title={t('policy.form.section.hours')} description={t('policy.form.hoursHint')}>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t('policy.form.accrued', { unit: unitWord })} error={err('accrue_minutes')} required hint={amountHint(v.accrue_minutes)}>
+            <Field label={t('policy.form.accrued', { unit: v.unit })} error={err('accrue_minutes')} required hint={amountHint(v.accrue_minutes)}>
               <AmountInput {...amount('accrue_minutes')} />
             </Field>
             <Field label={t('policy.form.perWorked')} error={err('per_worked_minutes')} required>
@@ -218,11 +217,11 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
             <Checkbox label={t('policy.form.allowNegative')} checked={v.allow_negative} onChange={set('allow_negative')} testId="policy-allow-negative" />
             <div className="grid gap-4 sm:grid-cols-2">
               {v.allow_negative && (
-                <Field label={t('policy.form.negativeLimit', { unit: unitWord })} error={err('negative_limit_minutes')} hint={amountHint(v.negative_limit_minutes, t('policy.form.blankNoLimit'))}>
+                <Field label={t('policy.form.negativeLimit', { unit: v.unit })} error={err('negative_limit_minutes')} hint={amountHint(v.negative_limit_minutes, t('policy.form.blankNoLimit'))}>
                   <AmountInput {...amount('negative_limit_minutes')} />
                 </Field>
               )}
-              <Field label={t('policy.form.bankCap', { unit: unitWord })} error={err('bank_cap_minutes')} hint={amountHint(v.bank_cap_minutes, t('policy.form.blankNoCap'))}>
+              <Field label={t('policy.form.bankCap', { unit: v.unit })} error={err('bank_cap_minutes')} hint={amountHint(v.bank_cap_minutes, t('policy.form.blankNoCap'))}>
                 <AmountInput {...amount('bank_cap_minutes')} />
               </Field>
             </div>
@@ -239,7 +238,7 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
                     onChange={(e) => set('tenure_tiers')(v.tenure_tiers.map((x, j) => (j === i ? { ...x, min_months: e.target.value } : x)))}
                   />
                 </Field>
-                <Field label={t('policy.form.tierRate', { n: i + 1, unit: unitWord })} error={err(`tier_${i}_accrual_rate_minutes`)}>
+                <Field label={t('policy.form.tierRate', { n: i + 1, unit: v.unit })} error={err(`tier_${i}_accrual_rate_minutes`)}>
                   <AmountInput
                     minutes={tier.accrual_rate_minutes}
                     unit={v.unit}
@@ -263,7 +262,7 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
             <Checkbox label={t('policy.form.carryover')} checked={v.carryover_enabled} onChange={set('carryover_enabled')} testId="policy-carryover" />
             {v.carryover_enabled && (
               <div className="grid gap-4 sm:grid-cols-2">
-                <Field label={t('policy.form.carryoverCap', { unit: unitWord })} error={err('carryover_cap_minutes')} hint={amountHint(v.carryover_cap_minutes, t('policy.form.blankCarryAll'))}>
+                <Field label={t('policy.form.carryoverCap', { unit: v.unit })} error={err('carryover_cap_minutes')} hint={amountHint(v.carryover_cap_minutes, t('policy.form.blankCarryAll'))}>
                   <AmountInput {...amount('carryover_cap_minutes')} />
                 </Field>
                 <Field label={t('policy.form.carryoverExpires')} error={err('carryover_expires_after_days')}>

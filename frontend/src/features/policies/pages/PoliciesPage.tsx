@@ -41,7 +41,7 @@ export default function PoliciesPage() {
             <tr>
               <Th>{t('policies.col.name')}</Th>
               <Th>{t('policy.form.category')}</Th>
-              <Th>{t('policy.form.section.type')}</Th>
+              <Th>{t('col.type')}</Th>
               <Th>{t('policies.col.version')}</Th>
               <Th>{t('policies.col.since')}</Th>
             </tr>

@@ -3,7 +3,7 @@ import { policyLabel } from '@/lib/units';
 import { Link, useParams } from 'react-router';
 import { api, companyPath, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { formatDate, formatDateTime, fullName, parseDate, todayIso } from '@/lib/format';
+import { formatDate, formatDateTime, formatLongDate, fullName, todayIso } from '@/lib/format';
 import { useIntl } from 'react-intl';
 import { useT } from '@/i18n/I18nProvider';
 import { useEnumLabel } from '@/i18n/enums';
@@ -57,7 +57,7 @@ export default function PolicyDetailPage() {
               <>
                 {' · '}
                 <strong data-testid="scheduled-version">
-                  {t('policy.detail.scheduled', { version: scheduled.version, date: intl.formatDate(parseDate(scheduled.effective_from), { dateStyle: 'long' }) })}
+                  {t('policy.detail.scheduled', { version: scheduled.version, date: formatLongDate(scheduled.effective_from) })}
                 </strong>
               </>
             )}
@@ -110,7 +110,7 @@ export default function PolicyDetailPage() {
                         <CardTitle as="h3">
                           {t('policy.detail.version', { version: v.version })}{' '}
                           {v.id === p.current_version.id && <Badge tone="green">{t('policy.detail.current')}</Badge>}
-                          {v.effective_from > todayIso() && v.version > p.current_version.version && <Badge tone="amber">{t('policy.detail.upcoming')}</Badge>}
+                          {v.effective_from > todayIso() && v.version > p.current_version.version && <Badge tone="amber">{t('common.scheduled')}</Badge>}
                         </CardTitle>
                         <span className="text-sm text-slate-600">
                           {formatDate(v.effective_from)} → {v.effective_to ? formatDate(v.effective_to) : t('policy.detail.openEnded')}

@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { balanceLabel } from '@/lib/units';
 import { useIntl } from 'react-intl';
 import { useQuery } from '@tanstack/react-query';
 import { companyPath, downloadFile, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { formatAmountBoth } from '@/lib/errors';
-import { todayIso } from '@/lib/format';
+import { formatLongDate, todayIso } from '@/lib/format';
 import type { DisplayUnit } from '@/lib/types';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -14,6 +14,7 @@ import { EmptyState, ErrorState, FormError, LoadingState } from '@/components/ui
 import { Table, Td } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { useT } from '@/i18n/I18nProvider';
+import { useAmounts } from '@/i18n/amounts';
 import { BalanceTableHead } from './BalanceTableHead';
 
 /** One row of GET /reports/balances-as-of (docs/api-extensions.md, issue 20). */
@@ -44,6 +45,7 @@ export function lastMonthEnd(today: string): string {
 export function AsOfReport() {
   const me = useMe();
   const intl = useIntl();
+  const amounts = useAmounts();
   const t = useT();
   const [date, setDate] = useState(() => lastMonthEnd(todayIso()));
   const [shown, setShown] = useState(date);
@@ -89,20 +91,20 @@ export function AsOfReport() {
       ) : report.data.length === 0 ? (
         <EmptyState title={t('reports.noBalancesOn')} />
       ) : (
-        <Table caption={t('reports.asOfCaption', { date: intl.formatDate(`${shown}T12:00:00`, { dateStyle: 'long' }) })} data-testid="as-of-report">
+        <Table caption={t('reports.asOfCaption', { date: formatLongDate(shown) })} data-testid="as-of-report">
           <BalanceTableHead />
           <tbody>
             {report.data.map((b) => {
-              const fmt = (m: number) => formatAmountBoth(intl, m, b.unit, b.workday_minutes);
+              const fmt = (m: number | null) => amounts.both(m, b.unit, b.workday_minutes);
               return (
                 <tr key={`${b.employee_id}-${b.policy_id}`} data-testid="as-of-row">
                   <Td>{b.employee_name}</Td>
-                  <Td>{b.policy_name || b.policy_key}</Td>
+                  <Td>{balanceLabel(b)}</Td>
                   <Td className="text-right tabular-nums">{fmt(b.accrued_minutes)}</Td>
                   <Td className="text-right tabular-nums">{fmt(b.used_minutes)}</Td>
                   <Td className="text-right tabular-nums">{fmt(b.held_minutes)}</Td>
                   <Td className="text-right font-medium tabular-nums">
-                    {b.available_minutes === null ? intl.formatMessage({ id: 'unit.unlimited' }) : fmt(b.available_minutes)}
+                    {fmt(b.available_minutes)}
                   </Td>
                 </tr>
               );

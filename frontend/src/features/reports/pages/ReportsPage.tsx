@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '@/i18n/I18nProvider';
-import { policyLabel } from '@/lib/units';
+import { balanceLabel, policyLabel } from '@/lib/units';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, companyPath, downloadFile, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
@@ -104,7 +104,7 @@ function BalanceSummary() {
               return (
                 <tr key={`${b.employee_id}-${b.policy_id}`}>
                   <Td>{e ? fullName(e) : (b.employee_id ?? '').slice(0, 8)}</Td>
-                  <Td>{b.policy_name || policyLabel(policies.map.get(b.policy_id)) || b.policy_key}</Td>
+                  <Td>{balanceLabel(b)}</Td>
                   <Td className="text-right tabular-nums">{amounts.one(b.accrued_minutes, unit, wd)}</Td>
                   <Td className="text-right tabular-nums">{amounts.one(b.used_minutes, unit, wd)}</Td>
                   <Td className="text-right tabular-nums">{amounts.one(b.held_minutes, unit, wd)}</Td>
@@ -183,7 +183,7 @@ function LedgerExport() {
             {t('reports.payrollCsv')}
           </Button>
           <Button variant="secondary" onClick={() => download()} loading={downloading} disabled={!!dateError} data-testid="download-csv">
-            {t('lifecycle.downloadCsv')}
+            {t('common.downloadCsv')}
           </Button>
           {ledger.data && <span className="text-sm text-slate-600">{t('reports.matches', { count: ledger.data.total })}</span>}
         </div>
@@ -205,8 +205,8 @@ function LedgerExport() {
                 <Th>{t('ledger.when')}</Th>
                 <Th>{t('col.employee')}</Th>
                 <Th>{t('col.policy')}</Th>
-                <Th>{t('policy.form.section.type')}</Th>
-                <Th className="text-right">{t('adjust.amount')}</Th>
+                <Th>{t('col.type')}</Th>
+                <Th className="text-right">{t('col.amount')}</Th>
                 <Th>{t('ledger.source')}</Th>
               </tr>
             </thead>

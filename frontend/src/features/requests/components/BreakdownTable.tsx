@@ -1,14 +1,13 @@
 import type { PreviewDay } from '@/lib/types';
-import { formatDuration } from '@/lib/units';
+import { useAmounts } from '@/i18n/amounts';
 import { useT } from '@/i18n/I18nProvider';
-import type { MessageKey } from '@/i18n/messages/en';
-import { useIntl } from 'react-intl';
+import { formatWeekdayDate } from '@/lib/format';
 import { REASON_LABELS } from '../modes';
 
 /** The preview's day-by-day breakdown: why a request counts what it counts. */
 export function BreakdownTable({ days, workday }: { days: PreviewDay[]; workday: number }) {
   const t = useT();
-  const { locale } = useIntl();
+  const amounts = useAmounts();
   if (days.length === 0) return null;
   return (
     <table className="mt-2 w-full text-left text-xs" data-testid="preview-breakdown">
@@ -23,9 +22,9 @@ export function BreakdownTable({ days, workday }: { days: PreviewDay[]; workday:
       <tbody>
         {days.map((d) => (
           <tr key={d.date} data-reason={d.reason} className={d.minutes === 0 ? 'text-slate-500' : ''}>
-            <td className="py-0.5">{formatDay(d.date, locale)}</td>
-            <td className="py-0.5">{d.minutes === 0 ? '—' : formatDuration(d.minutes, 'HOURS', workday)}</td>
-            <td className="py-0.5">{REASON_LABELS[d.reason] ? t(REASON_LABELS[d.reason] as MessageKey) : d.reason}</td>
+            <td className="py-0.5">{formatWeekdayDate(d.date)}</td>
+            <td className="py-0.5">{d.minutes === 0 ? '—' : amounts.one(d.minutes, 'HOURS', workday)}</td>
+            <td className="py-0.5">{REASON_LABELS[d.reason] ? t(REASON_LABELS[d.reason]) : d.reason}</td>
           </tr>
         ))}
       </tbody>
@@ -33,8 +32,3 @@ export function BreakdownTable({ days, workday }: { days: PreviewDay[]; workday:
   );
 }
 
-function formatDay(date: string, locale: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-}

@@ -37,7 +37,9 @@ const blackoutPreview: RequestPreview = {
 
 let posted: { path: string; body: Record<string, unknown> }[] = [];
 
-function server(role: Role, userId: string, preview: RequestPreview) {
+const UNLIMITED = { available_minutes: null, is_unlimited: true };
+
+function server(role: Role, userId: string, preview: RequestPreview, balance: { available_minutes: number | null; is_unlimited: boolean } = UNLIMITED) {
   posted = [];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
     const path = url.replace(/^\/api/, '').split('?')[0];
@@ -46,7 +48,7 @@ function server(role: Role, userId: string, preview: RequestPreview) {
     if (path === '/auth/me') return json({ user_id: userId, company_id: COMPANY, role, employee: role === 'employee' ? emma : null });
     if (path.endsWith(`/employees/${emma.id}/balances`)) {
       return json({ items: [{ policy_id: POLICY, policy_key: 'vacation', policy_category: 'VACATION', accrued_minutes: 0,
-        used_minutes: 0, held_minutes: 0, available_minutes: null, is_unlimited: true, updated_at: null }], total: 1, limit: 50, offset: 0 });
+        used_minutes: 0, held_minutes: 0, ...balance, updated_at: null }], total: 1, limit: 50, offset: 0 });
     }
     if (path.endsWith('/policies')) return json({ items: [], total: 0, limit: 100, offset: 0 });
     if (path.endsWith('/requests/preview')) return json(preview);
@@ -153,5 +155,34 @@ describe('request dialog and the policy rules', { timeout: 20_000 }, () => {
     expect(note.textContent).toContain('sind bereits 2 Personen aus Ihrer Abteilung abwesend');
     expect(note.textContent).toContain('höchstens 2 gleichzeitig');
     expect((screen.getByTestId('request-submit') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('a German reader sees every amount in German (days and hours, decimal comma)', async () => {
+    server(
+      'employee',
+      emma.id,
+      {
+        requested_minutes: 720,
+        available_minutes_after: 480,
+        warnings: [],
+        rule_violations: [],
+        days: [
+          { date: '2027-12-28', minutes: 480, reason: 'WORKDAY' },
+          { date: '2027-12-29', minutes: 240, reason: 'PARTIAL' },
+        ],
+      },
+      { available_minutes: 1200, is_unlimited: false },
+    );
+    open('de');
+    expect((await screen.findByTestId('request-current-balance', {}, { timeout: 5000 })).textContent).toContain('2,5 Tage (20 Std.)');
+    await pickDays();
+    const duration = await screen.findByTestId('preview-duration', {}, { timeout: 5000 });
+    expect(duration.textContent).toContain('1,5 Tage');
+    expect(duration.textContent).toContain('12 Std.');
+    expect(screen.getByTestId('preview-balance-after').textContent).toBe('1 Tag');
+    const breakdown = screen.getByTestId('preview-breakdown').textContent ?? '';
+    expect(breakdown).toContain('8 Std.');
+    expect(breakdown).toContain('4 Std.');
+    expect(document.body.textContent).not.toMatch(/\bdays?\b|\d h\b/);
   });
 });

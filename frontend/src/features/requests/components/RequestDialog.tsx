@@ -5,7 +5,8 @@ import { useMe } from '@/lib/auth';
 import { formatDate, newIdempotencyKey } from '@/lib/format';
 import { useBalances, usePolicyMap } from '@/lib/queries';
 import type { Employee, RequestPreview, TimeOffRequest } from '@/lib/types';
-import { formatDaysAndHours, formatDuration, policyUnit, safeWorkday } from '@/lib/units';
+import { policyUnit, safeWorkday } from '@/lib/units';
+import { useAmounts } from '@/i18n/amounts';
 import { useDebouncedValue } from '@/lib/useDebounce';
 import { Button, Spinner } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -20,7 +21,7 @@ import { toast } from '@/components/ui/toast';
 import { useInvalidateRequestData } from '../hooks/useRequestMutations';
 import { validateWhen, windowFor, type WhenValues } from '../modes';
 import { BreakdownTable } from './BreakdownTable';
-import { RuleNotice, ruleSentence } from './RuleNotice';
+import { RefusedNote, RuleNotice, ruleSentence } from './RuleNotice';
 import { WhenFields } from './WhenFields';
 import {
   defaultWindow,
@@ -70,6 +71,7 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
   const [approveNow, setApproveNow] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
   const t = useT();
+  const amounts = useAmounts();
   const range = windowFor(when, { workday_start: employee.workday_start, workday_minutes: workday });
   const [form, setValues] = useState<Pick<RequestFormValues, 'policy_id' | 'reason'>>({ policy_id: '', reason: '' });
   const values: RequestFormValues = { ...form, start_at: range?.start_at ?? '', end_at: range?.end_at ?? '' };
@@ -140,7 +142,7 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
       }),
     onSuccess: async (req) => {
       await invalidate();
-      const amount = formatDuration(req.requested_minutes, unit, workday);
+      const amount = amounts.one(req.requested_minutes, unit, workday);
       toast(onBehalf ? t('request.toast.entered', { name: employee.first_name }) : t('request.toast.submitted'), {
         description:
           req.status === 'APPROVED'
@@ -176,7 +178,7 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
       </Field>
       {balance && (
         <p className="-mt-2 text-xs text-slate-600" data-testid="request-current-balance">
-          {t('request.availableNow', { amount: balance.is_unlimited ? t('request.unlimited') : formatDaysAndHours(balance.available_minutes, workday) })}
+          {t('request.availableNow', { amount: balance.is_unlimited ? t('unit.unlimited') : amounts.both(balance.available_minutes, unit, workday) })}
         </p>
       )}
       <WhenFields values={when} errors={shownWhenErrors} onChange={setWhen} />
@@ -197,9 +199,9 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
             <dt className="text-slate-600">{t('request.preview.duration')}</dt>
             <dd className="font-semibold" data-testid="preview-duration">
-              {formatDuration(previewQuery.data.requested_minutes, unit, workday)}
+              {amounts.one(previewQuery.data.requested_minutes, unit, workday)}
               {unit !== 'HOURS' && (
-                <span className="font-normal text-slate-600"> · {formatDuration(previewQuery.data.requested_minutes, 'HOURS')}</span>
+                <span className="font-normal text-slate-600"> · {amounts.one(previewQuery.data.requested_minutes, 'HOURS')}</span>
               )}
             </dd>
             <dt className="text-slate-600">{t('request.preview.balanceAfter')}</dt>
@@ -212,24 +214,24 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
               data-testid="preview-balance-after"
             >
               {previewQuery.data.available_minutes_after === null
-                ? t('request.unlimited')
-                : formatDuration(previewQuery.data.available_minutes_after, unit, workday)}
+                ? t('unit.unlimited')
+                : amounts.one(previewQuery.data.available_minutes_after, unit, workday)}
             </dd>
             {typeof previewQuery.data.available_minutes_on_start === 'number' && values.start_at && (
               <dd className="col-span-2 text-slate-700" data-testid="preview-balance-on-start">
                 {t('request.preview.onStart', {
                   date: formatDate(values.start_at.slice(0, 10)),
-                  amount: formatDuration(previewQuery.data.available_minutes_on_start, unit, workday),
+                  amount: amounts.one(previewQuery.data.available_minutes_on_start, unit, workday),
                 })}
               </dd>
             )}
-            {(previewQuery.data.rule_violations ?? []).length > 0 && (
+            {violations.length > 0 && (
               <dd className="col-span-2 mt-1">
                 <p className="font-medium text-red-800">{t('request.preview.rulesBroken')}</p>
                 <ul className="list-disc pl-5 text-red-800" data-testid="preview-rule-warnings">
-                  {previewQuery.data.rule_violations!.map((v) => (
+                  {violations.map((v, i) => (
                     <li key={v.code} data-code={v.code}>
-                      {ruleSentence(intl, v)}
+                      {ruleSentences[i]}
                     </li>
                   ))}
                 </ul>
@@ -254,11 +256,7 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
       </section>
 
       {refused ? (
-        <p id="request-refused-note" className="text-sm text-red-700" data-testid="request-refused">
-          {t('request.refusedPreview', {
-            reason: warned.sentences[0] ?? errorSentence(intl, previewQuery.error, { unit, workdayMinutes: workday }),
-          })}
-        </p>
+        <RefusedNote reason={warned.sentences[0] ?? errorSentence(intl, previewQuery.error, { unit, workdayMinutes: workday })} />
       ) : (
         violations.length > 0 && (
           <RuleNotice sentence={ruleSentences[0]} isAdmin={isAdmin} reason={overrideReason} onReasonChange={setOverrideReason} />

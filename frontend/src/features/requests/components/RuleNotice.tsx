@@ -43,6 +43,16 @@ export function ruleSentence(intl: IntlShape, v: RuleViolation): string {
   return v.message;
 }
 
+/** Why Submit is off (the preview says the server would refuse); Submit points at it (aria-describedby). */
+export function RefusedNote({ reason }: { reason: string }) {
+  const t = useT();
+  return (
+    <p id="request-refused-note" className="text-sm text-red-700" data-testid="request-refused">
+      {t('request.refusedPreview', { reason })}
+    </p>
+  );
+}
+
 /**
  * Under the preview when the request breaks the policy's rules: why Submit is off, or, for an
  * admin, the reason field that lets them submit past the rules (stored on the request, audited).
@@ -59,13 +69,7 @@ export function RuleNotice({
   onReasonChange: (reason: string) => void;
 }) {
   const t = useT();
-  if (!isAdmin) {
-    return (
-      <p id="request-refused-note" className="text-sm text-red-700" data-testid="request-refused">
-        {t('request.refusedPreview', { reason: sentence })}
-      </p>
-    );
-  }
+  if (!isAdmin) return <RefusedNote reason={sentence} />;
   return (
     <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="rule-override">
       <p id="request-refused-note" className="text-sm text-amber-900">

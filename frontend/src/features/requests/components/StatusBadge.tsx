@@ -27,5 +27,3 @@ export function StatusBadge({ status }: { status: RequestStatus }) {
     </Badge>
   );
 }
-
-export const statusLabel = (s: RequestStatus) => LABELS[s];

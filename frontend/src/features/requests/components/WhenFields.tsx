@@ -22,7 +22,7 @@ export function WhenFields({
 }) {
   const t = useT();
   // validateWhen answers message keys: shown in the reader's language
-  const err = (key: keyof WhenErrors) => (errors[key] ? t(errors[key] as MessageKey) : undefined);
+  const err = (key: keyof WhenErrors) => (errors[key] ? t(errors[key]) : undefined);
   const set = <K extends keyof WhenValues>(key: K, value: WhenValues[K]) => onChange({ ...values, [key]: value });
   return (
     <div className="space-y-3">

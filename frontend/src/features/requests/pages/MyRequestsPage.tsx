@@ -5,7 +5,8 @@ import { useMe } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { usePolicyMap, useRequestList } from '@/lib/queries';
 import { REQUEST_STATUSES, type TimeOffRequest } from '@/lib/types';
-import { formatDuration, policyUnit, safeWorkday } from '@/lib/units';
+import { policyUnit, safeWorkday } from '@/lib/units';
+import { useAmounts } from '@/i18n/amounts';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
@@ -15,7 +16,7 @@ import { EmptyState, ErrorState, FormError, LoadingState } from '@/components/ui
 import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { RequestDialog } from '../components/RequestDialog';
-import { StatusBadge, statusLabel } from '../components/StatusBadge';
+import { StatusBadge } from '../components/StatusBadge';
 import { useRequestTransition } from '../hooks/useRequestMutations';
 
 export function canCancel(r: TimeOffRequest, now = new Date()): boolean {
@@ -26,6 +27,7 @@ export function canCancel(r: TimeOffRequest, now = new Date()): boolean {
 export default function MyRequestsPage() {
   const me = useMe();
   const t = useT();
+  const amounts = useAmounts();
   const employee = me.employee;
   const [status, setStatus] = useState('all');
   const [open, setOpen] = useState(false);
@@ -36,7 +38,7 @@ export default function MyRequestsPage() {
   );
   const policies = usePolicyMap();
   const cancel = useRequestTransition('cancel');
-  if (!employee) return <EmptyState title={t('requests.noEmployee')} />;
+  if (!employee) return <EmptyState title={t('common.noEmployee')} />;
   const workday = safeWorkday(employee.workday_minutes);
   const rows = [...(requests.data ?? [])].sort((a, b) => b.start_at.localeCompare(a.start_at));
 
@@ -56,7 +58,7 @@ export default function MyRequestsPage() {
           <Select
             value={status}
             onValueChange={setStatus}
-            options={[{ value: 'all', label: t('requests.filter.all') }, ...REQUEST_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
+            options={[{ value: 'all', label: t('requests.filter.all') }, ...REQUEST_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
             data-testid="status-filter"
           />
         </Field>
@@ -92,7 +94,7 @@ export default function MyRequestsPage() {
                   <Td className="font-medium">{policyLabel(policy) || '…'}</Td>
                   <Td className="whitespace-nowrap">{formatDateTime(r.start_at, employee.timezone)}</Td>
                   <Td className="whitespace-nowrap">{formatDateTime(r.end_at, employee.timezone)}</Td>
-                  <Td className="tabular-nums">{formatDuration(r.requested_minutes, policyUnit(policy), workday)}</Td>
+                  <Td className="tabular-nums">{amounts.one(r.requested_minutes, policyUnit(policy), workday)}</Td>
                   <Td>
                     <StatusBadge status={r.status} />
                   </Td>

@@ -6,7 +6,8 @@ import { useT } from '@/i18n/I18nProvider';
 import { formatDate, formatDateTime, fullName } from '@/lib/format';
 import { useBalances, useEmployees, usePolicyMap, useRequestList } from '@/lib/queries';
 import type { Delegation, Employee, TimeOffRequest } from '@/lib/types';
-import { formatDaysAndHours, formatDuration, policyUnit, safeWorkday } from '@/lib/units';
+import { balanceLabel, policyUnit, safeWorkday } from '@/lib/units';
+import { useAmounts } from '@/i18n/amounts';
 import { Button } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
@@ -67,6 +68,7 @@ export default function MyTeamPage() {
 
 function ReportCard({ employee, requests }: { employee: Employee; requests: TimeOffRequest[] }) {
   const t = useT();
+  const amounts = useAmounts();
   const balances = useBalances(employee.id);
   const policies = usePolicyMap();
   const [open, setOpen] = useState(false);
@@ -90,7 +92,7 @@ function ReportCard({ employee, requests }: { employee: Employee; requests: Time
           <ul data-testid="team-balances">
             {(balances.data?.items ?? []).map((b) => (
               <li key={b.policy_id}>
-                {b.policy_key}: {b.is_unlimited ? t('request.unlimited') : formatDaysAndHours(b.available_minutes, workday)}
+                {balanceLabel(b)}: {b.is_unlimited ? t('unit.unlimited') : amounts.both(b.available_minutes, policyUnit(policies.map.get(b.policy_id)), workday)}
               </li>
             ))}
           </ul>
@@ -101,7 +103,7 @@ function ReportCard({ employee, requests }: { employee: Employee; requests: Time
             <ul data-testid="team-upcoming">
               {upcoming.map((r) => (
                 <li key={r.id}>
-                  {formatDateTime(r.start_at, employee.timezone)} · {formatDuration(r.requested_minutes, policyUnit(policies.map.get(r.policy_id)), workday)}{' '}
+                  {formatDateTime(r.start_at, employee.timezone)} · {amounts.one(r.requested_minutes, policyUnit(policies.map.get(r.policy_id)), workday)}{' '}
                   <StatusBadge status={r.status} />
                 </li>
               ))}
