@@ -78,6 +78,57 @@ class CalendarFeedRepository {
                         rs.getBoolean("include_pending"), rs.getTimestamp("created_at").toInstant(), null, null)).list();
     }
 
+    /*
+     * The three queries of a poll and a render are package-private texts so that bench/calendar
+     * (CalendarFeedBench) EXPLAINs exactly what runs, with the parameters named here.
+     */
+
+    /** Parameters :hash, :now. */
+    static final String BY_TOKEN_HASH = """
+            SELECT f.company_id, f.id, f.employee_id, f.scope, f.include_pending, a.role, e.manager_id,
+                   EXISTS (SELECT 1 FROM employees r
+                           WHERE r.company_id = f.company_id AND r.manager_id = f.employee_id AND r.active) AS has_reports
+            FROM calendar_feeds f
+            JOIN employees e ON e.company_id = f.company_id AND e.id = f.employee_id AND e.active
+                 AND (e.access_ends_at IS NULL OR e.access_ends_at > :now)
+            LEFT JOIN accounts a ON a.company_id = f.company_id AND a.employee_id = f.employee_id
+            WHERE f.token_hash = :hash AND f.revoked_at IS NULL
+              AND a.active IS DISTINCT FROM false
+            """;
+
+    /** Parameters :company, :person, :manager, :from, :to (as {@link #filter} uses them). */
+    static String absencesSql(String who, Pending pending) {
+        String shown = switch (pending) {
+            case NONE -> "r.status = 'APPROVED'";
+            case ALL -> "TRUE";
+            case OWN -> "(r.status = 'APPROVED' OR r.employee_id = :person)";
+        };
+        return """
+                SELECT r.id, r.employee_id, r.policy_id, e.first_name || ' ' || e.last_name AS name, r.start_at, r.end_at,
+                       r.status, e.timezone, e.workday_start, e.workday_minutes,
+                       greatest(0, floor(extract(epoch FROM r.updated_at - r.created_at)))::bigint AS sequence
+                FROM requests r
+                JOIN employees e ON e.company_id = r.company_id AND e.id = r.employee_id
+                WHERE r.company_id = :company
+                  AND r.status IN ('SUBMITTED', 'APPROVED') -- the partial index's predicate, even in a generic plan
+                  AND r.start_at < :to AND r.end_at > :from
+                  AND e.active AND %s AND %s
+                ORDER BY r.start_at, name, r.id
+                """.formatted(shown, filter(who));
+    }
+
+    /** Parameters as {@link #absencesSql}. */
+    static String fingerprintSql(String who) {
+        return """
+                SELECT count(*) || ':' || count(*) FILTER (WHERE e.active) || ':'
+                       || coalesce(max(r.updated_at)::text, '-') || ':' || coalesce(max(e.updated_at)::text, '-')
+                FROM requests r
+                JOIN employees e ON e.company_id = r.company_id AND e.id = r.employee_id
+                WHERE r.company_id = :company AND r.status IN ('SUBMITTED', 'APPROVED')
+                  AND r.start_at < :to AND r.end_at > :from AND %s
+                """.formatted(filter(who));
+    }
+
     /**
      * The feed of a token, only while it is live and its owner may still sign in: employee active,
      * employment not ended ({@code access_ends_at}), account not deactivated. So a feed URL stops working the
@@ -85,17 +136,7 @@ class CalendarFeedRepository {
      * reports (what "team" means for them): one indexed round trip.
      */
     Optional<LiveFeed> byTokenHash(String hash, Instant now) {
-        return jdbc.sql("""
-                SELECT f.company_id, f.id, f.employee_id, f.scope, f.include_pending, a.role, e.manager_id,
-                       EXISTS (SELECT 1 FROM employees r
-                               WHERE r.company_id = f.company_id AND r.manager_id = f.employee_id AND r.active) AS has_reports
-                FROM calendar_feeds f
-                JOIN employees e ON e.company_id = f.company_id AND e.id = f.employee_id AND e.active
-                     AND (e.access_ends_at IS NULL OR e.access_ends_at > :now)
-                LEFT JOIN accounts a ON a.company_id = f.company_id AND a.employee_id = f.employee_id
-                WHERE f.token_hash = :hash AND f.revoked_at IS NULL
-                  AND a.active IS DISTINCT FROM false
-                """).param("hash", hash).param("now", Timestamp.from(now))
+        return jdbc.sql(BY_TOKEN_HASH).param("hash", hash).param("now", Timestamp.from(now))
                 .query((rs, n) -> new LiveFeed(rs.getObject("company_id", UUID.class),
                         rs.getObject("id", UUID.class), rs.getObject("employee_id", UUID.class), rs.getString("scope"),
                         rs.getBoolean("include_pending"), rs.getString("role"), rs.getObject("manager_id", UUID.class),
@@ -111,23 +152,7 @@ class CalendarFeedRepository {
      */
     List<Absence> absences(UUID companyId, String who, UUID person, UUID managerId, Pending pending,
                            Instant from, Instant to) {
-        String shown = switch (pending) {
-            case NONE -> "r.status = 'APPROVED'";
-            case ALL -> "TRUE";
-            case OWN -> "(r.status = 'APPROVED' OR r.employee_id = :person)";
-        };
-        return jdbc.sql("""
-                SELECT r.id, r.employee_id, r.policy_id, e.first_name || ' ' || e.last_name AS name, r.start_at, r.end_at,
-                       r.status, e.timezone, e.workday_start, e.workday_minutes,
-                       greatest(0, floor(extract(epoch FROM r.updated_at - r.created_at)))::bigint AS sequence
-                FROM requests r
-                JOIN employees e ON e.company_id = r.company_id AND e.id = r.employee_id
-                WHERE r.company_id = :company
-                  AND r.status IN ('SUBMITTED', 'APPROVED') -- the partial index's predicate, even in a generic plan
-                  AND r.start_at < :to AND r.end_at > :from
-                  AND e.active AND %s AND %s
-                ORDER BY r.start_at, name, r.id
-                """.formatted(shown, filter(who)))
+        return jdbc.sql(absencesSql(who, pending))
                 .param("company", companyId).param("person", person).param("manager", managerId)
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, n) -> new Absence(rs.getObject("id", UUID.class), rs.getString("name"),
@@ -155,16 +180,7 @@ class CalendarFeedRepository {
      * does not. Same fingerprint → same feed, so it is also the feed's ETag: a 304 needs no rendering.
      */
     String fingerprint(UUID companyId, String who, UUID person, UUID managerId, Instant from, Instant to) {
-        return jdbc.sql("""
-                SELECT count(*) || ':' || count(*) FILTER (WHERE e.active) || ':'
-                       || coalesce(max(r.updated_at)::text, '-') || ':' || coalesce(max(e.updated_at)::text, '-')
-                FROM requests r
-                JOIN employees e ON e.company_id = r.company_id AND e.id = r.employee_id
-                WHERE r.company_id = :company AND r.status IN ('SUBMITTED', 'APPROVED')
-                  AND r.start_at < :to AND r.end_at > :from AND
-                """ + filter(who) + """
-
-                """).param("company", companyId).param("person", person).param("manager", managerId)
+        return jdbc.sql(fingerprintSql(who)).param("company", companyId).param("person", person).param("manager", managerId)
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(String.class).single();
     }
 

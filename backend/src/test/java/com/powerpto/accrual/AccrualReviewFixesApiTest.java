@@ -134,7 +134,7 @@ class AccrualReviewFixesApiTest extends ApiTest {
         world.adjust(kiri, policy, 2000, "start");
         // June 1 in Auckland is May 31 12:00 UTC: version 2 by the local date, version 1 by the UTC date.
         JsonNode request = world.submit(kiri, policy, "2026-06-01T09:00", "2026-06-01T17:00").expectJson(201);
-        world.asAdmin().post(world.base() + "/requests/" + request.path("id").asText() + "/approve", null).expectJson(200);
+        world.approve(world.admin, request.path("id").asText());
         List<String> versions = world.ledger(kiri, policy).stream()
                 .filter(e -> List.of("HOLD", "HOLD_RELEASE", "USAGE").contains(e.path("entry_type").asText()))
                 .map(e -> e.path("policy_version_id").asText()).distinct().toList();

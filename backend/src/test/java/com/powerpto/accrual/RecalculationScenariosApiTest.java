@@ -91,7 +91,7 @@ class RecalculationScenariosApiTest extends LedgerCheckedTest {
         void takeDay(String date) {
             JsonNode request = world.submit(emma, policy, date + "T00:00", LocalDate.parse(date).plusDays(1) + "T00:00")
                     .expectJson(201);
-            world.asAdmin().post(world.base() + "/requests/" + request.path("id").asText() + "/approve", null).expectJson(200);
+            world.approve(world.admin, request.path("id").asText());
         }
 
         JsonNode recalculate() {

@@ -48,7 +48,7 @@ class AuditReadableApiTest extends ApiTest {
     @Test
     void rowsAreNamedByWhoAndWhat() {
         JsonNode request = world.submit(emma, vacation, "2030-12-23T00:00", "2030-12-28T00:00").expectJson(201);
-        world.asAdmin().post(world.base() + "/requests/" + request.path("id").asText() + "/approve", null).expectJson(200);
+        world.approve(world.admin, request.path("id").asText());
 
         JsonNode approved = audit("entity_type=REQUEST&action=APPROVE").get(0);
         assertThat(approved.path("actor_name").asText()).isEqualTo("Ada Admin");

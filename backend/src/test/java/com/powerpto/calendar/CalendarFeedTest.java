@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.platform.security.Role;
 import com.powerpto.support.ApiTest;
 import com.powerpto.support.Http;
+import com.powerpto.support.MutableClock;
 import com.powerpto.support.Person;
 import com.powerpto.support.World;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -24,8 +28,18 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The .ics feeds, read back with ical4j and with biweekly (an independent parser). */
+/**
+ * The .ics feeds, read back with ical4j and with biweekly (an independent parser). The feed's
+ * window follows the application clock (90 days back, 400 ahead), so "today" is fixed at
+ * {@link #TODAY}: the March–June 2027 events stay inside it whatever the real date.
+ */
+@Import(MutableClock.Config.class)
 class CalendarFeedTest extends ApiTest {
+
+    static final String TODAY = "2026-12-01T12:00:00Z";
+
+    @Autowired
+    MutableClock clock;
 
     World world;
     Person manager;
@@ -38,6 +52,7 @@ class CalendarFeedTest extends ApiTest {
 
     @BeforeEach
     void world() {
+        clock.set(TODAY);
         world = fixtures.newWorld();
         manager = world.manager("Mia");
         eve = world.employee("Eve", manager.id());
@@ -49,16 +64,22 @@ class CalendarFeedTest extends ApiTest {
             world.adjust(p, policy, 20 * 480, "opening");
         }
         fullDays = submitWithReason(eve, "2027-03-01T09:00", "2027-03-02T17:00", "secret surgery");
-        approve(fullDays);
+        world.approve(manager, fullDays);
         halfDay = submitWithReason(eve, "2027-03-10T09:00", "2027-03-10T13:00", "dentist");
-        approve(halfDay);
+        world.approve(manager, halfDay);
         String denied = submitWithReason(eve, "2027-04-01T09:00", "2027-04-01T17:00", "denied one");
         world.as(manager).post(world.base() + "/requests/" + denied + "/deny", null).expect(200);
         String cancelled = submitWithReason(eve, "2027-04-05T09:00", "2027-04-05T17:00", "cancelled one");
-        approve(cancelled);
+        world.approve(manager, cancelled);
         world.as(eve).post(world.base() + "/requests/" + cancelled + "/cancel", null).expect(200);
-        approve(submitWithReason(pat, "2027-03-03T09:00", "2027-03-03T17:00", null));
-        approve(submitWithReason(stranger, "2027-03-04T09:00", "2027-03-04T17:00", null));
+        world.approve(manager, submitWithReason(pat, "2027-03-03T09:00", "2027-03-03T17:00", null));
+        // Xavier has no manager: an admin decides.
+        world.approve(world.admin, submitWithReason(stranger, "2027-03-04T09:00", "2027-03-04T17:00", null));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     private String submitWithReason(Person p, String start, String end, String reason) {
@@ -69,17 +90,6 @@ class CalendarFeedTest extends ApiTest {
         return world.as(p).post(world.base() + "/requests", body).expectJson(201).path("id").asText();
     }
 
-    private void approve(String id) {
-        Person approver = world.as(manager) != null ? manager : null;
-        Http as = id == null ? null : world.as(approver);
-        Http.Response r = as.post(world.base() + "/requests/" + id + "/approve", null);
-        if (r.status() == 403) {
-            world.asAdmin().post(world.base() + "/requests/" + id + "/approve", null).expect(200);
-        } else {
-            r.expect(200);
-        }
-    }
-
     private JsonNode feed(Person owner, String scope, boolean pending) {
         return world.as(owner).post("/api/me/calendar-feeds", Map.of("scope", scope, "include_pending", pending)).expectJson(201);
     }
@@ -88,6 +98,26 @@ class CalendarFeedTest extends ApiTest {
         return "/api/calendar/" + feed.path("token").asText() + ".ics";
     }
 
+    /** A fetched feed: the response, its text, and its events as both parsers read them (they must agree). */
+    record Feed(Http.Response response, String ics, List<String> uids, List<String> summaries) {
+    }
+
+    /** Every 200 feed of this class goes through here: parsed by ical4j and by biweekly. */
+    private Feed fetch(String path) throws Exception {
+        return parsed(http.get(path).expect(200));
+    }
+
+    private Feed fetch(String path, String ifNoneMatch) throws Exception {
+        return parsed(http.header("If-None-Match", ifNoneMatch).get(path).expect(200));
+    }
+
+    private static Feed parsed(Http.Response response) throws Exception {
+        assertThat(response.header("Content-Type")).startsWith("text/calendar");
+        String ics = response.text();
+        return new Feed(response, ics, uids(ics), summaries(ics));
+    }
+
+    /** The events' UIDs, sorted; ical4j and biweekly must read the same ones. */
     private static List<String> uids(String ics) throws Exception {
         Calendar parsed = new CalendarBuilder().build(new StringReader(ics));
         List<String> fromIcal4j = parsed.getComponents(Component.VEVENT).stream()
@@ -98,15 +128,26 @@ class CalendarFeedTest extends ApiTest {
         return fromIcal4j;
     }
 
+    /** The events' SUMMARY values, sorted; ical4j and biweekly must read the same ones. */
+    private static List<String> summaries(String ics) throws Exception {
+        Calendar parsed = new CalendarBuilder().build(new StringReader(ics));
+        List<String> fromIcal4j = parsed.getComponents(Component.VEVENT).stream()
+                .map(c -> c.getProperty("SUMMARY").orElseThrow().getValue()).sorted().toList();
+        List<String> fromBiweekly = Biweekly.parse(ics).first().getEvents().stream()
+                .map(e -> e.getSummary().getValue()).sorted().toList();
+        assertThat(fromBiweekly).isEqualTo(fromIcal4j);
+        return fromIcal4j;
+    }
+
     @Test
     void myFeedHoldsMyApprovedTimeOffOnlyWithNamesAndDates() throws Exception {
         JsonNode created = feed(eve, "mine", false);
         assertThat(created.path("token").asText()).hasSizeGreaterThanOrEqualTo(43);
         assertThat(created.path("url").asText()).endsWith(path(created));
-        Http.Response response = http.get(path(created)).expect(200);
-        assertThat(response.header("Content-Type")).startsWith("text/calendar");
-        String ics = response.text();
-        assertThat(uids(ics)).containsExactlyInAnyOrder("request-" + fullDays + "@power-pto", "request-" + halfDay + "@power-pto");
+        Feed mine = fetch(path(created));
+        Http.Response response = mine.response();
+        String ics = mine.ics();
+        assertThat(mine.uids()).containsExactlyInAnyOrder("request-" + fullDays + "@power-pto", "request-" + halfDay + "@power-pto");
         assertThat(ics).doesNotContain("surgery").doesNotContain("dentist").doesNotContain("vacation");
 
         ICalendar parsed = Biweekly.parse(ics).first();
@@ -125,34 +166,40 @@ class CalendarFeedTest extends ApiTest {
         String etag = response.header("ETag");
         assertThat(etag).isNotBlank();
         assertThat(http.header("If-None-Match", etag).get(path(created)).status()).isEqualTo(304);
+        // "*" matches any current representation (RFC 9110 13.1.2).
+        Http.Response any = http.header("If-None-Match", "*").get(path(created));
+        assertThat(any.status()).isEqualTo(304);
+        assertThat(any.text()).isEmpty();
+        assertThat(any.header("ETag")).isEqualTo(etag);
     }
 
     @Test
     void pendingRequestsAreTentativeAndApprovalBumpsTheSequence() throws Exception {
         String pending = submitWithReason(eve, "2027-05-03T09:00", "2027-05-03T17:00", null);
         JsonNode created = feed(eve, "mine", true);
-        String before = http.get(path(created)).expect(200).text();
+        String before = fetch(path(created)).ics();
         VEvent tentative = Biweekly.parse(before).first().getEvents().stream()
                 .filter(e -> e.getUid().getValue().contains(pending)).findFirst().orElseThrow();
         assertThat(tentative.getStatus().getValue()).isEqualTo("TENTATIVE");
         int sequenceBefore = tentative.getSequence() == null ? 0 : tentative.getSequence().getValue();
         Thread.sleep(1100);
-        approve(pending);
-        String after = http.get(path(created)).expect(200).text();
+        world.approve(manager, pending);
+        Feed afterFeed = fetch(path(created));
+        String after = afterFeed.ics();
         VEvent confirmed = Biweekly.parse(after).first().getEvents().stream()
                 .filter(e -> e.getUid().getValue().contains(pending)).findFirst().orElseThrow();
         assertThat(confirmed.getStatus().getValue()).isEqualTo("CONFIRMED");
         assertThat(confirmed.getSequence().getValue()).isGreaterThan(sequenceBefore);
-        assertThat(uids(after)).hasSize(3);
+        assertThat(afterFeed.uids()).hasSize(3);
     }
 
     @Test
-    void revokedAndRotatedTokensAre404() {
+    void revokedAndRotatedTokensAre404() throws Exception {
         JsonNode first = feed(eve, "mine", false);
-        http.get(path(first)).expect(200);
+        assertThat(fetch(path(first)).uids()).hasSize(2);
         JsonNode rotated = feed(eve, "mine", false);
         http.get(path(first)).expectError(404);
-        http.get(path(rotated)).expect(200);
+        assertThat(fetch(path(rotated)).uids()).hasSize(2);
         JsonNode list = world.as(eve).get("/api/me/calendar-feeds").expectJson(200);
         assertThat(list.path("items").size()).isEqualTo(1);
         assertThat(list.toString()).doesNotContain(rotated.path("token").asText());
@@ -165,23 +212,27 @@ class CalendarFeedTest extends ApiTest {
     @Test
     void teamCompanyAndHolidayScopes() throws Exception {
         world.holiday("2027-12-24", "Christmas Eve");
+        List<String> teamOfThree = List.of("Eve Tester – time off", "Eve Tester – time off", "Pat Tester – time off");
         // An employee's team: colleagues with the same manager, not the stranger.
-        String team = http.get(path(feed(eve, "team", false))).expect(200).text();
-        assertThat(team).contains("Eve Tester").contains("Pat Tester").doesNotContain("Xavier");
+        Feed team = fetch(path(feed(eve, "team", false)));
+        assertThat(team.summaries()).isEqualTo(teamOfThree);
+        assertThat(team.ics()).doesNotContain("Xavier");
         // A manager's team: the reports.
-        String managed = http.get(path(feed(manager, "team", false))).expect(200).text();
-        assertThat(managed).contains("Eve Tester").contains("Pat Tester").doesNotContain("Xavier");
+        Feed managed = fetch(path(feed(manager, "team", false)));
+        assertThat(managed.summaries()).isEqualTo(teamOfThree);
+        assertThat(managed.uids()).isEqualTo(team.uids());
         world.as(eve).post("/api/me/calendar-feeds", Map.of("scope", "company")).expectError(403);
         world.as(eve).post("/api/me/calendar-feeds", Map.of("scope", "galaxy")).expectError(422);
         // The company feed follows the owner's account role: admins with an account.
         world.asAdmin().put(world.base() + "/employees/" + world.admin.id() + "/account",
                 Map.of("role", "admin", "password", "a long password 1")).expect(200);
-        String company = http.get(path(feed(world.admin, "company", false))).expect(200).text();
-        assertThat(uids(company)).hasSize(4);
-        assertThat(company).contains("Xavier Tester");
-        String holidays = http.get(path(feed(eve, "holidays", false))).expect(200).text();
-        assertThat(uids(holidays)).hasSize(1);
-        assertThat(holidays).contains("Christmas Eve");
+        Feed company = fetch(path(feed(world.admin, "company", false)));
+        assertThat(company.uids()).hasSize(4);
+        assertThat(company.summaries()).containsExactly("Eve Tester – time off", "Eve Tester – time off",
+                "Pat Tester – time off", "Xavier Tester – time off");
+        Feed holidays = fetch(path(feed(eve, "holidays", false)));
+        assertThat(holidays.summaries()).containsExactly("Christmas Eve");
+        assertThat(holidays.uids()).singleElement().asString().startsWith("holiday-");
 
         // Company B's admin never sees company A.
         World other = fixtures.newWorld();
@@ -189,46 +240,46 @@ class CalendarFeedTest extends ApiTest {
         UUID otherPolicy = other.timePolicy("vacation", Map.of());
         other.assign(otherPolicy, otherPerson, "2020-01-01", null);
         other.adjust(otherPerson, otherPolicy, 4800, "opening");
-        other.asAdmin().post(other.base() + "/requests/" + other.submit(otherPerson, otherPolicy, "2027-03-01T09:00",
-                "2027-03-01T17:00").expectJson(201).path("id").asText() + "/approve", null).expect(200);
+        other.approve(other.admin, other.submit(otherPerson, otherPolicy, "2027-03-01T09:00", "2027-03-01T17:00")
+                .expectJson(201).path("id").asText());
         other.asAdmin().put(other.base() + "/employees/" + other.admin.id() + "/account",
                 Map.of("role", "admin", "password", "a long password 1")).expect(200);
-        String otherCompany = http.get(path(other.as(other.admin).post("/api/me/calendar-feeds",
-                Map.of("scope", "company")).expectJson(201))).expect(200).text();
-        assertThat(otherCompany).contains("Olga Tester").doesNotContain("Eve Tester").doesNotContain("Xavier");
-        assertThat(uids(otherCompany)).hasSize(1);
+        Feed otherCompany = fetch(path(other.as(other.admin).post("/api/me/calendar-feeds",
+                Map.of("scope", "company")).expectJson(201)));
+        assertThat(otherCompany.summaries()).containsExactly("Olga Tester – time off");
+        assertThat(otherCompany.ics()).doesNotContain("Eve Tester").doesNotContain("Xavier");
     }
 
     @Test
-    void aFormerAdminsCompanyFeedStops() {
+    void aFormerAdminsCompanyFeedStops() throws Exception {
         Person admin2 = world.employee("Ann", null);
         Person asAdmin = new Person(admin2.companyId(), admin2.id(), Role.ADMIN);
         world.asAdmin().put(world.base() + "/employees/" + admin2.id() + "/account",
                 Map.of("role", "admin", "password", "a long password 1")).expect(200);
         JsonNode feed = world.as(asAdmin).post("/api/me/calendar-feeds", Map.of("scope", "company")).expectJson(201);
-        http.get(path(feed)).expect(200);
+        assertThat(fetch(path(feed)).uids()).hasSize(4);
         world.asAdmin().put(world.base() + "/employees/" + admin2.id() + "/account",
                 Map.of("role", "employee", "password", "a long password 1")).expect(200);
         http.get(path(feed)).expectError(404);
     }
 
     @Test
-    void aFeedStopsWhenItsOwnersAccountIsDeactivated() {
+    void aFeedStopsWhenItsOwnersAccountIsDeactivated() throws Exception {
         world.asAdmin().put(world.base() + "/employees/" + pat.id() + "/account",
                 Map.of("role", "employee", "password", "a long password 1")).expect(200);
         JsonNode feed = feed(pat, "team", false);
-        http.get(path(feed)).expect(200);
+        assertThat(fetch(path(feed)).uids()).hasSize(3);
         world.asAdmin().post(world.base() + "/employees/" + pat.id() + "/account/deactivate", null).expect(200);
         http.get(path(feed)).expectError(404);
     }
 
     @Test
-    void aFeedStopsWhenItsOwnersEmploymentHasEnded() {
+    void aFeedStopsWhenItsOwnersEmploymentHasEnded() throws Exception {
         JsonNode feed = feed(pat, "team", false);
-        http.get(path(feed)).expect(200);
-        // a last day two days ago: access has ended in every time zone
+        assertThat(fetch(path(feed)).uids()).hasSize(3);
+        // a last day two days before today: access has ended in every time zone
         world.asAdmin().post(world.base() + "/employees/" + pat.id() + "/terminate",
-                Map.of("termination_date", LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2).toString(),
+                Map.of("termination_date", LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).minusDays(2).toString(),
                         "reason", "left")).expect(200);
         http.get(path(feed)).expectError(404);
     }
@@ -236,7 +287,8 @@ class CalendarFeedTest extends ApiTest {
     @Test
     void theEtagFollowsTheDataSoRevalidationNeedsNoRenderingAndGzipIsTheSameFeed() throws Exception {
         JsonNode created = feed(eve, "team", false);
-        Http.Response first = http.get(path(created)).expect(200);
+        Feed firstFeed = fetch(path(created));
+        Http.Response first = firstFeed.response();
         String etag = first.header("ETag");
         // A list of tags, and the weak form, revalidate too; a 304 has no body.
         Http.Response notModified = http.header("If-None-Match", "\"other\", W/" + etag).get(path(created));
@@ -252,22 +304,30 @@ class CalendarFeedTest extends ApiTest {
         assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
         assertThat(String.join(",", gz.headers().allValues("Vary"))).contains("Accept-Encoding");
         try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
-            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(first.text());
+            String unzipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(unzipped).isEqualTo(first.text());
+            assertThat(uids(unzipped)).isEqualTo(firstFeed.uids());
+            assertThat(summaries(unzipped)).isEqualTo(firstFeed.summaries());
         }
         assertThat(gz.body().length).isLessThan(first.text().length());
         assertThat(CalendarFeedController.acceptsGzip("gzip;q=0, br")).isFalse();
         assertThat(CalendarFeedController.acceptsGzip("br, GZIP;q=0.5")).isTrue();
 
         // A colleague's new approval changes the ETag: the old one gets the full, new body.
-        approve(submitWithReason(pat, "2027-06-07T09:00", "2027-06-07T17:00", null));
-        Http.Response changed = http.header("If-None-Match", etag).get(path(created)).expect(200);
+        String added = submitWithReason(pat, "2027-06-07T09:00", "2027-06-07T17:00", null);
+        world.approve(manager, added);
+        Feed changedFeed = fetch(path(created), etag);
+        Http.Response changed = changedFeed.response();
         assertThat(changed.header("ETag")).isNotEqualTo(etag);
-        assertThat(uids(changed.text())).hasSize(uids(first.text()).size() + 1);
+        assertThat(changedFeed.uids()).hasSize(firstFeed.uids().size() + 1).contains("request-" + added + "@power-pto");
         // A colleague renamed: the feed shows the new name (and the ETag changes again).
         world.asAdmin().put(world.base() + "/employees/" + pat.id(), Map.of("first_name", "Patricia", "last_name", "Tester",
                 "email", "pat." + pat.id().toString().substring(0, 8) + "@example.test", "manager_id", manager.id().toString()))
                 .expect(200);
-        Http.Response withoutPat = http.header("If-None-Match", changed.header("ETag")).get(path(created)).expect(200);
-        assertThat(withoutPat.text()).doesNotContain("Pat Tester").contains("Patricia Tester").contains("Eve Tester");
+        Feed renamed = fetch(path(created), changed.header("ETag"));
+        assertThat(renamed.response().header("ETag")).isNotEqualTo(changed.header("ETag"));
+        assertThat(renamed.summaries()).containsExactly("Eve Tester – time off", "Eve Tester – time off",
+                "Patricia Tester – time off", "Patricia Tester – time off");
+        assertThat(renamed.ics()).doesNotContain("Pat Tester");
     }
 }

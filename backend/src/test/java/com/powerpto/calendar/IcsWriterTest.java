@@ -64,6 +64,48 @@ class IcsWriterTest {
         var rows = List.of(new CalendarFeedRepository.Absence(UUID.fromString("00000000-0000-4000-8000-000000000001"), "A B",
                 Instant.parse("2027-03-01T00:00:00Z"), Instant.parse("2027-03-02T00:00:00Z"), "APPROVED", "UTC",
                 LocalTime.of(9, 0), 480, 3, null, null));
+        // Nothing from the wall clock: DTSTAMP is derived from the sequence (2020-01-01 + 3 s), so this
+        // text is the same on every render, every instance and every day.
+        String golden = String.join("\r\n",
+                "BEGIN:VCALENDAR",
+                "PRODID:-//Power PTO//Time off//EN",
+                "VERSION:2.0",
+                "CALSCALE:GREGORIAN",
+                "X-WR-CALNAME:x",
+                "BEGIN:VEVENT",
+                "DTSTAMP:20200101T000003Z",
+                "DTSTART;VALUE=DATE:20270301",
+                "DTEND;VALUE=DATE:20270302",
+                "SUMMARY:A B – time off",
+                "UID:request-00000000-0000-4000-8000-000000000001@power-pto",
+                "SEQUENCE:3",
+                "STATUS:CONFIRMED",
+                "END:VEVENT",
+                "END:VCALENDAR", "");
+        assertThat(IcsWriter.write("x", rows, List.of())).isEqualTo(golden);
         assertThat(IcsWriter.write("x", rows, List.of())).isEqualTo(IcsWriter.write("x", rows, List.of()));
+    }
+
+    @Test
+    void foldingNeverSplitsACharacterWhateverWhereTheLineBreaks() throws Exception {
+        // 2-, 4- and 2-octet characters at every offset around the 75-octet boundary.
+        for (int k = 0; k <= 80; k++) {
+            String name = "x".repeat(k) + "ü🌴é";
+            String ics = IcsWriter.write("t", List.of(new CalendarFeedRepository.Absence(UUID.randomUUID(), name,
+                    Instant.parse("2027-03-10T09:00:00Z"), Instant.parse("2027-03-10T13:00:00Z"), "APPROVED", "UTC",
+                    LocalTime.of(9, 0), 480, 0, null, null)), List.of());
+            for (String physical : ics.split("\r\n")) {
+                assertThat(physical.getBytes(StandardCharsets.UTF_8).length).as("k=%d: %s", k, physical)
+                        .isLessThanOrEqualTo(75);
+            }
+            String summary = name + " – time off";
+            Calendar parsed = new CalendarBuilder().build(new StringReader(ics));
+            List<net.fortuna.ical4j.model.component.CalendarComponent> events = parsed.getComponents(Component.VEVENT);
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).getProperty("SUMMARY").orElseThrow().getValue()).as("ical4j, k=%d", k).isEqualTo(summary);
+            List<biweekly.component.VEvent> second = Biweekly.parse(ics).first().getEvents();
+            assertThat(second).hasSize(1);
+            assertThat(second.get(0).getSummary().getValue()).as("biweekly, k=%d", k).isEqualTo(summary);
+        }
     }
 }

@@ -3,10 +3,14 @@ package com.powerpto.calendar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.platform.security.Role;
 import com.powerpto.support.ApiTest;
+import com.powerpto.support.MutableClock;
 import com.powerpto.support.Person;
 import com.powerpto.support.World;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +20,19 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GET /companies/{cid}/whos-out: each role sees its own circle, never reasons, never another company. */
+/**
+ * GET /companies/{cid}/whos-out: each role sees its own circle, never reasons, never another company.
+ * "Today" is fixed at {@link #TODAY} so the March 2027 requests have not started yet (an approved
+ * request that has started can no longer be cancelled) whatever the real date.
+ */
+@Import(MutableClock.Config.class)
 class WhosOutTest extends ApiTest {
 
     static final String MARCH = "?from=2027-03-01&to=2027-03-31";
+    static final String TODAY = "2026-12-01T12:00:00Z";
+
+    @Autowired
+    MutableClock clock;
 
     World world;
     Person mia;      // manager of team A
@@ -35,6 +48,7 @@ class WhosOutTest extends ApiTest {
 
     @BeforeEach
     void world() {
+        clock.set(TODAY);
         world = fixtures.newWorld();
         mia = world.manager("Mia");
         eve = world.employee("Eve", mia.id());
@@ -48,11 +62,17 @@ class WhosOutTest extends ApiTest {
         }
         world.holiday("2027-03-19", "Founders' day");
         eveDays = submit(eve, "2027-03-01T09:00", "2027-03-02T17:00", "secret surgery");
-        approve(mia, eveDays);
+        world.as(mia).post(world.base() + "/requests/" + eveDays + "/approve", Map.of("note", "get well soon, private"))
+                .expect(200);
         patPending = submit(pat, "2027-03-08T09:00", "2027-03-08T13:00", "pending reason");
         evePending = submit(eve, "2027-03-22T09:00", "2027-03-22T17:00", null);
         bobDay = submit(bob, "2027-03-03T09:00", "2027-03-03T17:00", "team b reason");
-        approve(noah, bobDay);
+        world.approve(noah, bobDay);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     private String submit(Person p, String start, String end, String reason) {
@@ -61,10 +81,6 @@ class WhosOutTest extends ApiTest {
             body.put("reason", reason);
         }
         return world.as(p).post(world.base() + "/requests", body).expectJson(201).path("id").asText();
-    }
-
-    private void approve(Person manager, String id) {
-        world.as(manager).post(world.base() + "/requests/" + id + "/approve", null).expect(200);
     }
 
     private JsonNode whosOut(Person as, String query) {
@@ -116,6 +132,40 @@ class WhosOutTest extends ApiTest {
         assertThat(ids(admin)).containsExactlyInAnyOrder(eveDays, patPending, evePending, bobDay);
         JsonNode teamB = world.asAdmin().get(world.base() + "/whos-out" + MARCH + "&manager_id=" + noah.id()).expectJson(200);
         assertThat(ids(teamB)).containsExactly(bobDay);
+        // They see the requests elsewhere, but who's out shows no reason and no decision note to anyone.
+        for (JsonNode answer : List.of(manager, admin, teamB)) {
+            assertThat(answer.toString()).doesNotContain("surgery").doesNotContain("pending reason")
+                    .doesNotContain("team b reason").doesNotContain("get well soon").doesNotContain("note");
+        }
+    }
+
+    @Test
+    void daysAreTheEmployeesLocalDaysNotUtcOnes() {
+        // Auckland in March is UTC+13: 16 Mar 09:00 – 17 Mar 11:00 there is 15 Mar 20:00Z – 16 Mar 22:00Z.
+        Person ana = world.employee("Ana", mia.id(), Map.of("timezone", "Pacific/Auckland"));
+        world.assign(policy, ana, "2020-01-01", null);
+        world.adjust(ana, policy, 20 * 480, "opening");
+        String anas = submit(ana, "2027-03-16T09:00", "2027-03-17T11:00", "kiwi reason");
+        JsonNode submitted = world.as(ana).get(world.base() + "/requests/" + anas).expectJson(200);
+        assertThat(submitted.path("start_at").asText()).isEqualTo("2027-03-15T20:00:00Z");
+        assertThat(submitted.path("end_at").asText()).isEqualTo("2027-03-16T22:00:00Z");
+        world.as(mia).post(world.base() + "/requests/" + anas + "/approve", Map.of("note", "kiwi note")).expect(200);
+
+        JsonNode answer = whosOut(pat, "?from=2027-03-16&to=2027-03-17");
+        JsonNode item = answer.path("items").get(0);
+        assertThat(item.path("request_id").asText()).isEqualTo(anas);
+        assertThat(item.path("first_day").asText()).isEqualTo("2027-03-16");
+        assertThat(item.path("last_day").asText()).isEqualTo("2027-03-17");
+        // Her local edge days, not the UTC ones (15 and 16 March).
+        assertThat(ids(whosOut(pat, "?from=2027-03-17&to=2027-03-17"))).containsExactly(anas);
+        assertThat(ids(whosOut(pat, "?from=2027-03-16&to=2027-03-16"))).containsExactly(anas);
+        assertThat(ids(whosOut(pat, "?from=2027-03-15&to=2027-03-15"))).isEmpty();
+        assertThat(ids(whosOut(pat, "?from=2027-03-18&to=2027-03-18"))).isEmpty();
+        for (Person viewer : List.of(pat, mia, world.admin, ana)) {
+            JsonNode seen = world.as(viewer).get(world.base() + "/whos-out?from=2027-03-17&to=2027-03-17").expectJson(200);
+            assertThat(ids(seen)).as(viewer.role().name()).containsExactly(anas);
+            assertThat(seen.toString()).doesNotContain("kiwi");
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -48,6 +49,21 @@ class DemoSsoProviderTest {
             DemoSsoProvider provider = new DemoSsoProvider(environment(env), null, port);
             assertThat(provider.startServer()).isFalse();
             assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void aPortInUseLeavesTheProviderOffAndTheAppStarting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            DemoSsoProvider provider = new DemoSsoProvider(environment("development"), null, taken.getLocalPort());
+            try {
+                assertThat(provider.startServer()).isFalse();
+                // The ready event's listener: logs and carries on (it never reaches the demo company's settings).
+                assertThatCode(provider::start).doesNotThrowAnyException();
+            } finally {
+                provider.destroy();
+            }
+            assertThat(taken.isBound()).isTrue();
         }
     }
 

@@ -10,13 +10,16 @@ import com.powerpto.auth.AccountService;
 import com.powerpto.platform.security.Role;
 import com.powerpto.support.ApiTest;
 import com.powerpto.support.Http;
+import com.powerpto.support.MutableClock;
 import com.powerpto.support.Person;
 import com.powerpto.support.World;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Every message kind through a real SMTP server (GreenMail) started by the test: recipient,
  * subject, amounts, links; rollback; the server down for a while; two workers at once.
  */
+@Import(MutableClock.Config.class)
 class NotificationDeliveryTest extends ApiTest {
 
     static final String BASE = "https://pto.example.test";
@@ -76,6 +80,8 @@ class NotificationDeliveryTest extends ApiTest {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    MutableClock clock;
 
     World world;
     Person manager;
@@ -94,6 +100,11 @@ class NotificationDeliveryTest extends ApiTest {
         world.adjust(employee, policy, 20 * 480, "opening balance");
     }
 
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @AfterAll
     static void restart() {
         TestSmtpServer.start();
@@ -110,6 +121,8 @@ class NotificationDeliveryTest extends ApiTest {
 
     @Test
     void requestMessagesReachTheRightPeopleOnceWithAmountsAndLinks() {
+        // Before August 2027 whatever the real date: an approved request that has started cannot be cancelled.
+        clock.set("2026-12-01T12:00:00Z");
         JsonNode submitted = world.submit(employee, policy, "2027-08-02T00:00", "2027-08-04T00:00").expectJson(201);
         String requestId = submitted.path("id").asText();
         deliver();
@@ -350,7 +363,7 @@ class NotificationDeliveryTest extends ApiTest {
         carryoverJob.run(LocalDate.of(2030, 4, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
         // Half a day used after the carryover draws from the carried minutes first.
         String used = world.submit(saver, fiscal, "2030-04-08T09:00", "2030-04-08T13:00").expectJson(201).path("id").asText();
-        world.as(manager).post(world.base() + "/requests/" + used + "/approve", null).expect(200);
+        world.approve(manager, used);
         forfeitWarnings.run(LocalDate.of(2030, 4, 16)); // 30 April: not yet
         deliver();
         assertThat(forfeits(saver)).isEmpty();
@@ -362,9 +375,15 @@ class NotificationDeliveryTest extends ApiTest {
             assertThat(m.subject()).isEqualTo("1.5 days of carried will be forfeited on Wed 1 May 2030");
             assertThat(m.text()).contains("carried-over time off expires");
         });
-        // Once the expiration job has expired them, there is nothing left to warn about.
+        // Once the expiration job has expired them, there is nothing left to warn about: with two new
+        // days granted (exactly the cap), the next reset date (1 April 2031) forfeits nothing, which it
+        // would (720 minutes) if the warning counted the expired minutes as still there.
         expirationJob.run(LocalDate.of(2030, 5, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
         assertThat(world.balance(saver, fiscal).path("available_minutes").asLong()).isZero();
+        world.adjust(saver, fiscal, 960, "granted");
+        forfeitWarnings.run(LocalDate.of(2031, 3, 18));
+        deliver();
+        assertThat(forfeits(saver)).hasSize(1);
     }
 
     @Test
@@ -379,7 +398,7 @@ class NotificationDeliveryTest extends ApiTest {
         assertThat(updated.toString()).contains("{\"kind\":\"request_approved\",\"enabled\":false,\"can_disable\":true}");
 
         String id = world.submit(employee, policy, "2026-10-05T00:00", "2026-10-06T00:00").expectJson(201).path("id").asText();
-        world.as(manager).post(world.base() + "/requests/" + id + "/approve", null).expect(200);
+        world.approve(manager, id);
         accounts.setPassword(world.companyId(), employee.id(), Role.EMPLOYEE, "first password 1");
         world.as(employee).post("/api/auth/change-password",
                 Map.of("current_password", "first password 1", "new_password", "second password 2")).expect(204);

@@ -71,7 +71,11 @@ class StartupCheckTest {
         assertThat(ProcessMode.API.defaultProperties()).containsEntry("spring.flyway.enabled", false)
                 .containsEntry("pto.worker.enabled", false);
         assertThat(ProcessMode.ALL.defaultProperties()).containsEntry("pto.worker.enabled", true)
-                .containsEntry("pto.ui.enabled", true);
+                .containsEntry("pto.ui.enabled", true).containsEntry("pto.demo-data.enabled", true);
+        // Demo data (and its demo company) only where `make run` runs everything in one process.
+        for (ProcessMode mode : new ProcessMode[]{ProcessMode.API, ProcessMode.WORKER, ProcessMode.MIGRATE, ProcessMode.RECONCILE}) {
+            assertThat(mode.defaultProperties()).as(mode.name()).containsEntry("pto.demo-data.enabled", false);
+        }
         assertThatThrownBy(() -> ProcessMode.resolve(new String[]{"bogus"}, null)).hasMessageContaining("unknown mode");
     }
 }

@@ -113,7 +113,7 @@ class BackupRestoreDrillTest extends ReliabilityApiTest {
         world.holiday("2027-12-24", "Christmas Eve");
         world.asAdmin().post(world.base() + "/accruals/trigger?target_date=2026-01-01", null).expect(200);
         String approved = world.submit(emma, vacation, "2027-03-01T00:00", "2027-03-03T00:00").expectJson(201).path("id").asText();
-        world.asAdmin().post(world.base() + "/requests/" + approved + "/approve", null).expect(200);
+        world.approve(world.admin, approved);
         String denied = world.submit(noah, vacation, "2027-04-01T00:00", "2027-04-02T00:00").expectJson(201).path("id").asText();
         world.asAdmin().post(world.base() + "/requests/" + denied + "/deny", null).expect(200);
         String cancelled = world.submit(noah, vacation, "2027-05-03T00:00", "2027-05-04T00:00").expectJson(201).path("id").asText();

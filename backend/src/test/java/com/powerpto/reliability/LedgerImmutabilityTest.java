@@ -131,7 +131,7 @@ class LedgerImmutabilityTest extends ReliabilityApiTest {
         world.adjust(emma, vacation, 4800, "ten days");
         world.holiday("2027-12-25", "Christmas");
         String id = world.submit(emma, vacation, "2027-03-02T00:00", "2027-03-03T00:00").expectJson(201).path("id").asText();
-        world.asAdmin().post(world.base() + "/requests/" + id + "/approve", null).expect(200);
+        world.approve(world.admin, id);
         return world;
     }
 }

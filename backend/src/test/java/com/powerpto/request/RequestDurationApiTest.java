@@ -57,7 +57,7 @@ class RequestDurationApiTest extends LedgerCheckedTest {
         UUID sick = world.unlimitedPolicy("sick");
         world.assign(sick, emma, "2026-01-01", null);
         String id = world.submit(emma, sick, "2027-03-01T00:00", "2027-03-13T00:00").expectJson(201).path("id").asText();
-        world.asAdmin().post(world.base() + "/requests/" + id + "/approve", null).expectJson(200);
+        world.approve(world.admin, id);
         JsonNode balance = world.balance(emma, sick);
         assertThat(balance.path("is_unlimited").asBoolean()).isTrue();
         assertThat(balance.path("available_minutes").isNull()).isTrue();

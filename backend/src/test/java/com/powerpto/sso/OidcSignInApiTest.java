@@ -35,6 +35,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,9 @@ class OidcSignInApiTest extends ApiTest {
 
     Person admin;
     String domain;
+    /** The last round trip's provider authorize URL and the app's landing response (for the cookie checks). */
+    URI lastAuthorize;
+    HttpResponse<String> lastLanding;
 
     @BeforeAll
     static void startProvider() {
@@ -141,16 +145,18 @@ class OidcSignInApiTest extends ApiTest {
         HttpResponse<String> toProvider = get(browser, start, null);
         assertThat(toProvider.statusCode()).as(toProvider.body()).isEqualTo(302);
         assertNoServerSession(toProvider);
-        String cookie = authorizationCookie(toProvider);
         URI authorize = URI.create(toProvider.headers().firstValue("Location").orElseThrow());
         assertThat(authorize.toString()).startsWith(provider.issuerUrl(ISSUER_ID).toString()).contains("nonce=")
                 .contains("state=").contains("code_challenge=");
+        lastAuthorize = authorize;
+        String cookie = authorizationCookie(toProvider, authorize);
         HttpResponse<String> back = get(browser, authorize, null);
         assertThat(back.statusCode()).isEqualTo(302);
         URI callback = tamperCallback.apply(URI.create(back.headers().firstValue("Location").orElseThrow()));
         assertThat(callback.getPath()).startsWith("/api/auth/oidc/callback/");
         URI onInstance = URI.create(callbackBase + callback.getRawPath() + "?" + callback.getRawQuery());
         HttpResponse<String> landing = get(browser, onInstance, CookieAuthorizationRequests.COOKIE + "=" + tamperCookie.apply(cookie));
+        lastLanding = landing;
         assertThat(landing.statusCode()).isEqualTo(302);
         assertNoServerSession(landing);
         String location = landing.headers().firstValue("Location").orElseThrow();
@@ -163,14 +169,54 @@ class OidcSignInApiTest extends ApiTest {
         return fragment;
     }
 
-    /** The sealed authorization request the start left in the browser, with the cookie's attributes checked. */
-    private static String authorizationCookie(HttpResponse<String> start) {
+    /**
+     * The sealed authorization request the start left in the browser, with the cookie's attributes
+     * checked, and neither the state nor the nonce the provider was sent readable in it at any layer
+     * (base64url of {@code "v1:" + base64(nonce ‖ AES-GCM ciphertext)}).
+     */
+    private static String authorizationCookie(HttpResponse<String> start, URI authorize) {
         String header = start.headers().allValues("Set-Cookie").stream()
                 .filter(h -> h.startsWith(CookieAuthorizationRequests.COOKIE + "=")).findFirst().orElseThrow();
         assertThat(header).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/api/auth/oidc/").contains("Max-Age=600");
         String value = header.substring(header.indexOf('=') + 1, header.indexOf(';'));
-        assertThat(value).isNotEmpty().doesNotContain("state").doesNotContain("code_verifier");
+        String state = queryParameter(authorize, "state");
+        String nonce = queryParameter(authorize, "nonce");
+        assertThat(state).hasSizeGreaterThan(16);
+        assertThat(nonce).hasSizeGreaterThan(16);
+        String outer = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+        assertThat(outer).startsWith("v1:");
+        String inner = new String(Base64.getDecoder().decode(outer.substring(3)), StandardCharsets.ISO_8859_1);
+        for (String layer : List.of(value, outer, inner)) {
+            assertThat(layer).isNotEmpty().doesNotContain(state).doesNotContain(nonce).doesNotContain("code_verifier");
+        }
         return value;
+    }
+
+    private static String queryParameter(URI uri, String name) {
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv[0].equals(name)) {
+                return URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no " + name + " in " + uri);
+    }
+
+    /** The cookie with one bit of its AES-GCM ciphertext flipped; both encodings stay valid, so only GCM can refuse it. */
+    static String flipOneCiphertextBit(String cookie) {
+        String outer = new String(Base64.getUrlDecoder().decode(cookie), StandardCharsets.UTF_8);
+        byte[] nonceAndCiphertext = Base64.getDecoder().decode(outer.substring("v1:".length()));
+        nonceAndCiphertext[12 + 7] ^= 0x04; // past the 12-byte GCM nonce
+        String flipped = "v1:" + Base64.getEncoder().encodeToString(nonceAndCiphertext);
+        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(flipped.getBytes(StandardCharsets.UTF_8));
+        assertThat(encoded).isNotEqualTo(cookie);
+        return encoded;
+    }
+
+    /** The Set-Cookie of the authorization cookie in a response, if any. */
+    private static java.util.Optional<String> authorizationCookieHeader(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith(CookieAuthorizationRequests.COOKIE + "=")).findFirst();
     }
 
     private static void assertNoServerSession(HttpResponse<String> response) {
@@ -203,6 +249,64 @@ class OidcSignInApiTest extends ApiTest {
         JsonNode me = http.withToken(landing.get("access_token")).get("/api/auth/me").expectJson(200);
         assertThat(me.path("user_id").asText()).isEqualTo(ann.toString());
         assertThat(me.path("role").asText()).isEqualTo("employee");
+        // Used once: the callback removes the authorization cookie.
+        assertThat(authorizationCookieHeader(lastLanding)).hasValueSatisfying(h -> assertThat(h)
+                .startsWith(CookieAuthorizationRequests.COOKIE + "=;").contains("Max-Age=0").contains("Path=/api/auth/oidc/"));
+    }
+
+    @Test
+    void theProvidersRefusalLandsWithItsCodeAndTheCookieIsGone() throws Exception {
+        employee("ivy");
+        // The person pressed "Cancel" at the provider: it comes back with an error instead of a code.
+        Map<String, String> landing = signIn(uri -> URI.create(uri.toString().replaceAll("code=[^&]+", "error=access_denied")));
+        assertThat(landing).containsEntry("error", "access_denied").doesNotContainKey("access_token");
+        assertThat(authorizationCookieHeader(lastLanding)).hasValueSatisfying(h -> assertThat(h).contains("Max-Age=0"));
+    }
+
+    @Test
+    void theAuthorizationCookieIsSecureOutsideDevelopmentAndOpensOnlyUnderItsOwnContext() throws Exception {
+        OAuth2AuthorizationRequest request = OAuth2AuthorizationRequest.authorizationCode()
+                .authorizationUri("https://idp.example/authorize").clientId(CLIENT_ID).redirectUri("https://app.example/cb")
+                .state("the-state").attributes(Map.of("registration_id", admin.companyId().toString(), "nonce", "n"))
+                .build();
+        for (String environment : List.of("staging", "production", "development")) {
+            PtoProperties env = new PtoProperties(environment, properties.version(), properties.service(),
+                    properties.corsOrigins(), properties.jwtSecret(), properties.jwtTtlSeconds(),
+                    properties.payrollWebhookSecret(), properties.maxBodyBytes());
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            new CookieAuthorizationRequests(box, mapper, env, Clock.systemUTC())
+                    .saveAuthorizationRequest(request, new MockHttpServletRequest(), response); // plain http
+            if (environment.equals("development")) {
+                assertThat(response.getHeader("Set-Cookie")).as(environment).doesNotContain("Secure"); // http://localhost
+            } else {
+                assertThat(response.getHeader("Set-Cookie")).as(environment).contains("; Secure");
+            }
+        }
+        MockHttpServletRequest overHttps = new MockHttpServletRequest();
+        overHttps.setSecure(true);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        cookies.saveAuthorizationRequest(request, overHttps, response);
+        assertThat(response.getHeader("Set-Cookie")).contains("; Secure");
+
+        // The same fields sealed under another context (here: a company's OIDC client secret) are no request.
+        String json = mapper.writeValueAsString(new CookieAuthorizationRequests.Sealed("https://idp.example/authorize",
+                CLIENT_ID, "https://app.example/cb", List.of("openid"), "the-state", Map.of(),
+                Map.of("registration_id", admin.companyId().toString(), "nonce", "n"), "https://idp.example/authorize?x",
+                java.time.Instant.now().plus(Duration.ofMinutes(5))));
+        MockHttpServletRequest callback = new MockHttpServletRequest();
+        callback.setParameter("state", "the-state");
+        callback.setCookies(new jakarta.servlet.http.Cookie(CookieAuthorizationRequests.COOKIE,
+                cookieValue(box.seal("oidc-client-secret:" + admin.companyId(), json))));
+        assertThat(cookies.loadAuthorizationRequest(callback)).isNull();
+        // Control: sealed under the cookie's own context, the same JSON is a request.
+        callback.setCookies(new jakarta.servlet.http.Cookie(CookieAuthorizationRequests.COOKIE,
+                cookieValue(box.seal("oidc-authorization-request:v1", json))));
+        assertThat(cookies.loadAuthorizationRequest(callback)).isNotNull()
+                .satisfies(r -> assertThat(r.getState()).isEqualTo("the-state"));
+    }
+
+    private static String cookieValue(String sealed) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -270,8 +374,7 @@ class OidcSignInApiTest extends ApiTest {
     @Test
     void aTamperedMissingOrExpiredAuthorizationCookieIsRefused() throws Exception {
         employee("hal");
-        UnaryOperator<String> flipOne = c -> c.substring(0, 20) + (c.charAt(20) == 'A' ? 'B' : 'A') + c.substring(21);
-        assertThat(signIn(UnaryOperator.identity(), http.baseUrl(), flipOne))
+        assertThat(signIn(UnaryOperator.identity(), http.baseUrl(), OidcSignInApiTest::flipOneCiphertextBit))
                 .containsEntry("error", "authorization_request_not_found").doesNotContainKey("access_token");
         assertThat(signIn(UnaryOperator.identity(), http.baseUrl(), c -> ""))
                 .containsEntry("error", "authorization_request_not_found");
@@ -290,6 +393,10 @@ class OidcSignInApiTest extends ApiTest {
         callback.setCookies(new jakarta.servlet.http.Cookie(CookieAuthorizationRequests.COOKIE, value));
         assertThat(cookies.loadAuthorizationRequest(callback)).isNotNull()
                 .satisfies(r -> assertThat(r.getAttributes()).containsEntry("nonce", "n"));
+        MockHttpServletRequest flipped = new MockHttpServletRequest();
+        flipped.setParameter("state", "the-state");
+        flipped.setCookies(new jakarta.servlet.http.Cookie(CookieAuthorizationRequests.COOKIE, flipOneCiphertextBit(value)));
+        assertThat(cookies.loadAuthorizationRequest(flipped)).isNull();
         CookieAuthorizationRequests later = new CookieAuthorizationRequests(box, mapper, properties,
                 Clock.offset(Clock.systemUTC(), Duration.ofMinutes(11)));
         assertThat(later.loadAuthorizationRequest(callback)).isNull();

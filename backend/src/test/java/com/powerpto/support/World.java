@@ -117,6 +117,11 @@ public class World {
         return as(employee).post(base() + "/requests", request(employee, policyId, start, end));
     }
 
+    /** Approves a request as {@code approver} (a manager of the requester, a delegate or an admin); expects 200. */
+    public JsonNode approve(Person approver, String requestId) {
+        return as(approver).post(base() + "/requests/" + requestId + "/approve", null).expectJson(200);
+    }
+
     public JsonNode balance(Person employee, UUID policyId) {
         JsonNode items = asAdmin().get(base() + "/employees/" + employee.id() + "/balances").expectJson(200).path("items");
         for (JsonNode item : items) {
