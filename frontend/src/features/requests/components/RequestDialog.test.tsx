@@ -1,13 +1,8 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter } from 'react-router';
-import { AuthProvider, useAuth } from '@/lib/auth';
-import type { ReactNode } from 'react';
-import { setToken } from '@/lib/session';
 import type { Employee, RequestPreview, Role } from '@/lib/types';
-import { renderIn } from '@/test/render';
+import { renderSignedIn } from '@/test/app';
 import { RequestDialog } from './RequestDialog';
 
 /**
@@ -62,24 +57,10 @@ function server(role: Role, userId: string, preview: RequestPreview, balance: { 
   });
 }
 
-/** Renders its children once /auth/me answered, as the app's RequireAuth does. */
-function SignedIn({ children }: { children: ReactNode }) {
-  return useAuth().me ? <>{children}</> : null;
-}
-
 function open(locale: 'en' | 'de' = 'en') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  renderIn(
-    <QueryClientProvider client={client}>
-      <MemoryRouter>
-        <AuthProvider>
-          <SignedIn>
-            <RequestDialog open onOpenChange={() => {}} employee={emma} />
-          </SignedIn>
-        </AuthProvider>
-      </MemoryRouter>
-    </QueryClientProvider>,
-    locale,
+  renderSignedIn(
+    <RequestDialog open onOpenChange={() => {}} employee={emma} />,
+    { locale },
   );
 }
 
@@ -89,7 +70,6 @@ async function pickDays() {
   fireEvent.change(screen.getByTestId('request-end-date'), { target: { value: '2027-12-28' } });
 }
 
-beforeEach(() => setToken('test-token'));
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();

@@ -1,14 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter } from 'react-router';
-import type { ReactNode } from 'react';
-import { AuthProvider, useAuth } from '@/lib/auth';
-import { setToken } from '@/lib/session';
 import type { Employee, TimeOffRequest } from '@/lib/types';
 import { Toaster } from '@/components/ui/toast';
-import { renderIn } from '@/test/render';
+import { renderSignedIn } from '@/test/app';
 import MyTeamPage from './MyTeamPage';
 
 /**
@@ -73,28 +68,16 @@ function server() {
   });
 }
 
-function SignedIn({ children }: { children: ReactNode }) {
-  return useAuth().me ? <>{children}</> : null;
-}
-
 function open(locale: 'en' | 'de' = 'en') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  renderIn(
-    <QueryClientProvider client={client}>
-      <MemoryRouter>
-        <AuthProvider>
-          <SignedIn>
-            <MyTeamPage />
-            <Toaster />
-          </SignedIn>
-        </AuthProvider>
-      </MemoryRouter>
-    </QueryClientProvider>,
-    locale,
+  renderSignedIn(
+    <>
+      <MyTeamPage />
+      <Toaster />
+    </>,
+    { locale },
   );
 }
 
-beforeEach(() => setToken('test-token'));
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
