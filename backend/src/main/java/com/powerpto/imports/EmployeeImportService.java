@@ -6,6 +6,7 @@ import com.powerpto.audit.AuditService;
 import com.powerpto.auth.AccountService;
 import com.powerpto.auth.AccountView;
 import com.powerpto.employee.Employee;
+import com.powerpto.employee.EmployeeService;
 import com.powerpto.platform.company.CompanyRepository;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.security.Role;
@@ -47,9 +48,11 @@ public class EmployeeImportService {
     private final AccountService accounts;
     private final AuditService audit;
     private final Clock clock;
+    private final EmployeeService employees;
 
     public EmployeeImportService(ImportRepository repository, CompanyRepository companies, AccountService accounts,
-                                 AuditService audit, Clock clock) {
+                                 AuditService audit, Clock clock, EmployeeService employees) {
+        this.employees = employees;
         this.repository = repository;
         this.companies = companies;
         this.accounts = accounts;
@@ -88,6 +91,13 @@ public class EmployeeImportService {
             return new ImportReport(table.rows().size(), created.size(), changed.size(), unchanged, dryRun, problems, null);
         }
         write(caller, companyId, created, changed);
+        // The employment and schedule history balances are computed from, and corrections of changed hire dates.
+        List<UUID> written = new ArrayList<>();
+        created.forEach(p -> written.add(p.employee().id()));
+        changed.forEach(p -> written.add(p.employee().id()));
+        if (!written.isEmpty()) {
+            employees.recordHistory(companyId, changed.stream().map(Planned::before).toList(), written, caller.userId());
+        }
         List<ImportReport.Invite> invites = invite ? invite(caller, companyId, planned) : null;
         log.info("employee import of {} rows in company {}: {} created, {} updated, read {} ms, checked {} ms, written {} ms",
                 table.rows().size(), companyId, created.size(), changed.size(), ms(started, read), ms(read, checked),

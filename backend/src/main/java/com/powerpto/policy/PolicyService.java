@@ -1,9 +1,9 @@
 package com.powerpto.policy;
 
-import com.powerpto.accrual.AccrualRecalculation;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
+import com.powerpto.events.BalanceInputChanged;
 import com.powerpto.platform.company.CompanyRepository;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
@@ -11,6 +11,7 @@ import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
 import com.powerpto.policy.settings.PolicySettings;
 import com.powerpto.policy.settings.PolicySettingsParser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,15 +35,15 @@ public class PolicyService {
     private final CompanyRepository companies;
     private final AuditService audit;
     private final Clock clock;
-    private final AccrualRecalculation recalculation;
+    private final ApplicationEventPublisher events;
 
     public PolicyService(PolicyRepository repository, CompanyRepository companies, AuditService audit, Clock clock,
-                         AccrualRecalculation recalculation) {
+                         ApplicationEventPublisher events) {
         this.repository = repository;
         this.companies = companies;
         this.audit = audit;
         this.clock = clock;
-        this.recalculation = recalculation;
+        this.events = events;
     }
 
     @Transactional
@@ -106,10 +107,10 @@ public class PolicyService {
         Policy after = find(companyId, policyId);
         audit.record(companyId, caller.userId(), AuditEntityType.POLICY_VERSION, version.id(), AuditAction.CREATE, previous, version);
         audit.record(companyId, caller.userId(), AuditEntityType.POLICY, policyId, AuditAction.UPDATE, before, after);
-        // A version effective on dates the accrual worker already ran: every balance of the policy is
-        // queued for the worker; the ACCRUAL audit row says how many (docs/corrections.md).
-        recalculation.enqueuePolicy(companyId, policyId, version.effectiveFrom(),
-                "policy version " + version.version() + " effective " + version.effectiveFrom(), caller.userId());
+        // A version effective on dates the accrual worker already ran changes every balance of the policy
+        // from that date: the accrual feature queues them for the worker (docs/corrections.md).
+        events.publishEvent(BalanceInputChanged.policy(companyId, policyId, version.effectiveFrom(),
+                "policy version " + version.version() + " effective " + version.effectiveFrom(), caller.userId()));
         return after;
     }
 

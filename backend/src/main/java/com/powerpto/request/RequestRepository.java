@@ -169,6 +169,44 @@ class RequestRepository {
                 .query(mapper()).list();
     }
 
+    /** Approved requests that start before {@code instant} and end after it (they span the end of a last day), locked. */
+    List<TimeOffRequest> lockApprovedSpanning(UUID companyId, UUID employeeId, Instant instant) {
+        return jdbc.sql("""
+                SELECT * FROM requests WHERE company_id = :company AND employee_id = :employee
+                  AND status = 'APPROVED' AND start_at < :at AND end_at > :at
+                ORDER BY start_at, id FOR UPDATE
+                """).param("company", companyId).param("employee", employeeId).param("at", Timestamp.from(instant))
+                .query(mapper()).list();
+    }
+
+    /** Stores the request's working minutes per local day (the duration calculator's breakdown, issue 24). */
+    void insertDays(UUID companyId, UUID requestId, List<DurationCalculator.Day> days) {
+        for (DurationCalculator.Day day : days) {
+            if (day.minutes() > 0) {
+                jdbc.sql("INSERT INTO request_days (company_id, request_id, day, minutes) VALUES (:company, :id, :day, :minutes)")
+                        .param("company", companyId).param("id", requestId).param("day", day.date())
+                        .param("minutes", day.minutes()).update();
+            }
+        }
+    }
+
+    /** The request's working minutes per local day, in date order. */
+    java.util.SortedMap<LocalDate, Long> days(UUID companyId, UUID requestId) {
+        java.util.SortedMap<LocalDate, Long> days = new java.util.TreeMap<>();
+        jdbc.sql("SELECT day, minutes FROM request_days WHERE company_id = :company AND request_id = :id")
+                .param("company", companyId).param("id", requestId)
+                .query(rs -> {
+                    days.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+                });
+        return days;
+    }
+
+    /** The employee's submitted (pending) requests, oldest first. */
+    List<TimeOffRequest> pending(UUID companyId, UUID employeeId) {
+        return jdbc.sql("SELECT * FROM requests WHERE company_id = :company AND employee_id = :employee AND status = 'SUBMITTED' ORDER BY start_at, id")
+                .param("company", companyId).param("employee", employeeId).query(mapper()).list();
+    }
+
     /** Locks the request row: transitions of one request are serialised here. */
     Optional<TimeOffRequest> lock(UUID companyId, UUID requestId) {
         return jdbc.sql("SELECT * FROM requests WHERE company_id = :company AND id = :id FOR UPDATE")

@@ -249,7 +249,7 @@ class RecalculationScenariosApiTest extends LedgerCheckedTest {
         assertThat(recalculation.differences(world.companyId())).singleElement().satisfies(d -> {
             assertThat(d.expectedMinutes()).isEqualTo(1600); // Nov 1 and Dec 1
             assertThat(d.postedMinutes()).isZero();
-            assertThat(d.dates()).isEqualTo(2);
+            assertThat(d.events()).isEqualTo(2);
         });
         JsonNode http = world.asAdmin().get(world.base() + "/reconciliation").expectJson(200);
         assertThat(http.path("accrual_mismatches").get(0).path("expected_minutes").asLong()).isEqualTo(1600);

@@ -2,8 +2,8 @@ package com.powerpto.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.accrual.BatchGate;
-import com.powerpto.accrual.CarryoverJob;
-import com.powerpto.accrual.ExpirationJob;
+import com.powerpto.accrual.JobKind;
+import com.powerpto.accrual.TimelineJob;
 import com.powerpto.accrual.ForfeitWarningJob;
 import com.powerpto.accrual.RunTrigger;
 import com.powerpto.auth.AccountService;
@@ -71,9 +71,7 @@ class NotificationDeliveryTest extends ApiTest {
     @Autowired
     ForfeitWarningJob forfeitWarnings;
     @Autowired
-    CarryoverJob carryoverJob;
-    @Autowired
-    ExpirationJob expirationJob;
+    TimelineJob jobs;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -360,7 +358,7 @@ class NotificationDeliveryTest extends ApiTest {
         world.assign(fiscal, saver, "2025-01-01", null);
         world.adjust(saver, fiscal, 2400, "saved up");
         // Carryover on 1 April 2030: 960 carried (expiring 1 May 2030), 1440 expire at once.
-        carryoverJob.run(LocalDate.of(2030, 4, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
+        jobs.run(JobKind.CARRYOVER, LocalDate.of(2030, 4, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
         // Half a day used after the carryover draws from the carried minutes first.
         String used = world.submit(saver, fiscal, "2030-04-08T09:00", "2030-04-08T13:00").expectJson(201).path("id").asText();
         world.approve(manager, used);
@@ -378,7 +376,7 @@ class NotificationDeliveryTest extends ApiTest {
         // Once the expiration job has expired them, there is nothing left to warn about: with two new
         // days granted (exactly the cap), the next reset date (1 April 2031) forfeits nothing, which it
         // would (720 minutes) if the warning counted the expired minutes as still there.
-        expirationJob.run(LocalDate.of(2030, 5, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
+        jobs.run(JobKind.EXPIRATION, LocalDate.of(2030, 5, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
         assertThat(world.balance(saver, fiscal).path("available_minutes").asLong()).isZero();
         world.adjust(saver, fiscal, 960, "granted");
         forfeitWarnings.run(LocalDate.of(2031, 3, 18));
