@@ -229,8 +229,9 @@ public class LifecycleService {
     /**
      * What is left to pay out, per policy, as of the last day (today before a termination: the
      * terminate dialog shows it as a preview): today's available plus the grants still due up to the
-     * last day, and the holds of pending requests given back (they are listed apart: a termination
-     * cancels them).
+     * last day. Requests still pending are listed apart: those after the last day were cancelled by the
+     * termination (their holds are back in the balance); one before it waits for its decision and
+     * holds its minutes until then.
      */
     @Transactional(readOnly = true)
     public FinalStatement finalStatement(Caller caller, UUID companyId, UUID employeeId) {
@@ -244,8 +245,7 @@ public class LifecycleService {
         Map<UUID, String> units = repository.policyUnits(companyId);
         List<FinalStatement.Item> items = new ArrayList<>();
         for (BalanceView b : balances.balances(caller, companyId, employeeId)) {
-            long held = pending.stream().filter(r -> r.policyId().equals(b.policyId())).mapToLong(TimeOffRequest::requestedMinutes).sum();
-            Long available = b.isUnlimited() ? null : projected.getOrDefault(b.policyId(), b.availableMinutes()) + held;
+            Long available = b.isUnlimited() ? null : projected.getOrDefault(b.policyId(), b.availableMinutes());
             long payable = available == null ? 0 : available;
             items.add(new FinalStatement.Item(b.policyId(), b.policyKey(), available, payable,
                     units.getOrDefault(b.policyId(), "DAYS"), b.policyName()));

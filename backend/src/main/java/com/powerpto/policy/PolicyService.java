@@ -114,6 +114,23 @@ public class PolicyService {
         return after;
     }
 
+    /**
+     * A draft of the next version, checked as {@link #update} would check it, without writing anything
+     * (the policy simulator, issue 24): 404 for an unknown policy, 422 for settings or a date an update refuses.
+     */
+    @Transactional(readOnly = true)
+    public PolicySettings checkDraft(Caller caller, UUID companyId, UUID policyId, PolicyBodies.VersionBody draft) {
+        caller.adminOf(companyId);
+        find(companyId, policyId);
+        PolicySettings settings = validVersion(draft);
+        PolicyVersionView previous = repository.latestVersion(companyId, policyId).orElseThrow();
+        if (draft.effectiveFrom().isBefore(previous.effectiveFrom())) {
+            throw ApiException.invalid("version.effective_from",
+                    "must be on or after the previous version's effective_from (" + previous.effectiveFrom() + ")");
+        }
+        return settings;
+    }
+
     @Transactional(readOnly = true)
     public Policy get(Caller caller, UUID companyId, UUID policyId) {
         caller.inCompany(companyId);

@@ -109,6 +109,7 @@ public final class Timeline {
         private final List<TimelineEvent> out = new ArrayList<>();
         private final java.util.Set<String> carryoverRefs = new java.util.HashSet<>();
         private long banked;
+        private long used;
         private LocalDate lastGrant;
         private long payrollCarryMicro;
 
@@ -277,6 +278,7 @@ public final class Timeline {
             cause.put("carried_minutes", carried);
             cause.put("expired_minutes", forfeited);
             cause.put("cap_minutes", rule.capMinutes());
+            cause.put("used_minutes_at_carryover", used);
             if (forfeited < excess) {
                 cause.put("kept_above_cap_for_floor_minutes", excess - forfeited);
             }
@@ -374,17 +376,18 @@ public final class Timeline {
 
         private void movements(LocalDate day) {
             banked += adjustments.getOrDefault(day, 0L);
-            long used = usage.getOrDefault(day, 0L);
-            banked -= used;
+            long usedToday = usage.getOrDefault(day, 0L);
+            banked -= usedToday;
+            used += usedToday;
             // usage draws from carried minutes first, the oldest first, while they have not expired
             for (Pool pool : pools) {
-                if (used <= 0) {
+                if (usedToday <= 0) {
                     break;
                 }
                 if (!day.isBefore(pool.reset) && day.isBefore(pool.expiresOn)) {
-                    long draw = Math.min(used, pool.remaining);
+                    long draw = Math.min(usedToday, pool.remaining);
                     pool.remaining -= draw;
-                    used -= draw;
+                    usedToday -= draw;
                 }
             }
         }
@@ -431,10 +434,8 @@ public final class Timeline {
                 cause.put("weekly_minutes", first.weeklyMinutes());
                 cause.put("full_time_week_minutes", first.fullTimeWeekMinutes());
             }
+            // A grant the cap takes whole is still an event (of 0 minutes: nothing is posted, the day counts as looked at).
             long amount = capped ? cap(uncapped, day, rules, cause) : uncapped;
-            if (amount <= 0) {
-                return Optional.empty();
-            }
             return Optional.of(new TimelineEvent(day, Kind.GRANT, day.toString(), amount, version.id(), cause));
         }
 
@@ -483,16 +484,16 @@ public final class Timeline {
             cause.put("carried_in_micro_minutes", carriedIn);
             cause.put("carried_out_micro_minutes", payrollCarryMicro);
             long amount = cap(uncapped, run.periodEnd(), version.rules(), cause);
-            if (amount <= 0) {
-                return Optional.empty();
-            }
             return Optional.of(new TimelineEvent(run.periodEnd(), Kind.PAYROLL, run.runId(), amount, version.id(), cause));
         }
 
         private void grant(TimelineEvent event) {
+            out.add(event);
+            if (event.amount() <= 0) {
+                return; // capped away, or less than a minute of payroll: not an accrual
+            }
             banked += event.amount();
             lastGrant = event.date();
-            out.add(event);
             for (Version v : in.versions()) {
                 Integer after = v.rules() == null ? null : v.rules().expiration().afterDays();
                 if (after != null && v.rules().expiration().enabled()) {

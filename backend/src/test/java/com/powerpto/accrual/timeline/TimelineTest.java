@@ -203,10 +203,10 @@ class TimelineTest {
         // The spec's example: cap 1,000 reached in 2021; a day off on 2022-06-06 entered in 2026 → 2023-01-01 grants 480.
         B b = new B().rules(with(time(new TimeAccrualRule(Frequency.YEARLY, Timing.START_OF_PERIOD, 1000, Proration.NONE,
                         List.of())), 1000L, null, null)).span("2021-01-01", null);
-        assertThat(b.events("2023-12-31")).extracting(TimelineEvent::amount).containsExactly(1000L);
+        assertThat(b.events("2023-12-31")).extracting(TimelineEvent::amount).containsExactly(1000L, 0L, 0L);
         b.used("2026-03-01", 480, "2022-06-06");
         assertThat(b.events("2023-12-31")).extracting(e -> e.date() + " " + e.amount())
-                .containsExactly("2021-01-01 1000", "2023-01-01 480");
+                .containsExactly("2021-01-01 1000", "2022-01-01 0", "2023-01-01 480");
     }
 
     @Test
