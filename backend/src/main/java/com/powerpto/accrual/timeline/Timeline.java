@@ -370,7 +370,7 @@ public final class Timeline {
                 cause.put("used_since_carryover_minutes", pool.carried - pool.remaining);
                 cause.put("expired_minutes", forfeited);
                 out.add(new TimelineEvent(day, Kind.CARRIED_EXPIRY, pool.ref, -forfeited,
-                        pool.versionId, cause));
+                        version != null ? version.id() : pool.versionId, cause));
             }
         }
 
