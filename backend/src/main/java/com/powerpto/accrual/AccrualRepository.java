@@ -57,10 +57,10 @@ class AccrualRepository {
     }
 
     /**
-     * Assignments of ACCRUAL policies active on {@code day} or the day before. With {@code grantDates}
-     * only those for which the day may be a TIME posting date (DAILY, a month or year edge, the
-     * assignment's first or last day: the calculator decides) or that need more than a grant (a cap,
-     * carryover, expiration); the daily run of a date with no edge reads a fraction of the assignments.
+     * Assignments of ACCRUAL policies active on {@code day} or the day before, kept when the day may be
+     * a TIME posting date (DAILY, a month or year edge, the assignment's first or last day: the
+     * calculator decides) or the policy has a cap, carryover or expiration (the job decides whether the
+     * day is one of theirs); the daily run of a date without an edge reads a fraction of the assignments.
      */
     List<Candidate> candidates(LocalDate day, UUID companyOrNull) {
         boolean monthEdge = day.getDayOfMonth() == 1 || day.getDayOfMonth() == day.lengthOfMonth();

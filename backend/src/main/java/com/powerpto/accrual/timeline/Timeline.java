@@ -2,7 +2,9 @@ package com.powerpto.accrual.timeline;
 
 import com.powerpto.accrual.calc.AccrualPeriod;
 import com.powerpto.accrual.calc.BankCap;
+import com.powerpto.accrual.calc.CarryoverCalculator;
 import com.powerpto.accrual.calc.CarryoverDates;
+import com.powerpto.accrual.calc.ExpirationCalculator;
 import com.powerpto.accrual.calc.Frequency;
 import com.powerpto.accrual.calc.TenureRates;
 import com.powerpto.accrual.calc.TimeAccrualCalculator;
@@ -265,10 +267,10 @@ public final class Timeline {
                 return;
             }
             long available = banked;
-            long carried = available <= 0 ? 0 : rule.capMinutes() == null ? available : Math.min(available, Math.max(0, rule.capMinutes()));
-            long excess = available <= 0 ? 0 : available - carried;
+            CarryoverCalculator.Split split = CarryoverCalculator.split(available, rule.capMinutes());
+            long excess = split.expired();
             long forfeited = forfeitable(excess, day, version.rules(), true);
-            carried = Math.max(0, available - forfeited);
+            long carried = Math.max(0, available - forfeited);
             banked -= forfeited;
             Map<String, Object> cause = cause("carryover");
             cause.put("year", day.getYear() - 1);
@@ -334,7 +336,7 @@ public final class Timeline {
 
         /** The positive available balance (booked leave counted) expires, never below the floor. */
         private void forfeitAvailable(LocalDate day, Version version, Kind kind, String ref, Map<String, Object> cause) {
-            long wanted = Math.max(0, floorBase(day, true));
+            long wanted = ExpirationCalculator.expireAvailable(floorBase(day, true));
             long forfeited = forfeitable(wanted, day, version.rules(), true);
             if (forfeited <= 0) {
                 return;
