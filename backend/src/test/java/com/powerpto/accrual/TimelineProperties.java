@@ -133,7 +133,7 @@ class TimelineProperties {
         return appended;
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void postingTheDifferenceTwicePostsNothingWhateverTheLedgerHeld(@ForAll("seeds") long seed,
                                                                    @ForAll @IntRange(min = 0, max = 3) int staleness) {
         BalanceInputs in = history(seed, false);
@@ -157,7 +157,7 @@ class TimelineProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void theDailyFastPathIsTheTimelinesGrantOfThatDate(@ForAll("seeds") long seed) {
         BalanceInputs in = history(seed, true);
         LocalDate through = ORIGIN.plusDays(1100);
@@ -197,7 +197,7 @@ class TimelineProperties {
                 List.of(new BalanceInputs.Schedule(LocalDate.MIN, weekly)), List.of(), List.of(), List.of(), in.openingAsOf());
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void forfeituresNeverTakeTheBalanceBelowItsFloor(@ForAll("seeds") long seed) {
         BalanceInputs in = history(seed, false);
         LocalDate through = ORIGIN.plusDays(1200);
