@@ -17,7 +17,7 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 run() { # test, properties file, extra system properties
   local pgdir; pgdir="$(mktemp -d)"; chmod 755 "$pgdir"
   mvn -q -B -o -Dbuild.dir=target-bench test -Dtest="$1" -Dsurefire.failIfNoSpecifiedTests=false \
-    "-DargLine=$3 -Dpto.embedded.data-dir=$pgdir/data -Dbench.out=$2" > "$2.log" 2>&1 \
+    "-DargLine=$3 -Dpto.embedded.data-dir=$pgdir/data -Dpto.database.statement-timeout-ms=600000 -Dbench.out=$2" > "$2.log" 2>&1 \
     || { echo "$1 failed, see $2.log"; tail -40 "$2.log"; rm -rf "$pgdir"; exit 1; }
   rm -rf "$pgdir"
 }
