@@ -76,7 +76,8 @@ public class TokenService {
         });
         JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
         timestamps.setClock(clock);
-        nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, TokenService::requiredClaims,
+        nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, this::notIssuedInTheFuture,
+                TokenService::requiredClaims,
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
         this.decoder = nimbus;
@@ -144,6 +145,25 @@ public class TokenService {
         } catch (JwtException | IllegalArgumentException e) {
             throw new InvalidTokenException();
         }
+    }
+
+    /**
+     * Spring's timestamp check reads only {@code exp} and {@code nbf}: a token "issued" tomorrow
+     * would pass, and would count as a fresh sign-in for step-up until then (issue 25, finding 14).
+     * The same skew as for expiry allows for the clocks of two API tasks.
+     */
+    private OAuth2TokenValidatorResult notIssuedInTheFuture(Jwt jwt) {
+        Instant issued = jwt.getIssuedAt();
+        if (issued != null && issued.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "iat is in the future", null));
+        }
+        return OAuth2TokenValidatorResult.success();
+    }
+
+    /** Whether a token issued at {@code issuedAt} is a sign-in within {@code window} of now (never when issued "later"). */
+    public boolean issuedWithin(Instant issuedAt, Duration window) {
+        Instant now = clock.instant();
+        return issuedAt != null && !issuedAt.isBefore(now.minus(window)) && !issuedAt.isAfter(now.plus(CLOCK_SKEW));
     }
 
     private static OAuth2TokenValidatorResult requiredClaims(Jwt jwt) {
