@@ -236,6 +236,30 @@ class AccountRepository {
                 .update() == 1;
     }
 
+    /** An account whose sessions ended because its employee's access ended. */
+    record EndedAccess(UUID companyId, UUID employeeId) {
+    }
+
+    /**
+     * Ends every session of the accounts whose employee's access has ended (termination, issue
+     * 25) and not yet for that access end: once per {@code access_ends_at}, across companies (the
+     * worker's pass; the partial index on {@code access_ends_at} finds the few candidates).
+     */
+    List<EndedAccess> endSessionsWhereAccessEnded(Instant now) {
+        return jdbc.sql("""
+                        UPDATE accounts a
+                           SET session_generation = a.session_generation + 1, access_ended_at = e.access_ends_at, updated_at = :now
+                          FROM employees e
+                         WHERE e.company_id = a.company_id AND e.id = a.employee_id
+                           AND e.access_ends_at IS NOT NULL AND e.access_ends_at <= :now
+                           AND a.access_ended_at IS DISTINCT FROM e.access_ends_at
+                        RETURNING a.company_id, a.employee_id
+                        """)
+                .param("now", utc(now))
+                .query((rs, n) -> new EndedAccess(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+    }
+
     Optional<EmployeeView> employee(UUID companyId, UUID employeeId) {
         return jdbc.sql("""
                         SELECT id, company_id, first_name, last_name, email, pay_type, workday_minutes, timezone,
