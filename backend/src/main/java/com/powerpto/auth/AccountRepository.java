@@ -201,18 +201,18 @@ class AccountRepository {
                 .update() == 1;
     }
 
-    /** The active employee of the company with this e-mail key (single sign-on). */
-    Optional<UUID> activeEmployeeByEmailKey(UUID companyId, String emailKey) {
-        // Terminated people (access ended) are refused like inactive ones.
-        return jdbc.sql("SELECT e.id FROM employees e WHERE e.company_id = :company AND e.email_key = :key AND e.active AND "
-                        + EMPLOYMENT_NOT_ENDED)
-                .param("company", companyId).param("key", emailKey).param("now", utc(clock.instant()))
-                .query(UUID.class).optional();
+    /** The employee of a company whose e-mail has this key: its address as stored, and whether it may sign in now. */
+    record EmployeeMatch(UUID id, String email, boolean usable) {
     }
 
-    boolean employeeByEmailKeyExists(UUID companyId, String emailKey) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND email_key = :key)")
-                .param("company", companyId).param("key", emailKey).query(Boolean.class).single();
+    /** The employee with this e-mail key in the company (at most one: the key is unique per company, V113). */
+    Optional<EmployeeMatch> employeeByEmailKey(UUID companyId, String emailKey) {
+        // Terminated people (access ended) are not usable, like inactive ones.
+        return jdbc.sql("SELECT e.id, e.email, (e.active AND " + EMPLOYMENT_NOT_ENDED + ") AS usable"
+                        + " FROM employees e WHERE e.company_id = :company AND e.email_key = :key")
+                .param("company", companyId).param("key", emailKey).param("now", utc(clock.instant()))
+                .query((rs, n) -> new EmployeeMatch(rs.getObject("id", UUID.class), rs.getString("email"), rs.getBoolean("usable")))
+                .optional();
     }
 
     /** Activates an account that waits for its invitation (and uses the invitation up); false for a deactivated one. */

@@ -144,16 +144,22 @@ public class AccountService {
     }
 
     /**
-     * Signs in the employee of this company whose e-mail matches a verified e-mail of the
-     * company's identity provider. An employee without an account gets one (role employee, no
+     * Signs in the employee of this company whose e-mail is exactly (but for letter case) a
+     * verified e-mail of the company's identity provider: the key finds the one candidate, and its
+     * stored address must then be the same address — not merely one that folds to the same key
+     * (issue 25: the provider's fullwidth "ｖａｌ６@…" is another mailbox than "val6@…"). An employee without an account gets one (role employee, no
      * password, audited); a pending invitation is used up (the provider vouched for the person);
      * a deactivated account or an inactive employee is refused.
      */
     @Transactional
     public TokenService.IssuedToken signInWithSso(UUID companyId, String email) {
-        String key = EmailKey.of(email);
-        UUID employeeId = repository.activeEmployeeByEmailKey(companyId, key)
-                .orElseThrow(() -> new SsoRefused(repository.employeeByEmailKeyExists(companyId, key) ? "inactive" : "unknown_user"));
+        AccountRepository.EmployeeMatch match = repository.employeeByEmailKey(companyId, EmailKey.of(email))
+                .filter(m -> EmailKey.sameAddress(m.email(), email))
+                .orElseThrow(() -> new SsoRefused("unknown_user"));
+        if (!match.usable()) {
+            throw new SsoRefused("inactive");
+        }
+        UUID employeeId = match.id();
         AccountRepository.StoredAccount account = repository.find(companyId, employeeId).orElse(null);
         if (account == null) {
             repository.upsertWithPassword(companyId, employeeId, employeeEmail(companyId, employeeId), Role.EMPLOYEE, null, clock.instant());
@@ -167,7 +173,7 @@ public class AccountService {
             account = repository.find(companyId, employeeId).orElseThrow();
         }
         log.info("single sign-on of {} in company {}", employeeId, companyId);
-        return tokens.issue(employeeId, companyId, account.role(), account.sessionGeneration());
+        return tokens.issue(employeeId, companyId, account.role(), account.sessionGeneration(), TokenService.SignIn.SINGLE_SIGN_ON);
     }
 
     /** The caller and their employee record; works for development-header callers too. */
@@ -393,13 +399,19 @@ public class AccountService {
      * The check run on every bearer token after its signature: the account exists, it and its
      * employee are active, the token's role is still the account's role, and the token was issued
      * in the account's current session generation (a password change, reset, deactivation or
-     * sign-out everywhere ends it at the next request, not at token expiry).
+     * sign-out everywhere ends it at the next request, not at token expiry). A token from a
+     * password sign-in also needs the password to be still allowed: once the company requires
+     * single sign-on only its break-glass admin's do (the policy's one indexed read, for password
+     * tokens only).
      */
     public boolean tokenStillValid(TokenService.VerifiedToken token) {
         Caller caller = token.caller();
-        return repository.usableSession(caller.companyId(), caller.userId())
+        boolean live = repository.usableSession(caller.companyId(), caller.userId())
                 .map(s -> s.role() == caller.role() && s.generation() == token.generation())
                 .orElse(false);
+        // A password token of a company that now requires single sign-on ends (issue 25, finding 11).
+        return live && (token.signIn() != TokenService.SignIn.PASSWORD
+                || passwordPolicy.passwordAllowed(caller.companyId(), caller.userId()));
     }
 
     // -------------------------------------------------------------------------------------------

@@ -141,9 +141,15 @@ public class SsoService implements PasswordSignInPolicy {
                 box.open(context(companyId), s.clientSecretCiphertext())));
     }
 
+    /**
+     * Without "require SSO" every password is allowed; with it only the break-glass admin's, and
+     * only while they are still an admin (issue 25, finding 11: a demoted break-glass admin kept
+     * their password sign-in). Read on every request of a password token, so it ends those too.
+     */
     @Override
     public boolean passwordAllowed(UUID companyId, UUID employeeId) {
-        return repository.find(companyId).map(s -> !s.requireSso() || employeeId.equals(s.breakGlassEmployeeId())).orElse(true);
+        return repository.find(companyId).map(s -> !s.requireSso()
+                || employeeId.equals(s.breakGlassEmployeeId()) && repository.isAdmin(companyId, employeeId)).orElse(true);
     }
 
     private static String context(UUID companyId) {

@@ -454,4 +454,81 @@ class OidcSignInApiTest extends ApiTest {
         JsonNode audit = asAdmin.get("/api/companies/" + admin.companyId() + "/audit-log?entity_type=COMPANY").expectJson(200);
         assertThat(audit.toString()).contains("Acme ID").doesNotContain("client-secret-of-acme");
     }
+
+    /**
+     * Issue 25, finding 10: SSO matched the NFKC-folded address, so the provider's fullwidth
+     * "ｖａｌ６@…" (another mailbox there) signed in as "val6@…"; a fullwidth twin employee made
+     * SSO answer 500. Now the address must be the same but for letter case, and the folded key is
+     * unique per company.
+     */
+    @Test
+    void aFullwidthTwinAddressNeitherSignsInAsSomeoneElseNorBecomesATwinEmployee() throws Exception {
+        UUID val = employee("val6");
+        nextIdToken("\uff56\uff41\uff4c\uff16@" + domain, true, null, 3600, Map.of());
+        assertThat(signIn()).containsEntry("error", "unknown_user").doesNotContainKey("access_token");
+        nextIdToken("VAL6@" + domain.toUpperCase(), true, null, 3600, Map.of());
+        Map<String, String> same = signIn();
+        assertThat(same).containsKey("access_token");
+        assertThat(http.withToken(same.get("access_token")).get("/api/auth/me").expectJson(200).path("user_id").asText())
+                .isEqualTo(val.toString());
+
+        // The twin as an employee: refused as a duplicate (409), not stored, so SSO never sees two.
+        UUID twin = UUID.randomUUID();
+        JsonNode refused = http.as(admin).put("/api/companies/" + admin.companyId() + "/employees/" + twin,
+                Map.of("first_name", "Twin", "last_name", "Val", "email", "\uff56\uff41\uff4c\uff16@" + domain)).expectError(409);
+        assertThat(refused.path("code").asText()).isEqualTo("duplicate_email");
+        // Written by SQL around the application, the unique index refuses it too.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                        "INSERT INTO employees (company_id, id, first_name, last_name, email, email_key) VALUES (:c, :id, 'T', 'V', :email, :key)")
+                .param("c", admin.companyId()).param("id", twin).param("email", "\uff56\uff41\uff4c\uff16@" + domain)
+                .param("key", "val6@" + domain).update()).hasMessageContaining("employees_email_key_uq");
+        nextIdToken("val6@" + domain, true, null, 3600, Map.of());
+        assertThat(signIn()).containsKey("access_token");
+    }
+
+    /**
+     * Issue 25, finding 11: password tokens issued before "require SSO" kept working until they
+     * expired (single sign-on tokens and the break-glass admin's go on), and a break-glass admin
+     * who was demoted kept their password sign-in.
+     */
+    @Test
+    void requiringSsoEndsTheTokensOfPasswordSignIns() throws Exception {
+        UUID eve = employee("eve");
+        accounts.setPassword(admin.companyId(), eve, Role.EMPLOYEE, "eve's password 12");
+        String evePassword = http.post("/api/auth/login", Map.of("email", "eve@" + domain, "password", "eve's password 12"))
+                .expectJson(200).path("access_token").asText();
+        UUID fay = employee("fay");
+        nextIdToken("fay@" + domain, true, null, 3600, Map.of());
+        String faySso = signIn().get("access_token");
+        String adminEmail = jdbc.sql("SELECT email FROM employees WHERE company_id = :c AND id = :id")
+                .param("c", admin.companyId()).param("id", admin.id()).query(String.class).single();
+        String adminPassword = http.post("/api/auth/login", Map.of("email", adminEmail, "password", "admin password 123"))
+                .expectJson(200).path("access_token").asText();
+
+        Map<String, Object> required = settings(true, admin.id());
+        required.remove("client_secret");
+        http.as(admin).put("/api/companies/" + admin.companyId() + "/sso", required).expectJson(200);
+        http.withToken(evePassword).get("/api/auth/me").expectError(401);
+        assertThat(http.withToken(faySso).get("/api/auth/me").expectJson(200).path("user_id").asText()).isEqualTo(fay.toString());
+        http.withToken(adminPassword).get("/api/auth/me").expect(200);
+    }
+
+    @Test
+    void aDemotedBreakGlassAdminLosesTheirPasswordSignIn() {
+        Map<String, Object> required = settings(true, admin.id());
+        required.remove("client_secret");
+        http.as(admin).put("/api/companies/" + admin.companyId() + "/sso", required).expectJson(200);
+        String adminEmail = jdbc.sql("SELECT email FROM employees WHERE company_id = :c AND id = :id")
+                .param("c", admin.companyId()).param("id", admin.id()).query(String.class).single();
+        http.post("/api/auth/login", Map.of("email", adminEmail, "password", "admin password 123")).expect(200);
+        // The break-glass admin made a manager by another admin: no password sign-in any more.
+        UUID other = UUID.randomUUID();
+        jdbc.sql("INSERT INTO employees (company_id, id, first_name, last_name, email) VALUES (:c, :id, 'Olga', 'Admin', :email)")
+                .param("c", admin.companyId()).param("id", other).param("email", "olga@" + domain).update();
+        accounts.setPassword(admin.companyId(), other, Role.ADMIN, "olga's password 1");
+        http.as(new Person(admin.companyId(), other, Role.ADMIN))
+                .put("/api/companies/" + admin.companyId() + "/employees/" + admin.id() + "/account",
+                        Map.of("role", "manager", "password", "admin password 123")).expect(200);
+        http.post("/api/auth/login", Map.of("email", adminEmail, "password", "admin password 123")).expectError(403);
+    }
 }
