@@ -141,7 +141,9 @@ class OidcSignInApiTest extends ApiTest {
     private Map<String, String> signIn(UnaryOperator<URI> tamperCallback, String callbackBase,
                                        UnaryOperator<String> tamperCookie) throws Exception {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        URI start = URI.create(http.baseUrl() + "/api/auth/oidc/start/" + admin.companyId());
+        // The sign-in page's tab nonce (issue 25): it must come back next to the token.
+        String tabNonce = UUID.randomUUID().toString().replace("-", "") + "x";
+        URI start = URI.create(http.baseUrl() + "/api/auth/oidc/start/" + admin.companyId() + "?tab_nonce=" + tabNonce);
         HttpResponse<String> toProvider = get(browser, start, null);
         assertThat(toProvider.statusCode()).as(toProvider.body()).isEqualTo(302);
         assertNoServerSession(toProvider);
@@ -165,6 +167,9 @@ class OidcSignInApiTest extends ApiTest {
         for (String pair : location.substring(location.indexOf('#') + 1).split("&")) {
             String[] kv = pair.split("=", 2);
             fragment.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        if (fragment.containsKey("access_token")) {
+            assertThat(fragment).containsEntry("tab_nonce", tabNonce);
         }
         return fragment;
     }
@@ -348,10 +353,16 @@ class OidcSignInApiTest extends ApiTest {
             assertThat(response.statusCode()).isEqualTo(302);
             assertThat(response.headers().firstValue("Location").orElseThrow()).isEqualTo("/sign-in/sso#error=sso_not_configured");
         }
-        // Configured, but the provider's discovery document cannot be fetched: another sentence.
-        jdbc.sql("UPDATE company_sso SET issuer = 'http://127.0.0.1:9/nobody' WHERE company_id = :c")
-                .param("c", admin.companyId()).update();
-        HttpResponse<String> response = get(browser, URI.create(http.baseUrl() + "/api/auth/oidc/start/" + admin.companyId()), null);
+        // Configured, but started without the sign-in page's tab nonce (issue 25): not started here.
+        String start = http.baseUrl() + "/api/auth/oidc/start/" + admin.companyId();
+        for (String query : List.of("", "?tab_nonce=short", "?tab_nonce=" + "x".repeat(200))) {
+            HttpResponse<String> response = get(browser, URI.create(start + query), null);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).as(query).isEqualTo("/sign-in/sso#error=sso_start_invalid");
+            assertThat(response.headers().allValues("Set-Cookie")).as("no authorization cookie").isEmpty();
+        }
+        // Configured, but no usable provider document is stored (the background refresh has not fetched it yet).
+        jdbc.sql("UPDATE company_sso SET provider_metadata = NULL WHERE company_id = :c").param("c", admin.companyId()).update();
+        HttpResponse<String> response = get(browser, URI.create(start + "?tab_nonce=" + "n".repeat(43)), null);
         assertThat(response.headers().firstValue("Location").orElseThrow()).isEqualTo("/sign-in/sso#error=sso_unavailable");
     }
 
