@@ -34,14 +34,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The payroll webhook: verify the HMAC of the raw body, then parse and validate it, then store the
- * run's hours and post what the balances' timelines make of them (docs/worker.md): for each entry and
- * each HOURS_WORKED assignment of the employee active on a day of the period, {@code worked × accrue ÷
- * per_worked} (tenure tiers replace {@code accrue_minutes}; bank cap as of the period's end; hours are
- * not prorated again by days employed). Idempotent per (run, employee, policy): {@code source_type
- * PAYROLL, source_id <run>:<employee>:<policy>}; a run sent again with other hours posts the
- * difference ({@code …:fix:<n>}), the same hours post nothing. Several entries of one employee in a
- * run are added up.
+ * The payroll webhook: parse the body, verify the HMAC of the raw body with the secret of the
+ * company it names, then validate it, then store the run's hours and post what the balances'
+ * timelines make of them (docs/worker.md): for each entry and each HOURS_WORKED assignment of the
+ * employee active on a day of the period, {@code worked × accrue ÷ per_worked} (tenure tiers replace
+ * {@code accrue_minutes}; bank cap as of the period's end; hours are not prorated again by days
+ * employed). Idempotent per (run, employee, policy): {@code source_type PAYROLL, source_id
+ * <run>:<employee>:<policy>}; a run sent again with other hours posts the difference
+ * ({@code …:fix:<n>}), the same hours post nothing. Several entries of one employee in a run are
+ * added up.
  */
 @Service
 public class PayrollService {
@@ -82,9 +83,15 @@ public class PayrollService {
         return handle(rawBody, signature, null);
     }
 
+    /**
+     * The body is parsed once (issue 25): the same {@code company_id} value chooses the secret the
+     * signature is checked with and the company written to. A body that is not JSON or whose ids
+     * are not canonical UUIDs is 422 before any secret is looked up; nothing is written either way.
+     */
     public Map<String, Object> handle(byte[] rawBody, String signature, String timestamp) {
-        verifier.verify(rawBody, signature, timestamp);
+        verifier.requireSignatureHeader(signature);
         PayrollRun run = parse(rawBody);
+        verifier.verify(rawBody, run == null ? null : run.companyId(), signature, timestamp);
         validate(run);
         if (!repository.companyExists(run.companyId())) {
             throw ApiException.notFound("company");
