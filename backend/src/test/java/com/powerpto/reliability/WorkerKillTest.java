@@ -5,7 +5,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +34,14 @@ class WorkerKillTest {
 
     static final int EMPLOYEES = 400;
     private final List<Process> started = new ArrayList<>();
+    private final List<Path> logs = new ArrayList<>();
 
     @AfterEach
-    void stopChildren() {
+    void stopChildren() throws Exception {
         started.forEach(Process::destroyForcibly);
+        for (Path log : logs) {
+            Files.deleteIfExists(log);
+        }
     }
 
     @Test
@@ -140,7 +143,8 @@ class WorkerKillTest {
 
     private Process run(String mode, String url) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Dpto.worker.initial-delay=PT1H", "-Dpto.recalc.poll-interval=PT0.1S", "-Dpto.recalc.batch-size=50",
+                // C1 only and serial GC: short-lived children start faster (make test time).
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dpto.worker.initial-delay=PT1H", "-Dpto.recalc.poll-interval=PT0.1S", "-Dpto.recalc.batch-size=50",
                 "-Dpto.notifications.enabled=false",
                 "-cp", System.getProperty("java.class.path"), PowerPtoApplication.class.getName(), mode));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -149,8 +153,9 @@ class WorkerKillTest {
         builder.environment().put("DATABASE_URL", url);
         builder.environment().put("PORT", Integer.toString(freePort()));
         builder.environment().put("PTO_MANAGEMENT_PORT", Integer.toString(freePort()));
-        File log = Files.createTempFile("worker-kill-" + mode, ".log").toFile();
-        builder.redirectErrorStream(true).redirectOutput(log);
+        Path log = Files.createTempFile("worker-kill-" + mode, ".log");
+        logs.add(log);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
         started.add(process);
         return process;
