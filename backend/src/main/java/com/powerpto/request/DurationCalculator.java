@@ -12,8 +12,9 @@ import java.util.List;
  * Working minutes between two instants for one employee. Each work day has one window that
  * opens at the employee's local workday start and lasts {@code workdayMinutes} of real time, so
  * a DST change inside a day never gives more (or less) than a day's minutes; a window opening in
- * a DST gap opens at the first valid local time after it. Seconds are summed before rounding
- * down, so splitting a request anywhere never changes its total.
+ * a DST gap opens at the first valid local time after it. A whole-day holiday has no window; a
+ * half-day holiday keeps the first half of it (the second half is free). Seconds are summed before
+ * rounding down, so splitting a request anywhere never changes its total.
  */
 public final class DurationCalculator {
 
@@ -39,8 +40,16 @@ public final class DurationCalculator {
     /** Why a day of a request counts what it counts. */
     public enum DayReason { WORKDAY, WEEKEND, HOLIDAY, NON_WORKDAY, PARTIAL }
 
-    /** One local day of a request: the minutes it counts (its working window's overlap) and why. */
-    public record Day(LocalDate date, long minutes, DayReason reason) {
+    /**
+     * One local day of a request: the minutes it counts (its working window's overlap) and why;
+     * {@code holiday} names the holiday on that day (null when none) and {@code halfDay} says it
+     * halves the day (its window is the first half; WORKDAY then means that half is covered).
+     */
+    public record Day(LocalDate date, long minutes, DayReason reason, String holiday, boolean halfDay) {
+
+        public Day(LocalDate date, long minutes, DayReason reason) {
+            this(date, minutes, reason, null, false);
+        }
     }
 
     /**
@@ -65,7 +74,9 @@ public final class DurationCalculator {
             long minutes = seconds / 60 - before;
             boolean inside = !day.isBefore(first) && !day.isAfter(last);
             if (inside || overlap > 0) {
-                days.add(new Day(day, minutes, reason(day, schedule, overlap, window)));
+                WorkSchedule.HolidayDay holiday = schedule.holiday(day);
+                days.add(new Day(day, minutes, reason(day, schedule, overlap, window),
+                        holiday == null ? null : holiday.name(), holiday != null && holiday.halfDay()));
             }
         }
         return days;
@@ -76,17 +87,19 @@ public final class DurationCalculator {
             return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY
                     ? DayReason.WEEKEND : DayReason.NON_WORKDAY;
         }
-        if (schedule.holidays().contains(day)) {
+        if (!schedule.isWorkDay(day)) {
             return DayReason.HOLIDAY;
         }
         return overlapSeconds >= Duration.between(window[0], window[1]).getSeconds() ? DayReason.WORKDAY : DayReason.PARTIAL;
     }
 
-    /** The working window of one day, as instants. */
+    /** The working window of one day, as instants: the first half only on a half-day holiday. */
     static Instant[] window(LocalDate day, WorkSchedule schedule) {
         ZonedDateTime opens = ZonedDateTime.of(day, schedule.workdayStart(), schedule.zone());
         Instant open = opens.toInstant();
-        return new Instant[]{open, open.plus(Duration.ofMinutes(schedule.workdayMinutes()))};
+        WorkSchedule.HolidayDay holiday = schedule.holiday(day);
+        long seconds = schedule.workdayMinutes() * 60L;
+        return new Instant[]{open, open.plusSeconds(holiday != null && holiday.halfDay() ? seconds / 2 : seconds)};
     }
 
     private static long overlapSeconds(Instant start, Instant end, Instant[] window) {
