@@ -105,7 +105,7 @@ const de: Record<MessageKey, string> = {
   'page.requests.description': "Alles, was Sie beantragt haben, und wie es steht.",
   'page.approvals.description': "Offene Anträge Ihres Teams, früheste zuerst.",
   'page.dashboard.description': "Die Abwesenheiten Ihres Unternehmens auf einen Blick.",
-  'page.holidays.description': "Feiertage zählen nicht zur Dauer eines Antrags.",
+  'page.holidays.description': "Feiertage zählen nicht zur Dauer eines Antrags: die des ganzen Unternehmens für alle, die eines Standorts für die Menschen dort.",
   'page.policies.description': "Abwesenheitsregeln. Jede Änderung ergibt eine neue Version; alte Versionen bleiben nachvollziehbar.",
   'page.newPolicy': "Neue Regelung",
   'page.newEmployee': "Neue Person",

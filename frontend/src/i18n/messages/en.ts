@@ -104,7 +104,7 @@ const en = {
   'page.requests.description': "Everything you have asked for, and where it stands.",
   'page.approvals.description': "Pending requests from your team, oldest start first.",
   'page.dashboard.description': "Your company's time off at a glance.",
-  'page.holidays.description': "Company holidays are not counted in request durations.",
+  'page.holidays.description': "Holidays are not counted in request durations: the whole company’s for everyone, a location’s for the people there.",
   'page.policies.description': "Time-off rules. Every change creates a new version; old versions stay answerable.",
   'page.newPolicy': "New policy",
   'page.newEmployee': "New employee",
