@@ -40,6 +40,14 @@ public class HolidayPresets {
     private static final Pattern REGION = Pattern.compile("^[A-Za-z0-9]{1,3}$");
 
     private final Map<String, HolidayManager> managers = new ConcurrentHashMap<>();
+    /** Computed years, by country, region, year and language: a preset year never changes within a release. */
+    private final Map<String, List<PresetHoliday>> years = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<PresetHoliday>> eldest) {
+                    return size() > 2000;
+                }
+            });
     private volatile List<Preset> all;
 
     /** Every preset, countries by code, each followed by its regions by code. Built once (≈ 0.5 s), then shared. */
@@ -70,6 +78,16 @@ public class HolidayPresets {
     public List<PresetHoliday> holidays(String country, String region, int year, Locale language) {
         String countryCode = checkedCountry(country);
         String regionCode = checkedRegion(countryCode, region);
+        String key = countryCode + "/" + regionCode + "/" + year + "/" + language.toLanguageTag();
+        List<PresetHoliday> cached = years.get(key);
+        if (cached == null) {
+            cached = compute(countryCode, regionCode, year, language);
+            years.put(key, cached);
+        }
+        return cached;
+    }
+
+    private List<PresetHoliday> compute(String countryCode, String regionCode, int year, Locale language) {
         HolidayManager manager = manager(countryCode);
         var holidays = regionCode == null
                 ? manager.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY)
@@ -81,7 +99,7 @@ public class HolidayPresets {
         }
         List<PresetHoliday> result = new ArrayList<>(byDate.size());
         byDate.forEach((date, name) -> result.add(new PresetHoliday(date, name.length() > 200 ? name.substring(0, 200) : name)));
-        return result;
+        return List.copyOf(result);
     }
 
     private String checkedCountry(String country) {
