@@ -41,7 +41,10 @@ full_page_writes on), fsync=off = the test profile's throwaway cluster. The base
 (the code before issue 28), exported with \`git archive\` and run with the same bench file.
 
 Machine: $(nproc) cores ($cpu), $mem memory, run on $(date -u +%Y-%m-%dT%H:%MZ). Load average $load_before before and
-$load_after after (other work on the box makes every figure an upper bound).
+$load_after after (other work on the box makes every wall-time figure an upper bound). CPU figures are the
+CPU seconds the bench's JVM (client and application) and its PostgreSQL (postmaster and children, from
+/proc) used during the phase: what the work costs whatever else runs; for these sequential phases about
+the wall time on an idle box.
 
 ## Import: 10 years × 50 locations (target < 2 s)
 500 sequential \`POST /holidays/import\` calls (DE with the 16 Länder in turn, 2027–2036, locations
@@ -52,9 +55,10 @@ created (one statement), the duration-review marking (one statement), commit.
 | | fsync=on | fsync=off |
 |---|---|---|
 | holidays created | $(get on-import import_holidays_created) | $(get off-import import_holidays_created) |
-| **500 imports over HTTP** | **$(get on-import import_seconds) s** ($(get on-import import_ms_per_call) ms/call) | **$(get off-import import_seconds) s** ($(get off-import import_ms_per_call) ms/call) |
+| **500 imports over HTTP**, wall time | **$(get on-import import_seconds) s** ($(get on-import import_ms_per_call) ms/call) | **$(get off-import import_seconds) s** ($(get off-import import_ms_per_call) ms/call) |
+| the same, CPU used (JVM + PostgreSQL): about the wall time on an idle box | $(get on-import import_cpu_seconds) s | $(get off-import import_cpu_seconds) s |
 | the same 500 again (creates nothing) | $(get on-import reimport_seconds) s | $(get off-import reimport_seconds) s |
-| 500 imports through the service (no HTTP), one transaction each | $(get on-import import_service_seconds) s | $(get off-import import_service_seconds) s |
+| 500 imports through the service (no HTTP), one transaction each: wall / CPU | $(get on-import import_service_seconds) s / $(get on-import import_service_cpu_seconds) s | $(get off-import import_service_seconds) s / $(get off-import import_service_cpu_seconds) s |
 | load average during | $(get on-import load_average) | $(get off-import load_average) |
 
 ## Request durations (target: within 10 % of the base)
@@ -70,6 +74,7 @@ locations) with the employee in one of them.
 | calculator, one year | $(get base-durations calc_one_year_ns) ns | $(get off-durations calc_one_year_ns) ns | $(ratio "$(get off-durations calc_one_year_ns)" "$(get base-durations calc_one_year_ns)") |
 | preview p50 | $(get base-durations preview_p50_ms) ms | $(get off-durations preview_p50_ms) ms | $(ratio "$(get off-durations preview_p50_ms)" "$(get base-durations preview_p50_ms)") |
 | preview p95 | $(get base-durations preview_p95_ms) ms | $(get off-durations preview_p95_ms) ms | $(ratio "$(get off-durations preview_p95_ms)" "$(get base-durations preview_p95_ms)") |
+| preview CPU per call (JVM + PostgreSQL) | $(get base-durations preview_cpu_ms_per_call) ms | $(get off-durations preview_cpu_ms_per_call) ms | $(ratio "$(get off-durations preview_cpu_ms_per_call)" "$(get base-durations preview_cpu_ms_per_call)") |
 | requested minutes (this tree: the located holidays free one more day) | $(get base-durations preview_requested_minutes) | $(get off-durations preview_requested_minutes) | |
 | load average during | $(get base-durations load_average) | $(get off-durations load_average) | |
 MD
