@@ -100,6 +100,7 @@ const de: Record<MessageKey, string> = {
   'audit.what.HOLIDAY': 'den Feiertag {label}',
   'audit.what.ADJUSTMENT': 'eine Korrektur für {label}',
   'audit.what.ACCRUAL': 'einen Zuwachslauf',
+  'audit.what.LOCATION': 'den Standort {label}',
   'audit.deleted': '(gelöscht)',
   'page.balances.description': "Was Ihnen je Regelung zur Verfügung steht, beantragt und verbraucht ist.",
   'page.requests.description': "Alles, was Sie beantragt haben, und wie es steht.",

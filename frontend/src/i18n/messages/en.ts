@@ -99,6 +99,7 @@ const en = {
   'audit.what.HOLIDAY': 'holiday {label}',
   'audit.what.ADJUSTMENT': 'an adjustment for {label}',
   'audit.what.ACCRUAL': 'an accrual run',
+  'audit.what.LOCATION': 'location {label}',
   'audit.deleted': '(deleted)',
   'page.balances.description': "What you have available, pending and used, per policy.",
   'page.requests.description': "Everything you have asked for, and where it stands.",
