@@ -58,6 +58,7 @@ created (one statement), the duration-review marking (one statement), commit.
 | **500 imports over HTTP**, wall time | **$(get on-import import_seconds) s** ($(get on-import import_ms_per_call) ms/call) | **$(get off-import import_seconds) s** ($(get off-import import_ms_per_call) ms/call) |
 | the same, CPU used (JVM + PostgreSQL): about the wall time on an idle box | $(get on-import import_cpu_seconds) s | $(get off-import import_cpu_seconds) s |
 | the same 500 again (creates nothing) | $(get on-import reimport_seconds) s | $(get off-import reimport_seconds) s |
+| the worker's upkeep: 50 bound locations filled 2027–2036 in one pass (one transaction per location): wall / CPU | $(get on-import upkeep_seconds) s / $(get on-import upkeep_cpu_seconds) s | $(get off-import upkeep_seconds) s / $(get off-import upkeep_cpu_seconds) s |
 | 500 imports through the service (no HTTP), one transaction each: wall / CPU | $(get on-import import_service_seconds) s / $(get on-import import_service_cpu_seconds) s | $(get off-import import_service_seconds) s / $(get off-import import_service_cpu_seconds) s |
 | load average during | $(get on-import load_average) | $(get off-import load_average) |
 
