@@ -87,6 +87,12 @@ class DurationCorrectionApiTest extends LedgerCheckedTest {
         assertThat(world.asAdmin().post(changes() + "/apply", null).expectJson(200).path("corrected").asInt()).isZero();
         assertThat(world.balance(anna, policy).path("available_minutes").asLong()).isEqualTo(before + 480);
 
+        // payroll's ledger export names the request behind the correction
+        String csv = world.asAdmin().get(world.base() + "/reports/ledger?format=csv&layout=payroll&policy_id=" + policy)
+                .expect(200).text();
+        String correctionLine = csv.lines().filter(l -> l.contains("duration:" + annas)).findFirst().orElseThrow();
+        assertThat(correctionLine).contains("time-off request 2027-01-04 to 2027-01-08");
+
         JsonNode audit = world.asAdmin().get(world.base() + "/audit-log?entity_type=REQUEST&action=UPDATE").expectJson(200);
         assertThat(audit.path("total").asInt()).isEqualTo(1);
         assertThat(audit.path("items").get(0).path("entity_id").asText()).isEqualTo(annas);
