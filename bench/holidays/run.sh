@@ -63,16 +63,25 @@ created (one statement), the duration-review marking (one statement), commit.
 | load average during | $(get on-import load_average) | $(get off-import load_average) |
 
 ## Request durations (target: within 10 % of the base)
-The calculator alone (\`workingMinutes\` + \`breakdown\`, as a submit runs them; Europe/Berlin, 12 holidays;
-median of 7 rounds) and \`POST /requests/preview\` of a two-week request over HTTP (p50 of 2,000 after
-500 warm-ups; employee, policy version, assignment and holiday reads, the calculator, the balance and
-its forecast). The base has 120 company-wide holidays; this tree also 6,000 located ones (50
-locations) with the employee in one of them.
+**The calculator** (\`workingMinutes\` + \`breakdown\`, as a submit runs them; Europe/Berlin, 12 holidays):
+this tree's \`DurationCalculator\` against the one before issue 28, frozen in the bench (\`HolidayBench.Before\`),
+in the same JVM with rounds alternating (median of 9 rounds each after 2 warm-ups), so machine load hits both alike.
+
+| | before issue 28 | issue 28 | ratio |
+|---|---|---|---|
+| two-week request (fsync=off run) | $(get off-durations calc_two_weeks_before_ns) ns | $(get off-durations calc_two_weeks_ns) ns | $(ratio "$(get off-durations calc_two_weeks_ns)" "$(get off-durations calc_two_weeks_before_ns)") |
+| one-year request (fsync=off run) | $(get off-durations calc_one_year_before_ns) ns | $(get off-durations calc_one_year_ns) ns | $(ratio "$(get off-durations calc_one_year_ns)" "$(get off-durations calc_one_year_before_ns)") |
+| two-week request (fsync=on run) | $(get on-durations calc_two_weeks_before_ns) ns | $(get on-durations calc_two_weeks_ns) ns | $(ratio "$(get on-durations calc_two_weeks_ns)" "$(get on-durations calc_two_weeks_before_ns)") |
+| one-year request (fsync=on run) | $(get on-durations calc_one_year_before_ns) ns | $(get on-durations calc_one_year_ns) ns | $(ratio "$(get on-durations calc_one_year_ns)" "$(get on-durations calc_one_year_before_ns)") |
+
+**The whole preview**: \`POST /requests/preview\` of a two-week request over HTTP (p50 of 2,000 after 500
+warm-ups; employee, policy version, assignment and holiday reads, the calculator, the balance and its
+forecast), on the base commit and on this tree, each in its own run (so load differs: compare CPU per
+call). The base has 120 company-wide holidays; this tree also 6,000 located ones (50 locations) with
+the employee in one of them.
 
 | | base | issue 28 (fsync=off) | ratio |
 |---|---|---|---|
-| calculator, two weeks | $(get base-durations calc_two_weeks_ns) ns | $(get off-durations calc_two_weeks_ns) ns | $(ratio "$(get off-durations calc_two_weeks_ns)" "$(get base-durations calc_two_weeks_ns)") |
-| calculator, one year | $(get base-durations calc_one_year_ns) ns | $(get off-durations calc_one_year_ns) ns | $(ratio "$(get off-durations calc_one_year_ns)" "$(get base-durations calc_one_year_ns)") |
 | preview p50 | $(get base-durations preview_p50_ms) ms | $(get off-durations preview_p50_ms) ms | $(ratio "$(get off-durations preview_p50_ms)" "$(get base-durations preview_p50_ms)") |
 | preview p95 | $(get base-durations preview_p95_ms) ms | $(get off-durations preview_p95_ms) ms | $(ratio "$(get off-durations preview_p95_ms)" "$(get base-durations preview_p95_ms)") |
 | preview CPU per call (JVM + PostgreSQL) | $(get base-durations preview_cpu_ms_per_call) ms | $(get off-durations preview_cpu_ms_per_call) ms | $(ratio "$(get off-durations preview_cpu_ms_per_call)" "$(get base-durations preview_cpu_ms_per_call)") |

@@ -30,8 +30,12 @@ public final class DurationCalculator {
         LocalDate day = start.atZone(schedule.zone()).toLocalDate().minusDays(1);
         LocalDate last = end.atZone(schedule.zone()).toLocalDate();
         for (; !day.isAfter(last); day = day.plusDays(1)) {
-            if (schedule.isWorkDay(day)) {
-                seconds += overlapSeconds(start, end, window(day, schedule));
+            if (!schedule.workDays().contains(day.getDayOfWeek())) {
+                continue;
+            }
+            WorkSchedule.HolidayDay holiday = schedule.holiday(day); // one lookup per work day, as before issue 28
+            if (holiday == null || holiday.halfDay()) {
+                seconds += overlapSeconds(start, end, window(day, schedule, holiday));
             }
         }
         return seconds / 60;
@@ -68,26 +72,28 @@ public final class DurationCalculator {
         long seconds = 0;
         for (LocalDate day = first.minusDays(1); !day.isAfter(last.plusDays(1)); day = day.plusDays(1)) {
             long before = seconds / 60;
-            Instant[] window = window(day, schedule);
-            long overlap = schedule.isWorkDay(day) ? overlapSeconds(start, end, window) : 0;
+            WorkSchedule.HolidayDay holiday = schedule.holiday(day);
+            boolean workWeekDay = schedule.workDays().contains(day.getDayOfWeek());
+            Instant[] window = window(day, schedule, holiday);
+            long overlap = workWeekDay && (holiday == null || holiday.halfDay()) ? overlapSeconds(start, end, window) : 0;
             seconds += overlap;
             long minutes = seconds / 60 - before;
             boolean inside = !day.isBefore(first) && !day.isAfter(last);
             if (inside || overlap > 0) {
-                WorkSchedule.HolidayDay holiday = schedule.holiday(day);
-                days.add(new Day(day, minutes, reason(day, schedule, overlap, window),
+                days.add(new Day(day, minutes, reason(day, workWeekDay, holiday, overlap, window),
                         holiday == null ? null : holiday.name(), holiday != null && holiday.halfDay()));
             }
         }
         return days;
     }
 
-    private static DayReason reason(LocalDate day, WorkSchedule schedule, long overlapSeconds, Instant[] window) {
-        if (!schedule.workDays().contains(day.getDayOfWeek())) {
+    private static DayReason reason(LocalDate day, boolean workWeekDay, WorkSchedule.HolidayDay holiday,
+                                    long overlapSeconds, Instant[] window) {
+        if (!workWeekDay) {
             return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY
                     ? DayReason.WEEKEND : DayReason.NON_WORKDAY;
         }
-        if (!schedule.isWorkDay(day)) {
+        if (holiday != null && !holiday.halfDay()) {
             return DayReason.HOLIDAY;
         }
         return overlapSeconds >= Duration.between(window[0], window[1]).getSeconds() ? DayReason.WORKDAY : DayReason.PARTIAL;
@@ -95,9 +101,12 @@ public final class DurationCalculator {
 
     /** The working window of one day, as instants: the first half only on a half-day holiday. */
     static Instant[] window(LocalDate day, WorkSchedule schedule) {
+        return window(day, schedule, schedule.holiday(day));
+    }
+
+    private static Instant[] window(LocalDate day, WorkSchedule schedule, WorkSchedule.HolidayDay holiday) {
         ZonedDateTime opens = ZonedDateTime.of(day, schedule.workdayStart(), schedule.zone());
         Instant open = opens.toInstant();
-        WorkSchedule.HolidayDay holiday = schedule.holiday(day);
         long seconds = schedule.workdayMinutes() * 60L;
         return new Instant[]{open, open.plusSeconds(holiday != null && holiday.halfDay() ? seconds / 2 : seconds)};
     }

@@ -178,7 +178,11 @@ class HolidayBench extends ApiTest {
         write("durations");
     }
 
-    /** The calculator alone: a two-week and a one-year request in Berlin, with the year's holidays. */
+    /**
+     * The calculator alone: a two-week and a one-year request in Berlin, with the year's holidays,
+     * against {@link Before} (the calculator before issue 28, frozen here) in the same JVM, rounds
+     * alternating, so the load of a shared machine hits both alike.
+     */
     void pureCalculator() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         Set<LocalDate> holidays = new HashSet<>();
@@ -186,36 +190,110 @@ class HolidayBench extends ApiTest {
                 "2027-05-17", "2027-05-27", "2027-10-03", "2027-11-01", "2027-12-25", "2027-12-26")) {
             holidays.add(LocalDate.parse(d));
         }
-        WorkSchedule schedule = new WorkSchedule(berlin, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-                LocalTime.of(9, 0), 480, holidays);
+        Set<DayOfWeek> week = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        WorkSchedule schedule = new WorkSchedule(berlin, week, LocalTime.of(9, 0), 480, holidays);
         Instant twoWeeksFrom = LocalDateTime.parse("2027-01-04T00:00").atZone(berlin).toInstant();
         Instant twoWeeksTo = LocalDateTime.parse("2027-01-16T00:00").atZone(berlin).toInstant();
         Instant yearFrom = LocalDateTime.parse("2027-01-01T00:00").atZone(berlin).toInstant();
         Instant yearTo = LocalDateTime.parse("2028-01-01T00:00").atZone(berlin).toInstant();
-        figures.put("calc_two_weeks_ns", String.valueOf(nanosPerCall(200_000, () ->
-                DurationCalculator.workingMinutes(twoWeeksFrom, twoWeeksTo, schedule)
-                        + DurationCalculator.breakdown(twoWeeksFrom, twoWeeksTo, schedule).size())));
-        figures.put("calc_one_year_ns", String.valueOf(nanosPerCall(5_000, () ->
-                DurationCalculator.workingMinutes(yearFrom, yearTo, schedule)
-                        + DurationCalculator.breakdown(yearFrom, yearTo, schedule).size())));
+        long[] twoWeeks = compare(200_000,
+                () -> Before.workingMinutes(twoWeeksFrom, twoWeeksTo, berlin, week, holidays)
+                        + Before.breakdown(twoWeeksFrom, twoWeeksTo, berlin, week, holidays),
+                () -> DurationCalculator.workingMinutes(twoWeeksFrom, twoWeeksTo, schedule)
+                        + DurationCalculator.breakdown(twoWeeksFrom, twoWeeksTo, schedule).size());
+        long[] year = compare(5_000,
+                () -> Before.workingMinutes(yearFrom, yearTo, berlin, week, holidays)
+                        + Before.breakdown(yearFrom, yearTo, berlin, week, holidays),
+                () -> DurationCalculator.workingMinutes(yearFrom, yearTo, schedule)
+                        + DurationCalculator.breakdown(yearFrom, yearTo, schedule).size());
+        figures.put("calc_two_weeks_before_ns", String.valueOf(twoWeeks[0]));
+        figures.put("calc_two_weeks_ns", String.valueOf(twoWeeks[1]));
+        figures.put("calc_one_year_before_ns", String.valueOf(year[0]));
+        figures.put("calc_one_year_ns", String.valueOf(year[1]));
+        // the same answers
+        assertThat(DurationCalculator.workingMinutes(yearFrom, yearTo, schedule))
+                .isEqualTo(Before.workingMinutes(yearFrom, yearTo, berlin, week, holidays));
     }
 
-    /** Median of 7 rounds of {@code calls} calls each, after 2 rounds of warm-up. */
-    static long nanosPerCall(int calls, java.util.function.LongSupplier work) {
-        List<Long> rounds = new ArrayList<>();
+    /** Median ns per call of {@code before} and {@code after}: 11 alternating rounds each, the first 2 of each warm-up. */
+    static long[] compare(int calls, java.util.function.LongSupplier before, java.util.function.LongSupplier after) {
+        List<Long> a = new ArrayList<>();
+        List<Long> b = new ArrayList<>();
         long sink = 0;
-        for (int round = 0; round < 9; round++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < calls; i++) {
-                sink += work.getAsLong();
-            }
-            if (round >= 2) {
-                rounds.add((System.nanoTime() - t0) / calls);
+        for (int round = 0; round < 11; round++) {
+            for (int side = 0; side < 2; side++) {
+                java.util.function.LongSupplier work = side == 0 ? before : after;
+                long t0 = System.nanoTime();
+                for (int i = 0; i < calls; i++) {
+                    sink += work.getAsLong();
+                }
+                if (round >= 2) {
+                    (side == 0 ? a : b).add((System.nanoTime() - t0) / calls);
+                }
             }
         }
         assertThat(sink).isPositive();
-        Collections.sort(rounds);
-        return rounds.get(rounds.size() / 2);
+        Collections.sort(a);
+        Collections.sort(b);
+        return new long[]{a.get(a.size() / 2), b.get(b.size() / 2)};
+    }
+
+    /**
+     * {@code DurationCalculator} as it was before issue 28 (main at 40eb3b5: whole-day, unnamed
+     * company holidays in a set), frozen here as the bench's baseline; answers the number of days of
+     * the breakdown instead of the list's records.
+     */
+    static final class Before {
+
+        static long workingMinutes(Instant start, Instant end, ZoneId zone, Set<DayOfWeek> workDays, Set<LocalDate> holidays) {
+            long seconds = 0;
+            LocalDate day = start.atZone(zone).toLocalDate().minusDays(1);
+            LocalDate last = end.atZone(zone).toLocalDate();
+            for (; !day.isAfter(last); day = day.plusDays(1)) {
+                if (workDays.contains(day.getDayOfWeek()) && !holidays.contains(day)) {
+                    seconds += overlap(start, end, window(day, zone));
+                }
+            }
+            return seconds / 60;
+        }
+
+        static long breakdown(Instant start, Instant end, ZoneId zone, Set<DayOfWeek> workDays, Set<LocalDate> holidays) {
+            List<Object[]> days = new ArrayList<>();
+            LocalDate first = start.atZone(zone).toLocalDate();
+            LocalDate last = end.minusNanos(1).atZone(zone).toLocalDate();
+            long seconds = 0;
+            for (LocalDate day = first.minusDays(1); !day.isAfter(last.plusDays(1)); day = day.plusDays(1)) {
+                long before = seconds / 60;
+                Instant[] window = window(day, zone);
+                long overlap = workDays.contains(day.getDayOfWeek()) && !holidays.contains(day) ? overlap(start, end, window) : 0;
+                seconds += overlap;
+                long minutes = seconds / 60 - before;
+                boolean inside = !day.isBefore(first) && !day.isAfter(last);
+                if (inside || overlap > 0) {
+                    String reason;
+                    if (!workDays.contains(day.getDayOfWeek())) {
+                        reason = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY ? "WEEKEND" : "NON_WORKDAY";
+                    } else if (holidays.contains(day)) {
+                        reason = "HOLIDAY";
+                    } else {
+                        reason = overlap >= java.time.Duration.between(window[0], window[1]).getSeconds() ? "WORKDAY" : "PARTIAL";
+                    }
+                    days.add(new Object[]{day, minutes, reason});
+                }
+            }
+            return days.size();
+        }
+
+        private static Instant[] window(LocalDate day, ZoneId zone) {
+            Instant open = java.time.ZonedDateTime.of(day, LocalTime.of(9, 0), zone).toInstant();
+            return new Instant[]{open, open.plus(java.time.Duration.ofMinutes(480))};
+        }
+
+        private static long overlap(Instant start, Instant end, Instant[] window) {
+            Instant from = start.isAfter(window[0]) ? start : window[0];
+            Instant to = end.isBefore(window[1]) ? end : window[1];
+            return to.isAfter(from) ? java.time.Duration.between(from, to).getSeconds() : 0;
+        }
     }
 
     /**
