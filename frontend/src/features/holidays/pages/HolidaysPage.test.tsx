@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Toaster } from '@/components/ui/toast';
 import { clearSession } from '@/lib/session';
 import type { CompanyLocation, DurationChange, Holiday } from '@/lib/types';
@@ -35,6 +35,8 @@ const CHANGE: DurationChange = {
 };
 
 beforeAll(() => {
+  // a busy machine runs many test files at once: give the page's lazy queries time
+  configure({ asyncUtilTimeout: 5000 });
   Element.prototype.scrollIntoView ??= () => {};
   Element.prototype.hasPointerCapture ??= () => false;
   Element.prototype.releasePointerCapture ??= () => {};
