@@ -165,7 +165,8 @@ class TimelineRepository {
     }
 
     /**
-     * Live requests (submitted or approved) with what the ledger says they use and hold now, their
+     * Live requests (submitted or approved) with what the ledger says they use and hold now (their own
+     * entries and their duration corrections, {@code duration:<request>:<revision>}, issue 28), their
      * day split and the local date they were booked on. A request without a stored split (written
      * before V101 by something else than a submit) counts on its first local day.
      */
@@ -174,14 +175,26 @@ class TimelineRepository {
         }
         List<Row> rows = new ArrayList<>();
         jdbc.sql("""
+                WITH posted AS (
+                    SELECT l.source_id AS request, l.entry_type, l.amount_minutes
+                    FROM unnest(CAST(:employees AS uuid[])) AS x(id)
+                    JOIN requests r ON r.company_id = :company AND r.employee_id = x.id
+                    JOIN ledger_entries l ON l.company_id = r.company_id AND l.source_type = 'REQUEST' AND l.source_id = r.id::text
+                    WHERE r.status IN ('SUBMITTED', 'APPROVED') %1$s
+                    UNION ALL
+                    SELECT split_part(l.source_id, ':', 2), l.entry_type, l.amount_minutes
+                    FROM unnest(CAST(:employees AS uuid[])) AS x(id)
+                    JOIN ledger_entries l ON l.company_id = :company AND l.employee_id = x.id
+                    WHERE l.source_type = 'REQUEST' AND starts_with(l.source_id, 'duration:')
+                )
                 SELECT r.employee_id, r.policy_id, r.id, r.submitted_at, r.start_at, e.timezone,
                        coalesce(-sum(l.amount_minutes) FILTER (WHERE l.entry_type IN ('USAGE', 'USAGE_REVERSAL')), 0),
                        coalesce(-sum(l.amount_minutes) FILTER (WHERE l.entry_type IN ('HOLD', 'HOLD_RELEASE')), 0)
                 FROM unnest(CAST(:employees AS uuid[])) AS x(id)
                 JOIN requests r ON r.company_id = :company AND r.employee_id = x.id
                 JOIN employees e ON e.company_id = r.company_id AND e.id = r.employee_id
-                JOIN ledger_entries l ON l.company_id = r.company_id AND l.source_type = 'REQUEST' AND l.source_id = r.id::text
-                WHERE r.status IN ('SUBMITTED', 'APPROVED') %s
+                JOIN posted l ON l.request = r.id::text
+                WHERE r.status IN ('SUBMITTED', 'APPROVED') %1$s
                 GROUP BY r.employee_id, r.policy_id, r.id, r.submitted_at, r.start_at, e.timezone
                 """.formatted(policyFilter("r", policyOrNull))).param("company", companyId).param("employees", employees).param("policy", str(policyOrNull))
                 .query(rs -> {

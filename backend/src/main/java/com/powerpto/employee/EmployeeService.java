@@ -94,6 +94,11 @@ public class EmployeeService {
         Employee after = repository.find(companyId, employeeId).orElseThrow();
         audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId,
                 before.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, before.orElse(null), after);
+        if (before.isPresent() && EmployeeLocationChanged.differ(before.get().location(), after.location())) {
+            // other holidays apply from now on: requests touched are listed to admins (issue 28)
+            events.publishEvent(new EmployeeLocationChanged(companyId, employeeId, before.get().location(),
+                    after.location(), clock.instant()));
+        }
         if (before.isPresent()) {
             publishChanges(before.get(), after, scheduleFrom, caller.userId());
         }

@@ -6,6 +6,7 @@ import com.powerpto.audit.AuditService;
 import com.powerpto.auth.AccountService;
 import com.powerpto.auth.AccountView;
 import com.powerpto.employee.Employee;
+import com.powerpto.employee.EmployeeLocationChanged;
 import com.powerpto.employee.EmployeeService;
 import com.powerpto.platform.company.CompanyRepository;
 import com.powerpto.platform.security.Caller;
@@ -49,10 +50,13 @@ public class EmployeeImportService {
     private final AuditService audit;
     private final Clock clock;
     private final EmployeeService employees;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public EmployeeImportService(ImportRepository repository, CompanyRepository companies, AccountService accounts,
-                                 AuditService audit, Clock clock, EmployeeService employees) {
+                                 AuditService audit, Clock clock, EmployeeService employees,
+                                 org.springframework.context.ApplicationEventPublisher events) {
         this.employees = employees;
+        this.events = events;
         this.repository = repository;
         this.companies = companies;
         this.accounts = accounts;
@@ -199,6 +203,9 @@ public class EmployeeImportService {
         changed.forEach(p -> changedRows.put(p.employee().id(), new Object[]{Map.of("employee", p.before()),
                 Map.of("employee", p.employee(), "source", "import")}));
         audit.recordAll(companyId, caller.userId(), AuditEntityType.EMPLOYEE, AuditAction.UPDATE, changedRows);
+        changed.stream().filter(p -> EmployeeLocationChanged.differ(p.before().location(), p.employee().location()))
+                .forEach(p -> events.publishEvent(new EmployeeLocationChanged(companyId, p.employee().id(),
+                        p.before().location(), p.employee().location(), clock.instant())));
     }
 
     /** Invitations (through the account service) for imported employees who have no account yet. */

@@ -369,7 +369,52 @@ class TimelineScenariosApiTest extends LedgerCheckedTest {
                         Map.entry("assignment_open", 1L), Map.entry("bob_manager_back", 1L),
                         Map.entry("carl_kept_new_manager", 1L), Map.entry("cancelled_listed", 1L),
                         Map.entry("request_still_cancelled", 1L), Map.entry("audited", 1L),
-                        Map.entry("after_access_ended", 409L)))
+                        Map.entry("after_access_ended", 409L))),
+
+                // 16. A day given back by a holiday's duration correction (issue 28) makes room under the cap. MONTHLY
+                // 800 on the 1st, cap 2,400, assigned 1 Oct: 2,400 by 1 Dec, so 1 Jan, 1 Feb and 1 Mar grant 0. Mon 8 and
+                // Tue 9 Mar 2027 are approved (960); Tue 9 Mar becomes a holiday and the correction gives 480 back: the
+                // request is 480, on 8 Mar. On 1 Apr the balance is 2,400 − 480 = 1,920, so the grant is 480, not 800.
+                new Scenario("a duration corrected by a holiday counts as corrected", c -> {
+                    c.today("2026-12-03");
+                    UUID policy = c.monthly(800, "START_OF_PERIOD", "NONE", Map.of("bank_cap_minutes", 2400));
+                    Person emma = c.employee("Emma", Map.of());
+                    c.assign(policy, emma, "2026-10-01");
+                    String request = c.submit(emma, policy, "2027-03-08T09:00", "2027-03-09T17:00");
+                    c.approve(request);
+                    c.admin().post(c.world().base() + "/holidays", Map.of("date", "2027-03-09", "name", "New holiday")).expect(201);
+                    long corrected = c.admin().post(c.world().base() + "/requests/duration-changes/apply", Map.of()).expectJson(200)
+                            .path("corrected").asLong();
+                    for (String first : List.of("2027-01-01", "2027-02-01", "2027-03-01", "2027-04-01")) {
+                        c.today(first);
+                        c.trigger(first);
+                    }
+                    return Map.of("corrected", corrected, "requested", c.admin().get(c.world().base() + "/requests/" + request)
+                                    .expectJson(200).path("requested_minutes").asLong(),
+                            "days", c.days(request), "april_grant", c.sum(emma, policy, "ACCRUAL") + c.sum(emma, policy, "ACCRUAL_CORRECTION") - 2400,
+                            "available", c.available(emma, policy));
+                }, Map.of("corrected", 1L, "requested", 480L, "days", 480L, "april_grant", 480L, "available", 2400L)),
+
+                // 17. The same correction made after 1 Apr corrects the grant already posted, at once. Posted with both
+                // days: 1 Apr balance 2,400 − 960 = 1,440, grant 800 → 2,240. The correction gives 480 back (2,720) and
+                // the 1 Apr grant becomes 480: a correction of −320, available 2,400 without any job.
+                new Scenario("a duration corrected after the grants corrects them", c -> {
+                    c.today("2026-12-03");
+                    UUID policy = c.monthly(800, "START_OF_PERIOD", "NONE", Map.of("bank_cap_minutes", 2400));
+                    Person emma = c.employee("Emma", Map.of());
+                    c.assign(policy, emma, "2026-10-01");
+                    c.approve(c.submit(emma, policy, "2027-03-08T09:00", "2027-03-09T17:00"));
+                    for (String first : List.of("2027-01-01", "2027-02-01", "2027-03-01", "2027-04-01")) {
+                        c.today(first);
+                        c.trigger(first);
+                    }
+                    c.today("2027-04-15");
+                    long before = c.available(emma, policy);
+                    c.admin().post(c.world().base() + "/holidays", Map.of("date", "2027-03-09", "name", "New holiday")).expect(201);
+                    c.admin().post(c.world().base() + "/requests/duration-changes/apply", Map.of()).expect(200);
+                    return Map.of("before", before, "correction", c.sum(emma, policy, "ACCRUAL_CORRECTION"),
+                            "available", c.available(emma, policy));
+                }, Map.of("before", 2240L, "correction", -320L, "available", 2400L))
         );
     }
 
@@ -514,6 +559,12 @@ class TimelineScenariosApiTest extends LedgerCheckedTest {
         long sum(Person p, UUID policy, String type) {
             return entries(p, policy).stream().filter(e -> e.path("entry_type").asText().equals(type))
                     .mapToLong(e -> e.path("amount_minutes").asLong()).sum();
+        }
+
+        /** The minutes of the request's stored day split. */
+        long days(String requestId) {
+            return jdbc.sql("SELECT coalesce(sum(minutes), 0) FROM request_days WHERE company_id = :c AND request_id = CAST(:r AS uuid)")
+                    .param("c", world.companyId()).param("r", requestId).query(Long.class).single();
         }
 
         long count(Person p, UUID policy, String type) {
