@@ -6,6 +6,7 @@ import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
+import com.powerpto.platform.web.WholeListWithoutLimit;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ public class ReportController {
     public Page<BalanceReportRow> balances(Caller caller, @PathVariable UUID companyId,
                                            @RequestParam(name = "employee_id", required = false) UUID employeeId,
                                            @RequestParam(name = "policy_id", required = false) UUID policyId,
-                                           PageRequest page) {
+                                           @WholeListWithoutLimit PageRequest page) {
         return reports.balances(caller, companyId, employeeId, policyId, page);
     }
 
