@@ -133,14 +133,15 @@ class RequestRepository {
                 .param("company", companyId).param("id", requestId).query(String.class).optional();
     }
 
-    void insert(TimeOffRequest r, String payloadHash) {
+    void insert(TimeOffRequest r, String payloadHash, List<DurationCalculator.Day> days) {
         jdbc.sql("""
                 INSERT INTO requests (company_id, id, employee_id, policy_id, start_at, end_at, requested_minutes, reason,
                     status, submitted_at, idempotency_key, payload_hash, created_at, updated_at, entered_by,
-                    rules_overridden, rule_override_reason)
+                    rules_overridden, rule_override_reason, day_breakdown)
                 VALUES (:company, :id, :employee, :policy, :start, :end, :minutes, :reason, :status, :submitted,
-                    :key, :hash, :created, :created, :entered_by, :overridden, :override_reason)
+                    :key, :hash, :created, :created, :entered_by, :overridden, :override_reason, CAST(:days AS jsonb))
                 """)
+                .param("days", daysJson(days))
                 .param("entered_by", r.enteredBy())
                 .param("overridden", r.rulesOverridden() == null ? null : r.rulesOverridden().toArray(new String[0]))
                 .param("override_reason", r.ruleOverrideReason())
@@ -152,6 +153,35 @@ class RequestRepository {
                 .param("key", r.idempotencyKey()).param("hash", payloadHash)
                 .param("created", Timestamp.from(r.createdAt()))
                 .update();
+    }
+
+    /** The breakdown stored at submit; empty for requests submitted before it was kept (issue 26). */
+    Optional<List<DurationCalculator.Day>> storedDays(UUID companyId, UUID requestId) {
+        return jdbc.sql("SELECT day_breakdown::text FROM requests WHERE company_id = :company AND id = :id")
+                .param("company", companyId).param("id", requestId)
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1)).map(RequestRepository::readDays))
+                .optional().flatMap(d -> d);
+    }
+
+    private static String daysJson(List<DurationCalculator.Day> days) {
+        if (days == null) {
+            return null;
+        }
+        var array = JSON.createArrayNode();
+        days.forEach(d -> array.addObject().put("date", d.date().toString()).put("minutes", d.minutes())
+                .put("reason", d.reason().name()));
+        return array.toString();
+    }
+
+    private static List<DurationCalculator.Day> readDays(String json) {
+        try {
+            List<DurationCalculator.Day> days = new java.util.ArrayList<>();
+            JSON.readTree(json).forEach(d -> days.add(new DurationCalculator.Day(LocalDate.parse(d.path("date").asText()),
+                    d.path("minutes").asLong(), DurationCalculator.DayReason.valueOf(d.path("reason").asText()))));
+            return days;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable day_breakdown", e);
+        }
     }
 
     Optional<TimeOffRequest> find(UUID companyId, UUID requestId) {

@@ -137,7 +137,7 @@ public class RequestService {
                 draft.start(), draft.end(), draft.minutes(), blankToNull(body.reason()), RequestStatus.SUBMITTED, now,
                 null, null, null, body.idempotencyKey(), now, caller.userId(), null,
                 overridden.isEmpty() ? null : overridden, overridden.isEmpty() ? null : body.ruleOverrideReason().trim());
-        repository.insert(request, hash);
+        repository.insert(request, hash, draft.days());
         // Entered on someone's behalf: the ledger says by whom (the audit row's actor says it too).
         Map<String, Object> enteredBy = caller.isSelf(request.employeeId()) ? null : Map.of("entered_by", caller.userId());
         ledger.post(balanceKey(request), draft.context().rule(), List.of(new LedgerPosting(EntryType.HOLD,
@@ -286,6 +286,28 @@ public class RequestService {
             throw ApiException.forbidden("you cannot see this request");
         }
         return request;
+    }
+
+    /**
+     * A request day by day (issue 26): the breakdown counted at submit, or — for requests submitted
+     * before it was kept — recounted now from the employee's schedule and holidays ({@code recomputed}).
+     * Who may read it: whoever may read the request.
+     */
+    @Transactional(readOnly = true)
+    public RequestDays days(Caller caller, UUID companyId, UUID requestId) {
+        TimeOffRequest request = get(caller, companyId, requestId);
+        var stored = repository.storedDays(companyId, requestId);
+        if (stored.isPresent()) {
+            return new RequestDays(request.id(), request.requestedMinutes(), stored.get(), false);
+        }
+        EmployeeSchedule employee = repository.schedule(companyId, request.employeeId())
+                .orElseThrow(() -> ApiException.notFound("employee"));
+        var firstDay = RequestTimes.firstDay(request.startAt(), employee.zone());
+        var lastDay = RequestTimes.lastDay(request.endAt(), employee.zone());
+        WorkSchedule schedule = new WorkSchedule(employee.zone(), employee.workDays(), employee.workdayStart(),
+                employee.workdayMinutes(), repository.holidays(companyId, firstDay.minusDays(1), lastDay));
+        return new RequestDays(request.id(), request.requestedMinutes(),
+                DurationCalculator.breakdown(request.startAt(), request.endAt(), schedule), true);
     }
 
     @Transactional(readOnly = true)
