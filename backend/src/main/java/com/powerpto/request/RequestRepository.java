@@ -77,7 +77,8 @@ class RequestRepository {
                 SELECT v.id, v.type,
                        coalesce((v.settings ->> 'allow_negative')::boolean, false) AS allow_negative,
                        (v.settings ->> 'negative_limit_minutes')::integer AS negative_limit,
-                       v.settings -> 'request_rules' AS request_rules,
+                       v.settings -> 'request_rules' AS request_rules, v.settings ->> 'unit' AS unit,
+                       (SELECT e.workday_minutes FROM employees e WHERE e.company_id = :company AND e.id = :employee) AS workday,
                        EXISTS (SELECT 1 FROM assignments a
                                WHERE a.company_id = :company AND a.employee_id = :employee AND a.policy_id = :policy
                                  AND a.effective_from <= :first
@@ -92,7 +93,8 @@ class RequestRepository {
                         rs.getObject("id", UUID.class),
                         "UNLIMITED".equals(rs.getString("type")) ? BalanceRule.UNLIMITED
                                 : new BalanceRule(false, rs.getBoolean("allow_negative"),
-                                (Integer) rs.getObject("negative_limit")),
+                                (Integer) rs.getObject("negative_limit"),
+                                new com.powerpto.ledger.AmountUnit(rs.getString("unit"), rs.getInt("workday"))),
                         rs.getBoolean("covered"),
                         requestRules(rs.getString("request_rules"))))
                 .optional();
