@@ -90,10 +90,19 @@ public class RequestService {
         violations.addAll(staffing(companyId, draft));
         violations.forEach(v -> warnings.add(v.sentence()));
         // what the balance will hold on the first day (accruals until then, expirations on the way)
-        Long onStart = draft.context().rule().unlimited() ? null : forecasts.availableOn(caller, companyId,
-                draft.employee().id(), body.policyId(), RequestTimes.firstDay(draft.start(), draft.employee().zone()));
-        return new RequestPreview(draft.minutes(), availableAfter, warnings, onStart, draft.days(), violations.stream()
-                .map(v -> new RequestPreview.RuleWarning(v.code(), v.sentence(), v.context())).toList());
+        RequestPreview.ForecastOnStart onStart = draft.context().rule().unlimited() ? null : forecasts.projectionOn(caller,
+                companyId, draft.employee().id(), body.policyId(), RequestTimes.firstDay(draft.start(), draft.employee().zone()))
+                .filter(p -> p.item().projectedAvailableMinutes() != null).map(RequestService::forecastOnStart).orElse(null);
+        return new RequestPreview(draft.minutes(), availableAfter, warnings,
+                onStart == null ? null : onStart.projectedAvailableMinutes(), draft.days(), violations.stream()
+                .map(v -> new RequestPreview.RuleWarning(v.code(), v.sentence(), v.context())).toList(), onStart);
+    }
+
+    private static RequestPreview.ForecastOnStart forecastOnStart(com.powerpto.accrual.BalanceForecastService.Projection p) {
+        var item = p.item();
+        return new RequestPreview.ForecastOnStart(p.date(), item.availableMinutes(), item.scheduledAccrualMinutes(),
+                item.cappedAccrualMinutes(), item.bookedMinutes(), item.expiringMinutes(), item.projectedAvailableMinutes(),
+                item.forfeits().stream().map(f -> new RequestPreview.Forfeit(f.date(), f.kind().name(), f.minutes())).toList());
     }
 
     public Submission submit(Caller caller, UUID companyId, SubmitRequestBody body) {
