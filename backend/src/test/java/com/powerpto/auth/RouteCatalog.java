@@ -223,6 +223,8 @@ public final class RouteCatalog {
             admin("GET", C + "/reports/ledger", API, "?policy_id=&employee_id=&start_date=&end_date= ; CSV with Accept: text/csv or format=csv"),
             admin("GET", C + "/reports/summary", EXT, "dashboard figures"),
             admin("GET", C + "/reports/balances-as-of", EXT, "?date= (required, not after today) ; {items, total} or CSV (issue 20)"),
+            admin("GET", C + "/reports/payroll", EXT,
+                    "?start_date=&end_date= (required) ; person × policy × pay period, {items, total} or CSV (issue 26)"),
             admin("GET", C + "/reconciliation", EXT, "{checked, mismatches}"),
 
             // --- notifications and calendar feeds (issue 17) ---
