@@ -75,6 +75,24 @@ export interface CarryoverSettings {
   enabled: boolean;
   cap_minutes?: number | null;
   expires_after_days?: number | null;
+  /** Issue 19: a fiscal reset date or the hire anniversary (default 1 January). */
+  reset_month?: number | null;
+  reset_day?: number | null;
+  reset_on?: 'FIXED_DATE' | 'HIRE_ANNIVERSARY' | null;
+}
+
+export interface BlackoutPeriod {
+  start_date: string;
+  end_date: string;
+  name?: string | null;
+}
+
+/** Issue 19 (docs/policy-settings.md, "Request rules"): every key optional; a missing key is no rule. */
+export interface RequestRules {
+  min_notice_days?: number | null;
+  max_consecutive_days?: number | null;
+  blackout_periods?: BlackoutPeriod[] | null;
+  max_concurrent_absences?: { scope?: 'TEAM' | 'DEPARTMENT'; limit: number } | null;
 }
 
 export interface ExpirationSettings {
@@ -87,6 +105,7 @@ export interface ExpirationSettings {
 export interface UnlimitedSettings {
   type: 'UNLIMITED';
   unit?: DisplayUnit;
+  request_rules?: RequestRules;
 }
 
 interface AccrualCommon {
@@ -98,6 +117,7 @@ interface AccrualCommon {
   tenure_tiers?: TenureTier[];
   carryover?: CarryoverSettings;
   expiration?: ExpirationSettings;
+  request_rules?: RequestRules;
 }
 
 export interface TimeAccrualSettings extends AccrualCommon {
