@@ -47,6 +47,7 @@ const NAV: { section: string; msg?: MessageKey; items: NavItem[] }[] = [
       { to: '/admin/holidays', label: 'Holidays', msg: 'nav.holidays', roles: ['admin'] },
       { to: '/admin/audit', label: 'Audit log', msg: 'nav.audit', roles: ['admin'] },
       { to: '/admin/reports', label: 'Reports', msg: 'nav.reports', roles: ['admin'] },
+      { to: '/admin/settings', label: 'Company settings', msg: 'nav.companySettings', roles: ['admin'] },
     ],
   },
 ];
