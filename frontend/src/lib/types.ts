@@ -20,7 +20,7 @@ export const LEDGER_ENTRY_TYPES = [
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
 export type LedgerSourceType = 'REQUEST' | 'PAYROLL' | 'ADMIN' | 'SYSTEM';
 export const AUDIT_ENTITY_TYPES = [
-  'POLICY', 'POLICY_VERSION', 'REQUEST', 'ASSIGNMENT', 'EMPLOYEE', 'HOLIDAY', 'ADJUSTMENT', 'ACCRUAL',
+  'POLICY', 'POLICY_VERSION', 'REQUEST', 'ASSIGNMENT', 'EMPLOYEE', 'HOLIDAY', 'ADJUSTMENT', 'ACCRUAL', 'DELEGATION', 'COMPANY',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'APPROVE', 'DENY', 'CANCEL', 'SUBMIT'] as const;
@@ -287,6 +287,8 @@ export interface AuditEntry {
   actor_name?: string | null;
   entity_label?: string | null;
   summary?: string;
+  /** Issue 26: what an EMPLOYEE update was when it was not an edit of the record (e.g. `notification_preferences`). */
+  change?: string | null;
 }
 
 export interface Account {
