@@ -281,6 +281,9 @@ async function full(browser) {
     const remaining = cards.first();
     await remaining.getByTestId('decision-note').fill('Team offsite that day, sorry.');
     await remaining.getByTestId('deny-request').click();
+    // deny asks first (issue 26)
+    await byTestId(manager, 'deny-dialog').waitFor();
+    await byTestId(manager, 'confirm-deny').click();
     await expectToast(manager, 'Denied');
   });
   await step('team calendar shows the approved absence', manager, async () => {
