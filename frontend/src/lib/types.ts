@@ -212,6 +212,18 @@ export interface RuleViolation {
   context: Record<string, unknown> | null;
 }
 
+/** Issue 26: what `available_minutes_on_start` contains. */
+export interface ForecastOnStart {
+  date: string;
+  available_minutes: number;
+  scheduled_accrual_minutes: number;
+  capped_accrual_minutes: number;
+  booked_minutes: number;
+  expiring_minutes: number;
+  projected_available_minutes: number;
+  forfeits: { date: string; kind: 'CARRYOVER_CAP' | 'EXPIRATION' | 'CARRIED_EXPIRY'; minutes: number }[];
+}
+
 export interface RequestPreview {
   requested_minutes: number;
   available_minutes_after: number | null;
@@ -220,6 +232,7 @@ export interface RequestPreview {
   available_minutes_on_start?: number | null;
   days?: PreviewDay[];
   rule_violations?: RuleViolation[];
+  forecast_on_start?: ForecastOnStart | null;
 }
 
 export interface Delegation {
