@@ -32,6 +32,7 @@ import { lifecycle } from './scenarios/15.mjs';
 import { issue19 } from './scenarios/19.mjs';
 import { issue20 } from './scenarios/20.mjs';
 import { issue16 } from './scenarios/16.mjs';
+import { issue26 } from './scenarios/26.mjs';
 
 const smokeOnly = process.env.E2E_SMOKE === '1';
 const runner = createRunner();
@@ -95,6 +96,20 @@ async function full(browser) {
     await step('API is reachable', null, async () => {
       throw new Error(`GET ${config.baseUrl}/api/health failed: ${health instanceof Response ? health.status : health}`);
     });
+    return;
+  }
+  // E2E_ONLY=26,19 runs just those scenarios (after the smoke test): a quick loop while working on one.
+  const only = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (only.length) {
+    const scenarios = {
+      15: lifecycle,
+      16: issue16,
+      17: (b, r) => notificationsScenario(b, { step: r.step, runner: r }),
+      19: issue19,
+      20: issue20,
+      26: issue26,
+    };
+    for (const id of only) await scenarios[id](browser, runner);
     return;
   }
   const suffix = Date.now().toString(36);
@@ -381,6 +396,7 @@ async function full(browser) {
   await issue19(browser, runner);
   await issue20(browser, runner);
   await issue16(browser, runner);
+  await issue26(browser, runner);
 }
 
 const browser = await launch();
