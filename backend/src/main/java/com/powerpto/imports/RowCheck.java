@@ -29,12 +29,10 @@ final class RowCheck {
 
     private final CsvTable.Row row;
     private final List<ImportReport.Problem> problems;
-    private final int problemsBefore;
 
     RowCheck(CsvTable.Row row, List<ImportReport.Problem> problems) {
         this.row = row;
         this.problems = problems;
-        this.problemsBefore = (int) problems.stream().filter(p -> p.row() == row.number()).count();
     }
 
     void problem(String column, String code, String message) {
@@ -43,11 +41,6 @@ final class RowCheck {
 
     void problem(String column, String code, String message, Map<String, Object> params) {
         problems.add(ImportReport.Problem.of(row.number(), column, code, message, params));
-    }
-
-    /** True when neither reading nor checking found a problem on this row. */
-    boolean ok() {
-        return problems.stream().filter(p -> p.row() == row.number()).count() == 0 && problemsBefore == 0;
     }
 
     String email() {
