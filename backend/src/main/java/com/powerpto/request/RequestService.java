@@ -48,10 +48,12 @@ public class RequestService {
     private final Clock clock;
     private final Notifications notifications;
     private final com.powerpto.accrual.BalanceForecastService forecasts;
+    private final RequestDurations durations;
 
     public RequestService(RequestRepository repository, LedgerService ledger, AuditService audit, EmployeeService employees,
                           PlatformTransactionManager transactions, Clock clock, Notifications notifications,
-                          com.powerpto.accrual.BalanceForecastService forecasts) {
+                          com.powerpto.accrual.BalanceForecastService forecasts, RequestDurations durations) {
+        this.durations = durations;
         this.notifications = notifications;
         this.forecasts = forecasts;
         this.repository = repository;
@@ -192,13 +194,11 @@ public class RequestService {
         if (!context.assignmentCovers()) {
             throw ApiException.businessRule("no_active_assignment", "no active assignment to this policy covers " + firstDay + " to " + lastDay);
         }
-        WorkSchedule schedule = new WorkSchedule(employee.zone(), employee.workDays(), employee.workdayStart(),
-                employee.workdayMinutes(), repository.holidays(companyId, firstDay.minusDays(1), lastDay));
-        long minutes = DurationCalculator.workingMinutes(start, end, schedule);
-        if (minutes == 0) {
+        RequestDurations.Duration duration = durations.of(companyId, employee, start, end);
+        if (duration.minutes() == 0) {
             throw ApiException.businessRule("no_working_time", "the request covers no working time (weekends, holidays or outside working hours)");
         }
-        return new Draft(employee, start, end, minutes, context, schedule, DurationCalculator.breakdown(start, end, schedule));
+        return new Draft(employee, start, end, duration.minutes(), context, duration.schedule(), duration.days());
     }
 
     @Transactional
@@ -298,25 +298,23 @@ public class RequestService {
     }
 
     /**
-     * A request day by day (issue 26): the breakdown counted at submit, or — for requests submitted
-     * before it was kept — recounted now from the employee's schedule and holidays ({@code recomputed}).
+     * A request day by day (issue 26): the breakdown counted at submit (and rewritten by a duration
+     * correction), or — for a request without one, or whose stored days no longer add up to its
+     * minutes — recounted now from the employee's schedule and holidays ({@code recomputed}).
      * Who may read it: whoever may read the request.
      */
     @Transactional(readOnly = true)
     public RequestDays days(Caller caller, UUID companyId, UUID requestId) {
         TimeOffRequest request = get(caller, companyId, requestId);
-        var stored = repository.storedDays(companyId, requestId);
+        var stored = repository.storedDays(companyId, requestId)
+                .filter(days -> days.stream().mapToLong(DurationCalculator.Day::minutes).sum() == request.requestedMinutes());
         if (stored.isPresent()) {
             return new RequestDays(request.id(), request.requestedMinutes(), stored.get(), false);
         }
         EmployeeSchedule employee = repository.schedule(companyId, request.employeeId())
                 .orElseThrow(() -> ApiException.notFound("employee"));
-        var firstDay = RequestTimes.firstDay(request.startAt(), employee.zone());
-        var lastDay = RequestTimes.lastDay(request.endAt(), employee.zone());
-        WorkSchedule schedule = new WorkSchedule(employee.zone(), employee.workDays(), employee.workdayStart(),
-                employee.workdayMinutes(), repository.holidays(companyId, firstDay.minusDays(1), lastDay));
         return new RequestDays(request.id(), request.requestedMinutes(),
-                DurationCalculator.breakdown(request.startAt(), request.endAt(), schedule), true);
+                durations.of(companyId, employee, request.startAt(), request.endAt()).days(), true);
     }
 
     @Transactional(readOnly = true)

@@ -62,6 +62,20 @@ class RequestDaysApiTest extends ApiTest {
                 .get(world.base() + "/requests/" + UUID.randomUUID() + "/days").expectError(404);
     }
 
+    /** Issue 28's duration correction changes a request's minutes: its days follow. */
+    @Test
+    void aDurationCorrectionRewritesTheDaysWithTheMinutes() {
+        String id = world.submit(emma, sick, "2027-03-29T00:00", "2027-04-01T00:00").expectJson(201).path("id").asText();
+        world.holiday("2027-03-30", "A new holiday");
+        String path = world.base() + "/requests/" + id + "/days";
+        assertThat(lines(world.as(emma).get(path).expectJson(200))).contains("2027-03-30 480 WORKDAY"); // not corrected yet
+        world.asAdmin().post(world.base() + "/requests/duration-changes/apply", java.util.Map.of()).expectJson(200);
+        JsonNode days = world.as(emma).get(path).expectJson(200);
+        assertThat(days.path("requested_minutes").asLong()).isEqualTo(2 * 480);
+        assertThat(days.path("recomputed").asBoolean()).isFalse();
+        assertThat(lines(days)).containsExactly("2027-03-29 480 WORKDAY", "2027-03-30 0 HOLIDAY", "2027-03-31 480 WORKDAY");
+    }
+
     @Test
     void aRequestSubmittedBeforeBreakdownsWereKeptIsRecountedFromToday() {
         String id = world.submit(emma, sick, "2027-03-25T13:00", "2027-03-25T17:00").expectJson(201).path("id").asText();
