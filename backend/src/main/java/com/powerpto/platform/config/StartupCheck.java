@@ -22,6 +22,26 @@ public final class StartupCheck {
     private StartupCheck() {
     }
 
+    /**
+     * {@link #problems(Map)} plus what a mode that makes links needs: the API, the worker and
+     * {@code all} put links into e-mails and chat messages, so outside development they need
+     * APP_BASE_URL (the UI's absolute https address). Migrate and reconcile do not.
+     */
+    public static List<String> problems(Map<String, String> env, boolean makesLinks) {
+        List<String> problems = problems(env);
+        String environment = env.get("ENVIRONMENT");
+        if (!problems.isEmpty() || !makesLinks || "development".equals(environment)) {
+            return problems;
+        }
+        String baseUrl = env.get("APP_BASE_URL");
+        if (isBlank(baseUrl)) {
+            problems.add("APP_BASE_URL is required when ENVIRONMENT=" + environment + " (links in e-mails and chat messages)");
+        } else if (!baseUrl.trim().matches("^https://[^/?#\\s]+(/[^?#\\s]*)?$")) {
+            problems.add("APP_BASE_URL must be the web UI's absolute https:// address (got '" + baseUrl.trim() + "')");
+        }
+        return problems;
+    }
+
     public static List<String> problems(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         String environment = env.get("ENVIRONMENT");
