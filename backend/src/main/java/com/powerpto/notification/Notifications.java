@@ -116,17 +116,6 @@ public class Notifications {
                 r.requestId().toString());
     }
 
-    /**
-     * Tells a Slack user who clicked a button on a request they may no longer decide (issue 29):
-     * their message is redrawn with the request's current state and {@code notice}.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void slackNotice(UUID companyId, UUID requestId, UUID employeeId, String notice) {
-        Event event = new Event().with("request_id", requestId).with("notice", notice);
-        write(companyId, NotificationKind.REQUEST_SUBMITTED, Channel.SLACK, employeeId, event,
-                requestId + ":notice:" + UUID.randomUUID());
-    }
-
     private void decided(RequestFacts r, NotificationKind kind) {
         Set<Channel> chat = repository.chatChannels(r.companyId());
         fanOut(r.companyId(), kind, List.of(r.employeeId()), chat, requestEvent(r), r.requestId().toString());
