@@ -294,6 +294,48 @@ public class AccountService {
         attempt.succeeded();
     }
 
+    /**
+     * Step-up for acts whose body is not JSON and so cannot carry {@code current_password} (api.md
+     * "Step-up": a CSV import with invitations, resending invitations): a sign-in less than
+     * {@link #REAUTHENTICATION_WINDOW} old. Development-header callers pass, as for passwords.
+     */
+    public void requireRecentSignIn(Caller caller, String what) {
+        java.util.Optional<Instant> signedInAt = CallerAuthentication.currentSignIn();
+        boolean developmentHeaders = SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication
+                && signedInAt.isEmpty();
+        if (developmentHeaders
+                || signedInAt.isPresent() && !signedInAt.get().isBefore(clock.instant().minus(REAUTHENTICATION_WINDOW))) {
+            return;
+        }
+        throw ApiException.forbidden(what + " needs a recent sign-in: sign in again and retry within 5 minutes")
+                .withCode("recent_sign_in_required");
+    }
+
+    /** What "resend all invitations" did. */
+    public record Resent(int resent) {
+    }
+
+    /**
+     * {@code POST …/invitations/resend} (admin, recent sign-in): every invitation not accepted yet
+     * (expired ones too) of an active employee gets a new link by e-mail; the old links stop
+     * working at once (only the new token's hash is kept). Audited per account, never the token.
+     */
+    @Transactional
+    public Resent resendInvitations(Caller caller, UUID companyId) {
+        caller.adminOf(companyId);
+        requireRecentSignIn(caller, "resending invitations");
+        var pending = repository.pendingInvitations(companyId, clock.instant());
+        for (AccountRepository.StoredAccount account : pending) {
+            AccountView view = createInvite(companyId, account.employeeId(), account.role());
+            notifications.invite(companyId, account.employeeId(), view.inviteToken());
+            audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, account.employeeId(), AuditAction.UPDATE, null,
+                    java.util.Map.of("account", AccountView.of(repository.find(companyId, account.employeeId()).orElseThrow(), null),
+                            "invitation", "resent"));
+        }
+        log.info("{} invitation(s) of company {} resent by {}", pending.size(), companyId, caller.userId());
+        return new Resent(pending.size());
+    }
+
     @Transactional(readOnly = true)
     public AccountView get(Caller caller, UUID companyId, UUID employeeId) {
         caller.adminOf(companyId);

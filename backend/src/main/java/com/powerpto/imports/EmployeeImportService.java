@@ -6,6 +6,7 @@ import com.powerpto.audit.AuditService;
 import com.powerpto.auth.AccountService;
 import com.powerpto.auth.AccountView;
 import com.powerpto.employee.Employee;
+import com.powerpto.notification.Notifications;
 import com.powerpto.platform.company.CompanyRepository;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.security.Role;
@@ -47,9 +48,11 @@ public class EmployeeImportService {
     private final AccountService accounts;
     private final AuditService audit;
     private final Clock clock;
+    private final Notifications notifications;
 
     public EmployeeImportService(ImportRepository repository, CompanyRepository companies, AccountService accounts,
-                                 AuditService audit, Clock clock) {
+                                 AuditService audit, Clock clock, Notifications notifications) {
+        this.notifications = notifications;
         this.repository = repository;
         this.companies = companies;
         this.accounts = accounts;
@@ -64,6 +67,9 @@ public class EmployeeImportService {
     @Transactional
     public ImportReport importEmployees(Caller caller, UUID companyId, byte[] body, boolean dryRun, boolean invite) {
         caller.adminOf(companyId);
+        if (invite && !dryRun) {
+            accounts.requireRecentSignIn(caller, "importing with invitations");
+        }
         companies.ensureExists(companyId);
         long started = System.nanoTime();
         CsvTable table = CsvTable.read(body, REQUIRED, OPTIONAL);
@@ -191,7 +197,10 @@ public class EmployeeImportService {
         audit.recordAll(companyId, caller.userId(), AuditEntityType.EMPLOYEE, AuditAction.UPDATE, changedRows);
     }
 
-    /** Invitations (through the account service) for imported employees who have no account yet. */
+    /**
+     * Invitations (through the account service) for imported employees who have no account yet,
+     * each e-mailed its link through the outbox (issue 26) in the import's transaction.
+     */
     private List<ImportReport.Invite> invite(Caller caller, UUID companyId, List<Planned> planned) {
         Set<UUID> withAccount = repository.withAccount(companyId);
         List<ImportReport.Invite> invites = new ArrayList<>();
@@ -200,6 +209,7 @@ public class EmployeeImportService {
                 continue;
             }
             AccountView view = accounts.createInvite(companyId, p.employee().id(), p.role());
+            notifications.invite(companyId, p.employee().id(), view.inviteToken());
             audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, p.employee().id(), AuditAction.UPDATE, null,
                     Map.of("account", new AccountView(view.employeeId(), view.email(), view.role(), view.active(),
                             view.hasPassword(), null), "source", "import"));
