@@ -2,7 +2,6 @@ package com.powerpto.integration.slack;
 
 import com.powerpto.platform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +21,9 @@ public class DevSlackController {
         return slack.inbox(caller);
     }
 
-    @PostMapping("/api/dev/slack/messages/{channel}/{ts}/click")
-    public DevSlackService.Clicked click(Caller caller, @PathVariable String channel, @PathVariable String ts,
-                                        @RequestBody DevSlackService.ClickBody body) {
-        return slack.click(caller, channel, ts, body);
+    /** {@code {channel, ts, action: approve|deny, note?}}: one of the caller's own messages. */
+    @PostMapping("/api/dev/slack/click")
+    public DevSlackService.Clicked click(Caller caller, @RequestBody DevSlackService.ClickBody body) {
+        return slack.click(caller, body);
     }
 }

@@ -50,7 +50,7 @@ public class DevSlackService {
     public record Clicked(int status, String body) {
     }
 
-    public record ClickBody(String action, String note) {
+    public record ClickBody(String channel, String ts, String action, String note) {
     }
 
     public Inbox inbox(Caller caller) {
@@ -69,8 +69,11 @@ public class DevSlackService {
     }
 
     /** Clicks Approve or Deny (with the modal's note) on one of the caller's own messages. */
-    public Clicked click(Caller caller, String channel, String ts, ClickBody body) {
+    public Clicked click(Caller caller, ClickBody body) {
         SlackStandIn server = server();
+        ApiException.required(body, "body");
+        String channel = ApiException.required(body.channel(), "channel");
+        String ts = ApiException.required(body.ts(), "ts");
         var company = repository.settings(caller.companyId())
                 .orElseThrow(() -> ApiException.notFound("Slack settings of your company"));
         String user = repository.cachedUser(caller.companyId(), caller.userId()).map(SlackRepository.CachedUser::slackUserId)
@@ -79,7 +82,7 @@ public class DevSlackService {
                 .filter(m -> m.team().equals(company.teamId()) && m.channel().equals(channel) && m.ts().equals(ts)
                         && user != null && user.equals(m.user()))
                 .findFirst().orElseThrow(() -> ApiException.notFound("Slack message"));
-        String action = body == null || body.action() == null ? "" : body.action();
+        String action = body.action() == null ? "" : body.action();
         if (!action.equals(SlackBlocks.APPROVE) && !action.equals(SlackBlocks.DENY)) {
             throw ApiException.invalid("action", "must be approve or deny");
         }
