@@ -32,6 +32,7 @@ import { lifecycle } from './scenarios/15.mjs';
 import { issue19 } from './scenarios/19.mjs';
 import { issue20 } from './scenarios/20.mjs';
 import { issue16 } from './scenarios/16.mjs';
+import { issue29 } from './scenarios/29.mjs';
 
 const smokeOnly = process.env.E2E_SMOKE === '1';
 const runner = createRunner();
@@ -378,13 +379,20 @@ async function full(browser) {
   await issue19(browser, runner);
   await issue20(browser, runner);
   await issue16(browser, runner);
+  await issue29(browser, runner);
 }
+
+/** E2E_ONLY=29 (comma-separated issue numbers): the smoke and only these scenarios, while working on one. */
+const only = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const SCENARIOS = { 16: issue16, 17: (b, r) => notificationsScenario(b, { step: r.step, runner: r }), 19: issue19, 20: issue20, 29: issue29 };
 
 const browser = await launch();
 const started = Date.now();
 try {
   await smoke(browser);
-  if (!smokeOnly) await full(browser);
+  if (!smokeOnly && only.length) {
+    for (const issue of only) await SCENARIOS[issue](browser, runner);
+  } else if (!smokeOnly) await full(browser);
 } finally {
   await browser.close();
 }
