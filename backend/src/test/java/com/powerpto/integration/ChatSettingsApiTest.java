@@ -58,4 +58,19 @@ class ChatSettingsApiTest extends ChatApiTest {
         world.asAdmin().get(path).expectError(404);
         world.asAdmin().post(path + "/test", null).expectError(404);
     }
+
+    @Test
+    void theInteractivityRouteIsRateLimitedPerCompany() {
+        // A company id nobody uses: each request is refused (401) until the budget is spent.
+        String path = "/api/integrations/slack/interactions?company_id=" + UUID.randomUUID();
+        for (int i = 0; i < 120; i++) {
+            http.send("POST", path, "payload=%7B%7D", "application/x-www-form-urlencoded").expectError(401);
+        }
+        var limited = http.send("POST", path, "payload=%7B%7D", "application/x-www-form-urlencoded");
+        limited.expectError(429);
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+        // Another company's budget is its own.
+        http.send("POST", "/api/integrations/slack/interactions?company_id=" + UUID.randomUUID(), "payload=%7B%7D",
+                "application/x-www-form-urlencoded").expectError(401);
+    }
 }

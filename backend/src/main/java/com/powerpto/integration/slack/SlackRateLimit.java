@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rate limit of the public Slack interactivity route (Bucket4j, in memory per API task): per
- * company id named in the URL, {@code pto.slack.interactions-per-minute} (120) requests a minute,
+ * company id named in the URL, {@code pto.slack.interactions-per-minute} (120) requests per minute (the budget is renewed each minute),
  * counted before the signature is checked, so a flood of unsigned requests costs little. Memory is
  * bounded: past 10,000 keys, full (idle) buckets are dropped.
  */
@@ -32,7 +32,7 @@ class SlackRateLimit {
             buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= perMinute);
         }
         Bucket bucket = buckets.computeIfAbsent(key == null ? "" : key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build());
+                .addLimit(limit -> limit.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1))).build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
     }
