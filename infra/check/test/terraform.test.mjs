@@ -694,6 +694,6 @@ describe("email (SES)", () => {
     assert.match(q, /FROM "PowerPTO"/);
     assert.equal(a.threshold, 1);
     assert.equal(a.treat_missing_data, "notBreaching");
-    assert.match(a.alarm_description, /docs\/operations\.md#slack-and-teams-messages/);
+    assert.match(a.alarm_description, /docs\/operations\.md#chat-delivery-failure/);
   });
 });

@@ -300,7 +300,7 @@ resource "aws_cloudwatch_metric_alarm" "notification_delivery_failure" {
 
 resource "aws_cloudwatch_metric_alarm" "chat_delivery_failure" {
   alarm_name          = "${local.prefix}-chat-delivery-failure"
-  alarm_description   = "Slack or Teams messages permanently failed (PowerPTO notification.chat.delivery.failure, Sum >= 1 in 15 minutes). Runbook: docs/operations.md#slack-and-teams-messages"
+  alarm_description   = "Slack or Teams messages permanently failed (PowerPTO notification.chat.delivery.failure, Sum >= 1 in 15 minutes). Runbook: docs/operations.md#chat-delivery-failure"
   threshold           = 1
   comparison_operator = "GreaterThanOrEqualToThreshold"
   evaluation_periods  = 1
@@ -368,6 +368,15 @@ resource "aws_cloudwatch_dashboard" "main" {
           region  = var.region
           view    = "timeSeries"
           metrics = [[{ expression = "SEARCH('{PowerPTO} MetricName=\"notification.delivery.success.count\" OR MetricName=\"notification.delivery.failure.count\"', 'Sum', 300)", id = "mail" }]]
+        }
+      },
+      {
+        type   = "metric", x = 12, y = 12, width = 12, height = 6
+        properties = {
+          title   = "Slack and Teams messages (notification.chat.delivery.success / notification.chat.delivery.failure)"
+          region  = var.region
+          view    = "timeSeries"
+          metrics = [[{ expression = "SEARCH('{PowerPTO} MetricName=\"notification.chat.delivery.success.count\" OR MetricName=\"notification.chat.delivery.failure.count\"', 'Sum', 300)", id = "chat" }]]
         }
       },
     ]
