@@ -69,10 +69,14 @@ class CalendarFeedRepository {
                 .param("id", id).update() == 1;
     }
 
+    /** The owner's feeds that still answer: not revoked, and made in the account's current session generation. */
     List<CalendarFeed> live(UUID companyId, UUID employeeId) {
         return jdbc.sql("""
-                SELECT id, scope, include_pending, created_at FROM calendar_feeds
-                WHERE company_id = :company AND employee_id = :employee AND revoked_at IS NULL ORDER BY scope
+                SELECT f.id, f.scope, f.include_pending, f.created_at FROM calendar_feeds f
+                LEFT JOIN accounts a ON a.company_id = f.company_id AND a.employee_id = f.employee_id
+                WHERE f.company_id = :company AND f.employee_id = :employee AND f.revoked_at IS NULL
+                  AND f.session_generation = COALESCE(a.session_generation, 0)
+                ORDER BY f.scope
                 """).param("company", companyId).param("employee", employeeId)
                 .query((rs, n) -> new CalendarFeed(rs.getObject("id", UUID.class), rs.getString("scope").toLowerCase(),
                         rs.getBoolean("include_pending"), rs.getTimestamp("created_at").toInstant(), null, null)).list();
@@ -94,6 +98,7 @@ class CalendarFeedRepository {
             LEFT JOIN accounts a ON a.company_id = f.company_id AND a.employee_id = f.employee_id
             WHERE f.token_hash = :hash AND f.revoked_at IS NULL
               AND a.active IS DISTINCT FROM false
+              AND f.session_generation = COALESCE(a.session_generation, 0)
             """;
 
     /** Parameters :company, :person, :manager, :from, :to (as {@link #filter} uses them). */
@@ -131,7 +136,9 @@ class CalendarFeedRepository {
 
     /**
      * The feed of a token, only while it is live and its owner may still sign in: employee active,
-     * employment not ended ({@code access_ends_at}), account not deactivated. So a feed URL stops working the
+     * employment not ended ({@code access_ends_at}), account not deactivated, and the account still
+     * in the session generation the feed was made in (issue 25: sign-out everywhere, a password
+     * change or an admin's reset ends the URL like every token). So a feed URL stops working the
      * moment its owner leaves or is deactivated, like their tokens. With whether the owner has
      * reports (what "team" means for them): one indexed round trip.
      */

@@ -67,9 +67,6 @@ public class EmployeeImportService {
     @Transactional
     public ImportReport importEmployees(Caller caller, UUID companyId, byte[] body, boolean dryRun, boolean invite) {
         caller.adminOf(companyId);
-        if (invite && !dryRun) {
-            accounts.requireRecentSignIn(caller, "importing with invitations");
-        }
         companies.ensureExists(companyId);
         long started = System.nanoTime();
         CsvTable table = CsvTable.read(body, REQUIRED, OPTIONAL);

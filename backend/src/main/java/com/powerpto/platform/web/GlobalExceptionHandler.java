@@ -166,6 +166,7 @@ public class GlobalExceptionHandler {
             "assignments_no_overlap", "the employee already has an assignment to this policy for an overlapping period",
             "holidays_date_uq", "there is already a holiday on that date",
             "employees_email_uq", "another employee of this company already uses that e-mail address",
+            "employees_email_key_uq", "another employee of this company already uses that e-mail address, or one that differs only in width or form",
             "policies_company_id_key_key", "a policy with that key already exists");
 
     /** The stable code of each constraint's refusal: the same code the service's own check uses. */
@@ -174,6 +175,7 @@ public class GlobalExceptionHandler {
             "assignments_no_overlap", "assignment_overlap",
             "holidays_date_uq", "duplicate_holiday_date",
             "employees_email_uq", "duplicate_email",
+            "employees_email_key_uq", "duplicate_email",
             "policies_company_id_key_key", "duplicate_policy_key");
 
     private static String constraintName(Throwable e) {
