@@ -158,8 +158,9 @@ public class CalendarFeedService {
             return Optional.empty(); // the owner is no longer an admin
         }
         if (who.equals("HOLIDAYS")) {
-            byte[] body = IcsWriter.write("Company holidays", List.of(), repository.holidays(feed.companyId(),
-                    LocalDate.ofInstant(from, ZoneOffset.UTC), LocalDate.ofInstant(to, ZoneOffset.UTC)))
+            // the owner's holidays: the company-wide ones and their location's (issue 28)
+            byte[] body = IcsWriter.write("Company holidays", List.of(), repository.holidaysOf(feed.companyId(),
+                    feed.employeeId(), LocalDate.ofInstant(from, ZoneOffset.UTC), LocalDate.ofInstant(to, ZoneOffset.UTC)))
                     .getBytes(StandardCharsets.UTF_8);
             String etag = etag(sha256(body));
             return Optional.of(matches(ifNoneMatch, etag) ? Ics.notModified(etag) : Ics.of(body, etag));

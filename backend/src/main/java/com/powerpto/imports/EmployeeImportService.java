@@ -6,6 +6,7 @@ import com.powerpto.audit.AuditService;
 import com.powerpto.auth.AccountService;
 import com.powerpto.auth.AccountView;
 import com.powerpto.employee.Employee;
+import com.powerpto.employee.EmployeeLocationChanged;
 import com.powerpto.notification.Notifications;
 import com.powerpto.platform.company.CompanyRepository;
 import com.powerpto.platform.security.Caller;
@@ -48,10 +49,13 @@ public class EmployeeImportService {
     private final AccountService accounts;
     private final AuditService audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Notifications notifications;
 
     public EmployeeImportService(ImportRepository repository, CompanyRepository companies, AccountService accounts,
-                                 AuditService audit, Clock clock, Notifications notifications) {
+                                 AuditService audit, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+                                 Notifications notifications) {
+        this.events = events;
         this.notifications = notifications;
         this.repository = repository;
         this.companies = companies;
@@ -192,6 +196,9 @@ public class EmployeeImportService {
         changed.forEach(p -> changedRows.put(p.employee().id(), new Object[]{Map.of("employee", p.before()),
                 Map.of("employee", p.employee(), "source", "import")}));
         audit.recordAll(companyId, caller.userId(), AuditEntityType.EMPLOYEE, AuditAction.UPDATE, changedRows);
+        changed.stream().filter(p -> EmployeeLocationChanged.differ(p.before().location(), p.employee().location()))
+                .forEach(p -> events.publishEvent(new EmployeeLocationChanged(companyId, p.employee().id(),
+                        p.before().location(), p.employee().location(), clock.instant())));
     }
 
     /**
