@@ -14,6 +14,8 @@ import { PreferencesCard } from '../components/PreferencesCard';
 import { NotificationPreferencesCard } from '@/features/notifications/components/NotificationPreferencesCard';
 import { CalendarFeedsCard } from '@/features/calendar/components/CalendarFeedsCard';
 import { SsoSettingsCard } from '../components/SsoSettingsCard';
+import { SlackSettingsCard } from '@/features/integrations/components/SlackSettingsCard';
+import { TeamsSettingsCard } from '@/features/integrations/components/TeamsSettingsCard';
 import { SignOutEverywhereCard } from '../components/SignOutEverywhereCard';
 import { MIN_PASSWORD_LENGTH, passwordTooShort } from '@/lib/password';
 
@@ -82,6 +84,8 @@ export default function AccountPage() {
       <NotificationPreferencesCard />
       <CalendarFeedsCard />
       {me.role === 'admin' && <SsoSettingsCard />}
+      {me.role === 'admin' && <SlackSettingsCard />}
+      {me.role === 'admin' && <TeamsSettingsCard />}
     </div>
   );
 }

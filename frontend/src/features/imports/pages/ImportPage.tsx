@@ -12,6 +12,7 @@ import { Select } from '@/components/ui/select';
 import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { useT } from '@/i18n/I18nProvider';
+import { ResendInvitationsCard } from '../components/ResendInvitationsCard';
 
 interface Report {
   rows: number;
@@ -215,6 +216,7 @@ export default function ImportPage() {
           </Button>
         </div>
       </Card>
+      <ResendInvitationsCard />
     </>
   );
 }
