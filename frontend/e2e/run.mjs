@@ -34,6 +34,7 @@ import { issue20 } from './scenarios/20.mjs';
 import { issue16 } from './scenarios/16.mjs';
 import { issue28 } from './scenarios/28.mjs';
 import { issue26 } from './scenarios/26.mjs';
+import { issue29 } from './scenarios/29.mjs';
 
 const smokeOnly = process.env.E2E_SMOKE === '1';
 const runner = createRunner();
@@ -384,12 +385,22 @@ async function full(browser) {
   await issue20(browser, runner);
   await issue16(browser, runner);
   await issue28(browser, runner);
+  await issue29(browser, runner);
   // last: it adds 60 people to the demo company
   await issue26(browser, runner);
 }
 
 /** E2E_ONLY=28 (or a comma-separated list) runs only those issue scenarios after the smoke steps. */
-const ONLY = { 15: lifecycle, 16: issue16, 19: issue19, 20: issue20, 26: issue26, 28: issue28 };
+const ONLY = {
+  15: lifecycle,
+  16: issue16,
+  17: (browser, runner) => notificationsScenario(browser, { step: runner.step, runner }),
+  19: issue19,
+  20: issue20,
+  26: issue26,
+  28: issue28,
+  29: issue29,
+};
 
 const browser = await launch();
 const started = Date.now();

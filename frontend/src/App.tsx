@@ -11,6 +11,7 @@ const AccountPage = lazy(() => import('@/features/auth/pages/AccountPage'));
 const SsoLandingPage = lazy(() => import('@/features/auth/pages/SsoLandingPage'));
 const AcceptInvitePage = lazy(() => import('@/features/auth/pages/AcceptInvitePage'));
 const DevMailboxPage = lazy(() => import('@/features/notifications/pages/DevMailboxPage'));
+const DevSlackPage = lazy(() => import('@/features/integrations/pages/DevSlackPage'));
 const MyBalancesPage = lazy(() => import('@/features/balances/pages/MyBalancesPage'));
 const MyRequestsPage = lazy(() => import('@/features/requests/pages/MyRequestsPage'));
 const ApprovalsPage = lazy(() => import('@/features/approvals/pages/ApprovalsPage'));
@@ -47,6 +48,7 @@ export function App() {
         <Route path="requests" element={<MyRequestsPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="dev/mailbox" element={<DevMailboxPage />} />
+        <Route path="dev/slack" element={<DevSlackPage />} />
         <Route
           path="approvals"
           element={

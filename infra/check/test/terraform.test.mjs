@@ -685,4 +685,15 @@ describe("email (SES)", () => {
     assert.match(q, /FROM "PowerPTO"/);
     assert.equal(a.threshold, 1);
   });
+
+  test("an alarm on permanently failed Slack and Teams messages (issue 29)", async () => {
+    const d = await moduleDir("observability");
+    const a = d.resources.aws_cloudwatch_metric_alarm.chat_delivery_failure;
+    const q = blocks(a.metric_query).find((x) => x.return_data === true).expression;
+    assert.match(q, /"notification\.chat\.delivery\.failure\.count"/);
+    assert.match(q, /FROM "PowerPTO"/);
+    assert.equal(a.threshold, 1);
+    assert.equal(a.treat_missing_data, "notBreaching");
+    assert.match(a.alarm_description, /docs\/operations\.md#chat-delivery-failure/);
+  });
 });

@@ -292,6 +292,32 @@ resource "aws_cloudwatch_metric_alarm" "notification_delivery_failure" {
   }
 }
 
+# --- Slack and Teams messages (custom metric, namespace PowerPTO; issue 29) --------------
+#
+# notification.chat.delivery.failure counts Slack direct messages / updates and Teams cards given up
+# on after the outbox's last try (a revoked bot token, a deleted Teams workflow, Slack down for
+# hours). Tagged channel (SLACK | TEAMS) and kind; the query sums them all.
+
+resource "aws_cloudwatch_metric_alarm" "chat_delivery_failure" {
+  alarm_name          = "${local.prefix}-chat-delivery-failure"
+  alarm_description   = "Slack or Teams messages permanently failed (PowerPTO notification.chat.delivery.failure, Sum >= 1 in 15 minutes). Runbook: docs/operations.md#chat-delivery-failure"
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  evaluation_periods  = 1
+  datapoints_to_alarm = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm
+  ok_actions          = local.alarm
+
+  metric_query {
+    id          = "failures"
+    label       = "notification.chat.delivery.failure"
+    expression  = "SELECT SUM(\"notification.chat.delivery.failure.count\") FROM \"PowerPTO\""
+    period      = 900
+    return_data = true
+  }
+}
+
 # --- Dashboard: the application's own metrics -----------------------------------------
 
 resource "aws_cloudwatch_dashboard" "main" {
@@ -342,6 +368,15 @@ resource "aws_cloudwatch_dashboard" "main" {
           region  = var.region
           view    = "timeSeries"
           metrics = [[{ expression = "SEARCH('{PowerPTO} MetricName=\"notification.delivery.success.count\" OR MetricName=\"notification.delivery.failure.count\"', 'Sum', 300)", id = "mail" }]]
+        }
+      },
+      {
+        type   = "metric", x = 12, y = 12, width = 12, height = 6
+        properties = {
+          title   = "Slack and Teams messages (notification.chat.delivery.success / notification.chat.delivery.failure)"
+          region  = var.region
+          view    = "timeSeries"
+          metrics = [[{ expression = "SEARCH('{PowerPTO} MetricName=\"notification.chat.delivery.success.count\" OR MetricName=\"notification.chat.delivery.failure.count\"', 'Sum', 300)", id = "chat" }]]
         }
       },
     ]

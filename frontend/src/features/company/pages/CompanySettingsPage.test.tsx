@@ -18,9 +18,12 @@ describe('company settings page (issue 26)', () => {
     stubApi((call) => (call.path === `/companies/${CID}/sso` ? json({ error: 'none', detail: null, status_code: 404 }, 404) : undefined));
     renderSignedIn(<CompanySettingsPage />);
     const section = await screen.findByTestId('company-section-sso');
-    expect(section.querySelector('h2')?.textContent).toBe('Single sign-on');
+    expect(section.getAttribute('aria-label')).toBe('Single sign-on');
     expect(await screen.findByTestId('sso-settings')).toBeTruthy();
-    expect(SECTIONS.map((s) => s.id)).toEqual(['sso']);
+    // the chat integrations (issue 29) are sections of the same page
+    expect(SECTIONS.map((s) => s.id)).toEqual(['sso', 'slack', 'teams']);
+    expect(await screen.findByTestId('slack-settings')).toBeTruthy();
+    expect(await screen.findByTestId('teams-settings')).toBeTruthy();
     expect(navFor('admin').flatMap((s) => s.items.map((i) => i.to))).toContain('/admin/settings');
     expect(navFor('manager').flatMap((s) => s.items.map((i) => i.to))).not.toContain('/admin/settings');
   });
@@ -30,6 +33,7 @@ describe('company settings page (issue 26)', () => {
     renderSignedIn(<AccountPage />, { path: '/account' });
     expect(await screen.findByTestId('company-settings-link')).toBeTruthy();
     expect(screen.queryByTestId('sso-settings')).toBeNull();
+    expect(screen.queryByTestId('slack-settings')).toBeNull();
     expect(screen.getByRole('heading', { name: 'Change password' })).toBeTruthy();
   });
 });

@@ -13,6 +13,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { useT } from '@/i18n/I18nProvider';
 import { previewRows, problemSentence, type ImportProblem } from '../problems';
+import { ResendInvitationsCard } from '../components/ResendInvitationsCard';
 
 interface Report {
   rows: number;
@@ -202,6 +203,7 @@ export default function ImportPage() {
           </Button>
         </div>
       </Card>
+      <ResendInvitationsCard />
     </>
   );
 }

@@ -7,6 +7,7 @@ import com.powerpto.auth.AccountService;
 import com.powerpto.auth.AccountView;
 import com.powerpto.employee.Employee;
 import com.powerpto.employee.EmployeeLocationChanged;
+import com.powerpto.notification.Notifications;
 import com.powerpto.platform.company.CompanyRepository;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.security.Role;
@@ -49,10 +50,13 @@ public class EmployeeImportService {
     private final AuditService audit;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Notifications notifications;
 
     public EmployeeImportService(ImportRepository repository, CompanyRepository companies, AccountService accounts,
-                                 AuditService audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+                                 AuditService audit, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+                                 Notifications notifications) {
         this.events = events;
+        this.notifications = notifications;
         this.repository = repository;
         this.companies = companies;
         this.accounts = accounts;
@@ -233,7 +237,10 @@ public class EmployeeImportService {
                         p.before().location(), p.employee().location(), clock.instant())));
     }
 
-    /** Invitations (through the account service) for imported employees who have no account yet. */
+    /**
+     * Invitations (through the account service) for imported employees who have no account yet,
+     * each e-mailed its link through the outbox (issue 26) in the import's transaction.
+     */
     private List<ImportReport.Invite> invite(Caller caller, UUID companyId, List<Planned> planned) {
         Set<UUID> withAccount = repository.withAccount(companyId);
         List<ImportReport.Invite> invites = new ArrayList<>();
@@ -242,6 +249,7 @@ public class EmployeeImportService {
                 continue;
             }
             AccountView view = accounts.createInvite(companyId, p.employee().id(), p.role());
+            notifications.invite(companyId, p.employee().id(), view.inviteToken());
             audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, p.employee().id(), AuditAction.UPDATE, null,
                     Map.of("account", new AccountView(view.employeeId(), view.email(), view.role(), view.active(),
                             view.hasPassword(), null), "source", "import"));

@@ -155,10 +155,12 @@ public class RequestService {
                 -request.requestedMinutes(), draft.context().policyVersionId(), now, SourceType.REQUEST,
                 request.id().toString(), enteredBy)));
         audit.record(companyId, caller.userId(), AuditEntityType.REQUEST, request.id(), AuditAction.SUBMIT, null, request);
-        notifications.requestSubmitted(facts(request));
         if (Boolean.TRUE.equals(body.approve())) {
-            // Entered by the manager or an admin after a phone call: their submit is also their decision.
+            // Entered by the manager or an admin after a phone call: their submit is also their decision,
+            // so nobody is asked to decide it (issue 26); the employee hears of the approval.
             request = approveLocked(caller, request, null, null);
+        } else {
+            notifications.requestSubmitted(facts(request));
         }
         return new Submission(request, false);
     }
@@ -241,7 +243,10 @@ public class RequestService {
         Instant now = clock.instant();
         switch (request.status()) {
             case DRAFT -> { }
-            case SUBMITTED -> releaseHold(request, now);
+            case SUBMITTED -> {
+                releaseHold(request, now);
+                notifications.submittedRequestCancelled(facts(request));
+            }
             case APPROVED -> {
                 if (!now.isBefore(request.startAt())) {
                     throw ApiException.conflict("already_started", "the request is APPROVED and has already started; ask an admin for an adjustment");
@@ -494,7 +499,8 @@ public class RequestService {
 
     private static RequestFacts facts(TimeOffRequest r) {
         return new RequestFacts(r.companyId(), r.id(), r.employeeId(), r.policyId(), r.startAt(), r.endAt(),
-                r.requestedMinutes(), r.decidedBy(), r.decisionNote());
+                r.requestedMinutes(), r.decidedBy(), r.decisionNote(),
+                r.employeeId().equals(r.enteredBy()) ? null : r.enteredBy());
     }
 
     private static BalanceKey balanceKey(TimeOffRequest request) {

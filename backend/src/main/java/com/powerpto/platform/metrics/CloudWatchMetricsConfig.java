@@ -35,6 +35,7 @@ public class CloudWatchMetricsConfig {
     public static final Set<String> PUBLISHED = Set.of(
             "accrual.job.success", "accrual.job.failure",
             "notification.delivery.success", "notification.delivery.failure",
+            "notification.chat.delivery.success", "notification.chat.delivery.failure",
             "http.server.requests", "http.server.requests.percentile",
             "hikaricp.connections.active");
 

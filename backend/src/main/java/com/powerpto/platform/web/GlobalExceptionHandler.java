@@ -222,6 +222,11 @@ public class GlobalExceptionHandler {
                     && tse.getApplicationException() != null && connectionLost(tse.getApplicationException())) {
                 return true;
             }
+            // A commit that failed because the server went away is logged by Spring and replaced by the failed
+            // rollback on the connection the pool has closed meanwhile ("Connection is closed", no SQLState).
+            if (t instanceof org.springframework.transaction.TransactionSystemException && t.getCause() instanceof java.sql.SQLException) {
+                return true;
+            }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
                     || sql.getSQLState().equals("53300"))) {

@@ -103,6 +103,9 @@ class CloudWatchExportTest {
         String kind = NotificationKind.REQUEST_SUBMITTED.name();
         Counter.builder(NotificationMetrics.FAILURE).tag("kind", kind).register(registry).increment();
         Counter.builder(NotificationMetrics.SUCCESS).tag("kind", kind).register(registry).increment();
+        // Slack and Teams (issue 29): the same names and tags as NotificationMetrics' chat counters.
+        Counter.builder(NotificationMetrics.CHAT_FAILURE).tag("channel", "SLACK").tag("kind", kind).register(registry).increment();
+        Counter.builder(NotificationMetrics.CHAT_SUCCESS).tag("channel", "TEAMS").tag("kind", kind).register(registry).increment();
         int port = worker.getEnvironment().getProperty("local.server.port", Integer.class);
         HttpResponse<String> live = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live")).build(),
