@@ -28,6 +28,7 @@ const ImportPage = lazy(() => import('@/features/imports/pages/ImportPage'));
 const HolidaysPage = lazy(() => import('@/features/holidays/pages/HolidaysPage'));
 const AuditLogPage = lazy(() => import('@/features/audit/pages/AuditLogPage'));
 const ReportsPage = lazy(() => import('@/features/reports/pages/ReportsPage'));
+const CompanySettingsPage = lazy(() => import('@/features/company/pages/CompanySettingsPage'));
 
 export function App() {
   return (
@@ -86,6 +87,7 @@ export function App() {
           <Route path="holidays" element={<HolidaysPage />} />
           <Route path="audit" element={<AuditLogPage />} />
           <Route path="reports" element={<ReportsPage />} />
+          <Route path="settings" element={<CompanySettingsPage />} />
         </Route>
         <Route path="*" element={<NotFound />} />
       </Route>

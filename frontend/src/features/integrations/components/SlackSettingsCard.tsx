@@ -87,7 +87,7 @@ function SlackSettingsForm({ stored }: { stored: SlackSettings | null }) {
   }
 
   return (
-    <Card className="mt-6" data-testid="slack-settings">
+    <Card data-testid="slack-settings">
       <CardTitle>{t('slack.settings.title')}</CardTitle>
       <p className="mt-1 text-sm text-slate-600">{t('slack.settings.intro')}</p>
       {stored && (

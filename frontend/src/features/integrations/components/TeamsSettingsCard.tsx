@@ -61,7 +61,7 @@ function TeamsSettingsForm({ stored }: { stored: TeamsSettings | null }) {
     save.mutate();
   }
   return (
-    <Card className="mt-6" data-testid="teams-settings">
+    <Card data-testid="teams-settings">
       <CardTitle>{t('teams.settings.title')}</CardTitle>
       <p className="mt-1 text-sm text-slate-600">{t('teams.settings.intro')}</p>
       {stored && (

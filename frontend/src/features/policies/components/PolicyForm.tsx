@@ -12,6 +12,7 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
 import { AmountInput, useOtherUnitHint } from './AmountInput';
+import { RequestRulesSection } from './RequestRulesSection';
 import { validatePolicyForm, type PolicyFormErrors, type PolicyFormValues } from '../validation';
 
 
@@ -310,6 +311,8 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
           </Section>
         </>
       )}
+
+      <RequestRulesSection rules={v.rules} onChange={set('rules')} error={err} Section={Section} />
 
       <Card className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onCancel}>

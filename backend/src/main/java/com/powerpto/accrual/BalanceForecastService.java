@@ -46,9 +46,19 @@ public class BalanceForecastService {
         this.clock = clock;
     }
 
-    /** One line of the forecast; amounts are null for unlimited policies; {@code policyName} null when unset. */
+    /**
+     * One line of the forecast; amounts are null for unlimited policies; {@code policyName} null when unset.
+     * {@code forfeits} and {@code cappedAccrualMinutes} (issue 26) say what the projection contains: each
+     * forfeit on its date (carryover cap, expiration, carried minutes expiring) and the accruals the bank
+     * cap withholds.
+     */
     public record Item(UUID policyId, String policyKey, Long availableMinutes, Long scheduledAccrualMinutes,
-                       Long bookedMinutes, Long expiringMinutes, Long projectedAvailableMinutes, String policyName) {
+                       Long bookedMinutes, Long expiringMinutes, Long projectedAvailableMinutes, String policyName,
+                       List<BalanceForecast.Forfeit> forfeits, Long cappedAccrualMinutes) {
+    }
+
+    /** The forecast of one balance on one date, for the request preview. */
+    public record Projection(LocalDate date, Item item) {
     }
 
     public record Forecast(LocalDate date, List<Item> items) {
@@ -67,11 +77,22 @@ public class BalanceForecastService {
      */
     @Transactional(readOnly = true)
     public Long availableOn(Caller caller, UUID companyId, UUID employeeId, UUID policyId, LocalDate date) {
+        return projectionOn(caller, companyId, employeeId, policyId, date)
+                .map(p -> p.item().projectedAvailableMinutes()).orElse(null);
+    }
+
+    /**
+     * The whole forecast line of one balance on {@code date} (today when the date has passed), so the
+     * preview can say what its number contains; empty when the employee has no balance line for it.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Projection> projectionOn(Caller caller, UUID companyId, UUID employeeId, UUID policyId,
+                                                       LocalDate date) {
         LocalDate today = LocalDate.now(clock);
         LocalDate on = date.isBefore(today) ? today : date;
         List<BalanceView> views = balances.balances(caller, companyId, employeeId).stream()
                 .filter(v -> v.policyId().equals(policyId)).toList();
-        return items(companyId, employeeId, views, on).stream().findFirst().map(Item::projectedAvailableMinutes).orElse(null);
+        return items(companyId, employeeId, views, on).stream().findFirst().map(item -> new Projection(on, item));
     }
 
     private List<Item> items(UUID companyId, UUID employeeId, List<BalanceView> views, LocalDate date) {
@@ -90,7 +111,7 @@ public class BalanceForecastService {
         List<Item> items = new ArrayList<>();
         for (BalanceView v : views) {
             if (v.isUnlimited()) {
-                items.add(new Item(v.policyId(), v.policyKey(), null, null, null, null, null, v.policyName()));
+                items.add(new Item(v.policyId(), v.policyKey(), null, null, null, null, null, v.policyName(), List.of(), null));
                 continue;
             }
             List<RecalcRepository.SpanRow> own = spans.getOrDefault(new RecalcRepository.Key(employeeId, v.policyId()), List.of());
@@ -105,7 +126,8 @@ public class BalanceForecastService {
             BalanceForecast.Result r = BalanceForecast.project(after, date, available, v.accruedMinutes() - v.usedMinutes(),
                     scheduled, rules(settings.get(v.policyId()), anchors.get(v.policyId())), carried);
             items.add(new Item(v.policyId(), v.policyKey(), available, r.scheduledAccrualMinutes(),
-                    booked.getOrDefault(v.policyId(), 0L), r.expiringMinutes(), r.projectedAvailableMinutes(), v.policyName()));
+                    booked.getOrDefault(v.policyId(), 0L), r.expiringMinutes(), r.projectedAvailableMinutes(), v.policyName(),
+                    r.forfeits(), r.cappedMinutes()));
         }
         return items;
     }

@@ -116,14 +116,16 @@ public class DurationCorrectionService {
         if (employee == null) {
             return Optional.empty();
         }
-        long minutes = durations.of(companyId, employee, before.startAt(), before.endAt()).minutes();
+        RequestDurations.Duration recount = durations.of(companyId, employee, before.startAt(), before.endAt());
+        long minutes = recount.minutes();
         long difference = minutes - before.requestedMinutes();
         if (difference == 0) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         RequestStatus status = minutes == 0 ? RequestStatus.CANCELLED : before.status();
-        int revision = requests.correctDuration(companyId, requestId, minutes == 0 ? before.requestedMinutes() : minutes, status);
+        int revision = requests.correctDuration(companyId, requestId, minutes == 0 ? before.requestedMinutes() : minutes, status,
+                minutes == 0 ? null : recount.days());
         EntryType type = entryType(before.status(), difference);
         // USAGE belongs to the request's dates (decision 0006); the other three take effect now.
         Instant effective = type == EntryType.USAGE ? before.startAt() : now;

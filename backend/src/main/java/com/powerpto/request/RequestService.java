@@ -92,10 +92,19 @@ public class RequestService {
         violations.addAll(staffing(companyId, draft));
         violations.forEach(v -> warnings.add(v.sentence()));
         // what the balance will hold on the first day (accruals until then, expirations on the way)
-        Long onStart = draft.context().rule().unlimited() ? null : forecasts.availableOn(caller, companyId,
-                draft.employee().id(), body.policyId(), RequestTimes.firstDay(draft.start(), draft.employee().zone()));
-        return new RequestPreview(draft.minutes(), availableAfter, warnings, onStart, draft.days(), violations.stream()
-                .map(v -> new RequestPreview.RuleWarning(v.code(), v.sentence(), v.context())).toList());
+        RequestPreview.ForecastOnStart onStart = draft.context().rule().unlimited() ? null : forecasts.projectionOn(caller,
+                companyId, draft.employee().id(), body.policyId(), RequestTimes.firstDay(draft.start(), draft.employee().zone()))
+                .filter(p -> p.item().projectedAvailableMinutes() != null).map(RequestService::forecastOnStart).orElse(null);
+        return new RequestPreview(draft.minutes(), availableAfter, warnings,
+                onStart == null ? null : onStart.projectedAvailableMinutes(), draft.days(), violations.stream()
+                .map(v -> new RequestPreview.RuleWarning(v.code(), v.sentence(), v.context())).toList(), onStart);
+    }
+
+    private static RequestPreview.ForecastOnStart forecastOnStart(com.powerpto.accrual.BalanceForecastService.Projection p) {
+        var item = p.item();
+        return new RequestPreview.ForecastOnStart(p.date(), item.availableMinutes(), item.scheduledAccrualMinutes(),
+                item.cappedAccrualMinutes(), item.bookedMinutes(), item.expiringMinutes(), item.projectedAvailableMinutes(),
+                item.forfeits().stream().map(f -> new RequestPreview.Forfeit(f.date(), f.kind().name(), f.minutes())).toList());
     }
 
     public Submission submit(Caller caller, UUID companyId, SubmitRequestBody body) {
@@ -139,7 +148,7 @@ public class RequestService {
                 draft.start(), draft.end(), draft.minutes(), blankToNull(body.reason()), RequestStatus.SUBMITTED, now,
                 null, null, null, body.idempotencyKey(), now, caller.userId(), null,
                 overridden.isEmpty() ? null : overridden, overridden.isEmpty() ? null : body.ruleOverrideReason().trim());
-        repository.insert(request, hash);
+        repository.insert(request, hash, draft.days());
         // Entered on someone's behalf: the ledger says by whom (the audit row's actor says it too).
         Map<String, Object> enteredBy = caller.isSelf(request.employeeId()) ? null : Map.of("entered_by", caller.userId());
         ledger.post(balanceKey(request), draft.context().rule(), List.of(new LedgerPosting(EntryType.HOLD,
@@ -291,6 +300,26 @@ public class RequestService {
             throw ApiException.forbidden("you cannot see this request");
         }
         return request;
+    }
+
+    /**
+     * A request day by day (issue 26): the breakdown counted at submit (and rewritten by a duration
+     * correction), or — for a request without one, or whose stored days no longer add up to its
+     * minutes — recounted now from the employee's schedule and holidays ({@code recomputed}).
+     * Who may read it: whoever may read the request.
+     */
+    @Transactional(readOnly = true)
+    public RequestDays days(Caller caller, UUID companyId, UUID requestId) {
+        TimeOffRequest request = get(caller, companyId, requestId);
+        var stored = repository.storedDays(companyId, requestId)
+                .filter(days -> days.stream().mapToLong(DurationCalculator.Day::minutes).sum() == request.requestedMinutes());
+        if (stored.isPresent()) {
+            return new RequestDays(request.id(), request.requestedMinutes(), stored.get(), false);
+        }
+        EmployeeSchedule employee = repository.schedule(companyId, request.employeeId())
+                .orElseThrow(() -> ApiException.notFound("employee"));
+        return new RequestDays(request.id(), request.requestedMinutes(),
+                durations.of(companyId, employee, request.startAt(), request.endAt()).days(), true);
     }
 
     @Transactional(readOnly = true)

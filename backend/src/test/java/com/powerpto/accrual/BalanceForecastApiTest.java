@@ -83,6 +83,21 @@ class BalanceForecastApiTest extends LedgerCheckedTest {
                 world.request(emma, carry, later + "T09:00", later + "T17:00")).expectJson(200);
         assertThat(preview.path("available_minutes_on_start").asLong()).isEqualTo(12000);
         assertThat(preview.path("available_minutes_after").asLong()).isEqualTo(4520 - 480);
+        // issue 26: and says what it contains: 2,120 lost at the carryover cap on Jan 1, 9,600 accrued
+        JsonNode onStart = preview.path("forecast_on_start");
+        assertThat(onStart.path("date").asText()).isEqualTo(later.toString());
+        assertThat(onStart.path("available_minutes").asLong()).isEqualTo(4520);
+        assertThat(onStart.path("scheduled_accrual_minutes").asLong()).isEqualTo(9600);
+        assertThat(onStart.path("booked_minutes").asLong()).isEqualTo(480);
+        assertThat(onStart.path("projected_available_minutes").asLong()).isEqualTo(12000);
+        assertThat(onStart.path("forfeits").size()).isEqualTo(1);
+        assertThat(onStart.path("forfeits").get(0).path("date").asText()).isEqualTo(today.getYear() + 1 + "-01-01");
+        assertThat(onStart.path("forfeits").get(0).path("kind").asText()).isEqualTo("CARRYOVER_CAP");
+        assertThat(onStart.path("forfeits").get(0).path("minutes").asLong()).isEqualTo(2120);
+        assertThat(item(forecast, carry).path("forfeits").get(0).path("kind").asText()).isEqualTo("CARRYOVER_CAP");
+        JsonNode unlimited = world.as(emma).post(world.base() + "/requests/preview",
+                world.request(emma, sick, later + "T09:00", later + "T17:00")).expectJson(200);
+        assertThat(unlimited.path("forecast_on_start").isNull()).isTrue();
 
         String url = world.base() + "/employees/" + emma.id() + "/balances/forecast?date=";
         world.asAdmin().get(url + today.minusDays(1)).expectError(422);

@@ -39,6 +39,11 @@ class BalanceForecastTest {
         assertThat(r.scheduledAccrualMinutes()).isEqualTo(2400);
         assertThat(r.expiringMinutes()).isEqualTo(400 + 600);
         assertThat(r.projectedAvailableMinutes()).isEqualTo(2400);
+        // issue 26: what the projection contains, date by date, so the preview can say it
+        assertThat(r.forfeits()).containsExactly(
+                new BalanceForecast.Forfeit(LocalDate.parse("2027-01-01"), BalanceForecast.ForfeitKind.CARRYOVER_CAP, 400),
+                new BalanceForecast.Forfeit(LocalDate.parse("2027-02-15"), BalanceForecast.ForfeitKind.CARRIED_EXPIRY, 600));
+        assertThat(r.cappedMinutes()).isZero();
     }
 
     @Test
@@ -52,6 +57,9 @@ class BalanceForecastTest {
         assertThat(r.scheduledAccrualMinutes()).isEqualTo(300 + 0 + 0 + 800);
         assertThat(r.expiringMinutes()).isEqualTo(1800);
         assertThat(r.projectedAvailableMinutes()).isEqualTo(800);
+        assertThat(r.forfeits()).containsExactly(
+                new BalanceForecast.Forfeit(LocalDate.parse("2027-03-31"), BalanceForecast.ForfeitKind.EXPIRATION, 1800));
+        assertThat(r.cappedMinutes()).isEqualTo(500 + 800 + 800); // Jan 500 of 800 withheld, Feb and Mar all
     }
 
     @Test

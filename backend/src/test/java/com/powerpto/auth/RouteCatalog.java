@@ -179,6 +179,8 @@ public final class RouteCatalog {
             route("GET", C + "/requests", "any", CALLER, ALLOW, FILTERED, FILTERED, API + ", " + EXT,
                     "?status=&policy_id=&employee_id=&start_date=&end_date= ; own, plus reports' for managers"),
             route("GET", C + "/requests/{rid}", "as above", CALLER, ALLOW, OWN, OWN, API, "own, or a report's for managers"),
+            route("GET", C + "/requests/{rid}/days", "as the request", CALLER, ALLOW, OWN, OWN, EXT,
+                    "the request day by day (issue 26)"),
             route("POST", C + "/requests/{rid}/approve", "admin, manager of", CALLER, ALLOW, OWN, DENY, API, "body optional {note?}"),
             route("POST", C + "/requests/{rid}/deny", "admin, manager of", CALLER, ALLOW, OWN, DENY, API, "body optional {note?}"),
             route("POST", C + "/requests/{rid}/cancel", "owner, admin", CALLER, ALLOW, OWN, OWN, API, "-> 200 Request"),
@@ -231,6 +233,8 @@ public final class RouteCatalog {
             admin("GET", C + "/reports/ledger", API, "?policy_id=&employee_id=&start_date=&end_date= ; CSV with Accept: text/csv or format=csv"),
             admin("GET", C + "/reports/summary", EXT, "dashboard figures"),
             admin("GET", C + "/reports/balances-as-of", EXT, "?date= (required, not after today) ; {items, total} or CSV (issue 20)"),
+            admin("GET", C + "/reports/payroll", EXT,
+                    "?start_date=&end_date= (required) ; person × policy × pay period, {items, total} or CSV (issue 26)"),
             admin("GET", C + "/reconciliation", EXT, "{checked, mismatches}"),
 
             // --- notifications and calendar feeds (issue 17) ---

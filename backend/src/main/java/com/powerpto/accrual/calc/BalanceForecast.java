@@ -41,7 +41,30 @@ public final class BalanceForecast {
     public record CarriedExpiry(LocalDate expiresOn, long unusedMinutes) {
     }
 
-    public record Result(long scheduledAccrualMinutes, long expiringMinutes, long projectedAvailableMinutes) {
+    /**
+     * What the projection contains, so a person can read it (issue 26): accruals added, and each
+     * forfeit on its date ({@link ForfeitKind}); {@code cappedMinutes}: accruals the bank cap withheld.
+     */
+    public record Result(long scheduledAccrualMinutes, long expiringMinutes, long projectedAvailableMinutes,
+                         List<Forfeit> forfeits, long cappedMinutes) {
+
+        public Result(long scheduledAccrualMinutes, long expiringMinutes, long projectedAvailableMinutes) {
+            this(scheduledAccrualMinutes, expiringMinutes, projectedAvailableMinutes, List.of(), 0);
+        }
+    }
+
+    /** Why minutes leave the balance on the way. */
+    public enum ForfeitKind {
+        /** Above the carryover cap on the reset date. */
+        CARRYOVER_CAP,
+        /** The yearly expiration date of the policy. */
+        EXPIRATION,
+        /** Carried-over minutes not used in time ({@code carryover.expires_after_days}). */
+        CARRIED_EXPIRY
+    }
+
+    /** Minutes forfeited on one date, and why. */
+    public record Forfeit(LocalDate date, ForfeitKind kind, long minutes) {
     }
 
     /**
@@ -65,6 +88,8 @@ public final class BalanceForecast {
         }
         long accrued = 0;
         long expiring = 0;
+        long capped = 0;
+        List<Forfeit> forfeits = new java.util.ArrayList<>();
         List<CarriedExpiry> pending = new java.util.ArrayList<>(carried);
         for (LocalDate day = days.higher(after); day != null && !day.isAfter(date); day = days.higher(day)) {
             if (resets.contains(day) && rules.carryoverEnabled() && available > 0) {
@@ -73,6 +98,7 @@ public final class BalanceForecast {
                 available -= forfeited;
                 banked -= forfeited;
                 expiring += forfeited;
+                record(forfeits, day, ForfeitKind.CARRYOVER_CAP, forfeited);
                 if (rules.carryoverExpiresAfterDays() != null && carriedNow > 0) {
                     LocalDate expiresOn = day.plusDays(rules.carryoverExpiresAfterDays());
                     pending.add(new CarriedExpiry(expiresOn, carriedNow));
@@ -84,6 +110,7 @@ public final class BalanceForecast {
                 available -= gone;
                 banked -= gone;
                 expiring += gone;
+                record(forfeits, day, ForfeitKind.EXPIRATION, gone);
             }
             for (CarriedExpiry c : pending) {
                 if (c.expiresOn().equals(day)) {
@@ -91,18 +118,26 @@ public final class BalanceForecast {
                     available -= gone;
                     banked -= gone;
                     expiring += gone;
+                    record(forfeits, day, ForfeitKind.CARRIED_EXPIRY, gone);
                 }
             }
             for (ExpectedAccruals.Expected e : scheduled) {
                 if (e.date().equals(day)) {
                     long grant = BankCap.grant(e.uncapped(), banked, rules.bankCapMinutes());
+                    capped += e.uncapped() - grant;
                     available += grant;
                     banked += grant;
                     accrued += grant;
                 }
             }
         }
-        return new Result(accrued, expiring, available);
+        return new Result(accrued, expiring, available, List.copyOf(forfeits), capped);
+    }
+
+    private static void record(List<Forfeit> forfeits, LocalDate day, ForfeitKind kind, long minutes) {
+        if (minutes > 0) {
+            forfeits.add(new Forfeit(day, kind, minutes));
+        }
     }
 
     /** The carryover reset dates in {@code (after, date]}. */
