@@ -12,7 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the checks run: nginx (nginx -t, loopback server), dash (ECS's /bin/sh),
-# shellcheck (the workflows' shell), iproute2 (network namespaces for the health checks).
+# the shell linter for the workflows and scripts, iproute2 (network namespaces for the health checks).
+# (A comment line may not start with the linter's name: it would read it as a directive.)
 apt_install() {
   local package=$1 binary=$2
   if command -v "$binary" >/dev/null 2>&1 || [ -x "/usr/sbin/$binary" ]; then return 0; fi

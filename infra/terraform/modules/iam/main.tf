@@ -50,9 +50,9 @@ resource "aws_iam_role_policy_attachment" "execution_managed" {
 
 locals {
   # The owner URL is for migrations only; the api and worker never get it.
-  owner_secret      = "DATABASE_OWNER_URL"
-  app_secret_arns   = [for k, arn in var.secret_arns : arn if k != local.owner_secret]
-  migrate_secrets   = ["DATABASE_OWNER_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET"]
+  owner_secret        = "DATABASE_OWNER_URL"
+  app_secret_arns     = [for k, arn in var.secret_arns : arn if k != local.owner_secret]
+  migrate_secrets     = ["DATABASE_OWNER_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET"]
   migrate_secret_arns = [for k in local.migrate_secrets : var.secret_arns[k]]
 }
 

@@ -300,7 +300,7 @@ resource "aws_cloudwatch_dashboard" "main" {
   dashboard_body = jsonencode({
     widgets = [
       {
-        type   = "metric", x = 0, y = 0, width = 12, height = 6
+        type = "metric", x = 0, y = 0, width = 12, height = 6
         properties = {
           title   = "API latency percentiles (Micrometer http.server.requests)"
           region  = var.region
@@ -309,7 +309,7 @@ resource "aws_cloudwatch_dashboard" "main" {
         }
       },
       {
-        type   = "metric", x = 12, y = 0, width = 12, height = 6
+        type = "metric", x = 12, y = 0, width = 12, height = 6
         properties = {
           title   = "Requests (Micrometer http.server.requests)"
           region  = var.region
@@ -318,7 +318,7 @@ resource "aws_cloudwatch_dashboard" "main" {
         }
       },
       {
-        type   = "metric", x = 0, y = 6, width = 12, height = 6
+        type = "metric", x = 0, y = 6, width = 12, height = 6
         properties = {
           title   = "Active pooled connections (hikaricp.connections.active)"
           region  = var.region
@@ -327,7 +327,7 @@ resource "aws_cloudwatch_dashboard" "main" {
         }
       },
       {
-        type   = "metric", x = 12, y = 6, width = 12, height = 6
+        type = "metric", x = 12, y = 6, width = 12, height = 6
         properties = {
           title   = "Accrual jobs (accrual.job.success / accrual.job.failure)"
           region  = var.region
@@ -336,7 +336,7 @@ resource "aws_cloudwatch_dashboard" "main" {
         }
       },
       {
-        type   = "metric", x = 0, y = 12, width = 12, height = 6
+        type = "metric", x = 0, y = 12, width = 12, height = 6
         properties = {
           title   = "Notification e-mails (notification.delivery.success / notification.delivery.failure)"
           region  = var.region
