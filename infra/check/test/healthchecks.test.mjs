@@ -88,6 +88,8 @@ class Backend {
       JAVA_TOOL_OPTIONS: javaToolOptions(this.hc) ?? "",
       LANG: "C.UTF-8",
       TZ: "UTC",
+      // make test's run marker: its end-of-run check finds the servers this run left behind.
+      ...(process.env.PTO_RUN_ID ? { PTO_RUN_ID: process.env.PTO_RUN_ID } : {}),
     };
     const [cmd, args] = this.wrap(["java", "-jar", JAR, this.mode]);
     this.proc = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -176,6 +178,17 @@ describe("ECS container health checks", { skip }, () => {
         await backend.stop();
         const r = backend.check();
         assert.notEqual(r.status, 0, `must fail with nothing listening (got ${r.status}: ${r.output})`);
+      });
+
+      // The process was killed with SIGKILL (no shutdown hook ran): the embedded PostgreSQL it
+      // started must stop anyway, and its throwaway data directory go (issue 30).
+      test(`the ${mode} process's embedded PostgreSQL stops after the process is killed`, async () => {
+        const started = backend.log.match(/embedded PostgreSQL 17 listening on 127\.0\.0\.1:\d+ \(data ([^)]+)\)/);
+        assert.ok(started, `the ${mode} process started an embedded PostgreSQL:\n${backend.log}`);
+        const dataDir = started[1];
+        const deadline = Date.now() + 30_000;
+        while (existsSync(dataDir) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+        assert.ok(!existsSync(dataDir), `${dataDir} (and its server) still there 30 s after the ${mode} process was killed`);
       });
     });
   }
