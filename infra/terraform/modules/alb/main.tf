@@ -20,11 +20,15 @@ resource "aws_lb_target_group" "api" {
   vpc_id               = var.vpc_id
   deregistration_delay = 30
 
-  # The plan: GET /health every 5 s, 3 consecutive failures = unhealthy.
+  # The plan: GET /health every 5 s, 3 consecutive failures = unhealthy. /health answers 503 while
+  # the database is unreachable; ECS replaces a task its load balancer calls unhealthy, so a database
+  # failover would cold-start every API task at once. The target is healthy when the process answers
+  # at all (200 or 503); readiness is watched by the pto.readiness alarm and the deploy's smoke test
+  # (decision 0065). A wedged process (timeout, refused connection) still fails the check.
   health_check {
     path                = "/health"
     protocol            = "HTTP"
-    matcher             = "200"
+    matcher             = "200,503"
     interval            = 5
     timeout             = 3
     healthy_threshold   = 2

@@ -216,7 +216,7 @@ data "aws_iam_policy_document" "github_trust" {
 resource "aws_iam_role" "deploy" {
   name                 = "github-actions-deploy-${var.environment}"
   assume_role_policy   = data.aws_iam_policy_document.github_trust.json
-  max_session_duration = 3600
+  max_session_duration = 7200 # the deploy job may run 90 minutes (role-duration-seconds: 7200)
 }
 
 data "aws_iam_policy_document" "deploy" {
