@@ -5,7 +5,7 @@
 // actions the workflows use. AWS is infra/check/aws/fake-aws.py (the AWS CLI's parsing and botocore's
 // model and validator, answering from a state file), docker a recorder, sleep nearly instant.
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync, readFileSync, existsSync, symlinkSync, chmodSync, cpSync } from "node:fs";
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, symlinkSync, chmodSync, cpSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,12 +13,21 @@ import { parse as parseYaml } from "yaml";
 import { ROOT, read } from "./lib.mjs";
 
 export const FAKE_AWS = path.join(ROOT, "infra/check/aws/fake-aws.py");
+
+// Temp directories of this process (checkouts, step files, stub bins), removed when it exits.
+const temporary = [];
+process.on("exit", () => temporary.forEach((d) => rmSync(d, { recursive: true, force: true })));
+export const tempDir = (prefix) => {
+  const d = mkdtempSync(path.join(tmpdir(), prefix));
+  temporary.push(d);
+  return d;
+};
 export const ACCOUNT = "123456789012";
 export const REGISTRY = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`;
 
 /** A directory to put first on PATH: aws (the stand-in), docker (a recorder), sleep (0.01 s). */
 export function stubBin() {
-  const dir = mkdtempSync(path.join(tmpdir(), "pto-actions-bin-"));
+  const dir = tempDir("pto-actions-bin-");
   symlinkSync(FAKE_AWS, path.join(dir, "aws"));
   writeFileSync(path.join(dir, "docker"), `#!/usr/bin/env bash
 # Records docker calls (FAKE_DOCKER_LOG); 'docker load' reads its input like the real one.
@@ -94,7 +103,7 @@ export function exec(cmd, args, { input, timeout = 120_000, ...options } = {}) {
  * clients when FAKE_AWS_SOCKET is in their environment. stop() ends it (by its pid).
  */
 export async function startAwsServer() {
-  const dir = mkdtempSync(path.join(tmpdir(), "pto-fake-aws-"));
+  const dir = tempDir("pto-fake-aws-");
   const socket = path.join(dir, "aws.sock");
   const proc = spawn(FAKE_AWS, ["--serve", socket], { stdio: ["ignore", "ignore", "pipe"] });
   let errors = "";
@@ -109,7 +118,7 @@ export async function startAwsServer() {
 
 /** A stand-in for the job's checkout: a temp directory with the repository's .github (the steps' scripts). */
 export function checkout() {
-  const dir = mkdtempSync(path.join(tmpdir(), "pto-checkout-"));
+  const dir = tempDir("pto-checkout-");
   cpSync(path.join(ROOT, ".github"), path.join(dir, ".github"), { recursive: true });
   return dir;
 }
@@ -141,7 +150,7 @@ export async function runJob(file, jobName, { inputs = {}, vars = {}, cwd = chec
       steps.push({ name, status: 0, output: "" });
       continue;
     }
-    const dir = mkdtempSync(path.join(tmpdir(), "pto-step-"));
+    const dir = tempDir("pto-step-");
     const script = path.join(dir, "step.sh");
     const outputFile = path.join(dir, "output");
     writeFileSync(script, substitute(step.run, ctx));

@@ -16,7 +16,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ROOT, ENVS } from "./lib.mjs";
-import { runJob, awsCalls, stubBin, exec, startAwsServer, REGISTRY, ACCOUNT } from "./actions-runner.mjs";
+import { runJob, awsCalls, stubBin, exec, startAwsServer, tempDir, REGISTRY, ACCOUNT } from "./actions-runner.mjs";
 import {
   describedTaskDefinitions, modelProblems, hasBotocore, deployPolicy, allowed, authorizationsFor, pushAuthorizations, REGION, CLUSTER,
 } from "./aws-lib.mjs";
@@ -60,7 +60,7 @@ after(() => aws?.stop());
 
 /** A work directory with the stand-in's state, call log and docker log. */
 function workspace(state) {
-  const dir = mkdtempSync(path.join(tmpdir(), "pto-deploy-"));
+  const dir = tempDir("pto-deploy-");
   const files = { FAKE_AWS_STATE: path.join(dir, "state.json"), FAKE_AWS_LOG: path.join(dir, "aws.jsonl"), FAKE_DOCKER_LOG: path.join(dir, "docker.log"),
     FAKE_AWS_SOCKET: aws.socket };
   writeFileSync(files.FAKE_AWS_STATE, JSON.stringify(state));
@@ -194,7 +194,7 @@ describe("deploys never go backwards (.github/scripts/check-deploy-order.sh)", {
   let repo, commits;
   before(() => {
     // A history: a <- b <- c on main, d branching from a.
-    repo = mkdtempSync(path.join(tmpdir(), "pto-order-"));
+    repo = tempDir("pto-order-");
     const g = (...args) => {
       const r = git(repo, "-c", "user.email=drill@test", "-c", "user.name=drill", ...args);
       assert.equal(r.status, 0, r.stderr);

@@ -174,6 +174,23 @@ describe("first deploy from docs/operations.md, on PostgreSQL 17 with an RDS-lik
     assert.equal(app("SELECT count(*) FROM ledger_entries;").status, 0, "but may read it");
   });
 
+  // Secrets Manager's PostgreSQLMultiUser rotation function (decision 0069) logs in as the master and,
+  // the first time, clones the user of the secret; later it sets the password of whichever user is not
+  // in use. Its statements, run here as the RDS-like master after step 4, must work, and the clone must
+  // have exactly the application's rights.
+  test("the managed rotation's SQL works as the master; the clone it makes may do what the app user may", () => {
+    const clonePassword = randomSecret();
+    const asMaster = (sql) => cluster.psql("power_pto_admin", masterPassword, "power_pto", sql);
+    const created = asMaster(`CREATE ROLE power_pto_app_a_clone WITH LOGIN PASSWORD '${randomSecret()}';
+GRANT power_pto_app_a TO power_pto_app_a_clone;`);
+    assert.equal(created.status, 0, `clone: ${created.out}`);
+    const altered = asMaster(`ALTER USER power_pto_app_a_clone WITH PASSWORD '${clonePassword}';`);
+    assert.equal(altered.status, 0, `new password: ${altered.out}`);
+    const asClone = (sql) => cluster.psql("power_pto_app_a_clone", clonePassword, "power_pto", sql);
+    assert.equal(asClone("SELECT count(*) FROM ledger_entries; SELECT count(*) FROM requests;").status, 0, "reads like the app");
+    assert.match(asClone("UPDATE ledger_entries SET id = id WHERE false;").out, /permission denied for table ledger_entries/);
+  });
+
   // ---------------------------------------------------------------- the database outage, on the same API
   describe("database outage under the running API", () => {
     test("liveness stays 200, the ALB keeps the target (readiness 503 within its matcher), the process stays, traffic resumes by itself", async () => {

@@ -5,7 +5,7 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -44,6 +44,7 @@ export function shellcheck(script, shell = "bash") {
   const body = script.replace(/\$\{\{[^}]*\}\}/g, "GITHUB_EXPRESSION");
   writeFileSync(file, `#!/usr/bin/env ${shell}\nset -e\n${body}`);
   const r = spawnSync(SHELLCHECK, ["-s", shell === "sh" ? "sh" : "bash", "-f", "gcc", file], { encoding: "utf8" });
+  rmSync(dir, { recursive: true, force: true });
   return { status: r.status, output: (r.stdout + r.stderr).replaceAll(file, "step") };
 }
 
@@ -81,7 +82,9 @@ describe("shellcheck", { skip }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pto-sc-"));
     const file = path.join(dir, "x.sh");
     writeFileSync(file, "#!/usr/bin/env bash\n# shellcheck (the workflows' shell), iproute2\necho ok\n");
-    assert.notEqual(spawnSync(SHELLCHECK, ["-S", "warning", file]).status, 0);
+    const r = spawnSync(SHELLCHECK, ["-S", "warning", file]);
+    rmSync(dir, { recursive: true, force: true });
+    assert.notEqual(r.status, 0);
   });
 
   test("shellcheck really checks (unquoted expansion is reported)", () => {

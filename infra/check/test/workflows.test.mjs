@@ -51,6 +51,24 @@ describe("ci.yml", () => {
   });
 });
 
+describe("ci.yml: the terraform job (GitHub only: it needs the registry)", () => {
+  test("fmt -check, init -backend=false, validate, terraform test with both environments' values, the lock file as an artifact", () => {
+    const job = workflow("ci.yml").jobs.terraform;
+    assert.ok(job, "a terraform job");
+    assert.equal(job.defaults.run["working-directory"], "infra/terraform/stack");
+    const runs = job.steps.map((st) => st.run ?? "").join("\n");
+    assert.match(runs, /terraform fmt -check -recursive/);
+    assert.match(runs, /terraform init -backend=false/);
+    assert.match(runs, /terraform validate/);
+    for (const e of ["staging", "production"]) assert.match(runs, new RegExp(`terraform test -var-file=environments/${e}\\.tfvars`));
+    assert.match(runs, /terraform providers lock[\s\S]*-platform=darwin_arm64/);
+    const upload = job.steps.find((st) => st.uses?.startsWith("actions/upload-artifact@"));
+    assert.equal(upload.with.path, "infra/terraform/stack/.terraform.lock.hcl");
+    assert.ok(exists("infra/terraform/stack/tests/plan.tftest.hcl"));
+    assert.match(read("infra/terraform/stack/tests/plan.tftest.hcl"), /mock_provider "aws"/);
+  });
+});
+
 // The gates are checked on the parsed YAML; workflowGates() takes the texts so a test can
 // show that the old single-job deploy.yml fails them.
 export function deployGates(deployText, envText, ciText) {

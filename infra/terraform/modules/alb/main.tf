@@ -1,5 +1,6 @@
 # Internet-facing ALB: HTTPS termination, HTTP -> HTTPS redirect, /api/* to the API,
-# everything else to the frontend.
+# everything else to the frontend. Every request is logged to the log bucket (access logs), and
+# AWS WAF (waf module) sits in front of it.
 
 resource "aws_lb" "main" {
   name                       = "power-pto"
@@ -10,6 +11,12 @@ resource "aws_lb" "main" {
   drop_invalid_header_fields = true
   enable_deletion_protection = var.deletion_protection
   idle_timeout               = 60
+
+  access_logs {
+    bucket  = var.access_logs_bucket
+    prefix  = "alb"
+    enabled = true
+  }
 }
 
 resource "aws_lb_target_group" "api" {

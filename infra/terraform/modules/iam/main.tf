@@ -4,8 +4,8 @@
 #   migrate exec.   ECS agent of the migrate task: the same, but the schema owner's URL
 #                   instead of the application's (only migrations run as the owner)
 #   api / worker    the application: PutMetricData into the PowerPTO namespace only,
-#                   plus the ssmmessages channel for ECS exec (no SSH on Fargate)
-#   frontend        ECS exec only
+#                   plus the ssmmessages channel for ECS exec (no SSH on Fargate) and its session log
+#   frontend        ECS exec (channel and session log) only
 #   deploy          GitHub Actions via OIDC, trusted for this environment's GitHub
 #                   environment only (repo:<owner/name>:environment:<env>)
 #   ses-smtp user   sends mail through SES SMTP, from MAIL_FROM only
@@ -122,6 +122,19 @@ data "aws_iam_policy_document" "ecs_exec" {
       "ssmmessages:OpenDataChannel",
     ]
     resources = ["*"]
+  }
+
+  # The session logging of the cluster's execute_command_configuration is done by the task itself.
+  statement {
+    sid       = "EcsExecFindTheLogGroup"
+    actions   = ["logs:DescribeLogGroups"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "EcsExecSessionLogs"
+    actions   = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
+    resources = ["${var.exec_log_group_arn}:*"]
   }
 }
 
