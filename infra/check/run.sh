@@ -6,7 +6,10 @@
 #   Dockerfiles linted with dockerfile-utils, frontend/nginx.conf checked with nginx -t
 #   and served by a real nginx on a loopback port, docs/metrics.md matched to Terraform,
 #   docs values that mirror code compared with the code, and the ECS container health
-#   checks executed under dash against a real backend (api and worker mode).
+#   checks executed under dash against a real backend (api and worker mode). Drills that run the
+#   real thing: the first deploy from docs/operations.md on PostgreSQL 17 with an RDS-like master,
+#   a database outage under a real API, and the deploy/rollback jobs against the AWS API model
+#   (botocore) with every call checked against the deploy role's IAM policy (decision 0068).
 # Usage: bash infra/check/run.sh
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -89,7 +89,8 @@ class Backend {
       ENVIRONMENT: "development",
       PORT: String(this.port),
       PTO_MANAGEMENT_PORT: String(managementPort),
-      JAVA_TOOL_OPTIONS: javaToolOptions(this.hc) ?? "",
+      // The task definition's JVM options, and -Xshare:on: the image's class archive must map (decision 0066).
+      JAVA_TOOL_OPTIONS: `${javaToolOptions(this.hc) ?? ""} -Xshare:on`,
       LANG: "C.UTF-8",
       TZ: "UTC",
       // make test's run marker: its end-of-run check finds the servers this run left behind.

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import {
   loadAllTerraform, moduleDir, stackDir, envValues, envBackend, MODULES, ENVS, resolve, deepResolve, stringSet, blocks, sgName,
-  exists, TF_ROOT,
+  exists, read, TF_ROOT,
 } from "./lib.mjs";
 
 const first = (v) => blocks(v)[0];
@@ -466,6 +466,19 @@ describe("ecs", () => {
     assert.deepEqual(first(s.api.network_configuration).security_groups, ["${var.api_security_group_id}"]);
     assert.deepEqual(first(s.worker.network_configuration).security_groups, ["${var.worker_security_group_id}"]);
     assert.deepEqual(first(s.frontend.network_configuration).security_groups, ["${var.frontend_security_group_id}"]);
+  });
+
+  test("start periods and the API's grace period are at least twice the slowest measured start (bench/startup/RESULTS.md)", async () => {
+    const results = read("bench/startup/RESULTS.md");
+    const m = results.match(/Slowest cds start: api live ([\d.]+) s, api ready ([\d.]+) s, worker live ([\d.]+) s\./);
+    assert.ok(m, "bench/startup/RESULTS.md states the slowest start of the image's layout");
+    const [apiLive, apiReady, workerLive] = m.slice(1).map(Number);
+    const cs = await containers();
+    assert.ok(cs.api.defs[0].healthCheck.startPeriod >= 2 * apiLive, `api startPeriod ${cs.api.defs[0].healthCheck.startPeriod} < 2 x ${apiLive}`);
+    assert.ok(cs.worker.defs[0].healthCheck.startPeriod >= 2 * workerLive, `worker startPeriod < 2 x ${workerLive}`);
+    const d = await moduleDir("ecs");
+    assert.ok(d.resources.aws_ecs_service.api.health_check_grace_period_seconds >= 2 * apiReady, `api grace < 2 x ${apiReady}`);
+    assert.ok(cs.api.defs[0].healthCheck.startPeriod <= 300, "ECS allows at most 300 s");
   });
 
   test("API auto-scales on CPU", async () => {

@@ -57,12 +57,13 @@ locals {
       { name = "MAIL_FROM", value = var.mail_from },
     ]
     secrets = local.secrets
+    # startPeriod: at least twice the slowest measured start (bench/startup/RESULTS.md, decision 0066).
     healthCheck = {
       command     = ["CMD-SHELL", local.backend_health_command]
       interval    = 10
       timeout     = 5
       retries     = 3
-      startPeriod = 90
+      startPeriod = 120
     }
     linuxParameters = { initProcessEnabled = true }
     logConfiguration = {
@@ -105,7 +106,7 @@ locals {
       interval    = 30
       timeout     = 5
       retries     = 3
-      startPeriod = 90
+      startPeriod = 120
     }
     linuxParameters = { initProcessEnabled = true }
     logConfiguration = {
@@ -290,7 +291,7 @@ resource "aws_ecs_service" "api" {
   desired_count                     = var.api_desired_count
   launch_type                       = "FARGATE"
   platform_version                  = "1.4.0"
-  health_check_grace_period_seconds = 90
+  health_check_grace_period_seconds = 120 # >= 2x the slowest measured ready time (bench/startup)
   enable_execute_command            = true
   propagate_tags                    = "SERVICE"
 
