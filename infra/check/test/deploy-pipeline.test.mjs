@@ -11,9 +11,8 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, readFileSync, cpSync, existsSync } from "node:fs";
+import { writeFileSync, readFileSync, cpSync, existsSync } from "node:fs";
 import { createServer } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { ROOT, ENVS } from "./lib.mjs";
 import { runJob, awsCalls, stubBin, exec, startAwsServer, tempDir, REGISTRY, ACCOUNT } from "./actions-runner.mjs";
