@@ -10,8 +10,10 @@ It answers from a small in-memory account (a JSON state file) and applies --quer
 checks can compare it with the deploy role's IAM policy.
 
 Environment: FAKE_AWS_STATE (JSON file, read and written), FAKE_AWS_LOG (JSON lines, appended),
-FAKE_AWS_FAIL (optional JSON: [{"operation": "DescribeServices", "times": 2, "error": "ThrottlingException",
-"message": "Rate exceeded"}] -> that many calls fail first, as AWS throttling or an expired session does).
+FAKE_AWS_SOCKET (optional: be a thin client of `fake-aws.py --serve <socket>`, which keeps botocore
+loaded). The state's "failures" list ([{"operation": "DescribeServices", "times": 2, "error":
+"ThrottlingException", "message": "Rate exceeded"}]) makes that many calls fail first, as AWS throttling
+or an expired session does.
 """
 import datetime
 import json
