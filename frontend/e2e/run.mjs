@@ -32,6 +32,7 @@ import { lifecycle } from './scenarios/15.mjs';
 import { issue19 } from './scenarios/19.mjs';
 import { issue20 } from './scenarios/20.mjs';
 import { issue16 } from './scenarios/16.mjs';
+import { issue28 } from './scenarios/28.mjs';
 
 const smokeOnly = process.env.E2E_SMOKE === '1';
 const runner = createRunner();
@@ -378,13 +379,19 @@ async function full(browser) {
   await issue19(browser, runner);
   await issue20(browser, runner);
   await issue16(browser, runner);
+  await issue28(browser, runner);
 }
+
+/** E2E_ONLY=28 (or a comma-separated list) runs only those issue scenarios after the smoke steps. */
+const ONLY = { 15: lifecycle, 16: issue16, 19: issue19, 20: issue20, 28: issue28 };
 
 const browser = await launch();
 const started = Date.now();
 try {
   await smoke(browser);
-  if (!smokeOnly) await full(browser);
+  if (process.env.E2E_ONLY) {
+    for (const id of process.env.E2E_ONLY.split(',')) await ONLY[id.trim()](browser, runner);
+  } else if (!smokeOnly) await full(browser);
 } finally {
   await browser.close();
 }

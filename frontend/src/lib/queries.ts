@@ -3,7 +3,18 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, companyPath, fetchAll, type Query } from './api';
 import { useMe } from './auth';
-import type { Balance, Employee, Holiday, LedgerEntry, Page, Policy, TimeOffRequest } from './types';
+import type {
+  Balance,
+  CompanyLocation,
+  DurationChange,
+  Employee,
+  Holiday,
+  HolidayPreset,
+  LedgerEntry,
+  Page,
+  Policy,
+  TimeOffRequest,
+} from './types';
 
 export const keys = {
   policies: (cid: string) => ['policies', cid] as const,
@@ -15,7 +26,9 @@ export const keys = {
   ledger: (cid: string, eid: string, extra?: unknown) => ['ledger', cid, eid, extra] as const,
   assignments: (cid: string, eid: string) => ['assignments', cid, eid] as const,
   requests: (cid: string, filters?: unknown) => ['requests', cid, filters] as const,
-  holidays: (cid: string, year: number) => ['holidays', cid, year] as const,
+  holidays: (cid: string, year: number, view?: HolidayView) => ['holidays', cid, year, view ?? null] as const,
+  locations: (cid: string) => ['locations', cid] as const,
+  durationChanges: (cid: string) => ['duration-changes', cid] as const,
   delegatedReports: (cid: string) => ['delegated-reports', cid] as const,
 };
 
@@ -105,11 +118,49 @@ export function useRequestList(filters: Query, enabled = true) {
   });
 }
 
-export function useHolidays(year: number) {
+/**
+ * Which holidays a list shows (issue 28): every one (undefined), only the company-wide ones, or
+ * those that apply at one location (the company-wide ones included).
+ */
+export type HolidayView = { companyWide: true } | { location: string } | undefined;
+
+export function useHolidays(year: number, view?: HolidayView) {
+  const me = useMe();
+  const query =
+    view && 'companyWide' in view ? { year, company_wide: true } : view && 'location' in view ? { year, location: view.location } : { year };
+  return useQuery({
+    queryKey: keys.holidays(me.company_id, year, view),
+    queryFn: ({ signal }) => fetchAll<Holiday>(companyPath(me.company_id, '/holidays'), query, signal),
+  });
+}
+
+/** The company's locations (anyone in the company may list them). */
+export function useLocations() {
   const me = useMe();
   return useQuery({
-    queryKey: keys.holidays(me.company_id, year),
-    queryFn: ({ signal }) => fetchAll<Holiday>(companyPath(me.company_id, '/holidays'), { year }, signal),
+    queryKey: keys.locations(me.company_id),
+    queryFn: ({ signal }) => fetchAll<CompanyLocation>(companyPath(me.company_id, '/locations'), undefined, signal),
+    staleTime: 60_000,
+  });
+}
+
+/** Every holiday preset (countries and their regions): reference data, fetched once. */
+export function useHolidayPresets(enabled = true) {
+  return useQuery({
+    queryKey: ['holiday-presets'],
+    queryFn: ({ signal }) => api.get<Page<HolidayPreset>>('/holiday-presets', undefined, signal),
+    staleTime: Infinity,
+    enabled,
+  });
+}
+
+/** Admins: requests whose duration a holiday or location change altered. */
+export function useDurationChanges(enabled = true) {
+  const me = useMe();
+  return useQuery({
+    queryKey: keys.durationChanges(me.company_id),
+    queryFn: ({ signal }) => fetchAll<DurationChange>(companyPath(me.company_id, '/requests/duration-changes'), undefined, signal),
+    enabled: enabled && me.role === 'admin',
   });
 }
 

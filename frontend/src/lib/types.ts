@@ -21,6 +21,7 @@ export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
 export type LedgerSourceType = 'REQUEST' | 'PAYROLL' | 'ADMIN' | 'SYSTEM';
 export const AUDIT_ENTITY_TYPES = [
   'POLICY', 'POLICY_VERSION', 'REQUEST', 'ASSIGNMENT', 'EMPLOYEE', 'HOLIDAY', 'ADJUSTMENT', 'ACCRUAL',
+  'LOCATION',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 export const AUDIT_ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'APPROVE', 'DENY', 'CANCEL', 'SUBMIT'] as const;
@@ -184,6 +185,10 @@ export interface PreviewDay {
   date: string;
   minutes: number;
   reason: DayReason;
+  /** Issue 28: the holiday on that day, by name (null when none). */
+  holiday?: string | null;
+  /** Issue 28: a half-day holiday (the minutes are of its first half). */
+  half_day?: boolean;
 }
 
 export interface RuleViolation {
@@ -251,6 +256,47 @@ export interface Holiday {
   company_id: string;
   date: string;
   name: string;
+  /** Issue 28: null = the whole company; else the employees of that location. */
+  location?: string | null;
+  /** Issue 28: the day's working window is halved (its first half is worked). */
+  half_day?: boolean;
+}
+
+/** Issue 28: a country (region null) or one of its regions whose holidays can be imported. */
+export interface HolidayPreset {
+  country: string;
+  region: string | null;
+  name: string;
+}
+
+/** Issue 28: a company location, optionally bound to a preset the worker keeps filled in. */
+export interface CompanyLocation {
+  id: string;
+  company_id: string;
+  name: string;
+  country: string | null;
+  region: string | null;
+  language: string | null;
+  holidays_filled_through: number | null;
+  employee_count: number;
+  created_at: string;
+}
+
+/** Issue 28: a live request whose duration a holiday or location change altered. */
+export interface DurationChange {
+  request_id: string;
+  employee_id: string;
+  employee_name: string;
+  policy_id: string;
+  status: RequestStatus;
+  start_at: string;
+  end_at: string;
+  requested_minutes: number;
+  current_minutes: number;
+  difference_minutes: number;
+  holidays: string[];
+  cause: string;
+  touched_at: string;
 }
 
 export interface AuditEntry {

@@ -37,7 +37,7 @@ export const Select = forwardRef<HTMLButtonElement, SelectProps>(function Select
         className={cn(
           'flex h-10 w-full items-center justify-between gap-2 rounded-md border border-slate-300 bg-white px-3 text-left text-sm shadow-sm',
           'focus-visible:border-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:bg-slate-100',
-          'aria-[invalid=true]:border-red-600 data-[placeholder]:text-slate-600',
+          'aria-[invalid=true]:border-red-600 data-[placeholder]:text-slate-600 dark:data-[placeholder]:text-slate-300',
           className,
         )}
         {...aria}

@@ -5,7 +5,7 @@ import { MemoryRouter } from 'react-router';
 import { renderIn } from '@/test/render';
 import { SsoLanding } from './components/SsoLanding';
 import { SsoChoice } from './components/SsoChoice';
-import { readSsoFragment, ssoErrorKey } from './sso';
+import { boundToTab, readSsoFragment, SSO_TAB_NONCE_KEY, ssoErrorKey } from './sso';
 
 afterEach(cleanup);
 
@@ -68,19 +68,46 @@ describe('single sign-on landing page', () => {
   });
 
   it('reads the fragment, the token before anything else', () => {
-    expect(readSsoFragment('#access_token=a.b.c&error=x')).toEqual({ kind: 'token', token: 'a.b.c' });
+    expect(readSsoFragment('#access_token=a.b.c&error=x')).toEqual({ kind: 'token', token: 'a.b.c', tabNonce: null });
+    expect(readSsoFragment('#access_token=a.b.c&tab_nonce=n1')).toEqual({ kind: 'token', token: 'a.b.c', tabNonce: 'n1' });
     expect(readSsoFragment('error=invalid_state_parameter')).toEqual({ kind: 'error', code: 'invalid_state_parameter' });
     expect(readSsoFragment('#')).toEqual({ kind: 'empty' });
     expect(ssoErrorKey('invalid_state_parameter')).toBe('sso.error.state');
   });
 });
 
+describe('login CSRF (issue 25): a token counts only with the nonce of the tab that started', () => {
+  it.each([
+    ['the same nonce', 'n1', 'n1', 'token'],
+    ['another tab\'s nonce', 'n1', 'n2', 'error'],
+    ['no nonce in the fragment', null, 'n1', 'error'],
+    ['no nonce in this tab', 'n1', null, 'error'],
+  ])('%s', (_, fromFragment, inTab, kind) => {
+    const landing = boundToTab({ kind: 'token', token: 'someone.elses.token', tabNonce: fromFragment }, inTab);
+    expect(landing.kind).toBe(kind);
+    if (landing.kind === 'error') expect(ssoErrorKey(landing.code)).toBe('sso.error.notStartedHere');
+  });
+
+  it('errors pass through unchanged', () => {
+    expect(boundToTab({ kind: 'error', code: 'unknown_user' }, null)).toEqual({ kind: 'error', code: 'unknown_user' });
+  });
+});
+
 describe('"Continue with" button', () => {
-  it('goes to the API start path of the company, by a full page load', () => {
+  it('goes to the API start path of the company with a fresh nonce kept in this tab, by a full page load', () => {
+    const assign = vi.fn();
+    vi.stubGlobal('location', { ...window.location, assign });
     renderIn(<SsoChoice offer={{ provider_name: 'Acme ID', start_path: '/api/auth/oidc/start/c1', require_sso: false }} />);
     const link = screen.getByRole('link', { name: 'Continue with Acme ID' });
     expect(link.getAttribute('href')).toBe('/api/auth/oidc/start/c1');
     expect(screen.queryByTestId('sso-required')).toBeNull();
+    link.click();
+    const nonce = sessionStorage.getItem(SSO_TAB_NONCE_KEY);
+    expect(nonce).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(assign).toHaveBeenCalledWith(`/api/auth/oidc/start/c1?tab_nonce=${nonce}`);
+    link.click();
+    expect(sessionStorage.getItem(SSO_TAB_NONCE_KEY)).not.toBe(nonce);
+    vi.unstubAllGlobals();
   });
 
   it('when the company requires single sign-on it says the password is for the emergency admin only', () => {

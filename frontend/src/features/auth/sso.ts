@@ -27,16 +27,40 @@ export interface SsoSettings {
   updated_at: string;
 }
 
-export type SsoLanding = { kind: 'token'; token: string } | { kind: 'error'; code: string } | { kind: 'empty' };
+export type SsoLanding =
+  | { kind: 'token'; token: string; tabNonce: string | null }
+  | { kind: 'error'; code: string }
+  | { kind: 'empty' };
 
-/** What the API put in the fragment of /sign-in/sso: `#access_token=…` or `#error=<code>`. */
+/** What the API put in the fragment of /sign-in/sso: `#access_token=…&tab_nonce=…` or `#error=<code>`. */
 export function readSsoFragment(hash: string): SsoLanding {
   const params = fragmentParams(hash);
   const token = params.get('access_token')?.trim();
-  if (token) return { kind: 'token', token };
+  if (token) return { kind: 'token', token, tabNonce: params.get('tab_nonce')?.trim() || null };
   const code = params.get('error')?.trim();
   if (code) return { kind: 'error', code };
   return { kind: 'empty' };
+}
+
+/**
+ * Login CSRF (issue 25): the tab that starts single sign-on keeps a random value here; the API
+ * carries it through the provider and returns it next to the token. A token arriving with any
+ * other value (or none) was not asked for by this tab — a link can carry someone else's token.
+ */
+export const SSO_TAB_NONCE_KEY = 'powerpto.sso.tabNonce';
+
+/** Where "Continue with …" goes: the start path with a fresh tab nonce, kept in this tab's sessionStorage. */
+export function ssoStartUrl(startPath: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  const nonce = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  sessionStorage.setItem(SSO_TAB_NONCE_KEY, nonce);
+  return `${startPath}${startPath.includes('?') ? '&' : '?'}tab_nonce=${nonce}`;
+}
+
+/** The landing as this tab may use it: a token only with the nonce this tab holds, else a refusal. */
+export function boundToTab(landing: SsoLanding, tabNonce: string | null): SsoLanding {
+  if (landing.kind !== 'token') return landing;
+  return tabNonce && landing.tabNonce === tabNonce ? landing : { kind: 'error', code: 'sso_not_started_here' };
 }
 
 const STATE_FAILURES = ['authorization_request_not_found', 'invalid_state_parameter', 'invalid_nonce', 'invalid_redirect_uri_parameter'];
@@ -59,6 +83,11 @@ export function ssoErrorKey(code: string): MessageKey {
       return 'sso.error.unavailable';
     case 'access_denied':
       return 'sso.error.accessDenied';
+    case 'sso_not_started_here':
+    case 'sso_start_invalid':
+      return 'sso.error.notStartedHere';
+    case 'too_many_attempts':
+      return 'sso.error.tooManyStarts';
     default:
       if (STATE_FAILURES.includes(code)) return 'sso.error.state';
       if (PROVIDER_ANSWER_FAILURES.includes(code)) return 'sso.error.providerAnswer';

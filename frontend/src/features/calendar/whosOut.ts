@@ -17,13 +17,32 @@ export interface WhosOutItem {
   policy_id?: string;
 }
 
+/** A holiday of the viewer (issue 28: with its location, null = company-wide, and half_day). */
+export interface WhosOutHoliday {
+  date: string;
+  name: string;
+  location?: string | null;
+  half_day?: boolean;
+}
+
+/** Issue 28: a person in view who is off for their location's holiday. */
+export interface PersonHoliday {
+  employee_id: string;
+  name: string;
+  date: string;
+  holiday: string;
+  location: string;
+  half_day: boolean;
+}
+
 export interface WhosOut {
   from: string;
   to: string;
   scope: 'team' | 'reports' | 'company';
   weekend_days: string[];
   items: WhosOutItem[];
-  holidays: { date: string; name: string }[];
+  holidays: WhosOutHoliday[];
+  people_holidays?: PersonHoliday[];
 }
 
 export function useWhosOut(from: string, to: string, managerId?: string) {
@@ -46,6 +65,13 @@ export function isWeekend(day: string, weekendDays: string[]): boolean {
 export function outByDay(items: WhosOutItem[], days: string[]): Map<string, WhosOutItem[]> {
   const map = new Map<string, WhosOutItem[]>();
   for (const d of days) map.set(d, items.filter((i) => i.first_day <= d && i.last_day >= d));
+  return map;
+}
+
+/** The people off for their own location's holiday, by day. */
+export function peopleHolidaysByDay(items: PersonHoliday[] | undefined): Map<string, PersonHoliday[]> {
+  const map = new Map<string, PersonHoliday[]>();
+  for (const h of items ?? []) map.set(h.date, [...(map.get(h.date) ?? []), h]);
   return map;
 }
 

@@ -3,7 +3,7 @@
 // single sign-on — a note that the password form is only for its emergency administrator.
 import { useT } from '@/i18n/I18nProvider';
 import { Button } from '@/components/ui/button';
-import type { SsoOffer } from '../sso';
+import { ssoStartUrl, type SsoOffer } from '../sso';
 
 export function SsoChoice({ offer }: { offer: SsoOffer }) {
   const t = useT();
@@ -15,7 +15,15 @@ export function SsoChoice({ offer }: { offer: SsoOffer }) {
         </p>
       )}
       <Button asChild variant={offer.require_sso ? 'primary' : 'secondary'} className="w-full">
-        <a href={offer.start_path} data-testid="sso-continue">
+        <a
+          href={offer.start_path}
+          onClick={(e) => {
+            // The start carries this tab's nonce; the landing page takes only a token that comes back with it.
+            e.preventDefault();
+            window.location.assign(ssoStartUrl(offer.start_path));
+          }}
+          data-testid="sso-continue"
+        >
           {t('sso.continueWith', { provider: offer.provider_name })}
         </a>
       </Button>

@@ -1,7 +1,7 @@
 import { useT } from '@/i18n/I18nProvider';
 import { formatDate, monthLabel, weekdayName } from '@/lib/format';
 import { cn } from '@/lib/utils';
-import { isWeekend, type WhosOutItem } from '../whosOut';
+import { isWeekend, type PersonHoliday, type WhosOutHoliday, type WhosOutItem } from '../whosOut';
 
 
 interface Props {
@@ -10,12 +10,18 @@ interface Props {
   weeks: string[][];
   today: string;
   byDay: Map<string, WhosOutItem[]>;
-  holidays: Map<string, string>;
+  /** The viewer's own holidays (company-wide and their location's) by date. */
+  holidays: Map<string, WhosOutHoliday>;
+  /** Each person in view on their own location's holidays, by date (issue 28). */
+  peopleHolidays?: Map<string, PersonHoliday[]>;
   weekendDays: string[];
 }
 
-/** A month of absences; weekends (the viewer's days off) and company holidays shaded. */
-export function CalendarGrid({ year, month, weeks, today, byDay, holidays, weekendDays }: Props) {
+/**
+ * A month of absences; weekends (the viewer's days off) and the viewer's holidays shaded, and
+ * each person's own location holidays shaded under their name.
+ */
+export function CalendarGrid({ year, month, weeks, today, byDay, holidays, peopleHolidays, weekendDays }: Props) {
   const t = useT();
   const monthPrefix = `${year}-${String(month + 1).padStart(2, '0')}`;
   return (
@@ -37,7 +43,9 @@ export function CalendarGrid({ year, month, weeks, today, byDay, holidays, weeke
               {week.map((day) => {
                 const inMonth = day.startsWith(monthPrefix);
                 const out = byDay.get(day) ?? [];
+                const off = peopleHolidays?.get(day) ?? [];
                 const holiday = holidays.get(day);
+                const shown = Math.max(0, 3 - off.length);
                 const weekend = isWeekend(day, weekendDays);
                 return (
                   <td
@@ -59,12 +67,27 @@ export function CalendarGrid({ year, month, weeks, today, byDay, holidays, weeke
                       {weekend && <span className="sr-only"> {t('calendar.weekend')}</span>}
                     </div>
                     {holiday && (
-                      <p className="truncate text-sky-900 dark:text-sky-100" title={holiday} data-testid="calendar-holiday">
-                        {holiday}
+                      <p className="truncate text-sky-900 dark:text-sky-100" title={holiday.name} data-testid="calendar-holiday">
+                        {holiday.name}
+                        {holiday.half_day && <span> {t('calendar.halfDay')}</span>}
                       </p>
                     )}
                     <ul className="mt-0.5 space-y-0.5">
-                      {out.slice(0, 3).map((r) => {
+                      {off.slice(0, 3).map((h) => {
+                        const label = t('calendar.personHoliday', { name: h.name, holiday: h.holiday, location: h.location });
+                        return (
+                          <li
+                            key={`holiday-${h.employee_id}`}
+                            title={label}
+                            className="truncate rounded border border-sky-300 bg-sky-100 px-1 text-sky-950 dark:border-sky-700 dark:bg-sky-900 dark:text-sky-50"
+                            data-testid="calendar-person-holiday"
+                          >
+                            <span aria-hidden="true">{h.name}</span>
+                            <span className="sr-only">{label}</span>
+                          </li>
+                        );
+                      })}
+                      {out.slice(0, shown).map((r) => {
                         const status = t(`status.${r.status}`);
                         return (
                           <li
@@ -81,7 +104,9 @@ export function CalendarGrid({ year, month, weeks, today, byDay, holidays, weeke
                           </li>
                         );
                       })}
-                      {out.length > 3 && <li className="text-slate-600">{t('calendar.more', { count: out.length - 3 })}</li>}
+                      {off.length + out.length > 3 && (
+                        <li className="text-slate-600">{t('calendar.more', { count: off.length + out.length - Math.min(3, off.length) - Math.min(shown, out.length) })}</li>
+                      )}
                     </ul>
                   </td>
                 );

@@ -5,7 +5,7 @@ import { renderIn } from '@/test/render';
 import { monthGrid } from '@/lib/format';
 import { WhosOutLists } from './WhosOutPanel';
 import { CalendarGrid } from './CalendarGrid';
-import { isWeekend, outByDay, weekFrom, type WhosOut, type WhosOutItem } from '../whosOut';
+import { isWeekend, outByDay, peopleHolidaysByDay, weekFrom, type WhosOut, type WhosOutItem } from '../whosOut';
 
 afterEach(cleanup);
 
@@ -85,7 +85,7 @@ describe('team calendar grid', () => {
         weeks={weeks}
         today="2027-03-03"
         byDay={byDay}
-        holidays={new Map([['2027-03-08', 'Founders day']])}
+        holidays={new Map([['2027-03-08', { date: '2027-03-08', name: 'Founders day' }]])}
         weekendDays={['SAT', 'SUN']}
       />,
     );
@@ -103,6 +103,39 @@ describe('team calendar grid', () => {
     expect(within(cell('2027-03-05')).getByTestId('calendar-absence').textContent).toContain('Pat Tester');
     expect(within(cell('2027-03-05')).getByTestId('calendar-absence').textContent).toContain('Pending');
     expect(within(cell('2027-03-06')).queryAllByTestId('calendar-absence')).toHaveLength(0);
+  });
+
+  it('shades each person’s own location holidays under their name, half days marked', () => {
+    renderIn(
+      <CalendarGrid
+        year={2027}
+        month={2}
+        weeks={weeks}
+        today="2027-03-03"
+        byDay={byDay}
+        holidays={new Map([['2027-03-09', { date: '2027-03-09', name: 'Carnival', location: 'Cologne', half_day: true }]])}
+        peopleHolidays={peopleHolidaysByDay([
+          { employee_id: 'a', name: 'Anna Weber', date: '2027-03-02', holiday: 'Town day', location: 'Munich', half_day: false },
+          { employee_id: 'b', name: 'Ben Roth', date: '2027-03-02', holiday: 'Town day', location: 'Munich', half_day: false },
+          { employee_id: 'c', name: 'Cem Öz', date: '2027-03-02', holiday: 'Town day', location: 'Munich', half_day: false },
+        ])}
+        weekendDays={['SAT', 'SUN']}
+      />,
+      'de',
+    );
+    const cell = (d: string) => document.querySelector(`[data-date="${d}"]`) as HTMLElement;
+    const off = within(cell('2027-03-02')).getAllByTestId('calendar-person-holiday');
+    expect(off.map((o) => o.getAttribute('title'))).toEqual([
+      'Anna Weber: Town day (Munich)',
+      'Ben Roth: Town day (Munich)',
+      'Cem Öz: Town day (Munich)',
+    ]);
+    expect(off[0].className).toContain('bg-sky-100');
+    // three holiday rows fill the cell: Eve's absence that day is counted in "+1 more"
+    expect(within(cell('2027-03-02')).queryAllByTestId('calendar-absence')).toHaveLength(0);
+    expect(cell('2027-03-02').textContent).toContain('+1 weitere');
+    expect(cell('2027-03-03').dataset.holiday).toBeUndefined();
+    expect(within(cell('2027-03-09')).getByTestId('calendar-holiday').textContent).toBe('Carnival (halber Tag)');
   });
 
   it('a six-day week (Mon–Sat) shades only Sunday', () => {

@@ -10,7 +10,7 @@ import { AbsenceRow } from '../components/AbsenceRow';
 import { Select } from '@/components/ui/select';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { CalendarGrid } from '../components/CalendarGrid';
-import { outByDay, useWhosOut } from '../whosOut';
+import { outByDay, peopleHolidaysByDay, useWhosOut } from '../whosOut';
 
 const EVERYONE = 'everyone';
 
@@ -39,7 +39,8 @@ export default function TeamCalendarPage() {
     return all.filter((e) => ids.has(e.id)).sort((a, b) => fullName(a).localeCompare(fullName(b)));
   }, [employees.data]);
   const byDay = useMemo(() => outByDay(whosOut.data?.items ?? [], weeks.flat()), [whosOut.data, weeks]);
-  const holidays = useMemo(() => new Map((whosOut.data?.holidays ?? []).map((h) => [h.date, h.name])), [whosOut.data]);
+  const holidays = useMemo(() => new Map((whosOut.data?.holidays ?? []).map((h) => [h.date, h])), [whosOut.data]);
+  const peopleHolidays = useMemo(() => peopleHolidaysByDay(whosOut.data?.people_holidays), [whosOut.data]);
   const first = `${ym.y}-${String(ym.m + 1).padStart(2, '0')}-01`;
   const last = lastDayOfMonth(ym.y, ym.m);
   const inMonth = (whosOut.data?.items ?? []).filter((r) => r.last_day >= first && r.first_day <= last);
@@ -87,6 +88,7 @@ export default function TeamCalendarPage() {
         <Legend swatch="bg-amber-200" label={t('status.SUBMITTED')} />
         <Legend swatch="bg-slate-100 border border-slate-200" label={t('calendar.weekend')} />
         <Legend swatch="bg-sky-50 border border-sky-200 dark:bg-sky-950" label={t('calendar.holiday')} />
+        <Legend swatch="bg-sky-100 border border-sky-300 dark:bg-sky-900" label={t('calendar.personHolidayLegend')} />
       </div>
       {whosOut.isPending ? (
         <LoadingState label={t('calendar.loading')} />
@@ -101,6 +103,7 @@ export default function TeamCalendarPage() {
             today={todayIso()}
             byDay={byDay}
             holidays={holidays}
+            peopleHolidays={peopleHolidays}
             weekendDays={whosOut.data.weekend_days}
           />
           <Card className="mt-6">

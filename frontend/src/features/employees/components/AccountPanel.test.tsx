@@ -67,11 +67,23 @@ describe('account panel: setting a password asks for the admin current password 
     expect(document.body.textContent).not.toContain('current_password is not correct');
   });
 
-  it('an invitation asks for no current password', async () => {
-    stubApi((c) => (c.path === accountPath(EMMA.id) ? account(EMMA) : undefined));
+  it('an invitation (a reset link) or a role change asks for it too (issue 25)', async () => {
+    const api = stubApi((c) => {
+      if (c.path !== accountPath(EMMA.id)) return undefined;
+      if (c.method !== 'PUT') return account(EMMA);
+      return (c.body as { current_password?: string }).current_password
+        ? { ...account(EMMA), has_password: false, invite_token: 'tok' }
+        : json({ error: 'an invitation or a role change needs a sign-in from the last 5 minutes', detail: null, status_code: 403, code: 'recent_sign_in_required' }, 403);
+    });
     renderSignedIn(<AccountPanel employee={EMMA} />);
     await screen.findByTestId('account-mode');
-    expect(screen.queryByTestId('account-current-password')).toBeNull();
+    fireEvent.click(screen.getByTestId('account-submit'));
+    expect(await screen.findByText('Your sign-in is more than 5 minutes old. Enter your current password to confirm it is you.')).toBeTruthy();
+    expect(calls(api, 'PUT', accountPath(EMMA.id))[0].body).toEqual({ role: 'employee' });
+    fireEvent.change(screen.getByTestId('account-current-password'), { target: { value: 'my own password' } });
+    fireEvent.click(screen.getByTestId('account-submit'));
+    expect(await screen.findByTestId('invite-link')).toBeTruthy();
+    expect(calls(api, 'PUT', accountPath(EMMA.id))[1].body).toEqual({ role: 'employee', current_password: 'my own password' });
   });
 });
 

@@ -44,8 +44,9 @@ export function AccountPanel({ employee }: { employee: Employee }) {
       api.put<Account>(path, {
         role: currentRole,
         ...(mode === 'password' ? { password } : {}),
-        // Re-authentication: the API asks for it unless the admin signed in within 5 minutes.
-        ...(mode === 'password' && current ? { current_password: current } : {}),
+        // Step-up: a password, an invitation (a reset link) and a role all act on someone's
+        // credentials or powers; the API asks for it unless the admin signed in within 5 minutes.
+        ...(current ? { current_password: current } : {}),
       }),
     onSuccess: async (a) => {
       await qc.invalidateQueries({ queryKey: ['account', me.company_id, employee.id] });
@@ -67,7 +68,7 @@ export function AccountPanel({ employee }: { employee: Employee }) {
   });
   // The re-authentication refusals belong to the "current password" field, not to a raw message.
   const reauthError =
-    mode === 'password' && save.error instanceof ApiError
+    save.error instanceof ApiError
       ? save.error.status === 403 && !save.variables
         ? t('signIn.reauth.needed')
         : save.error.status === 400 && save.variables && ['wrong_current_password', 'business_rule'].includes(save.error.code ?? '')
@@ -128,17 +129,15 @@ export function AccountPanel({ employee }: { employee: Employee }) {
             <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="account-password" />
           </Field>
         )}
-        {mode === 'password' && (
-          <Field label={t('signIn.reauth.label')} hint={t('signIn.reauth.hint')} error={reauthError}>
-            <Input
-              type="password"
-              autoComplete="current-password"
-              value={currentPassword}
-              onChange={(e) => setCurrentPassword(e.target.value)}
-              data-testid="account-current-password"
-            />
-          </Field>
-        )}
+        <Field label={t('signIn.reauth.label')} hint={t('signIn.reauth.hint')} error={reauthError}>
+          <Input
+            type="password"
+            autoComplete="current-password"
+            value={currentPassword}
+            onChange={(e) => setCurrentPassword(e.target.value)}
+            data-testid="account-current-password"
+          />
+        </Field>
         <Button type="submit" loading={save.isPending} data-testid="account-submit">
           {mode === 'invite' ? (a ? t('account.panel.reinvite') : t('account.panel.createInvite')) : t('account.panel.savePassword')}
         </Button>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { apiUrl, companyPath } from '@/lib/api';
+import { ApiError, apiUrl, companyPath } from '@/lib/api';
+import { errorSentence } from '@/lib/errors';
+import { useIntl } from 'react-intl';
 import { authHeaders } from '@/lib/session';
 import { useMe } from '@/lib/auth';
 import { Button } from '@/components/ui/button';
@@ -20,6 +22,7 @@ interface Report {
   errors: { row: number; column: string | null; message: string }[];
   invites?: { employee_id: string; email: string; invite_token: string }[];
   error?: string;
+  code?: string;
 }
 
 type Kind = 'employees' | 'balances';
@@ -53,6 +56,7 @@ async function upload(path: string, query: string, file: File): Promise<{ status
 export default function ImportPage() {
   const me = useMe();
   const t = useT();
+  const intl = useIntl();
   const qc = useQueryClient();
   const [kind, setKind] = useState<Kind>('employees');
   const [file, setFile] = useState<File | null>(null);
@@ -78,7 +82,8 @@ export default function ImportPage() {
       const query = `?dry_run=${dryRun}${kind === 'employees' && invite && !dryRun ? '&invite=true' : ''}`;
       const { status, report: r } = await upload(path, query, f);
       if (status >= 400 && r.errors.length === 0) {
-        setFailure(r.error ?? t('import.refused', { status }));
+        // A refusal with a known code (e.g. recent_sign_in_required before inviting) in the reader's language.
+        setFailure(r.code ? errorSentence(intl, new ApiError(status, r.error ?? '', null, { code: r.code })) : (r.error ?? t('import.refused', { status })));
         setReport(null);
         return;
       }

@@ -24,7 +24,14 @@ export function BreakdownTable({ days, workday }: { days: PreviewDay[]; workday:
           <tr key={d.date} data-reason={d.reason} className={d.minutes === 0 ? 'text-slate-500' : ''}>
             <td className="py-0.5">{formatWeekdayDate(d.date)}</td>
             <td className="py-0.5">{d.minutes === 0 ? '—' : amounts.one(d.minutes, 'HOURS', workday)}</td>
-            <td className="py-0.5">{REASON_LABELS[d.reason] ? t(REASON_LABELS[d.reason]) : d.reason}</td>
+            <td className="py-0.5">
+              {REASON_LABELS[d.reason] ? t(REASON_LABELS[d.reason]) : d.reason}
+              {d.holiday && (
+                <span className="block text-slate-600" data-testid="preview-holiday">
+                  {t(d.half_day ? 'request.day.halfHoliday' : 'request.day.holidayName', { name: d.holiday })}
+                </span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

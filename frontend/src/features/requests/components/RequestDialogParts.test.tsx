@@ -83,6 +83,25 @@ describe('preview breakdown', () => {
     expect(rows[4].textContent).toContain('Part of a working day');
   });
 
+  it('names the holiday of a day, and says when a half day counts its first half (issue 28)', () => {
+    renderIn(
+      <BreakdownTable
+        workday={480}
+        days={[
+          { date: '2027-01-06', minutes: 0, reason: 'HOLIDAY', holiday: 'Heilige Drei Könige', half_day: false },
+          { date: '2027-12-24', minutes: 240, reason: 'WORKDAY', holiday: 'Heiligabend', half_day: true },
+          { date: '2027-12-27', minutes: 480, reason: 'WORKDAY', holiday: null, half_day: false },
+        ]}
+      />,
+      'de',
+    );
+    const named = screen.getAllByTestId('preview-holiday').map((n) => n.textContent);
+    expect(named).toEqual(['Heilige Drei Könige', 'Heiligabend: halber Tag, die erste Hälfte zählt']);
+    const rows = within(screen.getByTestId('preview-breakdown')).getAllByRole('row').slice(1);
+    expect(rows[0].textContent).toContain('Feiertag – zählt nicht');
+    expect(rows[1].textContent).toContain('4 Std.');
+  });
+
   it('renders nothing without days', () => {
     const { container } = renderIn(<BreakdownTable workday={480} days={[]} />);
     expect(container.innerHTML).toBe('');

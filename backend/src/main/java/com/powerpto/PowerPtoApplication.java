@@ -15,7 +15,7 @@ public class PowerPtoApplication {
 
     public static void main(String[] args) {
         ProcessMode mode = ProcessMode.resolve(args, System.getenv("PTO_MODE"));
-        List<String> problems = StartupCheck.problems(System.getenv());
+        List<String> problems = StartupCheck.problems(System.getenv(), System.getProperties(), args);
         if (!problems.isEmpty()) {
             System.err.println("power-pto cannot start: " + String.join("; ", problems));
             System.exit(2);

@@ -37,6 +37,7 @@ public record AuditEntry(UUID id, UUID companyId, UUID actorId, AuditEntityType 
             case ACCRUAL -> "an accrual run";
             case DELEGATION -> "an approval delegation";
             case COMPANY -> "the company's sign-in or webhook settings";
+            case LOCATION -> "location " + orUnknown(label);
         };
         return who + " " + verb + " " + what;
     }

@@ -57,6 +57,8 @@ public class AuditRepository {
                                     WHERE l.company_id = a.company_id AND l.id = a.entity_id)
                 WHEN 'HOLIDAY' THEN (coalesce(a.after_json, a.before_json)->>'name')
                     || ' (' || (coalesce(a.after_json, a.before_json)->>'date') || ')'
+                    || coalesce(', ' || (coalesce(a.after_json, a.before_json)->>'location'), '')
+                WHEN 'LOCATION' THEN (coalesce(a.after_json, a.before_json)->>'name')
                 END AS entity_label) lbl ON true
             """;
 

@@ -201,18 +201,18 @@ class AccountRepository {
                 .update() == 1;
     }
 
-    /** The active employee of the company with this e-mail key (single sign-on). */
-    Optional<UUID> activeEmployeeByEmailKey(UUID companyId, String emailKey) {
-        // Terminated people (access ended) are refused like inactive ones.
-        return jdbc.sql("SELECT e.id FROM employees e WHERE e.company_id = :company AND e.email_key = :key AND e.active AND "
-                        + EMPLOYMENT_NOT_ENDED)
-                .param("company", companyId).param("key", emailKey).param("now", utc(clock.instant()))
-                .query(UUID.class).optional();
+    /** The employee of a company whose e-mail has this key: its address as stored, and whether it may sign in now. */
+    record EmployeeMatch(UUID id, String email, boolean usable) {
     }
 
-    boolean employeeByEmailKeyExists(UUID companyId, String emailKey) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND email_key = :key)")
-                .param("company", companyId).param("key", emailKey).query(Boolean.class).single();
+    /** The employee with this e-mail key in the company (at most one: the key is unique per company, V113). */
+    Optional<EmployeeMatch> employeeByEmailKey(UUID companyId, String emailKey) {
+        // Terminated people (access ended) are not usable, like inactive ones.
+        return jdbc.sql("SELECT e.id, e.email, (e.active AND " + EMPLOYMENT_NOT_ENDED + ") AS usable"
+                        + " FROM employees e WHERE e.company_id = :company AND e.email_key = :key")
+                .param("company", companyId).param("key", emailKey).param("now", utc(clock.instant()))
+                .query((rs, n) -> new EmployeeMatch(rs.getObject("id", UUID.class), rs.getString("email"), rs.getBoolean("usable")))
+                .optional();
     }
 
     /** Activates an account that waits for its invitation (and uses the invitation up); false for a deactivated one. */
@@ -234,6 +234,30 @@ class AccountRepository {
                 .param("company", companyId)
                 .param("employee", employeeId)
                 .update() == 1;
+    }
+
+    /** An account whose sessions ended because its employee's access ended. */
+    record EndedAccess(UUID companyId, UUID employeeId) {
+    }
+
+    /**
+     * Ends every session of the accounts whose employee's access has ended (termination, issue
+     * 25) and not yet for that access end: once per {@code access_ends_at}, across companies (the
+     * worker's pass; the partial index on {@code access_ends_at} finds the few candidates).
+     */
+    List<EndedAccess> endSessionsWhereAccessEnded(Instant now) {
+        return jdbc.sql("""
+                        UPDATE accounts a
+                           SET session_generation = a.session_generation + 1, access_ended_at = e.access_ends_at, updated_at = :now
+                          FROM employees e
+                         WHERE e.company_id = a.company_id AND e.id = a.employee_id
+                           AND e.access_ends_at IS NOT NULL AND e.access_ends_at <= :now
+                           AND a.access_ended_at IS DISTINCT FROM e.access_ends_at
+                        RETURNING a.company_id, a.employee_id
+                        """)
+                .param("now", utc(now))
+                .query((rs, n) -> new EndedAccess(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
     }
 
     Optional<EmployeeView> employee(UUID companyId, UUID employeeId) {

@@ -6,7 +6,6 @@ import com.powerpto.audit.AuditService;
 import com.powerpto.notification.Notifications;
 
 import com.powerpto.platform.security.Caller;
-import com.powerpto.platform.security.CallerAuthentication;
 import com.powerpto.platform.security.EmailKey;
 import com.powerpto.platform.security.Role;
 import com.powerpto.platform.security.TokenService;
@@ -14,7 +13,6 @@ import com.powerpto.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,8 +40,8 @@ import java.util.UUID;
 public class AccountService {
 
     public static final Duration INVITE_LIFETIME = Duration.ofDays(7);
-    /** Setting someone's password needs a sign-in this recent, or the admin's current password. */
-    public static final Duration REAUTHENTICATION_WINDOW = Duration.ofMinutes(5);
+    /** Acting on someone's credentials needs a sign-in this recent, or the admin's current password. */
+    public static final Duration REAUTHENTICATION_WINDOW = StepUp.WINDOW;
     static final String INVALID_CREDENTIALS = "invalid email or password";
     /** Accounts sharing one e-mail across companies that sign-in checks (oldest first). */
     private static final int MAX_LOGIN_CANDIDATES = 5;
@@ -61,11 +59,13 @@ public class AccountService {
     private final TransactionTemplate tx;
     private final Notifications notifications;
     private final TransactionTemplate transaction;
+    private final StepUp stepUp;
     private PasswordSignInPolicy passwordPolicy = (company, employee) -> true;
 
     public AccountService(AccountRepository repository, Passwords passwords, TokenService tokens,
                           LoginThrottle throttle, Clock clock, AuditService audit, Notifications notifications,
-                          ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+                          ApplicationEventPublisher events, PlatformTransactionManager transactions, StepUp stepUp) {
+        this.stepUp = stepUp;
         this.notifications = notifications;
         this.transaction = new TransactionTemplate(transactions);
         this.audit = audit;
@@ -144,16 +144,22 @@ public class AccountService {
     }
 
     /**
-     * Signs in the employee of this company whose e-mail matches a verified e-mail of the
-     * company's identity provider. An employee without an account gets one (role employee, no
+     * Signs in the employee of this company whose e-mail is exactly (but for letter case) a
+     * verified e-mail of the company's identity provider: the key finds the one candidate, and its
+     * stored address must then be the same address — not merely one that folds to the same key
+     * (issue 25: the provider's fullwidth "ｖａｌ６@…" is another mailbox than "val6@…"). An employee without an account gets one (role employee, no
      * password, audited); a pending invitation is used up (the provider vouched for the person);
      * a deactivated account or an inactive employee is refused.
      */
     @Transactional
     public TokenService.IssuedToken signInWithSso(UUID companyId, String email) {
-        String key = EmailKey.of(email);
-        UUID employeeId = repository.activeEmployeeByEmailKey(companyId, key)
-                .orElseThrow(() -> new SsoRefused(repository.employeeByEmailKeyExists(companyId, key) ? "inactive" : "unknown_user"));
+        AccountRepository.EmployeeMatch match = repository.employeeByEmailKey(companyId, EmailKey.of(email))
+                .filter(m -> EmailKey.sameAddress(m.email(), email))
+                .orElseThrow(() -> new SsoRefused("unknown_user"));
+        if (!match.usable()) {
+            throw new SsoRefused("inactive");
+        }
+        UUID employeeId = match.id();
         AccountRepository.StoredAccount account = repository.find(companyId, employeeId).orElse(null);
         if (account == null) {
             repository.upsertWithPassword(companyId, employeeId, employeeEmail(companyId, employeeId), Role.EMPLOYEE, null, clock.instant());
@@ -167,7 +173,7 @@ public class AccountService {
             account = repository.find(companyId, employeeId).orElseThrow();
         }
         log.info("single sign-on of {} in company {}", employeeId, companyId);
-        return tokens.issue(employeeId, companyId, account.role(), account.sessionGeneration());
+        return tokens.issue(employeeId, companyId, account.role(), account.sessionGeneration(), TokenService.SignIn.SINGLE_SIGN_ON);
     }
 
     /** The caller and their employee record; works for development-header callers too. */
@@ -232,8 +238,10 @@ public class AccountService {
     /**
      * {@code PUT .../employees/{eid}/account}: a password sets the account up; none creates an
      * invitation (and clears an existing password: a reset). Either way every earlier token of the
-     * account ends. Setting a password needs re-authentication: a sign-in within
-     * {@link #REAUTHENTICATION_WINDOW} or the admin's {@code current_password}.
+     * account ends. Every form of it — a password, an invitation or reset link, a role — acts on
+     * someone's credentials or powers, so it needs step-up ({@link StepUp}): a sign-in within
+     * {@link StepUp#WINDOW} or the admin's {@code current_password} (issue 25: a stale token once
+     * got an invitation for someone else's account, and the admin role, without it).
      */
     @Transactional
     public AccountView put(Caller caller, UUID companyId, UUID employeeId, String password, String roleName,
@@ -242,8 +250,9 @@ public class AccountService {
         Role role = parseRole(roleName);
         if (password != null) {
             Passwords.validate("password", password);
-            requireRecentAuthentication(caller, currentPassword, clientAddress);
         }
+        stepUp.require(caller, currentPassword, clientAddress,
+                password != null ? "setting a password" : "an invitation or a role change");
         if (caller.isSelf(employeeId) && role != Role.ADMIN) {
             throw ApiException.businessRule("own_admin_role", "you cannot take away your own admin role; ask another admin");
         }
@@ -263,35 +272,6 @@ public class AccountService {
         log.info("account of {} in company {} set by {}: role {}, {}", employeeId, companyId, caller.userId(),
                 role.claim(), password != null ? "password set" : "invitation created");
         return view;
-    }
-
-    /**
-     * Step-up for setting someone's password: development-header callers (development only, who
-     * can already act as anyone) pass; a bearer token issued within the window passes; otherwise
-     * the admin's own current password must be given (throttled like a sign-in).
-     */
-    private void requireRecentAuthentication(Caller caller, String currentPassword, String clientAddress) {
-        java.util.Optional<Instant> signedInAt = CallerAuthentication.currentSignIn();
-        boolean developmentHeaders = SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication
-                && signedInAt.isEmpty();
-        if (developmentHeaders) {
-            return;
-        }
-        if (currentPassword == null) {
-            if (signedInAt.isPresent() && !signedInAt.get().isBefore(clock.instant().minus(REAUTHENTICATION_WINDOW))) {
-                return;
-            }
-            throw ApiException.forbidden("setting a password needs a recent sign-in: give current_password (your own"
-                    + " password) or sign in again");
-        }
-        AccountRepository.StoredAccount own = repository.find(caller.companyId(), caller.userId())
-                .orElseThrow(() -> ApiException.forbidden("setting a password needs your own account's current_password"));
-        LoginThrottle.Attempt attempt = throttle.begin(own.email(), clientAddress);
-        if (!passwords.matches(currentPassword, own.passwordHash())) {
-            log.info("password setting by {} in company {} refused: wrong current password", caller.userId(), caller.companyId());
-            throw ApiException.businessRule("current_password is not correct");
-        }
-        attempt.succeeded();
     }
 
     @Transactional(readOnly = true)
@@ -419,13 +399,19 @@ public class AccountService {
      * The check run on every bearer token after its signature: the account exists, it and its
      * employee are active, the token's role is still the account's role, and the token was issued
      * in the account's current session generation (a password change, reset, deactivation or
-     * sign-out everywhere ends it at the next request, not at token expiry).
+     * sign-out everywhere ends it at the next request, not at token expiry). A token from a
+     * password sign-in also needs the password to be still allowed: once the company requires
+     * single sign-on only its break-glass admin's do (the policy's one indexed read, for password
+     * tokens only).
      */
     public boolean tokenStillValid(TokenService.VerifiedToken token) {
         Caller caller = token.caller();
-        return repository.usableSession(caller.companyId(), caller.userId())
+        boolean live = repository.usableSession(caller.companyId(), caller.userId())
                 .map(s -> s.role() == caller.role() && s.generation() == token.generation())
                 .orElse(false);
+        // A password token of a company that now requires single sign-on ends (issue 25, finding 11).
+        return live && (token.signIn() != TokenService.SignIn.PASSWORD
+                || passwordPolicy.passwordAllowed(caller.companyId(), caller.userId()));
     }
 
     // -------------------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ public record SessionsEnded(UUID companyId, UUID employeeId, UUID actorId, Reaso
         /** The person or an admin chose "sign out everywhere". */
         SIGNED_OUT_EVERYWHERE,
         /** Another module (e.g. termination) ended the sessions through {@link AccountService#endAllSessions}. */
-        ENDED_BY_SYSTEM
+        ENDED_BY_SYSTEM,
+        /** The employee's access ended (the last day of a termination is over): {@link AccessEndSessions}. */
+        ACCESS_ENDED
     }
 }

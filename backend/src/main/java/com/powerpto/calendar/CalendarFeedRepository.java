@@ -40,7 +40,16 @@ class CalendarFeedRepository {
     /** Which submitted (pending) requests a view shows besides the approved ones. */
     enum Pending { NONE, ALL, OWN }
 
-    record HolidayRow(UUID id, LocalDate date, String name) {
+    /** A holiday of a feed or of who's out; {@code location} null = the whole company. */
+    record HolidayRow(UUID id, LocalDate date, String name, String location, boolean halfDay) {
+
+        HolidayRow(UUID id, LocalDate date, String name) {
+            this(id, date, name, null, false);
+        }
+    }
+
+    /** A located holiday of one person in view (issue 28): who is off, on which day, for which holiday. */
+    record PersonHoliday(UUID employeeId, String name, LocalDate date, String holiday, String location, boolean halfDay) {
     }
 
     void insert(UUID companyId, UUID id, UUID employeeId, String scope, boolean includePending, String tokenHash, Instant now) {
@@ -69,10 +78,14 @@ class CalendarFeedRepository {
                 .param("id", id).update() == 1;
     }
 
+    /** The owner's feeds that still answer: not revoked, and made in the account's current session generation. */
     List<CalendarFeed> live(UUID companyId, UUID employeeId) {
         return jdbc.sql("""
-                SELECT id, scope, include_pending, created_at FROM calendar_feeds
-                WHERE company_id = :company AND employee_id = :employee AND revoked_at IS NULL ORDER BY scope
+                SELECT f.id, f.scope, f.include_pending, f.created_at FROM calendar_feeds f
+                LEFT JOIN accounts a ON a.company_id = f.company_id AND a.employee_id = f.employee_id
+                WHERE f.company_id = :company AND f.employee_id = :employee AND f.revoked_at IS NULL
+                  AND f.session_generation = COALESCE(a.session_generation, 0)
+                ORDER BY f.scope
                 """).param("company", companyId).param("employee", employeeId)
                 .query((rs, n) -> new CalendarFeed(rs.getObject("id", UUID.class), rs.getString("scope").toLowerCase(),
                         rs.getBoolean("include_pending"), rs.getTimestamp("created_at").toInstant(), null, null)).list();
@@ -94,6 +107,7 @@ class CalendarFeedRepository {
             LEFT JOIN accounts a ON a.company_id = f.company_id AND a.employee_id = f.employee_id
             WHERE f.token_hash = :hash AND f.revoked_at IS NULL
               AND a.active IS DISTINCT FROM false
+              AND f.session_generation = COALESCE(a.session_generation, 0)
             """;
 
     /** Parameters :company, :person, :manager, :from, :to (as {@link #filter} uses them). */
@@ -131,7 +145,9 @@ class CalendarFeedRepository {
 
     /**
      * The feed of a token, only while it is live and its owner may still sign in: employee active,
-     * employment not ended ({@code access_ends_at}), account not deactivated. So a feed URL stops working the
+     * employment not ended ({@code access_ends_at}), account not deactivated, and the account still
+     * in the session generation the feed was made in (issue 25: sign-out everywhere, a password
+     * change or an admin's reset ends the URL like every token). So a feed URL stops working the
      * moment its owner leaves or is deactivated, like their tokens. With whether the owner has
      * reports (what "team" means for them): one indexed round trip.
      */
@@ -184,12 +200,39 @@ class CalendarFeedRepository {
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(String.class).single();
     }
 
-    List<HolidayRow> holidays(UUID companyId, LocalDate from, LocalDate to) {
+    /**
+     * The holidays in [from, to) that apply to one person: the company-wide ones and those of
+     * their location (compared case-insensitively), by date, company-wide first.
+     */
+    List<HolidayRow> holidaysOf(UUID companyId, UUID person, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                SELECT id, date, name FROM holidays WHERE company_id = :company AND date >= :from AND date < :to ORDER BY date
-                """).param("company", companyId).param("from", from).param("to", to)
+                SELECT h.id, h.date, h.name, h.location, h.half_day FROM holidays h
+                WHERE h.company_id = :company AND h.date >= :from AND h.date < :to
+                  AND h.location_key IN ('', (SELECT coalesce(lower(e.location), '') FROM employees e
+                                              WHERE e.company_id = :company AND e.id = :person))
+                ORDER BY h.date, h.location_key
+                """).param("company", companyId).param("person", person).param("from", from).param("to", to)
                 .query((rs, n) -> new HolidayRow(rs.getObject("id", UUID.class), rs.getObject("date", LocalDate.class),
-                        rs.getString("name"))).list();
+                        rs.getString("name"), rs.getString("location"), rs.getBoolean("half_day"))).list();
+    }
+
+    /**
+     * The located holidays in [from, to) of the active people {@code who} chooses (as {@link #absencesSql}):
+     * each person on each of their location's holidays, by date and name.
+     */
+    List<PersonHoliday> peopleHolidays(UUID companyId, String who, UUID person, UUID managerId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT e.id, e.first_name || ' ' || e.last_name AS name, h.date, h.name AS holiday, h.location, h.half_day
+                FROM employees e
+                JOIN holidays h ON h.company_id = e.company_id AND h.location_key = lower(e.location)
+                WHERE e.company_id = :company AND e.active AND e.location IS NOT NULL AND %s
+                  AND h.date >= :from AND h.date < :to
+                ORDER BY h.date, name, e.id
+                """.formatted(filter(who))).param("company", companyId).param("person", person).param("manager", managerId)
+                .param("from", from).param("to", to)
+                .query((rs, n) -> new PersonHoliday(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getObject("date", LocalDate.class), rs.getString("holiday"), rs.getString("location"),
+                        rs.getBoolean("half_day"))).list();
     }
 
     Optional<UUID> managerOf(UUID companyId, UUID employeeId) {

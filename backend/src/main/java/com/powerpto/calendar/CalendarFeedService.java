@@ -159,8 +159,9 @@ public class CalendarFeedService {
             return Optional.empty(); // the owner is no longer an admin
         }
         if (who.equals("HOLIDAYS")) {
-            byte[] body = IcsWriter.write("Company holidays", List.of(), repository.holidays(feed.companyId(),
-                    LocalDate.ofInstant(from, ZoneOffset.UTC), LocalDate.ofInstant(to, ZoneOffset.UTC)))
+            // the owner's holidays: the company-wide ones and their location's (issue 28)
+            byte[] body = IcsWriter.write("Company holidays", List.of(), repository.holidaysOf(feed.companyId(),
+                    feed.employeeId(), LocalDate.ofInstant(from, ZoneOffset.UTC), LocalDate.ofInstant(to, ZoneOffset.UTC)))
                     .getBytes(StandardCharsets.UTF_8);
             String etag = etag(sha256(body));
             return Optional.of(matches(ifNoneMatch, etag) ? Ics.notModified(etag) : Ics.of(body, etag));
@@ -183,12 +184,24 @@ public class CalendarFeedService {
             default -> "My team's time off";
         };
         byte[] body = IcsWriter.write(title, repository.absences(feed.companyId(), who, feed.employeeId(),
-                feed.ownerManagerId(),
-                feed.includePending() ? CalendarFeedRepository.Pending.ALL : CalendarFeedRepository.Pending.NONE, from, to),
+                feed.ownerManagerId(), pendingShown(feed.includePending(), who), from, to),
                 List.of()).getBytes(StandardCharsets.UTF_8);
         Ics ics = Ics.of(body, etag);
         cache.put(feed.id(), ics);
         return Optional.of(ics);
+    }
+
+    /**
+     * Which pending requests a feed with {@code include_pending} shows: as who's out, colleagues'
+     * requests only once approved (issue 25, finding 7); a manager's reports' and an admin's
+     * company's all, one's own always.
+     */
+    static CalendarFeedRepository.Pending pendingShown(boolean includePending, String who) {
+        if (!includePending) {
+            return CalendarFeedRepository.Pending.NONE;
+        }
+        return who.equals("REPORTS") || who.equals("COMPANY") ? CalendarFeedRepository.Pending.ALL
+                : CalendarFeedRepository.Pending.OWN;
     }
 
     /** {@code If-None-Match}: a list of tags, or {@code *}; weak tags (W/) compare equal for a GET. */

@@ -45,8 +45,11 @@ final class IcsWriter {
             line(out, "DTSTAMP:" + UTC.format(EPOCH_STAMP));
             line(out, "DTSTART;VALUE=DATE:" + DATE.format(h.date()));
             line(out, "DTEND;VALUE=DATE:" + DATE.format(h.date().plusDays(1)));
-            line(out, "SUMMARY:" + text(h.name()));
+            line(out, "SUMMARY:" + text(h.name() + (h.halfDay() ? " (half day)" : "")));
             line(out, "UID:holiday-" + h.id() + "@power-pto");
+            if (h.location() != null) {
+                line(out, "LOCATION:" + text(h.location()));
+            }
             line(out, "TRANSP:TRANSPARENT");
             line(out, "END:VEVENT");
         }

@@ -85,10 +85,14 @@ public class WhosOutService {
                 items.add(absence);
             }
         }
-        List<WhosOut.Holiday> holidays = feeds.holidays(companyId, from, to.plusDays(1)).stream()
-                .map(h -> new WhosOut.Holiday(h.date(), h.name())).toList();
+        List<WhosOut.Holiday> holidays = feeds.holidaysOf(companyId, caller.userId(), from, to.plusDays(1)).stream()
+                .map(h -> new WhosOut.Holiday(h.date(), h.name(), h.location(), h.halfDay())).toList();
+        List<WhosOut.PersonHoliday> people = feeds.peopleHolidays(companyId, who, caller.userId(), managerId, from,
+                        to.plusDays(1)).stream()
+                .map(h -> new WhosOut.PersonHoliday(h.employeeId(), h.name(), h.date(), h.holiday(), h.location(), h.halfDay()))
+                .toList();
         List<String> weekend = Employee.DAY_NAMES.stream().filter(d -> !viewer.workDays().contains(d)).toList();
-        return new WhosOut(from, to, scope, weekend, items, holidays);
+        return new WhosOut(from, to, scope, weekend, items, holidays, people);
     }
 
     private static WhosOut.Absence absence(CalendarFeedRepository.Absence r, boolean showPolicy) {

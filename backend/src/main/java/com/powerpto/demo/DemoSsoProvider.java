@@ -99,6 +99,8 @@ public class DemoSsoProvider implements DisposableBean {
         Caller admin = new Caller(DemoDataLoader.ADMIN, DemoDataLoader.COMPANY, Role.ADMIN);
         try {
             if (issuer().equals(sso.get(admin, DemoDataLoader.COMPANY).issuer())) {
+                // A database from an earlier run: the provider was not up then, so fetch its document now.
+                sso.refreshMetadata(DemoDataLoader.COMPANY);
                 return;
             }
         } catch (ApiException notYetConfigured) {

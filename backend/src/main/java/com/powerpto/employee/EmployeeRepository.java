@@ -49,9 +49,14 @@ class EmployeeRepository {
                 .param("company", companyId).param("id", employeeId).query(mapper()).optional();
     }
 
+    /** Another employee has this address, or one that folds to the same key (a fullwidth twin: unique per company, V113). */
     boolean emailTaken(UUID companyId, String email, UUID exceptId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND lower(email) = lower(:email) AND id <> :id)")
-                .param("company", companyId).param("email", email).param("id", exceptId).query(Boolean.class).single();
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND id <> :id
+                                          AND (lower(email) = lower(:email) OR email_key = :key))
+                        """)
+                .param("company", companyId).param("email", email).param("id", exceptId)
+                .param("key", com.powerpto.platform.security.EmailKey.of(email)).query(Boolean.class).single();
     }
 
     /** True when {@code managerId}'s own chain of managers reaches {@code employeeId} (a cycle). */

@@ -34,9 +34,14 @@ public class EmployeeService {
     private final CompanyRepository companies;
     private final AuditService audit;
     private final AccrualRecalculation recalculation;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
     public EmployeeService(EmployeeRepository repository, CompanyRepository companies, AuditService audit,
-                           AccrualRecalculation recalculation) {
+                           AccrualRecalculation recalculation, org.springframework.context.ApplicationEventPublisher events,
+                           java.time.Clock clock) {
+        this.events = events;
+        this.clock = clock;
         this.repository = repository;
         this.companies = companies;
         this.audit = audit;
@@ -88,6 +93,11 @@ public class EmployeeService {
         Employee after = repository.find(companyId, employeeId).orElseThrow();
         audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId,
                 before.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, before.orElse(null), after);
+        if (before.isPresent() && EmployeeLocationChanged.differ(before.get().location(), after.location())) {
+            // other holidays apply from now on: requests touched are listed to admins (issue 28)
+            events.publishEvent(new EmployeeLocationChanged(companyId, employeeId, before.get().location(),
+                    after.location(), clock.instant()));
+        }
         if (before.isPresent() && !java.util.Objects.equals(before.get().hireDate(), after.hireDate())) {
             // tenure tiers count from the hire date: accruals already run are corrected now
             recalculation.recalculateEmployee(companyId, employeeId, "hire date changed from "

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,16 +29,13 @@ import java.util.regex.Pattern;
 final class CsvTable {
 
     static final int MAX_ROWS = 10_000;
-    private static final Pattern NUMBER = Pattern.compile("^[+-]?\\d+(\\.\\d+)?$");
-    private static final Set<Character> FORMULA_START = Set.of('=', '+', '-', '@', '\t', '\r');
 
     /** One data row: its spreadsheet row number and its cells by (lower-case) column name. */
     record Row(int number, Map<String, String> cells) {
 
-        /** The trimmed cell, or "" when the column is absent or the cell empty. */
+        /** The cell as stored ({@link CellText#stored}: trimmed), or "" when the column is absent or the cell empty. */
         String get(String column) {
-            String value = cells.get(column);
-            return value == null ? "" : value.trim();
+            return CellText.stored(cells.get(column));
         }
     }
 
@@ -166,9 +162,8 @@ final class CsvTable {
     private static void checkCell(int row, String column, String value, List<ImportReport.Problem> problems) {
         if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
             problems.add(new ImportReport.Problem(row, column, "contains a line break; every row must be on one line"));
-        } else if (!value.isEmpty() && FORMULA_START.contains(value.charAt(0)) && !NUMBER.matcher(value).matches()) {
-            problems.add(new ImportReport.Problem(row, column,
-                    "starts with " + value.charAt(0) + " and would run as a spreadsheet formula; remove that character"));
+        } else {
+            CellText.formulaProblem(value).ifPresent(problem -> problems.add(new ImportReport.Problem(row, column, problem)));
         }
     }
 }

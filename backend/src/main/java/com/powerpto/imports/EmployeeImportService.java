@@ -6,6 +6,7 @@ import com.powerpto.audit.AuditService;
 import com.powerpto.auth.AccountService;
 import com.powerpto.auth.AccountView;
 import com.powerpto.employee.Employee;
+import com.powerpto.employee.EmployeeLocationChanged;
 import com.powerpto.platform.company.CompanyRepository;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.security.Role;
@@ -47,9 +48,11 @@ public class EmployeeImportService {
     private final AccountService accounts;
     private final AuditService audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public EmployeeImportService(ImportRepository repository, CompanyRepository companies, AccountService accounts,
-                                 AuditService audit, Clock clock) {
+                                 AuditService audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.companies = companies;
         this.accounts = accounts;
@@ -189,6 +192,9 @@ public class EmployeeImportService {
         changed.forEach(p -> changedRows.put(p.employee().id(), new Object[]{Map.of("employee", p.before()),
                 Map.of("employee", p.employee(), "source", "import")}));
         audit.recordAll(companyId, caller.userId(), AuditEntityType.EMPLOYEE, AuditAction.UPDATE, changedRows);
+        changed.stream().filter(p -> EmployeeLocationChanged.differ(p.before().location(), p.employee().location()))
+                .forEach(p -> events.publishEvent(new EmployeeLocationChanged(companyId, p.employee().id(),
+                        p.before().location(), p.employee().location(), clock.instant())));
     }
 
     /** Invitations (through the account service) for imported employees who have no account yet. */

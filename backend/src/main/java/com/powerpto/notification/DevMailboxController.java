@@ -12,17 +12,20 @@ import java.util.List;
 
 /**
  * Development only: what the embedded SMTP server received, newest first, so a person running
- * {@code make run} sees every message. Outside development (or without the dev server) it is 404.
+ * {@code make run} sees the messages of their company (an admin all of them, anyone else those
+ * addressed to them; issue 25). Outside development (or without the dev server) it is 404.
  */
 @RestController
 public class DevMailboxController {
 
     private final DevMailServer server;
     private final PtoProperties properties;
+    private final NotificationService notifications;
 
-    public DevMailboxController(DevMailServer server, PtoProperties properties) {
+    public DevMailboxController(DevMailServer server, PtoProperties properties, NotificationService notifications) {
         this.server = server;
         this.properties = properties;
+        this.notifications = notifications;
     }
 
     public record Mailbox(List<DevMailServer.Received> items, long total) {
@@ -33,7 +36,7 @@ public class DevMailboxController {
         if (!properties.isDevelopment() || !server.active()) {
             throw ApiException.notFound("development mailbox (only in development with the embedded SMTP server)");
         }
-        List<DevMailServer.Received> items = new ArrayList<>(server.messages());
+        List<DevMailServer.Received> items = new ArrayList<>(notifications.visibleTo(caller, server.messages()));
         Collections.reverse(items);
         return new Mailbox(items, items.size());
     }

@@ -193,4 +193,20 @@ class NotificationRepository {
                 Zones.orUtc(rs.getString("timezone")), rs.getInt("workday_minutes"), rs.getObject("manager_id", UUID.class),
                 rs.getBoolean("active"));
     }
+
+    /**
+     * Which of these Message-IDs are the company's outbox rows (development mailbox): all of them,
+     * or only those addressed to {@code recipientId} when it is given.
+     */
+    java.util.Set<String> ownMessageIds(UUID companyId, UUID recipientId, java.util.Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT message_id FROM notification_outbox
+                WHERE company_id = :company AND message_id = ANY(:ids)
+                  AND (CAST(:recipient AS uuid) IS NULL OR recipient_id = :recipient)
+                """).param("company", companyId).param("recipient", recipientId)
+                .param("ids", messageIds.toArray(String[]::new)).query(String.class).list());
+    }
 }

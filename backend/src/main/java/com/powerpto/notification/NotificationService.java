@@ -119,4 +119,16 @@ public class NotificationService {
         }
         return new Preferences(items);
     }
+
+    /**
+     * The development mailbox's messages this caller may read (issue 25, finding 13): their
+     * company's, and of those only the ones addressed to them unless they are an admin (an
+     * invitation to a colleague is a credential).
+     */
+    @Transactional(readOnly = true)
+    public List<DevMailServer.Received> visibleTo(Caller caller, List<DevMailServer.Received> received) {
+        Set<String> own = repository.ownMessageIds(caller.companyId(), caller.isAdmin() ? null : caller.userId(),
+                received.stream().map(DevMailServer.Received::messageId).filter(java.util.Objects::nonNull).toList());
+        return received.stream().filter(m -> m.messageId() != null && own.contains(m.messageId())).toList();
+    }
 }

@@ -42,7 +42,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The payroll webhook: verify the HMAC of the raw body, then parse and validate it, then accrue
+ * The payroll webhook: parse the body, verify the HMAC of the raw body with the secret of the
+ * company it names, then validate it, then accrue
  * {@code worked × accrue ÷ per_worked} (tenure tiers replace {@code accrue_minutes}; bank cap
  * applied under the snapshot lock by {@link LedgerBatchWriter}) for each entry and each
  * HOURS_WORKED assignment of the employee active on {@code period_end}. Idempotent per
@@ -86,9 +87,15 @@ public class PayrollService {
         return handle(rawBody, signature, null);
     }
 
+    /**
+     * The body is parsed once (issue 25): the same {@code company_id} value chooses the secret the
+     * signature is checked with and the company written to. A body that is not JSON or whose ids
+     * are not canonical UUIDs is 422 before any secret is looked up; nothing is written either way.
+     */
     public Map<String, Object> handle(byte[] rawBody, String signature, String timestamp) {
-        verifier.verify(rawBody, signature, timestamp);
+        verifier.requireSignatureHeader(signature);
         PayrollRun run = parse(rawBody);
+        verifier.verify(rawBody, run == null ? null : run.companyId(), signature, timestamp);
         validate(run);
         if (!repository.companyExists(run.companyId())) {
             throw ApiException.notFound("company");

@@ -1,7 +1,5 @@
 package com.powerpto.payroll;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.powerpto.platform.config.PtoProperties;
 import com.powerpto.platform.web.ApiException;
 import org.slf4j.Logger;
@@ -9,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,8 +23,10 @@ import java.util.UUID;
  *       {@code pto.payroll.accept-legacy-signatures} is true. Such a request can be replayed, but
  *       a replay books nothing twice: postings are idempotent per (run, employee, policy).</li>
  * </ul>
- * The company is read from the body before the signature is checked (the body is size-limited);
- * every refusal is the same 401 whatever the company, so it reveals nothing about the company.
+ * The company is the one value {@link PayrollService} parsed from the (size-limited) body, a
+ * canonical UUID (issue 25: a second, more lenient reading here once chose the global secret for
+ * a spelling that Jackson then bound to a company with its own secret). Every refusal is the same
+ * 401 whatever the company, so it reveals nothing about the company.
  */
 @Component
 class WebhookVerifier {
@@ -37,24 +36,27 @@ class WebhookVerifier {
 
     private final PtoProperties properties;
     private final CompanyWebhookSecrets companySecrets;
-    private final ObjectMapper mapper;
     private final Clock clock;
     private final boolean acceptLegacy;
 
-    WebhookVerifier(PtoProperties properties, CompanyWebhookSecrets companySecrets, ObjectMapper mapper, Clock clock,
+    WebhookVerifier(PtoProperties properties, CompanyWebhookSecrets companySecrets, Clock clock,
                     @Value("${pto.payroll.accept-legacy-signatures:true}") boolean acceptLegacy) {
         this.properties = properties;
         this.companySecrets = companySecrets;
-        this.mapper = mapper;
         this.clock = clock;
         this.acceptLegacy = acceptLegacy;
     }
 
-    void verify(byte[] body, String signature, String timestamp) {
+    void requireSignatureHeader(String signature) {
         if (signature == null) {
             throw ApiException.unauthenticated("missing " + PayrollSignature.HEADER + " header");
         }
-        Optional<String> own = companyOf(body).flatMap(companySecrets::secretOf);
+    }
+
+    /** {@code companyId}: the body's parsed company (null when it names none: then only the global secret can match). */
+    void verify(byte[] body, UUID companyId, String signature, String timestamp) {
+        requireSignatureHeader(signature);
+        Optional<String> own = Optional.ofNullable(companyId).flatMap(companySecrets::secretOf);
         if (timestamp == null) {
             if (own.isEmpty() && acceptLegacy && PayrollSignature.verify(body, signature, properties.payrollWebhookSecret())) {
                 log.info("payroll webhook accepted with a legacy body-only signature (no {})", PayrollSignature.TIMESTAMP_HEADER);
@@ -79,18 +81,6 @@ class WebhookVerifier {
             return Math.abs(clock.instant().getEpochSecond() - seconds) <= WINDOW.toSeconds();
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    private Optional<UUID> companyOf(byte[] body) {
-        if (body == null || body.length == 0) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode company = mapper.readTree(body).path("company_id");
-            return company.isTextual() ? Optional.of(UUID.fromString(company.asText())) : Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 }

@@ -112,8 +112,13 @@ public final class LedgerCsv {
         if (e.sourceType() != SourceType.REQUEST || e.sourceId() == null) {
             return null;
         }
+        String id = e.sourceId();
+        if (id.startsWith("duration:")) { // a duration correction of the request (issue 28): duration:<request>:<revision>
+            int end = id.indexOf(':', 9);
+            id = end < 0 ? id.substring(9) : id.substring(9, end);
+        }
         try {
-            return UUID.fromString(e.sourceId());
+            return UUID.fromString(id);
         } catch (IllegalArgumentException notAnId) {
             return null;
         }

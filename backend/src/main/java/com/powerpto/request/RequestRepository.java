@@ -22,7 +22,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +50,7 @@ class RequestRepository {
 
     Optional<EmployeeSchedule> schedule(UUID companyId, UUID employeeId) {
         return jdbc.sql("""
-                SELECT id, manager_id, timezone, work_days, workday_start, workday_minutes, active, department
+                SELECT id, manager_id, timezone, work_days, workday_start, workday_minutes, active, department, location
                 FROM employees WHERE company_id = :company AND id = :employee
                 """).param("company", companyId).param("employee", employeeId)
                 .query((rs, i) -> new EmployeeSchedule(
@@ -62,7 +61,8 @@ class RequestRepository {
                         rs.getObject("workday_start", LocalTime.class),
                         rs.getInt("workday_minutes"),
                         rs.getBoolean("active"),
-                        rs.getString("department")))
+                        rs.getString("department"),
+                        rs.getString("location")))
                 .optional();
     }
 
@@ -98,10 +98,25 @@ class RequestRepository {
                 .optional();
     }
 
-    Set<LocalDate> holidays(UUID companyId, LocalDate from, LocalDate to) {
-        return new HashSet<>(jdbc.sql("SELECT date FROM holidays WHERE company_id = :company AND date BETWEEN :from AND :to")
-                .param("company", companyId).param("from", from).param("to", to)
-                .query(LocalDate.class).list());
+    /**
+     * The holidays that apply to an employee of {@code location} (null = none) between two days,
+     * inclusive: the company-wide ones and the location's (compared case-insensitively). One per
+     * date: a whole day wins over a half day, then the company-wide one (rows come in that order).
+     */
+    Map<LocalDate, WorkSchedule.HolidayDay> holidays(UUID companyId, String location, LocalDate from, LocalDate to) {
+        Map<LocalDate, WorkSchedule.HolidayDay> days = new HashMap<>();
+        jdbc.sql("""
+                        SELECT date, name, half_day FROM holidays
+                        WHERE company_id = :company AND date BETWEEN :from AND :to
+                          AND location_key IN ('', coalesce(lower(CAST(:location AS text)), ''))
+                        ORDER BY date, half_day, location_key
+                        """)
+                .param("company", companyId).param("from", from).param("to", to).param("location", location)
+                .query((java.sql.ResultSet rs) -> {
+                    days.putIfAbsent(rs.getObject("date", LocalDate.class),
+                            new WorkSchedule.HolidayDay(rs.getString("name"), rs.getBoolean("half_day")));
+                });
+        return days;
     }
 
     /**
@@ -187,6 +202,17 @@ class RequestRepository {
                 .param("decided_by", r.decidedBy()).param("note", r.decisionNote())
                 .param("company", r.companyId()).param("id", r.id())
                 .update();
+    }
+
+    /** A duration correction: the new minutes (and status), the next revision; answers that revision (its ledger key). */
+    int correctDuration(UUID companyId, UUID requestId, long minutes, RequestStatus status) {
+        return jdbc.sql("""
+                UPDATE requests SET requested_minutes = :minutes, status = :status,
+                    duration_revision = duration_revision + 1, updated_at = now()
+                WHERE company_id = :company AND id = :id
+                RETURNING duration_revision
+                """).param("company", companyId).param("id", requestId).param("minutes", minutes)
+                .param("status", status.name()).query(Integer.class).single();
     }
 
     UUID policyVersionOn(UUID companyId, UUID policyId, LocalDate day) {

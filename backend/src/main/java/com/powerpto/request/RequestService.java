@@ -48,10 +48,12 @@ public class RequestService {
     private final Clock clock;
     private final Notifications notifications;
     private final com.powerpto.accrual.BalanceForecastService forecasts;
+    private final RequestDurations durations;
 
     public RequestService(RequestRepository repository, LedgerService ledger, AuditService audit, EmployeeService employees,
                           PlatformTransactionManager transactions, Clock clock, Notifications notifications,
-                          com.powerpto.accrual.BalanceForecastService forecasts) {
+                          com.powerpto.accrual.BalanceForecastService forecasts, RequestDurations durations) {
+        this.durations = durations;
         this.notifications = notifications;
         this.forecasts = forecasts;
         this.repository = repository;
@@ -183,13 +185,11 @@ public class RequestService {
         if (!context.assignmentCovers()) {
             throw ApiException.businessRule("no_active_assignment", "no active assignment to this policy covers " + firstDay + " to " + lastDay);
         }
-        WorkSchedule schedule = new WorkSchedule(employee.zone(), employee.workDays(), employee.workdayStart(),
-                employee.workdayMinutes(), repository.holidays(companyId, firstDay.minusDays(1), lastDay));
-        long minutes = DurationCalculator.workingMinutes(start, end, schedule);
-        if (minutes == 0) {
+        RequestDurations.Duration duration = durations.of(companyId, employee, start, end);
+        if (duration.minutes() == 0) {
             throw ApiException.businessRule("no_working_time", "the request covers no working time (weekends, holidays or outside working hours)");
         }
-        return new Draft(employee, start, end, minutes, context, schedule, DurationCalculator.breakdown(start, end, schedule));
+        return new Draft(employee, start, end, duration.minutes(), context, duration.schedule(), duration.days());
     }
 
     @Transactional

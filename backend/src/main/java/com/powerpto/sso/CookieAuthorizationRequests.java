@@ -49,6 +49,7 @@ class CookieAuthorizationRequests implements AuthorizationRequestRepository<OAut
     static final String PATH = "/api/auth/oidc/";
     static final Duration LIFETIME = Duration.ofMinutes(10);
     private static final String CONTEXT = "oidc-authorization-request:v1";
+    private static final String REMOVED = CookieAuthorizationRequests.class.getName() + ".removed";
     private static final Logger log = LoggerFactory.getLogger(CookieAuthorizationRequests.class);
 
     private final SecretBox box;
@@ -105,8 +106,14 @@ class CookieAuthorizationRequests implements AuthorizationRequestRepository<OAut
         OAuth2AuthorizationRequest stored = loadAuthorizationRequest(request);
         if (stored != null) {
             write(request, response, "", Duration.ZERO);
+            request.setAttribute(REMOVED, stored);
         }
         return stored;
+    }
+
+    /** The request the callback used up (for the success handler: its tab nonce), if any. */
+    static java.util.Optional<OAuth2AuthorizationRequest> removed(HttpServletRequest request) {
+        return request.getAttribute(REMOVED) instanceof OAuth2AuthorizationRequest r ? java.util.Optional.of(r) : java.util.Optional.empty();
     }
 
     /** The sealed request of this browser; null when absent, tampered with, sealed under another key, or expired. */

@@ -1,12 +1,15 @@
 package com.powerpto.sso;
 
 import com.powerpto.auth.AccountService;
+import com.powerpto.auth.ClientAddress;
 import com.powerpto.platform.security.LoginCustomizer;
+import com.powerpto.platform.security.SharedRateLimits;
 import com.powerpto.platform.security.TokenService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,6 +17,7 @@ import org.springframework.security.oauth2.client.authentication.OAuth2Authentic
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.core.Authentication;
@@ -25,6 +29,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -46,11 +51,19 @@ class OidcLogin implements LoginCustomizer {
     private final CompanyClientRegistrations registrations;
     private final CookieAuthorizationRequests authorizationRequests;
     private final AccountService accounts;
+    private final ProviderCalls providerCalls;
+    private final SsoStartLimit startLimit;
 
-    OidcLogin(CompanyClientRegistrations registrations, CookieAuthorizationRequests authorizationRequests, AccountService accounts) {
+    OidcLogin(CompanyClientRegistrations registrations, CookieAuthorizationRequests authorizationRequests, AccountService accounts,
+              ProviderCalls providerCalls, SharedRateLimits limits, ClientAddress clientAddress,
+              @Value("${pto.sso.start-limit-per-company:600}") int startsPerCompany,
+              @Value("${pto.sso.start-limit-per-address:60}") int startsPerAddress,
+              @Value("${pto.sso.start-limit-window:PT1M}") Duration startWindow) {
         this.registrations = registrations;
         this.authorizationRequests = authorizationRequests;
         this.accounts = accounts;
+        this.providerCalls = providerCalls;
+        this.startLimit = new SsoStartLimit(limits, clientAddress, startsPerCompany, startsPerAddress, startWindow);
     }
 
     @Override
@@ -66,8 +79,12 @@ class OidcLogin implements LoginCustomizer {
                         .authorizationRequestRepository(authorizationRequests))
                 .authorizedClientRepository(NOT_KEPT)
                 .redirectionEndpoint(r -> r.baseUri(SsoService.CALLBACK_PATH + "*"))
+                // Every call to the provider through ProviderHttp: address checks and short timeouts (issue 25).
+                .tokenEndpoint(t -> t.accessTokenResponseClient(providerCalls.tokenEndpoint()))
+                .userInfoEndpoint(u -> u.oidcUserService(providerCalls.userInfoEndpoint()))
                 .successHandler(this::succeeded)
                 .failureHandler(this::failed));
+        http.addFilterBefore(startLimit, OAuth2AuthorizationRequestRedirectFilter.class);
     }
 
     /**
@@ -103,7 +120,7 @@ class OidcLogin implements LoginCustomizer {
             @Override
             public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
                 try {
-                    return resolver.resolve(request);
+                    return withTabNonce(request, resolver.resolve(request));
                 } catch (IllegalArgumentException noSuchRegistration) {
                     return null;
                 }
@@ -112,12 +129,28 @@ class OidcLogin implements LoginCustomizer {
             @Override
             public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
                 try {
-                    return resolver.resolve(request, registrationId);
+                    return withTabNonce(request, resolver.resolve(request, registrationId));
                 } catch (IllegalArgumentException noSuchRegistration) {
                     return null;
                 }
             }
         };
+    }
+
+    /**
+     * The start must carry the tab's nonce ({@link TabNonce}); it rides sealed in the authorization
+     * cookie to the callback. Without one there is no authorization request, and
+     * {@link SsoController#notStarted} explains why.
+     */
+    private static OAuth2AuthorizationRequest withTabNonce(HttpServletRequest request, OAuth2AuthorizationRequest resolved) {
+        if (resolved == null) {
+            return null;
+        }
+        String nonce = request.getParameter(TabNonce.PARAMETER);
+        if (!TabNonce.valid(nonce)) {
+            return null;
+        }
+        return OAuth2AuthorizationRequest.from(resolved).attributes(a -> a.put(TabNonce.ATTRIBUTE, nonce)).build();
     }
 
     private void succeeded(HttpServletRequest request, HttpServletResponse response,
@@ -133,9 +166,17 @@ class OidcLogin implements LoginCustomizer {
             redirect(response, "#error=unverified_email");
             return;
         }
+        Object nonce = CookieAuthorizationRequests.removed(request).map(r -> r.getAttributes().get(TabNonce.ATTRIBUTE)).orElse(null);
+        if (!(nonce instanceof String tabNonce) || !TabNonce.valid(tabNonce)) {
+            log.info("single sign-on refused in company {}: the start carried no tab nonce", companyId);
+            redirect(response, "#error=sso_start_invalid");
+            return;
+        }
         try {
             TokenService.IssuedToken issued = accounts.signInWithSso(companyId, user.getEmail());
-            redirect(response, "#access_token=" + issued.value() + "&token_type=bearer&expires_in=" + issued.expiresIn());
+            // The tab's nonce next to the token: the landing page takes only a token its own tab asked for.
+            redirect(response, "#access_token=" + issued.value() + "&token_type=bearer&expires_in=" + issued.expiresIn()
+                    + "&" + TabNonce.PARAMETER + "=" + tabNonce);
         } catch (AccountService.SsoRefused refused) {
             log.info("single sign-on refused in company {}: {}", companyId, refused.code());
             redirect(response, "#error=" + refused.code());

@@ -30,11 +30,14 @@ public class SsoController {
 
     /**
      * Reached only when Spring's OAuth2 login did not take the start over: the company has no
-     * single sign-on, or its provider's discovery document cannot be fetched. The landing page says which.
+     * single sign-on, the start came without the tab's nonce (not from the sign-in page), or no
+     * usable provider document is stored. The landing page says which.
      */
     @GetMapping(SsoService.START_PATH + "{companyId}")
-    public ResponseEntity<Void> notStarted(@PathVariable String companyId) {
-        String code = sso.configured(companyId) ? "sso_unavailable" : "sso_not_configured";
+    public ResponseEntity<Void> notStarted(@PathVariable String companyId,
+                                           @RequestParam(name = TabNonce.PARAMETER, required = false) String tabNonce) {
+        String code = !sso.configured(companyId) ? "sso_not_configured"
+                : !TabNonce.valid(tabNonce) ? "sso_start_invalid" : "sso_unavailable";
         return ResponseEntity.status(302).header("Location", OidcLogin.LANDING + "#error=" + code)
                 .header("Cache-Control", "no-store").build();
     }

@@ -19,12 +19,13 @@ class SsoRepository {
     }
 
     record Stored(UUID companyId, String providerName, String issuer, String clientId, String clientSecretCiphertext,
-                  String emailDomain, boolean requireSso, UUID breakGlassEmployeeId, Instant updatedAt) {
+                  String emailDomain, boolean requireSso, UUID breakGlassEmployeeId, Instant updatedAt,
+                  String providerMetadata, Instant metadataFetchedAt) {
     }
 
     private static final String SELECT = """
             SELECT company_id, provider_name, issuer, client_id, client_secret_ciphertext, email_domain, require_sso,
-                   break_glass_employee_id, updated_at FROM company_sso
+                   break_glass_employee_id, updated_at, provider_metadata, metadata_fetched_at FROM company_sso
             """;
 
     Optional<Stored> find(UUID companyId) {
@@ -43,19 +44,42 @@ class SsoRepository {
     void upsert(Stored s) {
         jdbc.sql("""
                         INSERT INTO company_sso (company_id, provider_name, issuer, client_id, client_secret_ciphertext,
-                                                 email_domain, require_sso, break_glass_employee_id, updated_at)
-                        VALUES (:company, :name, :issuer, :client, :secret, :domain, :require, :breakGlass, :now)
+                                                 email_domain, require_sso, break_glass_employee_id, updated_at,
+                                                 provider_metadata, metadata_fetched_at)
+                        VALUES (:company, :name, :issuer, :client, :secret, :domain, :require, :breakGlass, :now,
+                                :metadata, :fetched)
                         ON CONFLICT (company_id) DO UPDATE SET provider_name = EXCLUDED.provider_name, issuer = EXCLUDED.issuer,
                             client_id = EXCLUDED.client_id, client_secret_ciphertext = EXCLUDED.client_secret_ciphertext,
                             email_domain = EXCLUDED.email_domain, require_sso = EXCLUDED.require_sso,
-                            break_glass_employee_id = EXCLUDED.break_glass_employee_id, updated_at = EXCLUDED.updated_at
+                            break_glass_employee_id = EXCLUDED.break_glass_employee_id, updated_at = EXCLUDED.updated_at,
+                            provider_metadata = EXCLUDED.provider_metadata, metadata_fetched_at = EXCLUDED.metadata_fetched_at
                         """)
                 .param("company", s.companyId()).param("name", s.providerName()).param("issuer", s.issuer())
                 .param("client", s.clientId()).param("secret", s.clientSecretCiphertext()).param("domain", s.emailDomain())
                 .param("require", s.requireSso()).param("breakGlass", s.breakGlassEmployeeId())
                 .param("now", s.updatedAt().atOffset(ZoneOffset.UTC))
+                .param("metadata", s.providerMetadata())
+                .param("fetched", s.metadataFetchedAt() == null ? null : s.metadataFetchedAt().atOffset(ZoneOffset.UTC))
                 .update();
     }
+
+    /** Companies whose provider document is missing or was fetched before {@code before} (background refresh), oldest first. */
+    java.util.List<Stored> dueForRefresh(Instant before, int limit) {
+        return jdbc.sql(SELECT + " WHERE metadata_fetched_at IS NULL OR metadata_fetched_at < :before"
+                        + " ORDER BY metadata_fetched_at NULLS FIRST LIMIT :limit")
+                .param("before", before.atOffset(ZoneOffset.UTC)).param("limit", limit).query(SsoRepository::row).list();
+    }
+
+    /** A refreshed document, unless the settings changed issuer meanwhile. */
+    void refreshed(UUID companyId, String issuer, String metadata, Instant at) {
+        jdbc.sql("""
+                        UPDATE company_sso SET provider_metadata = :metadata, metadata_fetched_at = :at
+                         WHERE company_id = :company AND issuer = :issuer
+                        """)
+                .param("metadata", metadata).param("at", at.atOffset(ZoneOffset.UTC))
+                .param("company", companyId).param("issuer", issuer).update();
+    }
+
 
     boolean delete(UUID companyId) {
         return jdbc.sql("DELETE FROM company_sso WHERE company_id = :company").param("company", companyId).update() == 1;
@@ -70,6 +94,8 @@ class SsoRepository {
         return new Stored(rs.getObject("company_id", UUID.class), rs.getString("provider_name"), rs.getString("issuer"),
                 rs.getString("client_id"), rs.getString("client_secret_ciphertext"), rs.getString("email_domain"),
                 rs.getBoolean("require_sso"), rs.getObject("break_glass_employee_id", UUID.class),
-                rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("provider_metadata"),
+                java.util.Optional.ofNullable(rs.getObject("metadata_fetched_at", java.time.OffsetDateTime.class))
+                        .map(java.time.OffsetDateTime::toInstant).orElse(null));
     }
 }

@@ -11,7 +11,9 @@ import com.powerpto.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
 import java.time.Clock;
@@ -37,12 +39,17 @@ public class SsoService implements PasswordSignInPolicy {
     private final SecretBox box;
     private final AuditService audit;
     private final Clock clock;
+    private final ProviderMetadata providers;
+    private final TransactionTemplate tx;
 
-    public SsoService(SsoRepository repository, SecretBox box, AuditService audit, Clock clock) {
+    SsoService(SsoRepository repository, SecretBox box, AuditService audit, Clock clock, ProviderMetadata providers,
+               PlatformTransactionManager transactions) {
         this.repository = repository;
         this.box = box;
         this.audit = audit;
         this.clock = clock;
+        this.providers = providers;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     public record Body(String providerName, String issuer, String clientId, String clientSecret, String emailDomain,
@@ -61,8 +68,8 @@ public class SsoService implements PasswordSignInPolicy {
     public record Offer(String providerName, String startPath, boolean requireSso) {
     }
 
-    /** The settings with the client secret in clear, for the OAuth2 client only. */
-    record Client(UUID companyId, String issuer, String clientId, String clientSecret) {
+    /** The settings with the client secret in clear and the provider's checked document, for the OAuth2 client only. */
+    record Client(UUID companyId, String providerName, String issuer, String clientId, String clientSecret, String metadata) {
     }
 
     @Transactional(readOnly = true)
@@ -71,20 +78,38 @@ public class SsoService implements PasswordSignInPolicy {
         return repository.find(companyId).map(View::of).orElseThrow(() -> ApiException.notFound("single sign-on settings"));
     }
 
-    @Transactional
+    /**
+     * Saves the settings after fetching and checking the provider's discovery document (issue 25):
+     * an issuer that is not https (outside development), resolves to a refused address, does not
+     * answer within the timeouts or serves an unusable document is 422 and nothing is saved. The
+     * fetch happens before the transaction, so no database connection waits on the network.
+     */
     public View put(Caller caller, UUID companyId, Body body) {
         caller.adminOf(companyId);
-        Optional<SsoRepository.Stored> before = repository.find(companyId);
         String name = text("provider_name", body.providerName(), 60);
         String issuer = issuer(body.issuer());
         String clientId = text("client_id", body.clientId(), 500);
         String domain = domain(body.emailDomain());
         boolean requireSso = Boolean.TRUE.equals(body.requireSso());
-        if (repository.domainTakenByAnother(domain, companyId)) {
-            throw ApiException.conflict("another company already signs in people of " + domain);
-        }
         if (requireSso && body.breakGlassEmployeeId() == null) {
             throw ApiException.invalid("break_glass_employee_id", "is required with require_sso (an admin who can still use a password)");
+        }
+        String metadata;
+        try {
+            metadata = providers.fetch(issuer);
+        } catch (ProviderMetadata.Problem problem) {
+            log.info("single sign-on settings of company {} refused: {} ({})", companyId, problem.code(), problem.getMessage());
+            throw problem.asApiError();
+        }
+        Instant fetchedAt = clock.instant();
+        return tx.execute(status -> save(caller, companyId, body, new SsoRepository.Stored(companyId, name, issuer, clientId,
+                null, domain, requireSso, body.breakGlassEmployeeId(), clock.instant(), metadata, fetchedAt)));
+    }
+
+    private View save(Caller caller, UUID companyId, Body body, SsoRepository.Stored wanted) {
+        Optional<SsoRepository.Stored> before = repository.find(companyId);
+        if (repository.domainTakenByAnother(wanted.emailDomain(), companyId)) {
+            throw ApiException.conflict("another company already signs in people of " + wanted.emailDomain());
         }
         if (body.breakGlassEmployeeId() != null && !repository.isAdmin(companyId, body.breakGlassEmployeeId())) {
             throw ApiException.invalid("break_glass_employee_id", "must be an admin account of this company");
@@ -96,14 +121,41 @@ public class SsoService implements PasswordSignInPolicy {
             sealed = before.map(SsoRepository.Stored::clientSecretCiphertext)
                     .orElseThrow(() -> ApiException.invalid("client_secret", "is required"));
         }
-        repository.upsert(new SsoRepository.Stored(companyId, name, issuer, clientId, sealed, domain, requireSso,
-                body.breakGlassEmployeeId(), clock.instant()));
+        repository.upsert(new SsoRepository.Stored(companyId, wanted.providerName(), wanted.issuer(), wanted.clientId(), sealed,
+                wanted.emailDomain(), wanted.requireSso(), wanted.breakGlassEmployeeId(), wanted.updatedAt(),
+                wanted.providerMetadata(), wanted.metadataFetchedAt()));
         View view = View.of(repository.find(companyId).orElseThrow());
         audit.record(companyId, caller.userId(), AuditEntityType.COMPANY, companyId,
                 before.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE,
                 before.map(b -> Map.<String, Object>of("sso", View.of(b))).orElse(null), Map.of("sso", view));
-        log.info("single sign-on of company {} set by {} (issuer {}, require_sso {})", companyId, caller.userId(), issuer, requireSso);
+        log.info("single sign-on of company {} set by {} (issuer {}, require_sso {})", companyId, caller.userId(),
+                wanted.issuer(), wanted.requireSso());
         return view;
+    }
+
+    /**
+     * Fetches the provider document again for one company (background refresh, the demo provider);
+     * a failure keeps the last good document. True when it was refreshed.
+     */
+    public boolean refreshMetadata(UUID companyId) {
+        Optional<SsoRepository.Stored> stored = repository.find(companyId);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        String issuer = stored.get().issuer();
+        try {
+            repository.refreshed(companyId, issuer, providers.fetch(issuer), clock.instant());
+            return true;
+        } catch (ProviderMetadata.Problem problem) {
+            log.warn("single sign-on of company {}: the provider document could not be refreshed ({}: {}); the last one stays",
+                    companyId, problem.code(), problem.getMessage());
+            return false;
+        }
+    }
+
+    /** Companies whose provider document is missing or older than {@code age}, at most {@code limit}. */
+    java.util.List<UUID> dueForRefresh(java.time.Duration age, int limit) {
+        return repository.dueForRefresh(clock.instant().minus(age), limit).stream().map(SsoRepository.Stored::companyId).toList();
     }
 
     @Transactional
@@ -137,13 +189,19 @@ public class SsoService implements PasswordSignInPolicy {
     }
 
     Optional<Client> client(UUID companyId) {
-        return repository.find(companyId).map(s -> new Client(companyId, s.issuer(), s.clientId(),
-                box.open(context(companyId), s.clientSecretCiphertext())));
+        return repository.find(companyId).map(s -> new Client(companyId, s.providerName(), s.issuer(), s.clientId(),
+                box.open(context(companyId), s.clientSecretCiphertext()), s.providerMetadata()));
     }
 
+    /**
+     * Without "require SSO" every password is allowed; with it only the break-glass admin's, and
+     * only while they are still an admin (issue 25, finding 11: a demoted break-glass admin kept
+     * their password sign-in). Read on every request of a password token, so it ends those too.
+     */
     @Override
     public boolean passwordAllowed(UUID companyId, UUID employeeId) {
-        return repository.find(companyId).map(s -> !s.requireSso() || employeeId.equals(s.breakGlassEmployeeId())).orElse(true);
+        return repository.find(companyId).map(s -> !s.requireSso()
+                || employeeId.equals(s.breakGlassEmployeeId()) && repository.isAdmin(companyId, employeeId)).orElse(true);
     }
 
     private static String context(UUID companyId) {
@@ -164,7 +222,9 @@ public class SsoService implements PasswordSignInPolicy {
         String issuer = text("issuer", value, 500);
         try {
             URI uri = URI.create(issuer);
-            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+            // OpenID Connect issuers have no query, fragment or user info; https is checked with the address.
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
                 throw new IllegalArgumentException();
             }
         } catch (IllegalArgumentException e) {

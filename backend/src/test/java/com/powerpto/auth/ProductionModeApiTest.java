@@ -1,18 +1,14 @@
 package com.powerpto.auth;
 
-import com.powerpto.PowerPtoApplication;
 import com.powerpto.platform.security.Role;
-import com.powerpto.support.Fixtures;
+import com.powerpto.support.ProductionApiTest;
 import com.powerpto.support.Http;
 import com.powerpto.support.Person;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.util.Map;
 import java.util.UUID;
@@ -20,33 +16,16 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one extra application context of the auth tests: ENVIRONMENT=production. Development
- * headers are ignored, the development JWT secret is worthless, CORS answers only the configured
- * origin, and X-Forwarded-For (set by the ALB) decides the client address.
+ * ENVIRONMENT=production, in its own JVM (surefire's production-mode execution, whose process
+ * environment says so: issue 25, only the process environment decides). Development headers are
+ * ignored, the development JWT secret is worthless, CORS answers only the configured origin, and
+ * X-Forwarded-For (set by the ALB) decides the client address.
  */
-@SpringBootTest(classes = PowerPtoApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "ENVIRONMENT=production",
-                // Ignored: only ENVIRONMENT decides (a second variable could otherwise turn development on).
-                "pto.environment=development",
-                "PTO_ENVIRONMENT=development",
-                "pto.jwt-secret=" + ProductionModeApiTest.SECRET,
-                "pto.payroll-webhook-secret=x",
-                "pto.cors-origins=https://pto.example.com",
-                "management.cloudwatch.metrics.export.enabled=false",
-                "spring.flyway.enabled=true",
-                "pto.worker.enabled=false"})
-@ActiveProfiles("test")
-class ProductionModeApiTest {
+class ProductionModeApiTest extends ProductionApiTest {
 
-    static final String SECRET = "production-test-secret-0123456789-abcdefghij";
     static final String DEVELOPMENT_SECRET = "development-only-jwt-secret-not-for-real-use!";
     static final String PASSWORD = "production password";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Fixtures fixtures;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -54,12 +33,9 @@ class ProductionModeApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    Http http;
-
     @BeforeEach
     @AfterEach
-    void setUp() {
-        http = new Http("http://127.0.0.1:" + port);
+    void clearThrottle() {
         throttle.reset();
     }
 

@@ -50,6 +50,7 @@ class RouteAccessMatrixTest extends ApiTest {
                 "rid", emmaRequest, "hid", holiday));
         own.put("nid", UUID.randomUUID()); // issue 17: unknown outbox row / feed ids answer 404, never 403 to admins
         own.put("fid", UUID.randomUUID());
+        own.put("lid", world.asAdmin().post(world.base() + "/locations", Map.of("name", "Matrix office")).expectJson(201).path("id").asText());
         world.assign(policy, manager, "2026-01-01", null);
         world.adjust(manager, policy, 4800, "grant");
         String managerRequest = world.submit(manager, policy, "2027-03-04T09:00", "2027-03-04T17:00").expectJson(201).path("id").asText();
@@ -110,6 +111,12 @@ class RouteAccessMatrixTest extends ApiTest {
         }
         if (path.endsWith("/holidays")) {
             return Map.of("date", "2027-12-31", "name", "New Year's Eve");
+        }
+        if (path.endsWith("/holidays/import")) {
+            return Map.of("country", "DE", "region", "BY", "year", 2031, "location", "Matrix office");
+        }
+        if (path.endsWith("/locations")) {
+            return Map.of("name", "Office " + UUID.randomUUID());
         }
         return Map.of();
     }

@@ -34,7 +34,7 @@ import static com.powerpto.auth.RouteCatalog.Auth.PAYROLL_HMAC;
  * Every {@link Route#companyScoped() company-scoped} route answers 403 to a caller of another
  * company, and every {@link Auth#CALLER} route answers 401 without credentials. Path variables:
  * {@code {cid}} company, {@code {eid}} employee, {@code {pid}} policy, {@code {aid}} assignment,
- * {@code {rid}} request, {@code {hid}} holiday, {@code {did}} delegation.
+ * {@code {rid}} request, {@code {hid}} holiday, {@code {did}} delegation, {@code {lid}} location.
  */
 public final class RouteCatalog {
 
@@ -204,6 +204,16 @@ public final class RouteCatalog {
             admin("POST", C + "/holidays", API, "-> 201 Holiday; same date twice 409"),
             any("GET", C + "/holidays", API, "?year= ; paginated"),
             admin("DELETE", C + "/holidays/{hid}", API, "204"),
+            admin("PUT", C + "/holidays/{hid}", EXT, "edit {date?, name?, location?, half_day?} -> 200 Holiday (issue 28)"),
+            admin("POST", C + "/holidays/import", API, "{country, region?, year, location?, language?} -> {created, skipped}"),
+            route("GET", "/api/holiday-presets", "anyone signed in", CALLER, ALLOW, ALLOW, ALLOW, API,
+                    "?country= ; {items: [{country, region, name}], total}"),
+            any("GET", C + "/locations", EXT, "paginated Location (issue 28)"),
+            admin("POST", C + "/locations", EXT, "{name, country?, region?, language?} -> 201 Location; same name (any case) 409"),
+            admin("PUT", C + "/locations/{lid}", EXT, "{country, region?, language?} binds (country null unbinds) -> 200 Location"),
+            admin("DELETE", C + "/locations/{lid}", EXT, "204; the location's holidays stay"),
+            admin("GET", C + "/requests/duration-changes", EXT, "requests whose duration a holiday or location change altered; paginated"),
+            admin("POST", C + "/requests/duration-changes/apply", EXT, "{request_ids?} -> {corrected, unchanged, items}"),
 
             // --- accruals ---
             admin("POST", C + "/accruals/trigger", API, "?target_date="),

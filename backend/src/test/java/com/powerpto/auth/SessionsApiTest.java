@@ -143,8 +143,8 @@ class SessionsApiTest extends AuthApiTest {
 
         Http recent = http.withToken(tokenIssuedAgo(admin, 4 * 60));
         recent.put(accountPath(employee), Map.of("role", "employee", "password", PASSWORD)).expect(200);
-        // Role changes and invitations need no step-up.
-        stale.put(accountPath(employee), Map.of("role", "manager")).expect(200);
+        // Role changes and invitations need it too since issue 25 (StepUpApiTest).
+        stale.put(accountPath(employee), Map.of("role", "manager")).expectError(403);
     }
 
     @Test

@@ -131,6 +131,25 @@ class EmployeeImportApiTest extends ApiTest {
         assertThat(employees("")).hasSize(2);
     }
 
+    /**
+     * Issue 25, finding 9: the formula check read the raw cell and the import stored it trimmed, so
+     * a space (or a tab) before the "=" got a formula into the company's data.
+     */
+    @Test
+    void aFormulaBehindLeadingSpacesIsRefusedAsTheTrimmedTextWouldBeStored() {
+        String bad = file(
+                "sly@acme.test,\" =HYPERLINK(\"\"https://evil.example\"\";\"\"Click\"\")\",Stone,,,,,,,,,",
+                "tab@acme.test,Tab,\"\t+SUM(A1:A9)\",,,,,,,,,",
+                "neg@acme.test,Neg,Ative,,,,,  -480,,,,");
+        JsonNode refused = upload("", bad).expectError(422);
+        List<String> problems = new ArrayList<>();
+        refused.path("errors").forEach(e -> problems.add(e.path("row").asInt() + " " + e.path("column").asText()));
+        assertThat(problems).containsExactly("2 first_name", "3 last_name", "4 workday_minutes");
+        assertThat(refused.toString()).contains("starts with = and would run as a spreadsheet formula")
+                .contains("starts with + and would run");
+        assertThat(employees("")).hasSize(1);
+    }
+
     @Test
     void unreadableFilesAreClear4xxAndWriteNothing() {
         byte[] latin1 = file("rene@acme.test,René,Roux,,UTC,,,,,,,").getBytes(StandardCharsets.ISO_8859_1);

@@ -113,4 +113,35 @@ class PayrollReplayApiTest extends ApiTest {
         assertThat(sendLegacy(body(), properties.payrollWebhookSecret()).status()).isEqualTo(200);
         sendLegacy(body(), "not-the-secret").expectError(401);
     }
+
+    /**
+     * Issue 25, finding 1: the base64 of the company's 16 bytes (and other non-canonical spellings)
+     * once failed the verifier's UUID parse, fell back to the global secret, and Jackson then bound
+     * it to the company that has its own secret. Now one parse decides: non-canonical → 422.
+     */
+    @Test
+    void aNonCanonicalSpellingOfTheCompanyCannotFallBackToTheGlobalSecret() {
+        http.as(admin).post("/api/companies/" + admin.companyId() + "/payroll/webhook-secret", null).expectJson(201);
+        String global = properties.payrollWebhookSecret();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16)
+                .putLong(admin.companyId().getMostSignificantBits()).putLong(admin.companyId().getLeastSignificantBits());
+        String base64 = Base64.getEncoder().encodeToString(bytes.array());
+        String hex = admin.companyId().toString().replace("-", "");
+        for (String spelling : java.util.List.of(base64, hex, "{" + admin.companyId() + "}", " " + admin.companyId())) {
+            String raw = body().replace("\"" + admin.companyId() + "\"", "\"" + spelling + "\"");
+            assertThat(raw).as(spelling).contains(spelling);
+            JsonNode legacy = sendLegacy(raw, global).expectError(422);
+            assertThat(legacy.path("error").asText()).as(spelling).startsWith("company_id");
+            send(raw, now(), global).expectError(422);
+        }
+        // A shortened spelling that UUID.fromString would read as another UUID is refused the same way.
+        String shortened = body().replace("\"" + admin.companyId() + "\"", "\"1-2-3-4-5\"");
+        sendLegacy(shortened, global).expectError(422);
+        assertThat(jdbc.sql("SELECT count(*) FROM ledger_entries WHERE company_id = :c").param("c", admin.companyId())
+                .query(Long.class).single()).isZero();
+        // The canonical spelling, upper case too, is the company: only its own secret opens it.
+        String upper = body().replace(admin.companyId().toString(), admin.companyId().toString().toUpperCase(java.util.Locale.ROOT));
+        sendLegacy(upper, global).expectError(401);
+        send(upper, now(), global).expectError(401);
+    }
 }

@@ -61,6 +61,47 @@ class FailClosedStartupTest {
         assertThat(unknown.lines()).singleElement().asString().contains("ENVIRONMENT must be development, staging or production");
     }
 
+    /**
+     * Issue 25, finding 4: ENVIRONMENT was checked in the process environment, but Spring decided
+     * from its resolved property, so SPRING_APPLICATION_JSON={"ENVIRONMENT":"development"} turned a
+     * production process into development (development headers honoured). Now the process
+     * environment alone decides, and another source that disagrees stops the process.
+     */
+    @Test
+    void anotherSourceThatDisagreesWithTheProcessEnvironmentStopsTheProcess() throws Exception {
+        Map<String, String> production = Map.of("ENVIRONMENT", "production",
+                "DATABASE_URL", "postgresql://nobody:nothing@127.0.0.1:1/none",
+                "JWT_SECRET", "a-production-secret-of-sufficient-length-0123456789",
+                "PAYROLL_WEBHOOK_SECRET", "a-payroll-secret");
+        Map<String, String> json = new java.util.HashMap<>(production);
+        json.put("SPRING_APPLICATION_JSON", "{\"ENVIRONMENT\":\"development\"}");
+        Run run = start(List.of("api"), json);
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.lines()).singleElement().asString().startsWith("power-pto cannot start: ENVIRONMENT is 'production'")
+                .contains("SPRING_APPLICATION_JSON");
+
+        Run property = start(List.of("-DENVIRONMENT=development"), List.of("api"), production);
+        assertThat(property.exitCode).isEqualTo(2);
+        assertThat(property.lines()).singleElement().asString().contains("system property");
+        Run commandLine = start(List.of("api", "--ENVIRONMENT=development"), production);
+        assertThat(commandLine.exitCode).isEqualTo(2);
+        assertThat(commandLine.lines()).singleElement().asString().contains("command line");
+    }
+
+    /**
+     * The Spring layer refuses too, whatever started it (an embedded start that skipped main's
+     * check): here the command line, which Spring reads before the process environment.
+     */
+    @Test
+    void theSpringLayerRefusesAnEnvironmentPropertyThatDisagreesWithTheProcess() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            try (var started = new org.springframework.boot.builder.SpringApplicationBuilder(PowerPtoApplication.class)
+                    .web(org.springframework.boot.WebApplicationType.NONE).run("--ENVIRONMENT=production")) {
+                assertThat(started.getEnvironment().getProperty("pto.environment")).isEqualTo("development");
+            }
+        }).hasStackTraceContaining("only the process environment decides");
+    }
+
     private record Run(int exitCode, String stdout, String stderr) {
         /** Everything printed, less the JVM's own notice about JAVA_TOOL_OPTIONS (not ours to silence). */
         List<String> lines() {
@@ -75,8 +116,14 @@ class FailClosedStartupTest {
     }
 
     private static Run start(List<String> args, Map<String, String> extraEnv) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PowerPtoApplication.class.getName()));
+        return start(List.of(), args, extraEnv);
+    }
+
+    private static Run start(List<String> jvmOptions, List<String> args, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PowerPtoApplication.class.getName()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("ENVIRONMENT");

@@ -76,8 +76,8 @@ class BadInputFuzzTest extends ReliabilityApiTest {
         ids = new HashMap<>(Map.of("cid", world.companyId().toString(), "eid", emma.id().toString(),
                 "pid", vacation.toString(), "aid", assignment.toString(), "rid", request, "hid", holiday,
                 "max", max.id().toString(), "admin", world.admin.id().toString(), "sick", sick.toString()));
-        // ids of rows a fuzzed call cannot know (outbox row, calendar feed, delegation): unknown ones answer 404
-        for (String unknown : List.of("nid", "fid", "did")) {
+        // ids of rows a fuzzed call cannot know (outbox row, calendar feed, delegation, location): unknown ones answer 404
+        for (String unknown : List.of("nid", "fid", "did", "lid")) {
             ids.put(unknown, UUID.randomUUID().toString());
         }
         ids.put("token", "unknown-feed-token-" + UUID.randomUUID());

@@ -141,7 +141,9 @@ class OidcSignInApiTest extends ApiTest {
     private Map<String, String> signIn(UnaryOperator<URI> tamperCallback, String callbackBase,
                                        UnaryOperator<String> tamperCookie) throws Exception {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        URI start = URI.create(http.baseUrl() + "/api/auth/oidc/start/" + admin.companyId());
+        // The sign-in page's tab nonce (issue 25): it must come back next to the token.
+        String tabNonce = UUID.randomUUID().toString().replace("-", "") + "x";
+        URI start = URI.create(http.baseUrl() + "/api/auth/oidc/start/" + admin.companyId() + "?tab_nonce=" + tabNonce);
         HttpResponse<String> toProvider = get(browser, start, null);
         assertThat(toProvider.statusCode()).as(toProvider.body()).isEqualTo(302);
         assertNoServerSession(toProvider);
@@ -165,6 +167,9 @@ class OidcSignInApiTest extends ApiTest {
         for (String pair : location.substring(location.indexOf('#') + 1).split("&")) {
             String[] kv = pair.split("=", 2);
             fragment.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        if (fragment.containsKey("access_token")) {
+            assertThat(fragment).containsEntry("tab_nonce", tabNonce);
         }
         return fragment;
     }
@@ -348,10 +353,16 @@ class OidcSignInApiTest extends ApiTest {
             assertThat(response.statusCode()).isEqualTo(302);
             assertThat(response.headers().firstValue("Location").orElseThrow()).isEqualTo("/sign-in/sso#error=sso_not_configured");
         }
-        // Configured, but the provider's discovery document cannot be fetched: another sentence.
-        jdbc.sql("UPDATE company_sso SET issuer = 'http://127.0.0.1:9/nobody' WHERE company_id = :c")
-                .param("c", admin.companyId()).update();
-        HttpResponse<String> response = get(browser, URI.create(http.baseUrl() + "/api/auth/oidc/start/" + admin.companyId()), null);
+        // Configured, but started without the sign-in page's tab nonce (issue 25): not started here.
+        String start = http.baseUrl() + "/api/auth/oidc/start/" + admin.companyId();
+        for (String query : List.of("", "?tab_nonce=short", "?tab_nonce=" + "x".repeat(200))) {
+            HttpResponse<String> response = get(browser, URI.create(start + query), null);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).as(query).isEqualTo("/sign-in/sso#error=sso_start_invalid");
+            assertThat(response.headers().allValues("Set-Cookie")).as("no authorization cookie").isEmpty();
+        }
+        // Configured, but no usable provider document is stored (the background refresh has not fetched it yet).
+        jdbc.sql("UPDATE company_sso SET provider_metadata = NULL WHERE company_id = :c").param("c", admin.companyId()).update();
+        HttpResponse<String> response = get(browser, URI.create(start + "?tab_nonce=" + "n".repeat(43)), null);
         assertThat(response.headers().firstValue("Location").orElseThrow()).isEqualTo("/sign-in/sso#error=sso_unavailable");
     }
 
@@ -453,5 +464,82 @@ class OidcSignInApiTest extends ApiTest {
         assertThat(sealed).doesNotContain("client-secret-of-acme");
         JsonNode audit = asAdmin.get("/api/companies/" + admin.companyId() + "/audit-log?entity_type=COMPANY").expectJson(200);
         assertThat(audit.toString()).contains("Acme ID").doesNotContain("client-secret-of-acme");
+    }
+
+    /**
+     * Issue 25, finding 10: SSO matched the NFKC-folded address, so the provider's fullwidth
+     * "ｖａｌ６@…" (another mailbox there) signed in as "val6@…"; a fullwidth twin employee made
+     * SSO answer 500. Now the address must be the same but for letter case, and the folded key is
+     * unique per company.
+     */
+    @Test
+    void aFullwidthTwinAddressNeitherSignsInAsSomeoneElseNorBecomesATwinEmployee() throws Exception {
+        UUID val = employee("val6");
+        nextIdToken("\uff56\uff41\uff4c\uff16@" + domain, true, null, 3600, Map.of());
+        assertThat(signIn()).containsEntry("error", "unknown_user").doesNotContainKey("access_token");
+        nextIdToken("VAL6@" + domain.toUpperCase(), true, null, 3600, Map.of());
+        Map<String, String> same = signIn();
+        assertThat(same).containsKey("access_token");
+        assertThat(http.withToken(same.get("access_token")).get("/api/auth/me").expectJson(200).path("user_id").asText())
+                .isEqualTo(val.toString());
+
+        // The twin as an employee: refused as a duplicate (409), not stored, so SSO never sees two.
+        UUID twin = UUID.randomUUID();
+        JsonNode refused = http.as(admin).put("/api/companies/" + admin.companyId() + "/employees/" + twin,
+                Map.of("first_name", "Twin", "last_name", "Val", "email", "\uff56\uff41\uff4c\uff16@" + domain)).expectError(409);
+        assertThat(refused.path("code").asText()).isEqualTo("duplicate_email");
+        // Written by SQL around the application, the unique index refuses it too.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                        "INSERT INTO employees (company_id, id, first_name, last_name, email, email_key) VALUES (:c, :id, 'T', 'V', :email, :key)")
+                .param("c", admin.companyId()).param("id", twin).param("email", "\uff56\uff41\uff4c\uff16@" + domain)
+                .param("key", "val6@" + domain).update()).hasMessageContaining("employees_email_key_uq");
+        nextIdToken("val6@" + domain, true, null, 3600, Map.of());
+        assertThat(signIn()).containsKey("access_token");
+    }
+
+    /**
+     * Issue 25, finding 11: password tokens issued before "require SSO" kept working until they
+     * expired (single sign-on tokens and the break-glass admin's go on), and a break-glass admin
+     * who was demoted kept their password sign-in.
+     */
+    @Test
+    void requiringSsoEndsTheTokensOfPasswordSignIns() throws Exception {
+        UUID eve = employee("eve");
+        accounts.setPassword(admin.companyId(), eve, Role.EMPLOYEE, "eve's password 12");
+        String evePassword = http.post("/api/auth/login", Map.of("email", "eve@" + domain, "password", "eve's password 12"))
+                .expectJson(200).path("access_token").asText();
+        UUID fay = employee("fay");
+        nextIdToken("fay@" + domain, true, null, 3600, Map.of());
+        String faySso = signIn().get("access_token");
+        String adminEmail = jdbc.sql("SELECT email FROM employees WHERE company_id = :c AND id = :id")
+                .param("c", admin.companyId()).param("id", admin.id()).query(String.class).single();
+        String adminPassword = http.post("/api/auth/login", Map.of("email", adminEmail, "password", "admin password 123"))
+                .expectJson(200).path("access_token").asText();
+
+        Map<String, Object> required = settings(true, admin.id());
+        required.remove("client_secret");
+        http.as(admin).put("/api/companies/" + admin.companyId() + "/sso", required).expectJson(200);
+        http.withToken(evePassword).get("/api/auth/me").expectError(401);
+        assertThat(http.withToken(faySso).get("/api/auth/me").expectJson(200).path("user_id").asText()).isEqualTo(fay.toString());
+        http.withToken(adminPassword).get("/api/auth/me").expect(200);
+    }
+
+    @Test
+    void aDemotedBreakGlassAdminLosesTheirPasswordSignIn() {
+        Map<String, Object> required = settings(true, admin.id());
+        required.remove("client_secret");
+        http.as(admin).put("/api/companies/" + admin.companyId() + "/sso", required).expectJson(200);
+        String adminEmail = jdbc.sql("SELECT email FROM employees WHERE company_id = :c AND id = :id")
+                .param("c", admin.companyId()).param("id", admin.id()).query(String.class).single();
+        http.post("/api/auth/login", Map.of("email", adminEmail, "password", "admin password 123")).expect(200);
+        // The break-glass admin made a manager by another admin: no password sign-in any more.
+        UUID other = UUID.randomUUID();
+        jdbc.sql("INSERT INTO employees (company_id, id, first_name, last_name, email) VALUES (:c, :id, 'Olga', 'Admin', :email)")
+                .param("c", admin.companyId()).param("id", other).param("email", "olga@" + domain).update();
+        accounts.setPassword(admin.companyId(), other, Role.ADMIN, "olga's password 1");
+        http.as(new Person(admin.companyId(), other, Role.ADMIN))
+                .put("/api/companies/" + admin.companyId() + "/employees/" + admin.id() + "/account",
+                        Map.of("role", "manager", "password", "admin password 123")).expect(200);
+        http.post("/api/auth/login", Map.of("email", adminEmail, "password", "admin password 123")).expectError(403);
     }
 }

@@ -10,8 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Decides the environment from the one variable ENVIRONMENT (fail closed: missing or unknown
- * stops the application; nothing else, e.g. PTO_ENVIRONMENT or a pto.environment property, can
+ * Decides the environment from the one variable ENVIRONMENT of the process environment (fail
+ * closed: missing or unknown stops the application; an ENVIRONMENT from any other source that
+ * disagrees stops it too; nothing else, e.g. PTO_ENVIRONMENT or a pto.environment property, can
  * override it because the decided value is put in front of every other property source), then
  * applies the plan's "Configuration by Environment" table (debug, Swagger UI, CORS, log level)
  * as defaults; explicit properties and variables still win because this source is added last.
@@ -28,7 +29,16 @@ public class EnvironmentDefaults implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String name = decide(environment.getProperty(VARIABLE));
+        // The process environment alone decides (issue 25, finding 4): Spring's resolved property
+        // also reads SPRING_APPLICATION_JSON, system properties and the command line, and
+        // SPRING_APPLICATION_JSON={"ENVIRONMENT":"development"} once turned production into development.
+        String name = decide(System.getenv(VARIABLE));
+        String resolved = environment.getProperty(VARIABLE);
+        if (resolved != null && !resolved.trim().equals(name)) {
+            throw new IllegalStateException(VARIABLE + " is '" + name + "' in the process environment but '" + resolved.trim()
+                    + "' in another configuration source (SPRING_APPLICATION_JSON, a system property, the command line"
+                    + " or a file); only the process environment decides: remove the other one");
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("pto-environment",
                 Map.of("pto.environment", name)));
         environment.getPropertySources().addLast(new MapPropertySource("pto-environment-defaults", defaultsFor(name)));

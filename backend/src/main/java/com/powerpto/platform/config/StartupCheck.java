@@ -23,6 +23,56 @@ public final class StartupCheck {
     }
 
     public static List<String> problems(Map<String, String> env) {
+        return problems(env, Map.of(), new String[0]);
+    }
+
+    /**
+     * As {@link #problems(Map)}, and ENVIRONMENT given by another source that Spring would read —
+     * a system property, {@code --ENVIRONMENT=} on the command line, SPRING_APPLICATION_JSON — must
+     * not disagree with the process environment's (issue 25, finding 4). The Spring layer
+     * ({@link EnvironmentDefaults}) checks every source again.
+     */
+    public static List<String> problems(Map<String, String> env, Map<?, ?> systemProperties, String[] args) {
+        List<String> problems = new ArrayList<>(environmentProblems(env));
+        String decided = env.get("ENVIRONMENT") == null ? null : env.get("ENVIRONMENT").trim();
+        if (decided != null && ENVIRONMENTS.contains(decided)) {
+            otherSources(env, systemProperties, args).forEach((source, value) -> {
+                if (!decided.equals(value)) {
+                    problems.add("ENVIRONMENT is '" + decided + "' in the process environment but '" + value + "' in " + source
+                            + "; only the process environment decides");
+                }
+            });
+        }
+        return problems;
+    }
+
+    private static Map<String, String> otherSources(Map<String, String> env, Map<?, ?> systemProperties, String[] args) {
+        Map<String, String> found = new java.util.LinkedHashMap<>();
+        Object property = systemProperties.get("ENVIRONMENT");
+        if (property != null) {
+            found.put("the system property ENVIRONMENT", property.toString().trim());
+        }
+        for (String arg : args) {
+            if (arg.startsWith("--ENVIRONMENT=")) {
+                found.put("the command line", arg.substring("--ENVIRONMENT=".length()).trim());
+            }
+        }
+        String json = env.get("SPRING_APPLICATION_JSON");
+        if (!isBlank(json)) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode value = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)
+                        .path("ENVIRONMENT");
+                if (!value.isMissingNode()) {
+                    found.put("SPRING_APPLICATION_JSON", value.asText().trim());
+                }
+            } catch (java.io.IOException e) {
+                found.put("SPRING_APPLICATION_JSON", "(not JSON)");
+            }
+        }
+        return found;
+    }
+
+    private static List<String> environmentProblems(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         String environment = env.get("ENVIRONMENT");
         if (isBlank(environment)) {

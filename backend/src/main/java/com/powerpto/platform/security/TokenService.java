@@ -46,6 +46,24 @@ public class TokenService {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     private static final List<String> REQUIRED_CLAIMS = List.of("sub", "company_id", "role", "exp", "iat", "sgen");
     static final String GENERATION = "sgen";
+    /** How the person signed in (RFC 8176's claim): {@code pwd} for a password, {@code sso} for single sign-on. */
+    static final String METHOD = "amr";
+
+    /** How a token's holder signed in; tokens issued before the claim existed count as {@link #PASSWORD}. */
+    public enum SignIn {
+        PASSWORD("pwd"), SINGLE_SIGN_ON("sso");
+
+        private final String claim;
+
+        SignIn(String claim) {
+            this.claim = claim;
+        }
+
+        static SignIn of(List<String> methods) {
+            return methods != null && methods.contains(SINGLE_SIGN_ON.claim) && !methods.contains(PASSWORD.claim)
+                    ? SINGLE_SIGN_ON : PASSWORD;
+        }
+    }
 
     private final byte[] secret;
     private final long ttlSeconds;
@@ -76,7 +94,8 @@ public class TokenService {
         });
         JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
         timestamps.setClock(clock);
-        nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, TokenService::requiredClaims,
+        nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, this::notIssuedInTheFuture,
+                TokenService::requiredClaims,
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
         this.decoder = nimbus;
@@ -85,8 +104,8 @@ public class TokenService {
     public record IssuedToken(String value, long expiresIn) {
     }
 
-    /** A verified token: its caller, the session generation it was issued in and when it was issued. */
-    public record VerifiedToken(Caller caller, long generation, Instant issuedAt) {
+    /** A verified token: its caller, the session generation it was issued in, when it was issued and how. */
+    public record VerifiedToken(Caller caller, long generation, Instant issuedAt, SignIn signIn) {
     }
 
     public static String issuerFor(String environment) {
@@ -103,11 +122,16 @@ public class TokenService {
     }
 
     public IssuedToken issue(UUID userId, UUID companyId, Role role, long generation) {
+        return issue(userId, companyId, role, generation, SignIn.PASSWORD);
+    }
+
+    public IssuedToken issue(UUID userId, UUID companyId, Role role, long generation, SignIn signIn) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(audience)
                 .claim(GENERATION, generation)
+                .claim(METHOD, List.of(signIn.claim))
                 .subject(userId.toString())
                 .claim("company_id", companyId.toString())
                 .claim("role", role.claim())
@@ -140,10 +164,34 @@ public class TokenService {
             if (!(generation instanceof Number number) || jwt.getIssuedAt() == null) {
                 throw new InvalidTokenException();
             }
-            return new VerifiedToken(caller, number.longValue(), jwt.getIssuedAt());
+            return new VerifiedToken(caller, number.longValue(), jwt.getIssuedAt(), SignIn.of(methods(jwt)));
         } catch (JwtException | IllegalArgumentException e) {
             throw new InvalidTokenException();
         }
+    }
+
+    /**
+     * Spring's timestamp check reads only {@code exp} and {@code nbf}: a token "issued" tomorrow
+     * would pass, and would count as a fresh sign-in for step-up until then (issue 25, finding 14).
+     * The same skew as for expiry allows for the clocks of two API tasks.
+     */
+    private OAuth2TokenValidatorResult notIssuedInTheFuture(Jwt jwt) {
+        Instant issued = jwt.getIssuedAt();
+        if (issued != null && issued.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "iat is in the future", null));
+        }
+        return OAuth2TokenValidatorResult.success();
+    }
+
+    /** Whether a token issued at {@code issuedAt} is a sign-in within {@code window} of now (never when issued "later"). */
+    public boolean issuedWithin(Instant issuedAt, Duration window) {
+        Instant now = clock.instant();
+        return issuedAt != null && !issuedAt.isBefore(now.minus(window)) && !issuedAt.isAfter(now.plus(CLOCK_SKEW));
+    }
+
+    private static List<String> methods(Jwt jwt) {
+        Object methods = jwt.getClaim(METHOD);
+        return methods instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
     private static OAuth2TokenValidatorResult requiredClaims(Jwt jwt) {

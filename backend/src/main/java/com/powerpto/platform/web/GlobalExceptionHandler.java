@@ -164,8 +164,10 @@ public class GlobalExceptionHandler {
     static final java.util.Map<String, String> CONSTRAINT_MESSAGES = java.util.Map.of(
             "requests_no_overlap", "the request overlaps another submitted or approved request",
             "assignments_no_overlap", "the employee already has an assignment to this policy for an overlapping period",
-            "holidays_date_uq", "there is already a holiday on that date",
+            "holidays_date_uq", "there is already a holiday on that date for that location (or the whole company)",
+            "locations_name_uq", "there is already a location of that name",
             "employees_email_uq", "another employee of this company already uses that e-mail address",
+            "employees_email_key_uq", "another employee of this company already uses that e-mail address, or one that differs only in width or form",
             "policies_company_id_key_key", "a policy with that key already exists");
 
     /** The stable code of each constraint's refusal: the same code the service's own check uses. */
@@ -173,7 +175,9 @@ public class GlobalExceptionHandler {
             "requests_no_overlap", "request_overlap",
             "assignments_no_overlap", "assignment_overlap",
             "holidays_date_uq", "duplicate_holiday_date",
+            "locations_name_uq", "duplicate_location",
             "employees_email_uq", "duplicate_email",
+            "employees_email_key_uq", "duplicate_email",
             "policies_company_id_key_key", "duplicate_policy_key");
 
     private static String constraintName(Throwable e) {
