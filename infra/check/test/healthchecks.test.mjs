@@ -98,7 +98,11 @@ class Backend {
     };
     const [cmd, args] = this.wrap(this.argv);
     this.proc = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    const keep = (b) => { this.log = (this.log + b.toString()).slice(-20000); };
+    const keep = (b) => {
+      this.log = (this.log + b.toString()).slice(-20000);
+      // Remembered when seen: the log's tail may not hold it any more once the process is killed.
+      this.pgDataDir ??= this.log.match(/embedded PostgreSQL 17 listening on 127\.0\.0\.1:\d+ \(data ([^)]+)\)/)?.[1];
+    };
     this.proc.stdout.on("data", keep);
     this.proc.stderr.on("data", keep);
     this.exited = new Promise((res) => this.proc.once("exit", res));
@@ -189,9 +193,8 @@ describe("ECS container health checks", { skip }, () => {
       // The process was killed with SIGKILL (no shutdown hook ran): the embedded PostgreSQL it
       // started must stop anyway, and its throwaway data directory go (issue 30).
       test(`the ${mode} process's embedded PostgreSQL stops after the process is killed`, async () => {
-        const started = backend.log.match(/embedded PostgreSQL 17 listening on 127\.0\.0\.1:\d+ \(data ([^)]+)\)/);
-        assert.ok(started, `the ${mode} process started an embedded PostgreSQL:\n${backend.log}`);
-        const dataDir = started[1];
+        const dataDir = backend.pgDataDir;
+        assert.ok(dataDir, `the ${mode} process started an embedded PostgreSQL:\n${backend.log.slice(-3000)}`);
         const deadline = Date.now() + 30_000;
         while (existsSync(dataDir) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
         assert.ok(!existsSync(dataDir), `${dataDir} (and its server) still there 30 s after the ${mode} process was killed`);
