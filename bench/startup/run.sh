@@ -164,7 +164,7 @@ column() { tr ';' '\n' <<<"$1" | awk -v f="$2" 'NF {print $f}' | grep -v '^-$' |
 max_of() { tr ';' '\n' <<<"$1" | awk -v f="$2" 'NF {print $f}' | sort -n | tail -1; }
 
 tf_ecs="$root/infra/terraform/modules/ecs/main.tf"
-start_periods="$(grep -n 'startPeriod' "$tf_ecs" | sed 's/^ *//' | tr -s ' ' | paste -sd ';' -)"
+start_periods="$(grep -noE 'startPeriod *= *[0-9]+' "$tf_ecs" | tr -s ' ' | paste -sd ';' -)"
 grace="$(grep -o 'health_check_grace_period_seconds *= *[0-9a-z_.]*' "$tf_ecs" | paste -sd ';' -)"
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 {
