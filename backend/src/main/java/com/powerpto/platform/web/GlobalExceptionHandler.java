@@ -222,9 +222,11 @@ public class GlobalExceptionHandler {
                     && tse.getApplicationException() != null && connectionLost(tse.getApplicationException())) {
                 return true;
             }
-            // A commit that failed because the server went away is logged by Spring and replaced by the failed
-            // rollback on the connection the pool has closed meanwhile ("Connection is closed", no SQLState).
-            if (t instanceof org.springframework.transaction.TransactionSystemException && t.getCause() instanceof java.sql.SQLException) {
+            // A commit that failed because the server went away is rolled back on the closed connection, and
+            // Spring throws the rollback's failure alone ("Connection is closed", no SQLState): a rollback
+            // only fails on a connection that is gone.
+            if (t instanceof org.springframework.transaction.TransactionSystemException
+                    && t.getCause() instanceof java.sql.SQLException) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
