@@ -36,20 +36,30 @@ run: build
 reconcile: backend-jar
 	ENVIRONMENT=development PTO_DATA_DIR=$(DATA_DIR) PTO_EMBEDDED_PG_PORT=$${PTO_EMBEDDED_PG_PORT:-54329} java -jar $(JAR) reconcile
 
+# One id per test run: every process the run starts inherits it, so the check after each suite
+# finds the PostgreSQL servers and temp data directories this run left behind (and only those).
+TEST_TARGETS := test test-backend test-infra test-e2e
+$(TEST_TARGETS): export PTO_RUN_ID := $(or $(PTO_RUN_ID),$(shell date +%Y%m%d%H%M%S)-$(shell echo $$PPID))
+NO_POSTGRES_LEFT = bash infra/check/no-postgres-left.sh
+
 test: test-backend test-frontend test-infra test-e2e
+	@$(NO_POSTGRES_LEFT) "make test"
 	@echo "make test: all suites passed"
 
 test-backend:
 	mvn -B -ntp -f backend/pom.xml verify
+	@$(NO_POSTGRES_LEFT) "the backend tests"
 
 test-frontend: frontend/node_modules
 	cd frontend && npm test && npm run build && npm run size
 
 test-infra:
 	bash infra/check/run.sh
+	@$(NO_POSTGRES_LEFT) "the infrastructure checks"
 
 test-e2e: build
 	bash frontend/e2e/run-against-server.sh
+	@$(NO_POSTGRES_LEFT) "the browser tests"
 
 openapi:
 	ENVIRONMENT=development $(MVN) test -Dtest=OpenApiDocumentTest -Dopenapi.write=true -Dsurefire.failIfNoSpecifiedTests=false

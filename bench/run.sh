@@ -36,7 +36,10 @@ if ! command -v pgbench >/dev/null || ! command -v psql >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq postgresql-client postgresql-contrib) >"$work/apt.log" 2>&1 \
     || { log "cannot install psql/pgbench (see $work/apt.log)"; exit 1; }
 fi
-command -v pgbench >/dev/null || export PATH="$PATH:$(ls -d /usr/lib/postgresql/*/bin | tail -1)"
+if ! command -v pgbench >/dev/null; then
+  pg_bin_dirs=(/usr/lib/postgresql/*/bin)
+  export PATH="$PATH:${pg_bin_dirs[-1]}"
+fi
 
 # ------------------------------------------------------------------ the jar (copied: others rebuild in place)
 jar="${BENCH_JAR:-}"

@@ -8,8 +8,8 @@ rows="${1:-5000}"
 mkdir -p "$root/backend/target-bench"
 out="$root/backend/target-bench/import-bench.properties"
 cd "$root/backend"
-cmd="load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-mvn -q -B -o -Dbuild.dir=target-bench test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \"-DargLine=-Dbench.rows=$rows -Dbench.out=…\""
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+cmd="mvn -q -B -o -Dbuild.dir=target-bench test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \"-DargLine=-Dbench.rows=$rows -Dbench.out=…\""
 mvn -q -B -o -Dbuild.dir=target-bench test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \
   "-DargLine=-Dbench.rows=$rows -Dbench.out=$out"
 get() { grep "^$1=" "$out" | cut -d= -f2; }

@@ -18,7 +18,7 @@ fi
 
 log="$root/frontend/e2e/artifacts/server.log"
 mkdir -p "$(dirname "$log")"
-ENVIRONMENT=development PORT="$port" PTO_MANAGEMENT_PORT=$((port + 1)) PTO_DEMO_OIDC_PORT=$((port + 2)) PTO_DATA_DIR= \
+ENVIRONMENT=development PORT="$port" PTO_MANAGEMENT_PORT=$((port + 1)) PTO_DEMO_OIDC_PORT=$((port + 2)) PTO_DATA_DIR='' \
   java -jar "$root/backend/target/power-pto.jar" all --pto.ui.directory="$root/frontend/dist" >"$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT

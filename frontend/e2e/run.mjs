@@ -33,6 +33,8 @@ import { issue19 } from './scenarios/19.mjs';
 import { issue20 } from './scenarios/20.mjs';
 import { issue16 } from './scenarios/16.mjs';
 import { issue28 } from './scenarios/28.mjs';
+import { issue26 } from './scenarios/26.mjs';
+import { issue29 } from './scenarios/29.mjs';
 
 const smokeOnly = process.env.E2E_SMOKE === '1';
 const runner = createRunner();
@@ -282,6 +284,9 @@ async function full(browser) {
     const remaining = cards.first();
     await remaining.getByTestId('decision-note').fill('Team offsite that day, sorry.');
     await remaining.getByTestId('deny-request').click();
+    // deny asks first (issue 26)
+    await byTestId(manager, 'deny-dialog').waitFor();
+    await byTestId(manager, 'confirm-deny').click();
     await expectToast(manager, 'Denied');
   });
   await step('team calendar shows the approved absence', manager, async () => {
@@ -380,10 +385,22 @@ async function full(browser) {
   await issue20(browser, runner);
   await issue16(browser, runner);
   await issue28(browser, runner);
+  await issue29(browser, runner);
+  // last: it adds 60 people to the demo company
+  await issue26(browser, runner);
 }
 
 /** E2E_ONLY=28 (or a comma-separated list) runs only those issue scenarios after the smoke steps. */
-const ONLY = { 15: lifecycle, 16: issue16, 19: issue19, 20: issue20, 28: issue28 };
+const ONLY = {
+  15: lifecycle,
+  16: issue16,
+  17: (browser, runner) => notificationsScenario(browser, { step: runner.step, runner }),
+  19: issue19,
+  20: issue20,
+  26: issue26,
+  28: issue28,
+  29: issue29,
+};
 
 const browser = await launch();
 const started = Date.now();

@@ -11,6 +11,7 @@ const AccountPage = lazy(() => import('@/features/auth/pages/AccountPage'));
 const SsoLandingPage = lazy(() => import('@/features/auth/pages/SsoLandingPage'));
 const AcceptInvitePage = lazy(() => import('@/features/auth/pages/AcceptInvitePage'));
 const DevMailboxPage = lazy(() => import('@/features/notifications/pages/DevMailboxPage'));
+const DevSlackPage = lazy(() => import('@/features/integrations/pages/DevSlackPage'));
 const MyBalancesPage = lazy(() => import('@/features/balances/pages/MyBalancesPage'));
 const MyRequestsPage = lazy(() => import('@/features/requests/pages/MyRequestsPage'));
 const ApprovalsPage = lazy(() => import('@/features/approvals/pages/ApprovalsPage'));
@@ -27,6 +28,7 @@ const ImportPage = lazy(() => import('@/features/imports/pages/ImportPage'));
 const HolidaysPage = lazy(() => import('@/features/holidays/pages/HolidaysPage'));
 const AuditLogPage = lazy(() => import('@/features/audit/pages/AuditLogPage'));
 const ReportsPage = lazy(() => import('@/features/reports/pages/ReportsPage'));
+const CompanySettingsPage = lazy(() => import('@/features/company/pages/CompanySettingsPage'));
 
 export function App() {
   return (
@@ -46,6 +48,7 @@ export function App() {
         <Route path="requests" element={<MyRequestsPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="dev/mailbox" element={<DevMailboxPage />} />
+        <Route path="dev/slack" element={<DevSlackPage />} />
         <Route
           path="approvals"
           element={
@@ -84,6 +87,7 @@ export function App() {
           <Route path="holidays" element={<HolidaysPage />} />
           <Route path="audit" element={<AuditLogPage />} />
           <Route path="reports" element={<ReportsPage />} />
+          <Route path="settings" element={<CompanySettingsPage />} />
         </Route>
         <Route path="*" element={<NotFound />} />
       </Route>

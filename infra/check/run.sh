@@ -6,16 +6,23 @@
 #   Dockerfiles linted with dockerfile-utils, frontend/nginx.conf checked with nginx -t
 #   and served by a real nginx on a loopback port, docs/metrics.md matched to Terraform,
 #   docs values that mirror code compared with the code, and the ECS container health
-#   checks executed under dash against a real backend (api and worker mode).
+#   checks executed under dash against a real backend (api and worker mode). Drills that run the
+#   real thing: the first deploy from docs/operations.md on PostgreSQL 17 with an RDS-like master,
+#   a database outage under a real API, and the deploy/rollback jobs against the AWS API model
+#   (botocore) with every call checked against the deploy role's IAM policy (decision 0068).
 # Usage: bash infra/check/run.sh
 set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the checks run: nginx (nginx -t, loopback server), dash (ECS's /bin/sh),
-# shellcheck (the workflows' shell), iproute2 (network namespaces for the health checks).
+# the shell linter for the workflows and scripts, iproute2 (network namespaces for the health checks).
+# (A comment line may not start with the linter's name: it would read it as a directive.)
+have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
+# apt_install <package> <command that succeeds when it is there already...>
 apt_install() {
-  local package=$1 binary=$2
-  if command -v "$binary" >/dev/null 2>&1 || [ -x "/usr/sbin/$binary" ]; then return 0; fi
+  local package=$1
+  shift
+  if "$@" >/dev/null 2>&1; then return 0; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "infra/check: installing Debian's $package"
     export DEBIAN_FRONTEND=noninteractive
@@ -29,11 +36,17 @@ apt_install() {
     echo "infra/check: $package is not installed and cannot be installed here; its checks will be skipped" >&2
   fi
 }
-apt_install nginx nginx
-apt_install dash dash
-apt_install shellcheck shellcheck
-apt_install iproute2 ip
-apt_install wget wget
+apt_install nginx have nginx
+apt_install dash have dash
+apt_install shellcheck have shellcheck
+apt_install iproute2 have ip
+apt_install wget have wget
+# The first-deploy drill: psql runs the docs' role SQL (Debian's client; it speaks to the 17 server),
+# jq renders the docs' secret JSON (and the workflows' steps use it).
+apt_install postgresql-client have psql
+apt_install jq have jq
+# The deploy pipeline check: the AWS API models and botocore's validator (the AWS CLI's own library).
+apt_install python3-botocore /usr/bin/python3 -c "import botocore, jmespath"
 
 # The health-check test runs the real backend jar (make test builds it in test-backend first).
 if [ ! -f ../../backend/target/power-pto.jar ]; then

@@ -63,7 +63,7 @@ export async function issue16(browser, runner) {
   const admin = await newPage(browser);
   await step('the admin sees the company single sign-on settings, never the client secret', admin, async () => {
     await signIn(admin, config.admin, config.adminPassword);
-    await admin.goto('/account');
+    await admin.goto('/admin/settings');
     const card = byTestId(admin, 'sso-settings');
     await card.waitFor();
     assert((await byTestId(admin, 'sso-provider-name').inputValue()) === 'Demo SSO', 'provider name');
@@ -74,7 +74,7 @@ export async function issue16(browser, runner) {
   });
 
   const requireSso = async (on) => {
-    await admin.goto('/account');
+    await admin.goto('/admin/settings');
     await byTestId(admin, 'sso-settings').waitFor();
     const box = byTestId(admin, 'sso-require');
     if ((await box.isChecked()) !== on) await box.click();

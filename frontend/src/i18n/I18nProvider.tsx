@@ -30,6 +30,14 @@ export function useLocale(): LocaleState {
 export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(fixed ?? initialLocale());
   const [loaded, setLoaded] = useState<{ locale: Locale; messages: Record<string, string> }>({ locale: 'en', messages: en });
+  // Until the first chosen catalog is there, nothing is shown: a screen shown in English and then
+  // re-mounted in German would lose what was typed in the meantime (issue 26). Later switches keep
+  // the current screen until the new catalog arrives.
+  const [started, setStarted] = useState(false);
+  const current = loaded.locale === locale;
+  useEffect(() => {
+    if (current) setStarted(true);
+  }, [current]);
 
   useEffect(() => {
     let live = true;
@@ -52,7 +60,7 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
     <LocaleContext.Provider value={{ locale, setLocale }}>
       <IntlProvider locale={loaded.locale} messages={loaded.messages} defaultLocale="en">
         {/* a new language re-renders every screen (dates and numbers outside react-intl too) */}
-        <Fragment key={loaded.locale}>{children}</Fragment>
+        {(started || current) && <Fragment key={loaded.locale}>{children}</Fragment>}
       </IntlProvider>
     </LocaleContext.Provider>
   );

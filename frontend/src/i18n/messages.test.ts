@@ -35,4 +35,10 @@ describe('message catalogs', () => {
     }
     expect(de['nav.balances']).not.toBe(en['nav.balances']);
   });
+
+  it('German addresses people as "Sie", never "du" (issue 26)', () => {
+    const du = /\b(du|dein|deine|deinen|deiner|deinem|deines|dich|dir|hast|bist|kannst|musst|willst|wirst|möchtest|wähle|gib|klicke)\b/i;
+    const found = Object.entries(de).filter(([, text]) => du.test(text.replace(/\{[^}]*\}/g, ' ')));
+    expect(found).toEqual([]);
+  });
 });

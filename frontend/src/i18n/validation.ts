@@ -50,6 +50,14 @@ export const VALIDATION_KEYS: Record<string, MessageKey> = {
   "Choose a policy.": 'validation.policy',
   "Enter an amount above 0.": 'validation.amount',
   "Say why (it is kept in the ledger and audit log).": 'validation.reason',
+  "Notice must be a whole number of days from 0 to 3660.": 'validation.ruleNotice',
+  "The longest absence must be a whole number of days from 1 to 3660.": 'validation.ruleMaxDays',
+  "At most 100 blackout periods.": 'validation.ruleBlackouts',
+  "Enter the first day of the period.": 'validation.blackoutStart',
+  "Enter the last day of the period.": 'validation.blackoutEnd',
+  "The last day must not be before the first.": 'validation.blackoutOrder',
+  "The limit must be a whole number from 1 to 10000.": 'validation.ruleLimit',
+  "Enter how many people may be away at once.": 'validation.ruleLimitMissing',
 };
 
 const VERSION_START = /^The new version must start on or after (\d{4}-\d{2}-\d{2}), when the current one started\.$/;

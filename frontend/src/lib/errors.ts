@@ -55,9 +55,11 @@ export function errorSentence(intl: IntlShape, err: unknown, amounts: AmountCont
       { name: err.context.blackout_name, start: String(err.context.blackout_start_date ?? ''), end: String(err.context.blackout_end_date ?? '') },
     );
   }
-  if (code === 'invalid_input' && err.fields?.length === 1) {
+  if ((code === 'invalid_input' || code === 'invalid_field') && err.fields?.length) {
+    // "Please check “issuer”." — never the bare placeholder (issue 26)
     return intl.formatMessage({ id: 'error.invalid_field' }, { field: fieldLabel(err.fields[0].field) });
   }
+  if (code === 'invalid_field') return intl.formatMessage({ id: 'error.invalid_input' });
   const id = code ? `error.${code}` : '';
   if (id && intl.messages[id]) return intl.formatMessage({ id });
   // an unknown rule: the server's own sentence beats a vague one

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateInZone, formatDateRange, humanize, lastDayOfMonth, monthGrid, parseDate, toIsoDate, fullName, initials } from './format';
+import { addDays, dateInZone, formatDateRange, formatRequestWhen, humanize, lastDayOfMonth, monthGrid, parseDate, setDisplayLocale, toIsoDate, fullName, initials } from './format';
 
 describe('dates', () => {
   it('parses YYYY-MM-DD as a local date', () => {
@@ -48,5 +48,22 @@ describe('formatDateRange', () => {
   it('names one day once and a span by both ends', () => {
     expect(formatDateRange('2027-03-01', '2027-03-01')).toBe('Mar 1, 2027');
     expect(formatDateRange('2027-03-01', '2027-03-04')).toBe('Mar 1, 2027 – Mar 4, 2027');
+  });
+});
+
+describe('formatRequestWhen (issue 26)', () => {
+  it('a full-day request of Mar 24–31 reads "→ Mar 31", not "→ Apr 1, 12:00 AM"', () => {
+    setDisplayLocale('en-US');
+    // Berlin: 2027-03-24T00:00 local is 23:00 UTC the day before; end is the midnight after Mar 31
+    expect(formatRequestWhen('2027-03-23T23:00:00Z', '2027-03-31T22:00:00Z', 'Europe/Berlin')).toBe('Mar 24, 2027 → Mar 31, 2027');
+    expect(formatRequestWhen('2027-03-23T23:00:00Z', '2027-03-24T23:00:00Z', 'Europe/Berlin')).toBe('Mar 24, 2027');
+  });
+  it('timed requests keep their times (the end as a time on the same day)', () => {
+    setDisplayLocale('en-US');
+    expect(formatRequestWhen('2027-03-24T08:00:00Z', '2027-03-24T12:00:00Z', 'UTC')).toBe('Mar 24, 2027, 8:00 AM → 12:00 PM');
+    expect(formatRequestWhen('2027-03-24T08:00:00Z', '2027-03-25T12:00:00Z', 'UTC')).toBe('Mar 24, 2027, 8:00 AM → Mar 25, 2027, 12:00 PM');
+    setDisplayLocale('de-DE');
+    expect(formatRequestWhen('2027-03-23T23:00:00Z', '2027-03-31T22:00:00Z', 'Europe/Berlin')).toBe('24. März 2027 → 31. März 2027');
+    setDisplayLocale('en-US');
   });
 });

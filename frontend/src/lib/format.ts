@@ -84,6 +84,43 @@ export function formatDateTime(iso: string | null | undefined, timeZone?: string
   }
 }
 
+/** "09:00" / "00:00": the wall-clock time of an instant in a timezone (24 h, for comparisons). */
+function clockInZone(iso: string, timeZone?: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: timeZone || undefined, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+    return `${get('hour')}:${get('minute')}`;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * A request's first and last moment as people say them (issue 26). Whole days — start and end at
+ * midnight in the employee's zone, as the request dialog sends them — are dates, `to` being the
+ * last day off ("Mar 31", never "Apr 1, 12:00 AM"). Anything else keeps its times, in `timeZone`
+ * (the reader's or, by default, the employee's); an end on the start's day is a time only.
+ */
+export function requestSpan(startAt: string, endAt: string, employeeZone: string, timeZone?: string): { allDay: boolean; from: string; to: string } {
+  if (clockInZone(startAt, employeeZone) === '00:00' && clockInZone(endAt, employeeZone) === '00:00') {
+    const first = dateInZone(startAt, employeeZone);
+    const last = addDays(dateInZone(endAt, employeeZone), -1);
+    return { allDay: true, from: formatDate(first), to: formatDate(last < first ? first : last) };
+  }
+  const zone = timeZone ?? employeeZone;
+  const sameDay = dateInZone(startAt, zone) === dateInZone(endAt, zone);
+  const to = sameDay
+    ? new Date(endAt).toLocaleTimeString(displayLocale, { timeZone: zone || undefined, hour: 'numeric', minute: '2-digit' })
+    : formatDateTime(endAt, zone);
+  return { allDay: false, from: formatDateTime(startAt, zone), to };
+}
+
+/** {@link requestSpan} in one line: "Mar 24, 2027 → Mar 31, 2027", "Mar 24, 2027", "Mar 24, 2027, 8:00 AM → 12:00 PM". */
+export function formatRequestWhen(startAt: string, endAt: string, employeeZone: string, timeZone?: string): string {
+  const s = requestSpan(startAt, endAt, employeeZone, timeZone);
+  return s.allDay && s.from === s.to ? s.from : `${s.from} → ${s.to}`;
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in a timezone. */
 export function dateInZone(iso: string, timeZone?: string): string {
   const d = new Date(iso);

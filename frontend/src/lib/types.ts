@@ -20,7 +20,7 @@ export const LEDGER_ENTRY_TYPES = [
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
 export type LedgerSourceType = 'REQUEST' | 'PAYROLL' | 'ADMIN' | 'SYSTEM';
 export const AUDIT_ENTITY_TYPES = [
-  'POLICY', 'POLICY_VERSION', 'REQUEST', 'ASSIGNMENT', 'EMPLOYEE', 'HOLIDAY', 'ADJUSTMENT', 'ACCRUAL',
+  'POLICY', 'POLICY_VERSION', 'REQUEST', 'ASSIGNMENT', 'EMPLOYEE', 'HOLIDAY', 'ADJUSTMENT', 'ACCRUAL', 'DELEGATION', 'COMPANY',
   'LOCATION',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -76,6 +76,24 @@ export interface CarryoverSettings {
   enabled: boolean;
   cap_minutes?: number | null;
   expires_after_days?: number | null;
+  /** Issue 19: a fiscal reset date or the hire anniversary (default 1 January). */
+  reset_month?: number | null;
+  reset_day?: number | null;
+  reset_on?: 'FIXED_DATE' | 'HIRE_ANNIVERSARY' | null;
+}
+
+export interface BlackoutPeriod {
+  start_date: string;
+  end_date: string;
+  name?: string | null;
+}
+
+/** Issue 19 (docs/policy-settings.md, "Request rules"): every key optional; a missing key is no rule. */
+export interface RequestRules {
+  min_notice_days?: number | null;
+  max_consecutive_days?: number | null;
+  blackout_periods?: BlackoutPeriod[] | null;
+  max_concurrent_absences?: { scope?: 'TEAM' | 'DEPARTMENT'; limit: number } | null;
 }
 
 export interface ExpirationSettings {
@@ -88,6 +106,7 @@ export interface ExpirationSettings {
 export interface UnlimitedSettings {
   type: 'UNLIMITED';
   unit?: DisplayUnit;
+  request_rules?: RequestRules;
 }
 
 interface AccrualCommon {
@@ -99,6 +118,7 @@ interface AccrualCommon {
   tenure_tiers?: TenureTier[];
   carryover?: CarryoverSettings;
   expiration?: ExpirationSettings;
+  request_rules?: RequestRules;
 }
 
 export interface TimeAccrualSettings extends AccrualCommon {
@@ -200,6 +220,18 @@ export interface RuleViolation {
   context: Record<string, unknown> | null;
 }
 
+/** Issue 26: what `available_minutes_on_start` contains. */
+export interface ForecastOnStart {
+  date: string;
+  available_minutes: number;
+  scheduled_accrual_minutes: number;
+  capped_accrual_minutes: number;
+  booked_minutes: number;
+  expiring_minutes: number;
+  projected_available_minutes: number;
+  forfeits: { date: string; kind: 'CARRYOVER_CAP' | 'EXPIRATION' | 'CARRIED_EXPIRY'; minutes: number }[];
+}
+
 export interface RequestPreview {
   requested_minutes: number;
   available_minutes_after: number | null;
@@ -208,6 +240,7 @@ export interface RequestPreview {
   available_minutes_on_start?: number | null;
   days?: PreviewDay[];
   rule_violations?: RuleViolation[];
+  forecast_on_start?: ForecastOnStart | null;
 }
 
 export interface Delegation {
@@ -316,6 +349,8 @@ export interface AuditEntry {
   actor_name?: string | null;
   entity_label?: string | null;
   summary?: string;
+  /** Issue 26: what an EMPLOYEE update was when it was not an edit of the record (e.g. `notification_preferences`). */
+  change?: string | null;
 }
 
 export interface Account {

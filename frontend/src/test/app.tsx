@@ -27,6 +27,8 @@ export const adminMe: Me = { user_id: ADMIN.id, company_id: CID, role: 'admin', 
 export interface ApiCall {
   method: string;
   path: string;
+  /** The query string's parameters. */
+  query: URLSearchParams;
   body: unknown;
   headers: Record<string, string>;
 }
@@ -47,6 +49,7 @@ export function stubApi(answer: Answer, me: Me = adminMe): ApiCall[] {
       const call: ApiCall = {
         method: init.method ?? 'GET',
         path: url.replace(/\?.*$/, '').replace(/^\/api/, ''),
+        query: new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : ''),
         body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
         headers: (init.headers ?? {}) as Record<string, string>,
       };

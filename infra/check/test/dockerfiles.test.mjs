@@ -49,7 +49,7 @@ describe("backend/Dockerfile", () => {
     assert.match(stages[0].from, /^maven:3\.9-eclipse-temurin-17 AS build$/i);
     assert.equal(final.from, "eclipse-temurin:17-jre");
     assert.ok(ops(stages[0], "RUN").some((r) => /mvn .*package/.test(r) && r.includes("target/power-pto.jar")), "builds target/power-pto.jar");
-    assert.ok(ops(final, "COPY").some((c) => c.includes("--from=build") && c.endsWith("/app/app.jar")));
+    assert.ok(ops(final, "COPY").some((c) => c.includes("--from=build") && c.includes("/src/app.jar ")));
   });
 
   test("non-root, EXPOSE 8000, HEALTHCHECK on 8000 /health/live (liveness, works under dash)", () => {
@@ -72,9 +72,17 @@ describe("backend/Dockerfile", () => {
     }
   });
 
-  test("one image for api, worker and migrate: ENTRYPOINT java -jar /app/app.jar, CMD api", () => {
-    assert.deepEqual(JSON.parse(ops(final, "ENTRYPOINT")[0]), ["java", "-jar", "/app/app.jar"]);
+  test("one image for api, worker and migrate: ENTRYPOINT java with the class archive, CMD api", () => {
+    assert.deepEqual(JSON.parse(ops(final, "ENTRYPOINT")[0]), ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/power-pto.jar"]);
     assert.deepEqual(JSON.parse(ops(final, "CMD")[0]), ["api"]);
+  });
+
+  test("class-data sharing: the runtime stage extracts the jar into /app and trains /app/app.jsa with src/main/docker/appcds.sh", () => {
+    const copies = ops(final, "COPY");
+    assert.ok(copies.some((c) => c.includes("--from=build") && c.endsWith("/src/src/main/docker/appcds.sh /usr/local/bin/power-pto-appcds")));
+    assert.ok(ops(final, "RUN").some((r) => /^sh \/usr\/local\/bin\/power-pto-appcds \/tmp\/power-pto-build\.jar \/app\b/.test(r)));
+    // The bench and the first-deploy drill prepare the jar with this same script (appcds.test.mjs runs it).
+    assert.match(read("backend/src/main/docker/appcds.sh"), /-XX:ArchiveClassesAtExit=/);
   });
 
   test("APP_VERSION build-arg baked in; JVM sized by JAVA_TOOL_OPTIONS MaxRAMPercentage", () => {

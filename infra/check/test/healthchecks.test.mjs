@@ -1,7 +1,9 @@
 // Container health checks, run as ECS runs them (issue 18, defect 1 and 6): every CMD-SHELL
 // command of the ECS task definitions is read from the parsed Terraform and executed with
 // `/bin/sh -c` where /bin/sh is dash (Debian's and the Temurin image's /bin/sh), against a real
-// backend in api and in worker mode. It must pass once the process is up, and fail once it is down.
+// backend in api and in worker mode, started as the image starts it (the jar extracted and its class
+// archive trained by backend/src/main/docker/appcds.sh, the Dockerfile's ENTRYPOINT; issue 30).
+// It must pass once the process is up, and fail once it is down.
 //
 // As root (make test, CI on this machine) each process runs in its own network namespace, so the
 // command runs byte for byte (port 8000 inside). Without root the process gets a free port and the
@@ -14,6 +16,7 @@ import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
 import { ROOT, moduleDir, resolve, deepResolve, read } from "./lib.mjs";
+import { imageLayout } from "./drill-lib.mjs";
 
 const JAR = path.join(ROOT, "backend/target/power-pto.jar");
 const DASH = ["/usr/bin/dash", "/bin/dash"].find(existsSync);
@@ -60,9 +63,10 @@ function javaToolOptions(hc) {
 }
 
 class Backend {
-  constructor(mode, hc) {
+  constructor(mode, hc, argv) {
     this.mode = mode;
     this.hc = hc;
+    this.argv = argv;
     this.netns = useNetns ? `pto-hc-${process.pid}-${mode}` : null;
     this.log = "";
   }
@@ -85,13 +89,20 @@ class Backend {
       ENVIRONMENT: "development",
       PORT: String(this.port),
       PTO_MANAGEMENT_PORT: String(managementPort),
-      JAVA_TOOL_OPTIONS: javaToolOptions(this.hc) ?? "",
+      // The task definition's JVM options, and -Xshare:on: the image's class archive must map (decision 0066).
+      JAVA_TOOL_OPTIONS: `${javaToolOptions(this.hc) ?? ""} -Xshare:on`,
       LANG: "C.UTF-8",
       TZ: "UTC",
+      // make test's run marker: its end-of-run check finds the servers this run left behind.
+      ...(process.env.PTO_RUN_ID ? { PTO_RUN_ID: process.env.PTO_RUN_ID } : {}),
     };
-    const [cmd, args] = this.wrap(["java", "-jar", JAR, this.mode]);
+    const [cmd, args] = this.wrap(this.argv);
     this.proc = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    const keep = (b) => { this.log = (this.log + b.toString()).slice(-20000); };
+    const keep = (b) => {
+      this.log = (this.log + b.toString()).slice(-20000);
+      // Remembered when seen: the log's tail may not hold it any more once the process is killed.
+      this.pgDataDir ??= this.log.match(/embedded PostgreSQL 17 listening on 127\.0\.0\.1:\d+ \(data ([^)]+)\)/)?.[1];
+    };
     this.proc.stdout.on("data", keep);
     this.proc.stderr.on("data", keep);
     this.exited = new Promise((res) => this.proc.once("exit", res));
@@ -145,7 +156,8 @@ describe("ECS container health checks", { skip }, () => {
     describe(`${mode} mode`, () => {
       let backend;
       before(async () => {
-        backend = new Backend(mode, (await containerHealthChecks())[mode]);
+        const layout = await imageLayout();
+        backend = new Backend(mode, (await containerHealthChecks())[mode], layout.argv(mode));
         await backend.start();
       });
       after(async () => {
@@ -176,6 +188,16 @@ describe("ECS container health checks", { skip }, () => {
         await backend.stop();
         const r = backend.check();
         assert.notEqual(r.status, 0, `must fail with nothing listening (got ${r.status}: ${r.output})`);
+      });
+
+      // The process was killed with SIGKILL (no shutdown hook ran): the embedded PostgreSQL it
+      // started must stop anyway, and its throwaway data directory go (issue 30).
+      test(`the ${mode} process's embedded PostgreSQL stops after the process is killed`, async () => {
+        const dataDir = backend.pgDataDir;
+        assert.ok(dataDir, `the ${mode} process started an embedded PostgreSQL:\n${backend.log.slice(-3000)}`);
+        const deadline = Date.now() + 30_000;
+        while (existsSync(dataDir) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+        assert.ok(!existsSync(dataDir), `${dataDir} (and its server) still there 30 s after the ${mode} process was killed`);
       });
     });
   }

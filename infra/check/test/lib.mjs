@@ -6,7 +6,8 @@ import { parse } from "@cdktf/hcl2json";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const TF_ROOT = path.join(ROOT, "infra/terraform");
-export const MODULES = ["network", "security", "database", "registry", "ecs", "alb", "dns", "email", "secrets", "observability", "iam"];
+export const MODULES = ["network", "security", "database", "registry", "ecs", "alb", "dns", "email", "secrets", "observability", "iam",
+  "logging", "waf"];
 export const ENVS = ["staging", "production"];
 
 export function read(rel) {

@@ -5,7 +5,7 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -13,6 +13,19 @@ import { ROOT, read } from "./lib.mjs";
 
 const SHELLCHECK = ["/usr/bin/shellcheck", "/usr/local/bin/shellcheck"].find(existsSync);
 const skip = SHELLCHECK ? false : "shellcheck is not installed (infra/check/run.sh installs it)";
+
+/** Tracked shell scripts: *.sh, or a shebang naming sh/bash/dash (node_modules excluded). */
+export function repositoryScripts() {
+  const r = spawnSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" });
+  const files = r.status === 0 ? r.stdout.split("\0").filter(Boolean) : [];
+  assert.ok(files.length > 0, "git ls-files lists the repository");
+  return files.filter((rel) => {
+    if (rel.includes("node_modules/") || !existsSync(path.join(ROOT, rel))) return false;
+    if (rel.endsWith(".sh")) return true;
+    const head = readFileSync(path.join(ROOT, rel), "utf8").slice(0, 80);
+    return /^#!.*\b(ba|da)?sh\b/.test(head);
+  }).sort();
+}
 
 export function runSteps(text) {
   const wf = parseYaml(text);
@@ -31,6 +44,7 @@ export function shellcheck(script, shell = "bash") {
   const body = script.replace(/\$\{\{[^}]*\}\}/g, "GITHUB_EXPRESSION");
   writeFileSync(file, `#!/usr/bin/env ${shell}\nset -e\n${body}`);
   const r = spawnSync(SHELLCHECK, ["-s", shell === "sh" ? "sh" : "bash", "-f", "gcc", file], { encoding: "utf8" });
+  rmSync(dir, { recursive: true, force: true });
   return { status: r.status, output: (r.stdout + r.stderr).replaceAll(file, "step") };
 }
 
@@ -53,6 +67,25 @@ describe("shellcheck", { skip }, () => {
       assert.equal(r.status, 0, r.stdout + r.stderr);
     });
   }
+
+  // Every script in the repository (bench, e2e, CI, these checks' own runner), warnings included.
+  // A comment that starts with the linter's name is parsed as a directive; an unparsable one stops
+  // the linter from checking the rest of the file, so it fails here too.
+  for (const rel of repositoryScripts()) {
+    test(`${rel} passes shellcheck (warnings included)`, () => {
+      const r = spawnSync(SHELLCHECK, ["-S", "warning", "-f", "gcc", path.join(ROOT, rel)], { encoding: "utf8" });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+    });
+  }
+
+  test("a comment that reads as a directive fails the check", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pto-sc-"));
+    const file = path.join(dir, "x.sh");
+    writeFileSync(file, "#!/usr/bin/env bash\n# shellcheck (the workflows' shell), iproute2\necho ok\n");
+    const r = spawnSync(SHELLCHECK, ["-S", "warning", file]);
+    rmSync(dir, { recursive: true, force: true });
+    assert.notEqual(r.status, 0);
+  });
 
   test("shellcheck really checks (unquoted expansion is reported)", () => {
     assert.notEqual(shellcheck('docker build -t $ECR_REGISTRY/x:$GITHUB_SHA .\n').status, 0);

@@ -2,9 +2,13 @@
 // Terraform binary needed).
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, cpSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import {
   loadAllTerraform, moduleDir, stackDir, envValues, envBackend, MODULES, ENVS, resolve, deepResolve, stringSet, blocks, sgName,
-  exists,
+  exists, read, TF_ROOT,
 } from "./lib.mjs";
 
 const first = (v) => blocks(v)[0];
@@ -63,7 +67,7 @@ describe("terraform layout", () => {
     assert.deepEqual(Object.keys(staging).sort(), Object.keys(production).sort(), "the same variables are set");
     const differ = Object.keys(staging).filter((k) => JSON.stringify(staging[k]) !== JSON.stringify(production[k])).sort();
     const allowed = ["environment", "domain_name", "swagger_ui_enabled", "db_multi_az", "api_desired_count", "api_min_count",
-      "api_max_count", "log_retention_days", "alb_deletion_protection", "vpc_cidr"];
+      "api_max_count", "log_retention_days", "alb_deletion_protection", "vpc_cidr", "interface_endpoints"];
     assert.deepEqual(differ.filter((k) => !allowed.includes(k)), [], "unexpected per-environment differences");
     // The plan's table.
     assert.equal(staging.swagger_ui_enabled, true);
@@ -99,6 +103,43 @@ describe("terraform layout", () => {
   });
 });
 
+// `terraform fmt` needs no provider: it runs here whenever a terraform binary is installed (CI's
+// terraform job runs it with the rest). With PTO_TF_PROVIDER_MIRROR (a filesystem mirror holding
+// hashicorp/aws), validate and the mocked plans of stack/tests run offline too.
+const TERRAFORM = spawnSync("terraform", ["version"]).status === 0 ? "terraform" : null;
+const tfEnv = () => {
+  const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
+  delete env.TF_CLI_CONFIG_FILE;
+  return env;
+};
+
+describe("terraform binary", { skip: TERRAFORM ? false : "no terraform binary (CI's terraform job runs these)" }, () => {
+  test("terraform fmt: every file is formatted", () => {
+    const r = spawnSync(TERRAFORM, ["fmt", "-check", "-recursive", "-diff", TF_ROOT], { encoding: "utf8", env: tfEnv() });
+    assert.equal(r.status, 0, `terraform fmt -check -recursive:\n${r.stdout}${r.stderr}`);
+  });
+
+  test("terraform init, validate and test (both environments) with a local provider mirror", { skip: process.env.PTO_TF_PROVIDER_MIRROR ? false : "PTO_TF_PROVIDER_MIRROR not set" }, () => {
+    const work = mkdtempSync(path.join(tmpdir(), "pto-tf-"));
+    cpSync(TF_ROOT, path.join(work, "terraform"), { recursive: true, filter: (src) => !src.includes(".terraform") });
+    const rc = path.join(work, "terraformrc");
+    writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path = "${process.env.PTO_TF_PROVIDER_MIRROR}"\n  }\n}\n`);
+    const env = { ...tfEnv(), TF_CLI_CONFIG_FILE: rc };
+    const cwd = path.join(work, "terraform/stack");
+    const tf = (...args) => {
+      const r = spawnSync(TERRAFORM, args, { cwd, env, encoding: "utf8" });
+      assert.equal(r.status, 0, `terraform ${args.join(" ")}:\n${r.stdout}${r.stderr}`);
+    };
+    try {
+      tf("init", "-backend=false", "-input=false", "-no-color");
+      tf("validate", "-no-color");
+      for (const e of ENVS) tf("test", "-no-color", `-var-file=environments/${e}.tfvars`);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("network", () => {
   test("VPC, 2 public + 2 private subnets across 2 AZs, NAT gateway", async () => {
     const d = await moduleDir("network");
@@ -114,14 +155,30 @@ describe("network", () => {
     assert.equal(d.resources.aws_subnet.public.map_public_ip_on_launch, false);
   });
 
-  test("VPC endpoints for ECR api+dkr, Secrets Manager, CloudWatch Logs, S3 gateway", async () => {
+  test("VPC endpoints for ECR api+dkr, Secrets Manager, CloudWatch Logs (production only), S3 gateway", async () => {
     const d = await moduleDir("network");
     const services = Object.values(d.locals.interface_endpoints).map((s) => s.replace("com.amazonaws.${var.region}.", ""));
     for (const s of ["ecr.api", "ecr.dkr", "secretsmanager", "logs"]) assert.ok(services.includes(s), `interface endpoint ${s}`);
     assert.equal(d.resources.aws_vpc_endpoint.interface.vpc_endpoint_type, "Interface");
     assert.equal(d.resources.aws_vpc_endpoint.interface.private_dns_enabled, true);
+    assert.equal(d.resources.aws_vpc_endpoint.interface.for_each, "${var.interface_endpoints ? local.interface_endpoints : {}}");
+    assert.equal(d.resources.aws_security_group.endpoints.count, "${var.interface_endpoints ? 1 : 0}");
     assert.equal(d.resources.aws_vpc_endpoint.s3.vpc_endpoint_type, "Gateway");
     assert.match(d.resources.aws_vpc_endpoint.s3.service_name, /\.s3$/);
+    // Staging pays for no interface endpoints (its traffic goes through the NAT gateway, which it keeps).
+    assert.equal((await envValues("staging")).interface_endpoints, false);
+    assert.equal((await envValues("production")).interface_endpoints, true);
+    assert.equal((await stackDir()).modules.network.interface_endpoints, "${var.interface_endpoints}");
+    assert.ok(d.resources.aws_nat_gateway.main, "the NAT gateway stays in every environment");
+  });
+
+  test("VPC flow logs: every flow, to the log bucket", async () => {
+    const d = await moduleDir("network");
+    const f = d.resources.aws_flow_log.vpc;
+    assert.equal(f.traffic_type, "ALL");
+    assert.equal(f.log_destination_type, "s3");
+    assert.equal(f.log_destination, "${var.flow_log_bucket_arn}/vpc-flow-logs/");
+    assert.equal((await stackDir()).modules.network.flow_log_bucket_arn, "${module.logging.bucket_arn}");
   });
 });
 
@@ -155,7 +212,7 @@ describe("security groups", () => {
 
   test("api 8000 from the ALB only; worker no ingress; db 5432 from api + worker only; frontend 80 from the ALB only", async () => {
     const d = await moduleDir("security");
-    assert.deepEqual(Object.keys(d.resources.aws_security_group).sort(), ["alb", "api", "db", "frontend", "worker"]);
+    assert.deepEqual(Object.keys(d.resources.aws_security_group).sort(), ["alb", "api", "db", "frontend", "rotation", "worker"]);
     const ingress = {};
     for (const r of Object.values(d.resources.aws_vpc_security_group_ingress_rule)) {
       const sg = sgName(r.security_group_id);
@@ -166,10 +223,11 @@ describe("security groups", () => {
     assert.deepEqual(ingress, {
       alb: ["tcp:443-443<-0.0.0.0/0", "tcp:80-80<-0.0.0.0/0"],
       api: ["tcp:8000-8000<-alb"],
-      db: ["tcp:5432-5432<-api", "tcp:5432-5432<-worker"],
+      db: ["tcp:5432-5432<-api", "tcp:5432-5432<-rotation", "tcp:5432-5432<-worker"],
       frontend: ["tcp:80-80<-alb"],
     });
     assert.equal(ingress.worker, undefined, "worker: egress only");
+    assert.equal(ingress.rotation, undefined, "rotation function: egress only");
     const dbEgress = Object.values(d.resources.aws_vpc_security_group_egress_rule).filter((r) => sgName(r.security_group_id) === "db");
     assert.deepEqual(dbEgress, [], "db: no egress rules");
   });
@@ -253,11 +311,35 @@ describe("ecs", () => {
     return out;
   }
 
-  test("cluster power-pto with Container Insights", async () => {
+  test("cluster power-pto with Container Insights; ECS Exec sessions logged, and the task roles may write that log", async () => {
     const d = await moduleDir("ecs");
     const c = d.resources.aws_ecs_cluster.main;
     assert.equal(c.name, "power-pto");
     assert.deepEqual(blocks(c.setting), [{ name: "containerInsights", value: "enabled" }]);
+    const exec = first(first(c.configuration).execute_command_configuration);
+    assert.equal(exec.logging, "OVERRIDE");
+    assert.equal(first(exec.log_configuration).cloud_watch_log_group_name, "${var.exec_log_group_name}");
+    assert.equal((await stackDir()).modules.ecs.exec_log_group_name, "${module.observability.ecs_exec_log_group_name}");
+    const iam = await moduleDir("iam");
+    const st = blocks(iam.data.aws_iam_policy_document.ecs_exec.statement).find((x) => x.sid === "EcsExecSessionLogs");
+    assert.deepEqual(st.resources, ["${var.exec_log_group_arn}:*"]);
+    assert.ok(st.actions.includes("logs:PutLogEvents"));
+    for (const svc of ["api", "worker"]) assert.equal(d.resources.aws_ecs_service[svc].enable_execute_command, true);
+  });
+
+  test("api and worker restart after each monthly database password rotation (EventBridge Scheduler -> UpdateService)", async () => {
+    const d = await moduleDir("ecs");
+    const sch = d.resources.aws_scheduler_schedule.restart_after_rotation;
+    assert.equal(sch.for_each, '${toset(["api", "worker"])}');
+    const target = first(sch.target);
+    assert.equal(target.arn, "arn:aws:scheduler:::aws-sdk:ecs:updateService");
+    assert.match(target.input, /ForceNewDeployment\s*=\s*true/);
+    assert.equal(d.variables.restart_schedule.default, "cron(0 5 1 * ? *)");
+    const s = await moduleDir("secrets");
+    assert.equal(s.variables.rotation_schedule.default, "cron(0 3 1 * ? *)", "two hours after the rotation");
+    const [st] = blocks(d.data.aws_iam_policy_document.restart.statement);
+    assert.deepEqual(st.actions, ["ecs:UpdateService"]);
+    assert.deepEqual(st.resources, ["${aws_ecs_service.api.id}", "${aws_ecs_service.worker.id}"]);
   });
 
   test("task definitions api, worker, frontend and migrate, sized as the cost table", async () => {
@@ -386,6 +468,19 @@ describe("ecs", () => {
     assert.deepEqual(first(s.frontend.network_configuration).security_groups, ["${var.frontend_security_group_id}"]);
   });
 
+  test("start periods and the API's grace period are at least twice the slowest measured start (bench/startup/RESULTS.md)", async () => {
+    const results = read("bench/startup/RESULTS.md");
+    const m = results.match(/Slowest cds start: api live ([\d.]+) s, api ready ([\d.]+) s, worker live ([\d.]+) s\./);
+    assert.ok(m, "bench/startup/RESULTS.md states the slowest start of the image's layout");
+    const [apiLive, apiReady, workerLive] = m.slice(1).map(Number);
+    const cs = await containers();
+    assert.ok(cs.api.defs[0].healthCheck.startPeriod >= 2 * apiLive, `api startPeriod ${cs.api.defs[0].healthCheck.startPeriod} < 2 x ${apiLive}`);
+    assert.ok(cs.worker.defs[0].healthCheck.startPeriod >= 2 * workerLive, `worker startPeriod < 2 x ${workerLive}`);
+    const d = await moduleDir("ecs");
+    assert.ok(d.resources.aws_ecs_service.api.health_check_grace_period_seconds >= 2 * apiReady, `api grace < 2 x ${apiReady}`);
+    assert.ok(cs.api.defs[0].healthCheck.startPeriod <= 300, "ECS allows at most 300 s");
+  });
+
   test("API auto-scales on CPU", async () => {
     const d = await moduleDir("ecs");
     const t = d.resources.aws_appautoscaling_target.api;
@@ -431,18 +526,60 @@ describe("alb", () => {
     assert.deepEqual(first(r.action), { type: "forward", target_group_arn: "${aws_lb_target_group.api.arn}" });
   });
 
-  test("API target group health check: GET /health every 5 s, 3 failures = unhealthy", async () => {
+  test("API target group health check: GET /health every 5 s, 3 failures = unhealthy; a 503 counts as alive (decision 0065)", async () => {
     const d = await moduleDir("alb");
     const tg = d.resources.aws_lb_target_group.api;
     assert.equal(tg.port, 8000);
     assert.equal(tg.target_type, "ip");
     const hc = first(tg.health_check);
     assert.equal(hc.path, "/health");
+    assert.equal(hc.matcher, "200,503", "the process answered: ECS must not replace a task whose database is down");
+    assert.ok(exists("docs/decisions/0065-alb-accepts-503-readiness-as-a-metric.md"));
     assert.equal(hc.interval, 5);
     assert.equal(hc.unhealthy_threshold, 3);
     assert.ok(hc.timeout < hc.interval, "timeout below the interval");
     const fe = first(d.resources.aws_lb_target_group.frontend.health_check);
     assert.equal(fe.path, "/nginx-health");
+  });
+});
+
+describe("alb: access logs and AWS WAF", () => {
+  test("access logs to the log bucket, prefix alb/; the bucket lets ELB log delivery write only there", async () => {
+    const d = await moduleDir("alb");
+    assert.deepEqual(first(d.resources.aws_lb.main.access_logs), { bucket: "${var.access_logs_bucket}", prefix: "alb", enabled: true });
+    assert.equal((await stackDir()).modules.alb.access_logs_bucket, "${module.logging.bucket_name}");
+    const l = await moduleDir("logging");
+    const st = blocks(l.data.aws_iam_policy_document.logs.statement);
+    const alb = st.filter((x) => x.sid?.startsWith("AlbAccessLogs"));
+    assert.equal(alb.length, 2);
+    for (const x of alb) assert.deepEqual(x.resources, ["${aws_s3_bucket.logs.arn}/alb/AWSLogs/${local.account_id}/*"]);
+    assert.ok(st.some((x) => x.effect === "Deny" && first(x.condition).variable === "aws:SecureTransport"), "TLS only");
+    assert.equal(first(first(l.resources.aws_s3_bucket_server_side_encryption_configuration.logs.rule).apply_server_side_encryption_by_default).sse_algorithm, "AES256");
+    assert.equal(l.resources.aws_s3_bucket_public_access_block.logs.block_public_policy, true);
+    assert.equal(first(first(l.resources.aws_s3_bucket_lifecycle_configuration.logs.rule).expiration).days, "${var.log_retention_days}");
+    assert.deepEqual(l.outputs.bucket_name.depends_on, ["${aws_s3_bucket_policy.logs}"], "the ALB gets the bucket once the policy lets it write");
+  });
+
+  test("WAF: a rate-based rule blocks one address's flood of /api/auth/ requests; associated with the ALB; logs redact credentials", async () => {
+    const d = await moduleDir("waf");
+    const acl = d.resources.aws_wafv2_web_acl.main;
+    assert.equal(acl.scope, "REGIONAL");
+    assert.ok(first(acl.default_action).allow, "everything else is allowed");
+    const rule = first(acl.rule);
+    assert.ok(first(rule.action).block);
+    const rate = first(first(rule.statement).rate_based_statement);
+    assert.equal(rate.aggregate_key_type, "IP");
+    assert.equal(rate.limit, "${var.auth_rate_limit}");
+    assert.equal(d.variables.auth_rate_limit.default, 300);
+    const match = first(first(rate.scope_down_statement).byte_match_statement);
+    assert.equal(match.search_string, "/api/auth/");
+    assert.equal(match.positional_constraint, "STARTS_WITH");
+    assert.ok(first(match.field_to_match).uri_path);
+    assert.equal(d.resources.aws_wafv2_web_acl_association.alb.resource_arn, "${var.alb_arn}");
+    assert.equal((await stackDir()).modules.waf.alb_arn, "${module.alb.alb_arn}");
+    const redacted = blocks(d.resources.aws_wafv2_web_acl_logging_configuration.main.redacted_fields).map((r) => first(r.single_header).name).sort();
+    assert.deepEqual(redacted, ["authorization", "cookie"]);
+    assert.match(d.resources.aws_cloudwatch_log_group.waf.name, /^aws-waf-logs-/);
   });
 });
 
@@ -465,6 +602,25 @@ describe("secrets", () => {
       "power-pto/payroll-webhook-secret", "power-pto/secrets-key", "power-pto/smtp-password", "power-pto/smtp-username"]);
     assert.deepEqual(Object.keys(d.outputs.secret_arns.value).sort(), ["DATABASE_OWNER_URL", "DATABASE_URL", "JWT_SECRET",
       "PAYROLL_WEBHOOK_SECRET", "PTO_SECRETS_KEY", "SMTP_PASSWORD", "SMTP_USERNAME"]);
+  });
+});
+
+describe("secrets: managed rotation of the application's database login", () => {
+  test("Secrets Manager rotates power-pto/database-url with a hosted PostgreSQL multi-user function, logged in as the RDS master", async () => {
+    const d = await moduleDir("secrets");
+    const stack = d.resources.aws_cloudformation_stack.database_url_rotation;
+    assert.deepEqual(stack.capabilities.sort(), ["CAPABILITY_AUTO_EXPAND", "CAPABILITY_IAM"]);
+    const t = d.text;
+    assert.match(t, /Transform\s*=\s*"AWS::SecretsManager-2024-09-16"/);
+    assert.match(t, /Type\s*=\s*"AWS::SecretsManager::RotationSchedule"/);
+    assert.match(t, /SecretId\s*=\s*aws_secretsmanager_secret\.db_url\.arn/);
+    assert.match(t, /RotationType\s*=\s*"PostgreSQLMultiUser"/);
+    assert.match(t, /MasterSecretArn\s*=\s*var\.master_secret_arn/);
+    assert.match(t, /RotateImmediatelyOnUpdate\s*=\s*false/, "the secret is empty until the first deploy");
+    assert.match(t, /ScheduleExpression\s*=\s*var\.rotation_schedule/);
+    const wiring = (await stackDir()).modules.secrets;
+    assert.equal(wiring.master_secret_arn, "${module.database.master_user_secret_arn}");
+    assert.equal(wiring.rotation_security_group_id, "${module.security.rotation_security_group_id}");
   });
 });
 
@@ -542,6 +698,31 @@ describe("observability", () => {
       assert.deepEqual(stringSet(d, x.for_each).sort(), ["api", "frontend", "worker"]);
       assert.equal(x.dimensions.ServiceName, "${each.key}");
     }
+  });
+
+  test("readiness: pto.readiness below 1 for 3 minutes alarms, per backend service (the ALB no longer shows it)", async () => {
+    const { d, a } = await alarms();
+    const x = a.not_ready;
+    assert.deepEqual(stringSet(d, x.for_each).sort(), ["api", "worker"]);
+    assert.equal(x.namespace, "PowerPTO");
+    assert.equal(x.metric_name, "pto.readiness.value");
+    assert.equal(x.statistic, "Minimum");
+    assert.equal(x.comparison_operator, "LessThanThreshold");
+    assert.equal(x.threshold, 1);
+    assert.equal(x.period * x.evaluation_periods, 180, "longer than a Multi-AZ failover");
+    assert.deepEqual(x.dimensions, { service: "${each.key}" });
+  });
+
+  test("alarms reach Slack through AWS Chatbot (read-only), when its workspace and channel are set", async () => {
+    const d = await moduleDir("observability");
+    const c = d.resources.aws_chatbot_slack_channel_configuration.alarms;
+    assert.equal(c.count, "${local.slack ? 1 : 0}");
+    assert.deepEqual(c.sns_topic_arns, ["${aws_sns_topic.alarms.arn}"]);
+    assert.deepEqual(c.guardrail_policy_arns, ["arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess"]);
+    assert.equal(d.locals.slack, '${var.slack_team_id != "" && var.slack_channel_id != ""}');
+    const stack = await stackDir();
+    assert.equal(stack.modules.observability.slack_team_id, "${var.slack_team_id}");
+    for (const e of ENVS) assert.ok("slack_channel_id" in (await envValues(e)), `${e}.tfvars names the Slack channel (empty until step 8)`);
   });
 
   test("accrual jobs: any failure alarms; no success in 26 h alarms (missing data breaching)", async () => {
@@ -646,9 +827,29 @@ describe("iam", () => {
     assert.ok(pass[0].resources.every((r) => /^\$\{aws_iam_role\.\w+\.arn\}$/.test(r)), "PassRole only on the task roles");
     assert.deepEqual(blocks(pass[0].condition)[0].values, ["ecs-tasks.amazonaws.com"]);
   });
+
+  test("the deploy role's session can outlast the 90-minute deploy job", async () => {
+    const { d } = await iam();
+    assert.ok(d.resources.aws_iam_role.deploy.max_session_duration >= 90 * 60);
+  });
 });
 
 describe("email (SES)", () => {
+  test("custom MAIL FROM mail.<domain> with its MX and SPF; a DMARC policy", async () => {
+    const d = await moduleDir("email");
+    const mf = d.resources.aws_sesv2_email_identity_mail_from_attributes.domain;
+    assert.equal(mf.mail_from_domain, "${local.mail_from_domain}");
+    assert.equal(d.locals.mail_from_domain, "mail.${var.mail_domain}");
+    assert.equal(d.resources.aws_route53_record.mail_from_mx.type, "MX");
+    assert.deepEqual(d.resources.aws_route53_record.mail_from_mx.records, ["10 feedback-smtp.${var.region}.amazonses.com"]);
+    assert.deepEqual(d.resources.aws_route53_record.mail_from_spf.records, ["v=spf1 include:amazonses.com -all"]);
+    const dmarc = d.resources.aws_route53_record.dmarc;
+    assert.equal(dmarc.name, "_dmarc.${var.mail_domain}");
+    assert.equal(dmarc.type, "TXT");
+    assert.match(d.text, /"v=DMARC1",\s*"p=\$\{var\.dmarc_policy\}"/);
+    assert.equal(d.variables.dmarc_policy.default, "quarantine");
+  });
+
   test("domain identity with Easy DKIM, its three CNAMEs in Route 53", async () => {
     const d = await moduleDir("email");
     const id = d.resources.aws_sesv2_email_identity.domain;
@@ -684,5 +885,16 @@ describe("email (SES)", () => {
     assert.match(q, /"notification\.delivery\.failure\.count"/);
     assert.match(q, /FROM "PowerPTO"/);
     assert.equal(a.threshold, 1);
+  });
+
+  test("an alarm on permanently failed Slack and Teams messages (issue 29)", async () => {
+    const d = await moduleDir("observability");
+    const a = d.resources.aws_cloudwatch_metric_alarm.chat_delivery_failure;
+    const q = blocks(a.metric_query).find((x) => x.return_data === true).expression;
+    assert.match(q, /"notification\.chat\.delivery\.failure\.count"/);
+    assert.match(q, /FROM "PowerPTO"/);
+    assert.equal(a.threshold, 1);
+    assert.equal(a.treat_missing_data, "notBreaching");
+    assert.match(a.alarm_description, /docs\/operations\.md#chat-delivery-failure/);
   });
 });

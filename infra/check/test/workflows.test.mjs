@@ -51,6 +51,24 @@ describe("ci.yml", () => {
   });
 });
 
+describe("ci.yml: the terraform job (GitHub only: it needs the registry)", () => {
+  test("fmt -check, init -backend=false, validate, terraform test with both environments' values, the lock file as an artifact", () => {
+    const job = workflow("ci.yml").jobs.terraform;
+    assert.ok(job, "a terraform job");
+    assert.equal(job.defaults.run["working-directory"], "infra/terraform/stack");
+    const runs = job.steps.map((st) => st.run ?? "").join("\n");
+    assert.match(runs, /terraform fmt -check -recursive/);
+    assert.match(runs, /terraform init -backend=false/);
+    assert.match(runs, /terraform validate/);
+    for (const e of ["staging", "production"]) assert.match(runs, new RegExp(`terraform test -var-file=environments/${e}\\.tfvars`));
+    assert.match(runs, /terraform providers lock[\s\S]*-platform=darwin_arm64/);
+    const upload = job.steps.find((st) => st.uses?.startsWith("actions/upload-artifact@"));
+    assert.equal(upload.with.path, "infra/terraform/stack/.terraform.lock.hcl");
+    assert.ok(exists("infra/terraform/stack/tests/plan.tftest.hcl"));
+    assert.match(read("infra/terraform/stack/tests/plan.tftest.hcl"), /mock_provider "aws"/);
+  });
+});
+
 // The gates are checked on the parsed YAML; workflowGates() takes the texts so a test can
 // show that the old single-job deploy.yml fails them.
 export function deployGates(deployText, envText, ciText) {
@@ -133,6 +151,16 @@ describe("deploy.yml + deploy-environment.yml", () => {
     assert.ok(problems.some((p) => p.includes("tag already exists")));
   });
 
+  test("deploys never interleave or go backwards: one Deploy run at a time, the order check with the full history", () => {
+    const wf = parseYaml(deployText);
+    assert.deepEqual(wf.concurrency, { group: "deploy", "cancel-in-progress": false }, "workflow-level concurrency group");
+    const checkout = steps.find((s) => s.uses === "actions/checkout@v4");
+    assert.equal(checkout.with["fetch-depth"], 0, "git merge-base needs the history");
+    const check = steps.find((s) => runOf(s).includes("check-deploy-order.sh"));
+    assert.match(runOf(check), /check-deploy-order\.sh "\$CLUSTER" "\$DEPLOY_SHA"/);
+    assert.doesNotMatch(read(".github/workflows/rollback.yml"), /check-deploy-order/, "a rollback goes back on purpose");
+  });
+
   test("OIDC credentials from the environment's variables only; no access keys", () => {
     const job = Object.values(env.jobs)[0];
     assert.deepEqual(job.permissions, { "id-token": "write", contents: "read" });
@@ -156,9 +184,13 @@ describe("deploy.yml + deploy-environment.yml", () => {
     const update = ["api", "worker", "frontend"].map((svc) =>
       index((s) => runOf(s).includes("aws ecs update-service") && new RegExp(`--service ${svc}\\b`).test(runOf(s)), `update ${svc}`));
     const wait = index((s) => runOf(s).includes("ecs-wait-deployed.sh"), "wait");
+    const order = index((s) => runOf(s).includes("check-deploy-order.sh"), "the order check");
+    const smoke = index((s) => runOf(s).includes("smoke-test.sh"), "the smoke test");
+    assert.ok(creds < order && order < push, "the order check runs before anything is pushed or changed");
     assert.ok(creds < login && login < push && push < migrate && migrate < register);
     for (const u of update) assert.ok(register < u && u < wait);
-    assert.equal(wait, steps.length - 1, "waiting for stability is the last step");
+    assert.equal(wait, steps.length - 2, "waiting for stability comes just before the smoke test");
+    assert.equal(smoke, steps.length - 1, "the smoke test (readiness 200, this version) is the last step");
     for (const svc of ["api", "worker", "frontend"]) {
       assert.match(runOf(steps[push]), /for service in api worker frontend/);
       assert.match(deployText, new RegExp(`docker build --build-arg APP_VERSION="\\$SHA" -t "power-pto/${svc === "worker" ? "api" : svc}:\\$SHA" \\./${svc === "frontend" ? "frontend" : "backend"}`));
@@ -203,10 +235,14 @@ describe("rollback.yml", () => {
     assert.deepEqual(job.permissions, { "id-token": "write", contents: "read" });
   });
 
-  test("the rollback verifies its result: it fails unless the services run the rollback revisions", () => {
+  test("the rollback verifies its result: it fails unless the services run the rollback revisions, then smoke-tests them", () => {
     assert.deepEqual(waitProblems(text, "rollback.yml"), []);
     const steps = Object.values(wf.jobs)[0].steps;
-    assert.ok(steps.at(-1).run.includes("ecs-wait-deployed.sh"), "verification is the last step");
+    assert.ok(steps.at(-2).run.includes("ecs-wait-deployed.sh"), "verification before the smoke test");
+    assert.match(steps.at(-1).run, /smoke-test\.sh "\$SITE_URL" "\$TARGET_SHA"/);
+    const guard = steps.findIndex((s) => (s.run ?? "").includes("check-revision-deployable.sh"));
+    const update = steps.findIndex((s) => (s.run ?? "").includes("update-service"));
+    assert.ok(guard >= 0 && guard < update, "the bootstrap guard runs before the services are updated");
   });
 });
 

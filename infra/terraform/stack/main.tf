@@ -13,12 +13,20 @@ locals {
   name = "power-pto-${var.environment}"
 }
 
-module "network" {
-  source             = "../modules/network"
+module "logging" {
+  source             = "../modules/logging"
   name               = local.name
-  region             = var.region
-  cidr_block         = var.vpc_cidr
-  availability_zones = ["${var.region}a", "${var.region}b"]
+  log_retention_days = var.log_retention_days
+}
+
+module "network" {
+  source              = "../modules/network"
+  name                = local.name
+  region              = var.region
+  cidr_block          = var.vpc_cidr
+  availability_zones  = ["${var.region}a", "${var.region}b"]
+  interface_endpoints = var.interface_endpoints
+  flow_log_bucket_arn = module.logging.bucket_arn
 }
 
 module "security" {
@@ -44,14 +52,19 @@ module "registry" {
 }
 
 module "secrets" {
-  source = "../modules/secrets"
+  source                     = "../modules/secrets"
+  name                       = local.name
+  master_secret_arn          = module.database.master_user_secret_arn
+  private_subnet_ids         = module.network.private_subnet_ids
+  rotation_security_group_id = module.security.rotation_security_group_id
 }
 
 module "email" {
-  source      = "../modules/email"
-  region      = var.region
-  zone_name   = var.zone_name
-  mail_domain = var.domain_name
+  source             = "../modules/email"
+  region             = var.region
+  zone_name          = var.zone_name
+  mail_domain        = var.domain_name
+  dmarc_report_email = var.dmarc_report_email
 }
 
 module "iam" {
@@ -65,6 +78,7 @@ module "iam" {
   create_github_oidc_provider = var.create_github_oidc_provider
   mail_from                   = module.email.mail_from
   email_identity_arn          = module.email.identity_arn
+  exec_log_group_arn          = module.observability.ecs_exec_log_group_arn
 }
 
 module "dns" {
@@ -82,6 +96,14 @@ module "alb" {
   alb_security_group_id = module.security.alb_security_group_id
   certificate_arn       = module.dns.certificate_arn
   deletion_protection   = var.alb_deletion_protection
+  access_logs_bucket    = module.logging.bucket_name
+}
+
+module "waf" {
+  source             = "../modules/waf"
+  name               = local.name
+  alb_arn            = module.alb.alb_arn
+  log_retention_days = var.log_retention_days
 }
 
 module "observability" {
@@ -95,6 +117,8 @@ module "observability" {
   api_target_group_arn_suffix = module.alb.api_target_group_arn_suffix
   db_instance_identifier      = module.database.identifier
   db_max_connections          = module.database.max_connections
+  slack_team_id               = var.slack_team_id
+  slack_channel_id            = var.slack_channel_id
 }
 
 module "ecs" {
@@ -108,6 +132,8 @@ module "ecs" {
   log_level          = var.log_level
   secret_arns        = module.secrets.secret_arns
   log_group_names    = module.observability.log_group_names
+
+  exec_log_group_name = module.observability.ecs_exec_log_group_name
 
   app_base_url = "https://${var.domain_name}"
   smtp_host    = module.email.smtp_host

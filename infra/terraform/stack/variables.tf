@@ -41,6 +41,29 @@ variable "alarm_email" {
   default = ""
 }
 
+variable "slack_team_id" {
+  description = "Slack workspace ID authorized once in the AWS Chatbot console (docs/operations.md, first deploy step 8); empty: no Slack"
+  type        = string
+  default     = ""
+}
+
+variable "slack_channel_id" {
+  description = "Slack channel for the alarms (with slack_team_id)"
+  type        = string
+  default     = ""
+}
+
+variable "dmarc_report_email" {
+  description = "Where DMARC aggregate reports for the e-mail domain go (empty: none)"
+  type        = string
+  default     = ""
+}
+
+variable "interface_endpoints" {
+  description = "Interface VPC endpoints (ECR, Secrets Manager, CloudWatch): production; staging uses its NAT gateway"
+  type        = bool
+}
+
 variable "image_tag" {
   description = "Commit SHA for the first task definition revisions (the deploy workflow owns later ones)"
   type        = string

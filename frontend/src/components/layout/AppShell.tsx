@@ -47,6 +47,7 @@ const NAV: { section: string; msg?: MessageKey; items: NavItem[] }[] = [
       { to: '/admin/holidays', label: 'Holidays', msg: 'nav.holidays', roles: ['admin'] },
       { to: '/admin/audit', label: 'Audit log', msg: 'nav.audit', roles: ['admin'] },
       { to: '/admin/reports', label: 'Reports', msg: 'nav.reports', roles: ['admin'] },
+      { to: '/admin/settings', label: 'Company settings', msg: 'nav.companySettings', roles: ['admin'] },
     ],
   },
 ];
@@ -73,14 +74,14 @@ export function AppShell() {
   };
 
   return (
-    <div className="min-h-screen md:grid md:grid-cols-[15rem_1fr]">
+    <div className="min-h-screen md:grid md:grid-cols-[15rem_1fr] print:block">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
         {t('app.skip', 'Skip to content')}
       </a>
-      <header className="sticky top-0 z-30 flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-700 dark:bg-slate-900 md:hidden">
+      <header className="sticky top-0 z-30 flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-700 dark:bg-slate-900 md:hidden print:hidden">
         <span className="text-lg font-bold text-brand-700 dark:text-brand-100">Power PTO</span>
         <button
           type="button"
@@ -95,7 +96,7 @@ export function AppShell() {
       </header>
       <aside
         className={cn(
-          'border-r border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900 md:sticky md:top-0 md:flex md:h-screen md:flex-col',
+          'border-r border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900 md:sticky md:top-0 md:flex md:h-screen md:flex-col print:hidden',
           open ? 'block' : 'hidden md:flex',
         )}
       >

@@ -6,7 +6,7 @@ export const Tabs = TabsPrimitive.Root;
 export function TabsList({ className, ...props }: React.ComponentProps<typeof TabsPrimitive.List>) {
   return (
     <TabsPrimitive.List
-      className={cn('flex flex-wrap gap-1 border-b border-slate-200', className)}
+      className={cn('flex flex-wrap gap-1 border-b border-slate-200 print:hidden', className)}
       {...props}
     />
   );

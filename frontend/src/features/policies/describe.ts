@@ -1,8 +1,8 @@
 import type { IntlShape } from 'react-intl';
-import type { PolicySettings, PolicyVersion } from '@/lib/types';
+import type { PolicySettings, PolicyVersion, RequestRules } from '@/lib/types';
 import { formatAmountBoth } from '@/lib/errors';
 import { enumLabel } from '@/i18n/enums';
-import { formatDayOfYear } from '@/lib/format';
+import { formatDateRange, formatDayOfYear } from '@/lib/format';
 import { RATE_FIELD } from './validation';
 
 type Msg = (id: string, values?: Record<string, string | number>) => string;
@@ -19,6 +19,23 @@ export function typeLabel(intl: IntlShape, s: PolicySettings | undefined): strin
 
 /** Label/value rows describing a version's rules, for people: every amount in the policy's unit (8-hour days). */
 export function describeSettings(intl: IntlShape, s: PolicySettings): [string, string][] {
+  return [...describeAccrual(intl, s), [msg(intl)('policy.describe.rules'), describeRules(intl, s.request_rules)]];
+}
+
+/** The request rules in one line ("At least 14 days' notice; Blackout Year-end close (Dec 28, 2026 – Jan 2, 2027)"). */
+export function describeRules(intl: IntlShape, r: RequestRules | undefined): string {
+  const t = msg(intl);
+  const parts: string[] = [];
+  if (r?.min_notice_days != null) parts.push(t('policy.describe.ruleNotice', { n: r.min_notice_days }));
+  if (r?.max_consecutive_days != null) parts.push(t('policy.describe.ruleMaxDays', { n: r.max_consecutive_days }));
+  for (const b of r?.blackout_periods ?? [])
+    parts.push(t('policy.describe.ruleBlackout', { name: b.name ? `${b.name} ` : '', range: `(${formatDateRange(b.start_date, b.end_date)})` }));
+  if (r?.max_concurrent_absences)
+    parts.push(t('policy.describe.ruleStaffing', { scope: r.max_concurrent_absences.scope ?? 'TEAM', limit: r.max_concurrent_absences.limit }));
+  return parts.length ? parts.join('; ') : t('policy.describe.none');
+}
+
+function describeAccrual(intl: IntlShape, s: PolicySettings): [string, string][] {
   const t = msg(intl);
   if (s.type === 'UNLIMITED') return [[t('policy.describe.type'), t('policy.describe.unlimited')]];
   const amount = (n: number | null | undefined, none = t('policy.describe.none')) =>
@@ -42,7 +59,11 @@ export function describeSettings(intl: IntlShape, s: PolicySettings): [string, s
   }
   rows.push([
     t('policy.describe.negative'),
-    s.allow_negative ? t('policy.describe.negativeAllowed', { limit: amount(s.negative_limit_minutes, t('policy.describe.noLimit')) }) : t('policy.describe.notAllowed'),
+    !s.allow_negative
+      ? t('policy.describe.notAllowed')
+      : s.negative_limit_minutes == null
+        ? t('policy.describe.negativeUnlimited')
+        : t('policy.describe.negativeAllowed', { limit: amount(s.negative_limit_minutes) }),
   ]);
   rows.push([t('policy.describe.bankCap'), amount(s.bank_cap_minutes)]);
   rows.push([
@@ -53,9 +74,11 @@ export function describeSettings(intl: IntlShape, s: PolicySettings): [string, s
   ]);
   rows.push([
     t('policy.describe.carryover'),
-    s.carryover?.enabled
-      ? t('policy.describe.carryoverCap', { cap: amount(s.carryover.cap_minutes, t('policy.describe.noLimit')), days: s.carryover.expires_after_days ?? 0 })
-      : t('policy.describe.off'),
+    !s.carryover?.enabled
+      ? t('policy.describe.off')
+      : s.carryover.cap_minutes == null
+        ? t('policy.describe.carryoverAll', { days: s.carryover.expires_after_days ?? 0 })
+        : t('policy.describe.carryoverCap', { cap: amount(s.carryover.cap_minutes), days: s.carryover.expires_after_days ?? 0 }),
   ]);
   rows.push([
     t('policy.describe.expiration'),

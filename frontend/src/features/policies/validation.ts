@@ -10,6 +10,7 @@ import type {
   PolicySettings,
   PolicyType,
   ProrationMethod,
+  RequestRules,
   TenureTier,
 } from '@/lib/types';
 
@@ -24,6 +25,24 @@ export interface TierForm {
   min_months: string;
   accrual_rate_minutes: string;
 }
+
+export interface BlackoutForm {
+  start_date: string;
+  end_date: string;
+  name: string;
+}
+
+/** The request rules section (docs/policy-settings.md, "Request rules"); blank = no such rule. */
+export interface RulesForm {
+  min_notice_days: string;
+  max_consecutive_days: string;
+  blackouts: BlackoutForm[];
+  staffing_enabled: boolean;
+  staffing_scope: 'TEAM' | 'DEPARTMENT';
+  staffing_limit: string;
+}
+
+export const MAX_BLACKOUTS = 100;
 
 export interface PolicyFormValues {
   key: string;
@@ -59,6 +78,14 @@ export interface PolicyFormValues {
   expiration_after_days: string;
   expiration_month: string;
   expiration_day: string;
+  /** Request rules: apply to every policy type. */
+  rules: RulesForm;
+  /** Carryover settings the form does not edit (a fiscal or anniversary reset date): kept as they are. */
+  carryover_reset: Pick<NonNullable<import('@/lib/types').CarryoverSettings>, 'reset_month' | 'reset_day' | 'reset_on'>;
+}
+
+export function emptyRules(): RulesForm {
+  return { min_notice_days: '', max_consecutive_days: '', blackouts: [], staffing_enabled: false, staffing_scope: 'TEAM', staffing_limit: '' };
 }
 
 export type PolicyFormErrors = Partial<Record<string, string>>;
@@ -94,7 +121,40 @@ export function emptyPolicyForm(today: string): PolicyFormValues {
     expiration_after_days: '',
     expiration_month: '',
     expiration_day: '',
+    rules: emptyRules(),
+    carryover_reset: {},
   };
+}
+
+function rulesToForm(r: RequestRules | undefined): RulesForm {
+  const f = emptyRules();
+  if (!r) return f;
+  f.min_notice_days = str(r.min_notice_days);
+  f.max_consecutive_days = str(r.max_consecutive_days);
+  f.blackouts = (r.blackout_periods ?? []).map((b) => ({ start_date: b.start_date, end_date: b.end_date, name: b.name ?? '' }));
+  if (r.max_concurrent_absences) {
+    f.staffing_enabled = true;
+    f.staffing_scope = r.max_concurrent_absences.scope ?? 'TEAM';
+    f.staffing_limit = str(r.max_concurrent_absences.limit);
+  }
+  return f;
+}
+
+/** The request rules the form describes; undefined when it sets none (the settings then carry no rules). */
+export function formToRules(f: RulesForm): RequestRules | undefined {
+  const r: RequestRules = {};
+  const notice = parseWhole(f.min_notice_days);
+  if (notice !== null) r.min_notice_days = notice;
+  const consecutive = parseWhole(f.max_consecutive_days);
+  if (consecutive !== null) r.max_consecutive_days = consecutive;
+  if (f.blackouts.length)
+    r.blackout_periods = f.blackouts.map((b) => ({
+      start_date: b.start_date,
+      end_date: b.end_date,
+      ...(b.name.trim() ? { name: b.name.trim() } : {}),
+    }));
+  if (f.staffing_enabled) r.max_concurrent_absences = { scope: f.staffing_scope, limit: parseWhole(f.staffing_limit) as number };
+  return Object.keys(r).length ? r : undefined;
 }
 
 const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
@@ -104,9 +164,15 @@ export function settingsToForm(
   base: PolicyFormValues,
   settings: PolicySettings,
 ): PolicyFormValues {
-  const v: PolicyFormValues = { ...base, type: settings.type };
+  const v: PolicyFormValues = { ...base, type: settings.type, rules: rulesToForm(settings.request_rules) };
   if (settings.unit) v.unit = settings.unit;
   if (settings.type === 'UNLIMITED') return v;
+  const { reset_month, reset_day, reset_on } = settings.carryover ?? {};
+  v.carryover_reset = {
+    ...(reset_month != null ? { reset_month } : {}),
+    ...(reset_day != null ? { reset_day } : {}),
+    ...(reset_on != null ? { reset_on } : {}),
+  };
   v.accrual_method = settings.accrual_method;
   v.allow_negative = !!settings.allow_negative;
   v.negative_limit_minutes = str(settings.negative_limit_minutes);
@@ -146,6 +212,12 @@ export function parseWhole(s: string): number | null {
 }
 
 export function formToSettings(v: PolicyFormValues): PolicySettings {
+  const rules = formToRules(v.rules);
+  const withRules = <T extends PolicySettings>(s: T): T => (rules ? { ...s, request_rules: rules } : s);
+  return withRules(formToAccrualSettings(v));
+}
+
+function formToAccrualSettings(v: PolicyFormValues): PolicySettings {
   if (v.type === 'UNLIMITED') return { type: 'UNLIMITED' };
   const common = {
     type: 'ACCRUAL' as const,
@@ -162,6 +234,7 @@ export function formToSettings(v: PolicyFormValues): PolicySettings {
           enabled: true,
           cap_minutes: parseWhole(v.carryover_cap_minutes),
           expires_after_days: parseWhole(v.carryover_expires_after_days),
+          ...v.carryover_reset,
         }
       : { enabled: false },
     expiration: !v.expiration_enabled
@@ -214,8 +287,9 @@ export function validateSettings(input: unknown): Record<string, string> {
   const e: Record<string, string> = {};
   if (!input || typeof input !== 'object') return { settings: 'Settings are required.' };
   const s = input as Record<string, unknown>;
+  if (s.request_rules !== undefined && s.request_rules !== null) Object.assign(e, validateRules(s.request_rules));
   if (s.type === 'UNLIMITED') {
-    const extra = Object.keys(s).filter((k) => k !== 'type' && k !== 'unit');
+    const extra = Object.keys(s).filter((k) => k !== 'type' && k !== 'unit' && k !== 'request_rules');
     if (extra.length) e.type = `An unlimited policy takes no accrual settings (${extra.join(', ')}).`;
     if (s.unit !== undefined && !ENUMS.unit.includes(String(s.unit))) e.unit = 'Choose minutes, hours or days.';
     return e;
@@ -310,6 +384,44 @@ export function validateSettings(input: unknown): Record<string, string> {
   return e;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isIsoDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !ISO_DATE.test(v)) return false;
+  const [y, m, d] = v.split('-').map(Number);
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+/** The server's checks of `request_rules` (docs/policy-settings.md); paths as the server names them. */
+export function validateRules(input: unknown): Record<string, string> {
+  const e: Record<string, string> = {};
+  const r = input as Record<string, unknown>;
+  const notice = r.min_notice_days;
+  if (notice !== undefined && notice !== null && (!isInt(notice) || notice < 0 || notice > 3660))
+    e['request_rules.min_notice_days'] = 'Notice must be a whole number of days from 0 to 3660.';
+  const consecutive = r.max_consecutive_days;
+  if (consecutive !== undefined && consecutive !== null && (!isInt(consecutive) || consecutive < 1 || consecutive > 3660))
+    e['request_rules.max_consecutive_days'] = 'The longest absence must be a whole number of days from 1 to 3660.';
+  const blackouts = r.blackout_periods;
+  if (Array.isArray(blackouts)) {
+    if (blackouts.length > MAX_BLACKOUTS) e['request_rules.blackout_periods'] = 'At most 100 blackout periods.';
+    blackouts.forEach((b: Record<string, unknown>, i) => {
+      if (!isIsoDate(b?.start_date)) e[`request_rules.blackout_periods[${i}].start_date`] = 'Enter the first day of the period.';
+      if (!isIsoDate(b?.end_date)) e[`request_rules.blackout_periods[${i}].end_date`] = 'Enter the last day of the period.';
+      else if (isIsoDate(b?.start_date) && (b.end_date as string) < (b.start_date as string))
+        e[`request_rules.blackout_periods[${i}].end_date`] = 'The last day must not be before the first.';
+      if (typeof b?.name === 'string' && b.name.length > 200) e[`request_rules.blackout_periods[${i}].name`] = 'Keep the name under 200 characters.';
+    });
+  }
+  const staffing = r.max_concurrent_absences as Record<string, unknown> | null | undefined;
+  if (staffing) {
+    if (!isInt(staffing.limit) || staffing.limit < 1 || staffing.limit > 10000)
+      e['request_rules.max_concurrent_absences.limit'] = 'The limit must be a whole number from 1 to 10000.';
+  }
+  return e;
+}
+
 /** Map a settings path to the form field that edits it. */
 function fieldOf(path: string): string {
   if (RATE_FIELDS.includes(path as (typeof RATE_FIELDS)[number])) return 'rate_minutes';
@@ -323,6 +435,8 @@ function fieldOf(path: string): string {
     'expiration.expires_on_day': 'expiration_day',
   };
   if (map[path]) return map[path];
+  const rule = /^request_rules\.(?:blackout_periods\[(\d+)\]\.(\w+)|max_concurrent_absences\.limit|(\w+))$/.exec(path);
+  if (rule) return rule[1] !== undefined ? `blackout_${rule[1]}_${rule[2]}` : rule[3] ? `rules_${rule[3]}` : 'rules_staffing_limit';
   const tier = /^tenure_tiers\[(\d+)\]\.(\w+)$/.exec(path);
   if (tier) return `tier_${tier[1]}_${tier[2]}`;
   return path;
@@ -379,6 +493,14 @@ export function validatePolicyForm(
       if (parseWhole(v.accrue_minutes) === null) e.accrue_minutes = 'Enter the minutes accrued.';
       if (parseWhole(v.per_worked_minutes) === null) e.per_worked_minutes = 'Enter the minutes worked.';
     }
+  }
+  const rules = v.rules;
+  if (Number.isNaN(parseWhole(rules.min_notice_days))) e.rules_min_notice_days = 'Enter a whole number.';
+  if (Number.isNaN(parseWhole(rules.max_consecutive_days))) e.rules_max_consecutive_days = 'Enter a whole number.';
+  if (rules.staffing_enabled) {
+    const limit = parseWhole(rules.staffing_limit);
+    if (limit === null) e.rules_staffing_limit = 'Enter how many people may be away at once.';
+    else if (Number.isNaN(limit)) e.rules_staffing_limit = 'Enter a whole number.';
   }
   for (const [path, msg] of Object.entries(validateSettings(formToSettings(v)))) {
     const f = fieldOf(path);

@@ -1,5 +1,6 @@
 # Internet-facing ALB: HTTPS termination, HTTP -> HTTPS redirect, /api/* to the API,
-# everything else to the frontend.
+# everything else to the frontend. Every request is logged to the log bucket (access logs), and
+# AWS WAF (waf module) sits in front of it.
 
 resource "aws_lb" "main" {
   name                       = "power-pto"
@@ -10,6 +11,12 @@ resource "aws_lb" "main" {
   drop_invalid_header_fields = true
   enable_deletion_protection = var.deletion_protection
   idle_timeout               = 60
+
+  access_logs {
+    bucket  = var.access_logs_bucket
+    prefix  = "alb"
+    enabled = true
+  }
 }
 
 resource "aws_lb_target_group" "api" {
@@ -20,11 +27,15 @@ resource "aws_lb_target_group" "api" {
   vpc_id               = var.vpc_id
   deregistration_delay = 30
 
-  # The plan: GET /health every 5 s, 3 consecutive failures = unhealthy.
+  # The plan: GET /health every 5 s, 3 consecutive failures = unhealthy. /health answers 503 while
+  # the database is unreachable; ECS replaces a task its load balancer calls unhealthy, so a database
+  # failover would cold-start every API task at once. The target is healthy when the process answers
+  # at all (200 or 503); readiness is watched by the pto.readiness alarm and the deploy's smoke test
+  # (decision 0065). A wedged process (timeout, refused connection) still fails the check.
   health_check {
     path                = "/health"
     protocol            = "HTTP"
-    matcher             = "200"
+    matcher             = "200,503"
     interval            = 5
     timeout             = 3
     healthy_threshold   = 2

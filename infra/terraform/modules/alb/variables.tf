@@ -19,3 +19,8 @@ variable "deletion_protection" {
   type    = bool
   default = true
 }
+
+variable "access_logs_bucket" {
+  description = "S3 bucket (logging module) for the access logs, prefix alb/"
+  type        = string
+}

@@ -57,12 +57,13 @@ locals {
       { name = "MAIL_FROM", value = var.mail_from },
     ]
     secrets = local.secrets
+    # startPeriod: at least twice the slowest measured start (bench/startup/RESULTS.md, decision 0066).
     healthCheck = {
       command     = ["CMD-SHELL", local.backend_health_command]
       interval    = 10
       timeout     = 5
       retries     = 3
-      startPeriod = 90
+      startPeriod = 120
     }
     linuxParameters = { initProcessEnabled = true }
     logConfiguration = {
@@ -105,7 +106,7 @@ locals {
       interval    = 30
       timeout     = 5
       retries     = 3
-      startPeriod = 90
+      startPeriod = 120
     }
     linuxParameters = { initProcessEnabled = true }
     logConfiguration = {
@@ -188,6 +189,18 @@ resource "aws_ecs_cluster" "main" {
   setting {
     name  = "containerInsights"
     value = "enabled"
+  }
+
+  # ECS Exec (the plan's debugging path, no SSH): every session's commands and output are logged.
+  configuration {
+    execute_command_configuration {
+      logging = "OVERRIDE"
+
+      log_configuration {
+        cloud_watch_log_group_name     = var.exec_log_group_name
+        cloud_watch_encryption_enabled = false
+      }
+    }
   }
 }
 
@@ -278,7 +291,7 @@ resource "aws_ecs_service" "api" {
   desired_count                     = var.api_desired_count
   launch_type                       = "FARGATE"
   platform_version                  = "1.4.0"
-  health_check_grace_period_seconds = 90
+  health_check_grace_period_seconds = 120 # >= 2x the slowest measured ready time (bench/startup)
   enable_execute_command            = true
   propagate_tags                    = "SERVICE"
 
@@ -401,5 +414,63 @@ resource "aws_appautoscaling_policy" "api_cpu" {
     predefined_metric_specification {
       predefined_metric_type = "ECSServiceAverageCPUUtilization"
     }
+  }
+}
+
+# --- Restart after the database password rotation -------------------------------------
+# Tasks read DATABASE_URL when they start. The managed rotation (secrets module) changes the password
+# of the user not in use and leaves the running one valid until the next rotation, so a rolling
+# restart of api and worker after each rotation keeps every task on a valid login, whether or not a
+# release was deployed in between. EventBridge Scheduler calls ECS UpdateService itself.
+
+data "aws_iam_policy_document" "scheduler_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["scheduler.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "restart" {
+  name               = "power-pto-${var.environment}-restart-after-rotation"
+  assume_role_policy = data.aws_iam_policy_document.scheduler_trust.json
+}
+
+data "aws_iam_policy_document" "restart" {
+  statement {
+    sid       = "ForceNewDeploymentOfApiAndWorker"
+    actions   = ["ecs:UpdateService"]
+    resources = [aws_ecs_service.api.id, aws_ecs_service.worker.id]
+  }
+}
+
+resource "aws_iam_role_policy" "restart" {
+  name   = "restart-api-and-worker"
+  role   = aws_iam_role.restart.id
+  policy = data.aws_iam_policy_document.restart.json
+}
+
+resource "aws_scheduler_schedule" "restart_after_rotation" {
+  for_each                     = toset(["api", "worker"])
+  name                         = "power-pto-${var.environment}-${each.key}-after-db-rotation"
+  description                  = "Rolling restart of ${each.key} after the monthly database password rotation"
+  schedule_expression          = var.restart_schedule
+  schedule_expression_timezone = "UTC"
+
+  flexible_time_window {
+    mode = "OFF"
+  }
+
+  target {
+    arn      = "arn:aws:scheduler:::aws-sdk:ecs:updateService"
+    role_arn = aws_iam_role.restart.arn
+    input = jsonencode({
+      Cluster            = aws_ecs_cluster.main.name
+      Service            = each.key
+      ForceNewDeployment = true
+    })
   }
 }

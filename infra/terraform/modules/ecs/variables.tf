@@ -157,3 +157,14 @@ variable "worker_java_tool_options" {
   type    = string
   default = "-XX:MaxRAMPercentage=60.0 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError"
 }
+
+variable "exec_log_group_name" {
+  description = "CloudWatch log group of the ECS Exec sessions (observability module)"
+  type        = string
+}
+
+variable "restart_schedule" {
+  description = "Rolling restart of api and worker (UTC), two hours after the secrets module's rotation_schedule"
+  type        = string
+  default     = "cron(0 5 1 * ? *)"
+}

@@ -16,3 +16,8 @@ output "smtp_port" {
   description = "SMTP_PORT: 587 with STARTTLS"
   value       = 587
 }
+
+output "mail_from_domain" {
+  description = "Envelope sender domain (custom MAIL FROM)"
+  value       = local.mail_from_domain
+}

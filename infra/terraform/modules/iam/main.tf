@@ -4,8 +4,8 @@
 #   migrate exec.   ECS agent of the migrate task: the same, but the schema owner's URL
 #                   instead of the application's (only migrations run as the owner)
 #   api / worker    the application: PutMetricData into the PowerPTO namespace only,
-#                   plus the ssmmessages channel for ECS exec (no SSH on Fargate)
-#   frontend        ECS exec only
+#                   plus the ssmmessages channel for ECS exec (no SSH on Fargate) and its session log
+#   frontend        ECS exec (channel and session log) only
 #   deploy          GitHub Actions via OIDC, trusted for this environment's GitHub
 #                   environment only (repo:<owner/name>:environment:<env>)
 #   ses-smtp user   sends mail through SES SMTP, from MAIL_FROM only
@@ -50,9 +50,9 @@ resource "aws_iam_role_policy_attachment" "execution_managed" {
 
 locals {
   # The owner URL is for migrations only; the api and worker never get it.
-  owner_secret      = "DATABASE_OWNER_URL"
-  app_secret_arns   = [for k, arn in var.secret_arns : arn if k != local.owner_secret]
-  migrate_secrets   = ["DATABASE_OWNER_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET"]
+  owner_secret        = "DATABASE_OWNER_URL"
+  app_secret_arns     = [for k, arn in var.secret_arns : arn if k != local.owner_secret]
+  migrate_secrets     = ["DATABASE_OWNER_URL", "JWT_SECRET", "PAYROLL_WEBHOOK_SECRET"]
   migrate_secret_arns = [for k in local.migrate_secrets : var.secret_arns[k]]
 }
 
@@ -122,6 +122,19 @@ data "aws_iam_policy_document" "ecs_exec" {
       "ssmmessages:OpenDataChannel",
     ]
     resources = ["*"]
+  }
+
+  # The session logging of the cluster's execute_command_configuration is done by the task itself.
+  statement {
+    sid       = "EcsExecFindTheLogGroup"
+    actions   = ["logs:DescribeLogGroups"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "EcsExecSessionLogs"
+    actions   = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
+    resources = ["${var.exec_log_group_arn}:*"]
   }
 }
 
@@ -216,7 +229,7 @@ data "aws_iam_policy_document" "github_trust" {
 resource "aws_iam_role" "deploy" {
   name                 = "github-actions-deploy-${var.environment}"
   assume_role_policy   = data.aws_iam_policy_document.github_trust.json
-  max_session_duration = 3600
+  max_session_duration = 7200 # the deploy job may run 90 minutes (role-duration-seconds: 7200)
 }
 
 data "aws_iam_policy_document" "deploy" {

@@ -53,3 +53,8 @@ variable "email_identity_arn" {
   description = "SES identity the SMTP user sends through"
   type        = string
 }
+
+variable "exec_log_group_arn" {
+  description = "ARN of the ECS Exec session log group; the task roles write the sessions into it"
+  type        = string
+}

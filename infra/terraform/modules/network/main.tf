@@ -1,6 +1,9 @@
 # VPC with 2 public + 2 private subnets across 2 AZs, one NAT gateway (the plan's
-# cost table budgets a single-AZ NAT) and VPC endpoints so that image pulls, secrets,
-# logs and metrics stay on the AWS network.
+# cost table budgets a single-AZ NAT; identity providers, Slack, Teams and the payroll webhook
+# need outbound HTTPS anyway) and, where var.interface_endpoints is on (production), interface
+# endpoints so that image pulls, secrets, logs and metrics stay on the AWS network. Staging sends
+# that traffic through the NAT gateway: its 5 endpoints x 2 AZs would cost more than they save.
+# Every flow of the VPC is logged to the log bucket (VPC flow logs).
 
 locals {
   public_cidrs  = [for i in range(2) : cidrsubnet(var.cidr_block, 8, i)]
@@ -96,6 +99,7 @@ resource "aws_route_table_association" "private" {
 
 # Interface endpoints accept HTTPS from inside the VPC only.
 resource "aws_security_group" "endpoints" {
+  count       = var.interface_endpoints ? 1 : 0
   name        = "${var.name}-vpc-endpoints"
   description = "HTTPS from inside the VPC to the interface endpoints"
   vpc_id      = aws_vpc.main.id
@@ -103,7 +107,8 @@ resource "aws_security_group" "endpoints" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
-  security_group_id = aws_security_group.endpoints.id
+  count             = var.interface_endpoints ? 1 : 0
+  security_group_id = aws_security_group.endpoints[0].id
   description       = "HTTPS from the VPC"
   ip_protocol       = "tcp"
   from_port         = 443
@@ -112,13 +117,13 @@ resource "aws_vpc_security_group_ingress_rule" "endpoints_https" {
 }
 
 resource "aws_vpc_endpoint" "interface" {
-  for_each            = local.interface_endpoints
+  for_each            = var.interface_endpoints ? local.interface_endpoints : {}
   vpc_id              = aws_vpc.main.id
   service_name        = each.value
   vpc_endpoint_type   = "Interface"
   private_dns_enabled = true
   subnet_ids          = aws_subnet.private[*].id
-  security_group_ids  = [aws_security_group.endpoints.id]
+  security_group_ids  = [aws_security_group.endpoints[0].id]
 
   tags = { Name = "${var.name}-${each.key}" }
 }
@@ -131,4 +136,20 @@ resource "aws_vpc_endpoint" "s3" {
   route_table_ids   = [aws_route_table.private.id]
 
   tags = { Name = "${var.name}-s3" }
+}
+
+# Every accepted and rejected flow, to the log bucket (Parquet, partitioned by hour for Athena).
+resource "aws_flow_log" "vpc" {
+  vpc_id                   = aws_vpc.main.id
+  traffic_type             = "ALL"
+  log_destination_type     = "s3"
+  log_destination          = "${var.flow_log_bucket_arn}/vpc-flow-logs/"
+  max_aggregation_interval = 600
+
+  destination_options {
+    file_format        = "parquet"
+    per_hour_partition = true
+  }
+
+  tags = { Name = "${var.name}-flow-logs" }
 }

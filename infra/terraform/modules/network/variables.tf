@@ -22,3 +22,14 @@ variable "availability_zones" {
     error_message = "The plan uses exactly two availability zones."
   }
 }
+
+variable "interface_endpoints" {
+  description = "Interface endpoints for ECR, Secrets Manager, CloudWatch Logs and monitoring (production); without them that traffic goes through the NAT gateway"
+  type        = bool
+  default     = true
+}
+
+variable "flow_log_bucket_arn" {
+  description = "S3 bucket (logging module) that receives the VPC flow logs"
+  type        = string
+}

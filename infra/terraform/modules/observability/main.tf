@@ -5,8 +5,10 @@
 locals {
   prefix   = "power-pto-${var.environment}"
   services = toset(["api", "worker", "frontend"])
+  backends = toset(["api", "worker"])
   jobs     = toset(["time_accrual", "carryover", "expiration", "payroll"])
   alarm    = [aws_sns_topic.alarms.arn]
+  slack    = var.slack_team_id != "" && var.slack_channel_id != ""
 }
 
 # --- Logs ----------------------------------------------------------------------
@@ -14,6 +16,13 @@ locals {
 resource "aws_cloudwatch_log_group" "service" {
   for_each          = local.services
   name              = "/power-pto/${var.environment}/${each.key}"
+  retention_in_days = var.log_retention_days
+}
+
+# ECS Exec sessions (`aws ecs execute-command`, the plan's debugging path) are logged here: who ran
+# what in which task (the cluster's execute_command_configuration points at it).
+resource "aws_cloudwatch_log_group" "ecs_exec" {
+  name              = "/power-pto/${var.environment}/ecs-exec"
   retention_in_days = var.log_retention_days
 }
 
@@ -28,6 +37,43 @@ resource "aws_sns_topic_subscription" "email" {
   topic_arn = aws_sns_topic.alarms.arn
   protocol  = "email"
   endpoint  = var.alarm_email
+}
+
+# Slack: AWS Chatbot posts every message of the alarm topic (ALARM and OK) to one channel. The
+# workspace is authorized once per account in the Chatbot console (docs/operations.md, first deploy
+# step 8); its ID and the channel's are variables. Chatbot may only read CloudWatch (role and guardrail).
+data "aws_iam_policy_document" "chatbot_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["chatbot.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "chatbot" {
+  count              = local.slack ? 1 : 0
+  name               = "${local.prefix}-chatbot"
+  assume_role_policy = data.aws_iam_policy_document.chatbot_trust.json
+}
+
+resource "aws_iam_role_policy_attachment" "chatbot_read_only" {
+  count      = local.slack ? 1 : 0
+  role       = aws_iam_role.chatbot[0].name
+  policy_arn = "arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess"
+}
+
+resource "aws_chatbot_slack_channel_configuration" "alarms" {
+  count                 = local.slack ? 1 : 0
+  configuration_name    = "${local.prefix}-alarms"
+  iam_role_arn          = aws_iam_role.chatbot[0].arn
+  slack_team_id         = var.slack_team_id
+  slack_channel_id      = var.slack_channel_id
+  sns_topic_arns        = [aws_sns_topic.alarms.arn]
+  guardrail_policy_arns = ["arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess"]
+  logging_level         = "ERROR"
 }
 
 # --- Request latency p99 > 2 s (ALB, API target group) -----------------------------
@@ -218,6 +264,32 @@ resource "aws_cloudwatch_metric_alarm" "ecs_memory_high" {
   }
 }
 
+# --- Readiness (custom metric, namespace PowerPTO) ---------------------------------------
+#
+# The ALB accepts 200 and 503 from /health (a task whose database is unreachable is not dead:
+# decision 0065), so it no longer tells that tasks cannot serve. Each api and worker process
+# publishes pto.readiness (1: the database answers, 0: it does not) every minute; the lowest value
+# of a service below 1 for 3 minutes raises the alarm. A Multi-AZ failover (60-120 s) stays below it.
+
+resource "aws_cloudwatch_metric_alarm" "not_ready" {
+  for_each            = local.backends
+  alarm_name          = "${local.prefix}-${each.key}-not-ready"
+  alarm_description   = "A ${each.key} task has not reached the database for 3 minutes (PowerPTO pto.readiness Minimum < 1). Runbook: docs/operations.md#not-ready"
+  namespace           = "PowerPTO"
+  metric_name         = "pto.readiness.value"
+  statistic           = "Minimum"
+  period              = 60
+  evaluation_periods  = 3
+  datapoints_to_alarm = 3
+  threshold           = 1
+  comparison_operator = "LessThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm
+  ok_actions          = local.alarm
+
+  dimensions = { service = each.key }
+}
+
 # --- Accrual jobs (custom worker metrics, namespace PowerPTO) ---------------------------
 #
 # Micrometer counter accrual.job.failure{job=...} is published by the CloudWatch
@@ -292,6 +364,32 @@ resource "aws_cloudwatch_metric_alarm" "notification_delivery_failure" {
   }
 }
 
+# --- Slack and Teams messages (custom metric, namespace PowerPTO; issue 29) --------------
+#
+# notification.chat.delivery.failure counts Slack direct messages / updates and Teams cards given up
+# on after the outbox's last try (a revoked bot token, a deleted Teams workflow, Slack down for
+# hours). Tagged channel (SLACK | TEAMS) and kind; the query sums them all.
+
+resource "aws_cloudwatch_metric_alarm" "chat_delivery_failure" {
+  alarm_name          = "${local.prefix}-chat-delivery-failure"
+  alarm_description   = "Slack or Teams messages permanently failed (PowerPTO notification.chat.delivery.failure, Sum >= 1 in 15 minutes). Runbook: docs/operations.md#chat-delivery-failure"
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  evaluation_periods  = 1
+  datapoints_to_alarm = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm
+  ok_actions          = local.alarm
+
+  metric_query {
+    id          = "failures"
+    label       = "notification.chat.delivery.failure"
+    expression  = "SELECT SUM(\"notification.chat.delivery.failure.count\") FROM \"PowerPTO\""
+    period      = 900
+    return_data = true
+  }
+}
+
 # --- Dashboard: the application's own metrics -----------------------------------------
 
 resource "aws_cloudwatch_dashboard" "main" {
@@ -300,7 +398,7 @@ resource "aws_cloudwatch_dashboard" "main" {
   dashboard_body = jsonencode({
     widgets = [
       {
-        type   = "metric", x = 0, y = 0, width = 12, height = 6
+        type = "metric", x = 0, y = 0, width = 12, height = 6
         properties = {
           title   = "API latency percentiles (Micrometer http.server.requests)"
           region  = var.region
@@ -309,7 +407,7 @@ resource "aws_cloudwatch_dashboard" "main" {
         }
       },
       {
-        type   = "metric", x = 12, y = 0, width = 12, height = 6
+        type = "metric", x = 12, y = 0, width = 12, height = 6
         properties = {
           title   = "Requests (Micrometer http.server.requests)"
           region  = var.region
@@ -318,7 +416,7 @@ resource "aws_cloudwatch_dashboard" "main" {
         }
       },
       {
-        type   = "metric", x = 0, y = 6, width = 12, height = 6
+        type = "metric", x = 0, y = 6, width = 12, height = 6
         properties = {
           title   = "Active pooled connections (hikaricp.connections.active)"
           region  = var.region
@@ -327,7 +425,7 @@ resource "aws_cloudwatch_dashboard" "main" {
         }
       },
       {
-        type   = "metric", x = 12, y = 6, width = 12, height = 6
+        type = "metric", x = 12, y = 6, width = 12, height = 6
         properties = {
           title   = "Accrual jobs (accrual.job.success / accrual.job.failure)"
           region  = var.region
@@ -336,12 +434,21 @@ resource "aws_cloudwatch_dashboard" "main" {
         }
       },
       {
-        type   = "metric", x = 0, y = 12, width = 12, height = 6
+        type = "metric", x = 0, y = 12, width = 12, height = 6
         properties = {
           title   = "Notification e-mails (notification.delivery.success / notification.delivery.failure)"
           region  = var.region
           view    = "timeSeries"
           metrics = [[{ expression = "SEARCH('{PowerPTO} MetricName=\"notification.delivery.success.count\" OR MetricName=\"notification.delivery.failure.count\"', 'Sum', 300)", id = "mail" }]]
+        }
+      },
+      {
+        type   = "metric", x = 12, y = 12, width = 12, height = 6
+        properties = {
+          title   = "Slack and Teams messages (notification.chat.delivery.success / notification.chat.delivery.failure)"
+          region  = var.region
+          view    = "timeSeries"
+          metrics = [[{ expression = "SEARCH('{PowerPTO} MetricName=\"notification.chat.delivery.success.count\" OR MetricName=\"notification.chat.delivery.failure.count\"', 'Sum', 300)", id = "chat" }]]
         }
       },
     ]

@@ -17,7 +17,7 @@ variable "log_retention_days" {
 }
 
 variable "alarm_email" {
-  description = "Optional e-mail subscribed to the alarm topic (Slack goes through a Lambda subscriber)"
+  description = "Optional e-mail subscribed to the alarm topic (Slack goes through AWS Chatbot)"
   type        = string
   default     = ""
 }
@@ -47,4 +47,16 @@ variable "accrual_metric_dimensions" {
   description = "Dimensions, besides job, that the worker's Micrometer meters carry in CloudWatch (its common tags)"
   type        = map(string)
   default     = { service = "worker" }
+}
+
+variable "slack_team_id" {
+  description = "Slack workspace ID authorized in the AWS Chatbot console; with slack_channel_id, alarms go to Slack (empty: no Slack)"
+  type        = string
+  default     = ""
+}
+
+variable "slack_channel_id" {
+  description = "Slack channel ID the alarms are posted to (invite the AWS app to it)"
+  type        = string
+  default     = ""
 }

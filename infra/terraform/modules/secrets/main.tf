@@ -1,7 +1,8 @@
 # The application's secrets. Terraform creates the containers only: values are put
 # with `aws secretsmanager put-secret-value` (docs/operations.md), so no secret value
 # is in code or in Terraform state. The RDS master password is a separate secret that
-# RDS itself creates and rotates (manage_master_user_password).
+# RDS itself creates and rotates (manage_master_user_password). The application's database
+# login (power-pto/database-url) is rotated by Secrets Manager too (below, decision 0069).
 
 resource "aws_secretsmanager_secret" "db_url" {
   name                    = "power-pto/database-url"
@@ -47,4 +48,41 @@ resource "aws_secretsmanager_secret" "smtp_password" {
   name                    = "power-pto/smtp-password"
   description             = "SMTP_PASSWORD: SES SMTP password derived from that user's secret access key"
   recovery_window_in_days = var.recovery_window_in_days
+}
+
+# Managed rotation of the application's database login: a rotation function that Secrets Manager
+# hosts and AWS maintains (the AWS::SecretsManager transform's HostedRotationLambda, strategy
+# PostgreSQLMultiUser). Logged in with the RDS master secret, it alternates between the user in the
+# secret (power_pto_app_a) and a clone it creates once (power_pto_app_a_clone, member of the first):
+# the new password goes to the user that is not in use, so tasks still holding the previous one keep
+# working until they are replaced (the ecs module restarts api and worker after each rotation).
+# Not rotated on creation: the secret holds no value until the first deploy (docs/operations.md).
+resource "aws_cloudformation_stack" "database_url_rotation" {
+  name         = "${var.name}-database-url-rotation"
+  capabilities = ["CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND"]
+
+  template_body = jsonencode({
+    AWSTemplateFormatVersion = "2010-09-09"
+    Transform                = "AWS::SecretsManager-2024-09-16"
+    Description              = "Managed rotation of power-pto/database-url (PostgreSQL, alternating users)"
+    Resources = {
+      DatabaseUrlRotation = {
+        Type = "AWS::SecretsManager::RotationSchedule"
+        Properties = {
+          SecretId                  = aws_secretsmanager_secret.db_url.arn
+          RotateImmediatelyOnUpdate = false
+          RotationRules = {
+            ScheduleExpression = var.rotation_schedule
+          }
+          HostedRotationLambda = {
+            RotationType        = "PostgreSQLMultiUser"
+            RotationLambdaName  = "${var.name}-database-url-rotation"
+            MasterSecretArn     = var.master_secret_arn
+            VpcSubnetIds        = join(",", var.private_subnet_ids)
+            VpcSecurityGroupIds = var.rotation_security_group_id
+          }
+        }
+      }
+    }
+  })
 }

@@ -10,3 +10,7 @@ output "secret_arns" {
     SMTP_PASSWORD          = aws_secretsmanager_secret.smtp_password.arn
   }
 }
+
+output "rotation_schedule" {
+  value = var.rotation_schedule
+}

@@ -6,6 +6,8 @@
 #   worker    no ingress at all (egress only)
 #   db        5432 from the api and worker groups only
 #   frontend  80 from the ALB group only
+#   rotation  no ingress; out to PostgreSQL and HTTPS (Secrets Manager): the database
+#             credentials' managed rotation function (secrets module)
 #
 # The one-off migrate task runs with the api group.
 
@@ -42,6 +44,13 @@ resource "aws_security_group" "frontend" {
   description = "Frontend tasks: 80 from the ALB only"
   vpc_id      = var.vpc_id
   tags        = { Name = "${var.name}-frontend" }
+}
+
+resource "aws_security_group" "rotation" {
+  name        = "${var.name}-rotation"
+  description = "Database credential rotation function: egress only"
+  vpc_id      = var.vpc_id
+  tags        = { Name = "${var.name}-rotation" }
 }
 
 # --- ALB ---------------------------------------------------------------------
@@ -167,6 +176,35 @@ resource "aws_vpc_security_group_ingress_rule" "db_from_worker" {
   from_port                    = 5432
   to_port                      = 5432
   referenced_security_group_id = aws_security_group.worker.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "db_from_rotation" {
+  security_group_id            = aws_security_group.db.id
+  description                  = "PostgreSQL from the credential rotation function"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.rotation.id
+}
+
+# --- Rotation function (no ingress) ----------------------------------------------
+
+resource "aws_vpc_security_group_egress_rule" "rotation_to_db" {
+  security_group_id            = aws_security_group.rotation.id
+  description                  = "PostgreSQL: set the new password"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.db.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "rotation_https" {
+  security_group_id = aws_security_group.rotation.id
+  description       = "HTTPS to Secrets Manager (endpoint or NAT)"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
 }
 
 # --- Frontend ----------------------------------------------------------------

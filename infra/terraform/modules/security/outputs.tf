@@ -17,3 +17,7 @@ output "db_security_group_id" {
 output "frontend_security_group_id" {
   value = aws_security_group.frontend.id
 }
+
+output "rotation_security_group_id" {
+  value = aws_security_group.rotation.id
+}

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { policyLabel } from '@/lib/units';
 import type { Employee, Policy, TimeOffRequest } from '@/lib/types';
-import { formatDateTime, fullName } from '@/lib/format';
+import { formatRequestWhen, fullName } from '@/lib/format';
 import { useBalances } from '@/lib/queries';
 import { useMe } from '@/lib/auth';
 import { useT } from '@/i18n/I18nProvider';
@@ -15,6 +15,8 @@ import { FormError } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
 import { useRequestTransition } from '@/features/requests/hooks/useRequestMutations';
 import { StatusBadge } from '@/features/requests/components/StatusBadge';
+import { RequestDays } from '@/features/requests/components/RequestDays';
+import { Dialog } from '@/components/ui/dialog';
 
 export const MAX_NOTE_LENGTH = 1000;
 
@@ -48,6 +50,10 @@ export function ApprovalCard({
   const employeeTz = employee?.timezone || 'UTC';
   const noteError = note.length > MAX_NOTE_LENGTH ? t('approvals.noteTooLong', { max: MAX_NOTE_LENGTH }) : null;
   const busy = approve.isPending || deny.isPending;
+  // Denying takes a confirmation (issue 26): it is the one decision a misclick cannot take back.
+  const [confirmDeny, setConfirmDeny] = useState(false);
+  const when = formatRequestWhen(request.start_at, request.end_at, employeeTz, tz);
+  const theirWhen = formatRequestWhen(request.start_at, request.end_at, employeeTz, employeeTz);
 
   const act = (kind: 'approve' | 'deny') => {
     if (noteError) return;
@@ -67,13 +73,12 @@ export function ApprovalCard({
             {name} · {policyLabel(policy) || t('approvals.policy')}
           </h2>
           <p className="text-sm text-slate-700" data-testid="approval-times">
-            {formatDateTime(request.start_at, tz)} → {formatDateTime(request.end_at, tz)}{' '}
-            <span className="text-slate-600">{t('approvals.yourTime', { zone: tz })}</span>
+            {when}{' '}
+            {when !== theirWhen || employeeTz === tz ? <span className="text-slate-600">{t('approvals.yourTime', { zone: tz })}</span> : null}
           </p>
-          {employeeTz !== tz && (
+          {employeeTz !== tz && when !== theirWhen && (
             <p className="text-xs text-slate-600" data-testid="approval-employee-times">
-              {formatDateTime(request.start_at, employeeTz)} → {formatDateTime(request.end_at, employeeTz)}{' '}
-              {t('approvals.theirTime', { name, zone: employeeTz })}
+              {theirWhen} {t('approvals.theirTime', { name, zone: employeeTz })}
             </p>
           )}
           {request.entered_by && request.entered_by !== request.employee_id && (
@@ -91,6 +96,7 @@ export function ApprovalCard({
         <dt className="text-slate-600">{t('approvals.duration')}</dt>
         <dd className="font-medium" data-testid="approval-duration">
           {amounts.one(request.requested_minutes, unit, workday)}
+          <RequestDays requestId={request.id} workday={workday} />
         </dd>
         <dt className="text-slate-600">{t('approvals.balance')}</dt>
         <dd data-testid="approval-balance">
@@ -123,7 +129,7 @@ export function ApprovalCard({
                 <li key={o.id}>
                   {fullName(employees.get(o.employee_id))}{' '}
                   <span className="text-slate-600">
-                    {formatDateTime(o.start_at, tz)} → {formatDateTime(o.end_at, tz)} ({tz})
+                    {formatRequestWhen(o.start_at, o.end_at, employees.get(o.employee_id)?.timezone || 'UTC', tz)} ({tz})
                   </span>{' '}
                   <StatusBadge status={o.status} />
                 </li>
@@ -141,11 +147,41 @@ export function ApprovalCard({
           <Button onClick={() => act('approve')} loading={approve.isPending} disabled={busy} data-testid="approve-request">
             {t('approvals.approve')}
           </Button>
-          <Button variant="danger" onClick={() => act('deny')} loading={deny.isPending} disabled={busy} data-testid="deny-request">
+          <Button variant="danger" onClick={() => !noteError && setConfirmDeny(true)} loading={deny.isPending} disabled={busy} data-testid="deny-request">
             {t('approvals.deny')}
           </Button>
         </div>
       </div>
+      <Dialog
+        open={confirmDeny}
+        onOpenChange={setConfirmDeny}
+        title={t('approvals.denyConfirm.title', { name })}
+        description={t('approvals.denyConfirm.description', { when, name })}
+        testId="deny-dialog"
+      >
+        {note.trim() ? (
+          <p className="mb-4 text-sm">
+            {t('approvals.denyConfirm.note')} <span className="italic">“{note.trim()}”</span>
+          </p>
+        ) : (
+          <p className="mb-4 text-sm text-slate-600">{t('approvals.denyConfirm.noNote')}</p>
+        )}
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <Button variant="secondary" onClick={() => setConfirmDeny(false)}>
+            {t('approvals.denyConfirm.keep')}
+          </Button>
+          <Button
+            variant="danger"
+            onClick={() => {
+              setConfirmDeny(false);
+              act('deny');
+            }}
+            data-testid="confirm-deny"
+          >
+            {t('approvals.denyConfirm.confirm')}
+          </Button>
+        </div>
+      </Dialog>
     </Card>
   );
 }

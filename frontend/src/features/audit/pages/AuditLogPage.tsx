@@ -2,9 +2,10 @@ import { Fragment, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { formatDateTime, fullName } from '@/lib/format';
-import { useEmployeeMap } from '@/lib/queries';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntry, type Page } from '@/lib/types';
+import { dateInZone, formatDateRange, formatDateTime, fullName } from '@/lib/format';
+import { useEmployeeMap, usePolicyMap } from '@/lib/queries';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntry, type Employee, type Page, type Policy, type TimeOffRequest } from '@/lib/types';
+import { policyLabel } from '@/lib/units';
 import { Button } from '@/components/ui/button';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
@@ -17,7 +18,7 @@ import { useIntl, type IntlShape } from 'react-intl';
 import { downloadFile } from '@/lib/api';
 import { FormError } from '@/components/ui/states';
 import { useT } from '@/i18n/I18nProvider';
-import { useEnumLabel } from '@/i18n/enums';
+import { enumLabel, useEnumLabel } from '@/i18n/enums';
 
 /** Fields every row repeats (tenant, ids, timestamps): hidden in the diff, they are not the change. */
 const NOISE = new Set(['company_id', 'id', 'created_at', 'updated_at', 'created_by', 'idempotency_key']);
@@ -32,11 +33,40 @@ export function withoutNoise(value: unknown): unknown {
   );
 }
 
-/** "Mark Manager approved Emma Employee's Vacation request, 2030-12-23 – 2030-12-27", in the reader's language. */
-export function auditSentence(intl: IntlShape, a: AuditEntry, actor: string): string {
-  const label = a.entity_label ?? intl.formatMessage({ id: 'audit.deleted' });
-  const what = intl.formatMessage({ id: `audit.what.${a.entity_type}` }, { label });
+/**
+ * "Mark Manager approved Emma Employee's Vacation request, 2030-12-23 – 2030-12-27", in the reader's
+ * language. `label` (a request named in the reader's language) replaces the server's English one.
+ */
+export function auditSentence(intl: IntlShape, a: AuditEntry, actor: string, label?: string | null): string {
+  const name = label ?? a.entity_label ?? intl.formatMessage({ id: 'audit.deleted' });
+  const change = a.change ? `audit.change.${a.change}` : '';
+  if (change && intl.messages[change]) {
+    return intl.formatMessage({ id: change }, { actor, label: name, own: a.actor_id === a.entity_id ? 'yes' : 'no' });
+  }
+  const whatId = `audit.what.${a.entity_type}`;
+  const what = intl.messages[whatId] ? intl.formatMessage({ id: whatId }, { label: name }) : `${enumLabel(intl, 'entity', a.entity_type)} ${name}`;
   return intl.formatMessage({ id: 'audit.summary' }, { actor, action: a.action, what });
+}
+
+/** A request row named from its own JSON in the reader's language (the server's label is English). */
+export function requestLabel(
+  intl: IntlShape,
+  a: AuditEntry,
+  employees: Map<string, Employee>,
+  policies: Map<string, Policy>,
+): string | null {
+  if (a.entity_type !== 'REQUEST') return null;
+  const r = (a.after_json ?? a.before_json) as Partial<TimeOffRequest> | null;
+  if (!r?.employee_id || !r.policy_id || !r.start_at || !r.end_at) return null;
+  const e = employees.get(r.employee_id);
+  const p = policies.get(r.policy_id);
+  if (!e || !p) return null;
+  const zone = e.timezone || 'UTC';
+  const last = new Date(new Date(r.end_at).getTime() - 1000).toISOString();
+  return intl.formatMessage(
+    { id: 'audit.label.request' },
+    { name: fullName(e), policy: policyLabel(p), range: formatDateRange(dateInZone(r.start_at, zone), dateInZone(last, zone)) },
+  );
 }
 
 const LIMIT = 50;
@@ -45,6 +75,7 @@ const SYSTEM_ACTOR = '00000000-0000-0000-0000-000000000000';
 export default function AuditLogPage() {
   const me = useMe();
   const employees = useEmployeeMap();
+  const policies = usePolicyMap();
   const [filters, setFilters] = useState({ entity_type: 'all', action: 'all', actor_id: 'all', start_date: '', end_date: '' });
   const [offset, setOffset] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
@@ -148,7 +179,7 @@ export default function AuditLogPage() {
                     <Td className="whitespace-nowrap">{formatDateTime(a.created_at)}</Td>
                     <Td>{actorOf(a)}</Td>
                     <Td>
-                      <span className="block" data-testid="audit-summary">{auditSentence(intl, a, actorOf(a))}</span>
+                      <span className="block" data-testid="audit-summary">{auditSentence(intl, a, actorOf(a), requestLabel(intl, a, employees.map, policies.map))}</span>
                       {!a.entity_label && <span className="font-mono text-xs text-slate-600">{enumLabel('entity', a.entity_type)} {a.entity_id.slice(0, 8)}</span>}
                     </Td>
                     <Td>

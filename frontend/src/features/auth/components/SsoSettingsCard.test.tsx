@@ -89,4 +89,34 @@ describe('single sign-on settings card', () => {
     fireEvent.click(await screen.findByTestId('sso-save'));
     expect(await screen.findByText('must be an https URL')).toBeTruthy();
   });
+
+  it('issue 26: an empty client id (and every other empty required field) gets its own sentence; nothing is sent', async () => {
+    const calls = api(null);
+    renderSignedIn(<SsoSettingsCard />);
+    fireEvent.change(await screen.findByTestId('sso-issuer'), { target: { value: 'id.acme.test' } });
+    fireEvent.click(screen.getByTestId('sso-save'));
+    expect(await screen.findByText('Enter the client ID your provider gave you for Power PTO.')).toBeTruthy();
+    expect(screen.getByText('Enter the name shown on the sign-in button, e.g. Acme ID.')).toBeTruthy();
+    expect(screen.getByText('Enter the issuer as a full URL starting with https://.')).toBeTruthy();
+    expect(screen.getByText('Enter the client secret your provider gave you for Power PTO.')).toBeTruthy();
+    expect(screen.getByTestId('sso-fix-count').textContent).toBe('Fix 4 fields before saving.');
+    expect(puts(calls)).toHaveLength(0);
+    expect(screen.getByTestId('sso-client-id').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('issue 26: the refusal of an invalid issuer names the field, never "{field}"', async () => {
+    stubApi((call) =>
+      call.path === `/companies/${CID}/sso` && call.method === 'PUT'
+        ? json({ error: 'issuer: must be an https URL', detail: 'Check issuer: must be an https URL.', status_code: 422, code: 'invalid_field',
+            fields: [{ field: 'issuer', message: 'must be an https URL' }] }, 422)
+        : call.path === `/companies/${CID}/sso`
+          ? stored
+          : undefined,
+    );
+    renderSignedIn(<SsoSettingsCard />, { locale: 'de' });
+    fireEvent.click(await screen.findByTestId('sso-save'));
+    const banner = await screen.findByTestId('form-error');
+    expect(banner.textContent).toContain('„issuer“');
+    expect(document.body.textContent).not.toContain('{field}');
+  });
 });

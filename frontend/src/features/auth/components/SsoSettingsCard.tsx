@@ -15,6 +15,7 @@ import { Input, NativeSelect } from '@/components/ui/input';
 import { ErrorState, FormError, LoadingState } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
 import type { SsoSettings } from '../sso';
+import type { MessageKey } from '@/i18n/messages/en';
 
 interface Form {
   provider_name: string;
@@ -66,6 +67,23 @@ export function SsoSettingsCard() {
 
 const ssoKey = (companyId: string) => ['companies', companyId, 'sso'];
 
+type Required = 'provider_name' | 'issuer' | 'client_id' | 'client_secret' | 'email_domain';
+
+/**
+ * The form's own checks, so every empty required field gets its sentence at once (the server
+ * names only the first field it refuses). Values are message keys.
+ */
+export function validateSso(f: Form, hasStoredSecret: boolean): Partial<Record<Required, MessageKey>> {
+  const e: Partial<Record<Required, MessageKey>> = {};
+  if (!f.provider_name.trim()) e.provider_name = 'sso.settings.required.provider_name';
+  if (!f.issuer.trim()) e.issuer = 'sso.settings.required.issuer';
+  else if (!/^https?:\/\/[^\s/]+/.test(f.issuer.trim())) e.issuer = 'sso.settings.invalid.issuer';
+  if (!f.client_id.trim()) e.client_id = 'sso.settings.required.client_id';
+  if (!hasStoredSecret && !f.client_secret) e.client_secret = 'sso.settings.required.client_secret';
+  if (!f.email_domain.trim()) e.email_domain = 'sso.settings.required.email_domain';
+  return e;
+}
+
 function SsoSettingsForm({ stored, initial }: { stored: SsoSettings | null; initial: Form }) {
   const t = useT();
   const me = useMe();
@@ -99,24 +117,43 @@ function SsoSettingsForm({ stored, initial }: { stored: SsoSettings | null; init
   });
 
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm({ ...form, [k]: v });
-  const fieldError = (field: string) => (save.error instanceof ApiError ? save.error.fieldError(field) : undefined);
+  const [checked, setChecked] = useState(false);
+  const own = validateSso(form, !!stored?.has_client_secret);
+  const ownCount = Object.keys(own).length;
+  // the form's own sentence first; else what the server said about the field
+  const fieldError = (field: string) => {
+    const key = checked ? own[field as Required] : undefined;
+    if (key) return t(key);
+    return save.error instanceof ApiError ? save.error.fieldError(field) : undefined;
+  };
   // The API names the callback once settings exist; before the first save, the path it will use.
   const callback = window.location.origin + (stored?.redirect_path ?? `/api/auth/oidc/callback/${me.company_id}`);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
+    setChecked(true);
+    if (ownCount > 0) {
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="sso-settings"] [aria-invalid="true"]')?.focus());
+      return;
+    }
     save.mutate(form);
   }
 
   return (
-    <Card className="mt-6" data-testid="sso-settings">
+    <Card data-testid="sso-settings">
       <CardTitle>{t('sso.settings.title')}</CardTitle>
       <p className="mt-1 text-sm text-slate-600">{t('sso.settings.intro')}</p>
       <p className="mt-2 break-all rounded bg-slate-50 p-2 text-xs text-slate-700">
         {t('sso.settings.redirectUri')} <code data-testid="sso-redirect-uri">{callback}</code>
       </p>
       <form className="mt-4 space-y-4" onSubmit={onSubmit} noValidate>
-        <FormError error={save.error ?? remove.error} />
+        {checked && ownCount > 0 ? (
+          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900" data-testid="sso-fix-count">
+            {t('sso.settings.fixCount', { count: ownCount })}
+          </p>
+        ) : (
+          <FormError error={save.error ?? remove.error} />
+        )}
         <Field label={t('sso.settings.providerName')} hint={t('sso.settings.providerNameHint')} error={fieldError('provider_name')} required>
           <Input value={form.provider_name} onChange={(e) => set('provider_name', e.target.value)} data-testid="sso-provider-name" />
         </Field>

@@ -13,7 +13,7 @@ import { useIntl } from 'react-intl';
 import { PreferencesCard } from '../components/PreferencesCard';
 import { NotificationPreferencesCard } from '@/features/notifications/components/NotificationPreferencesCard';
 import { CalendarFeedsCard } from '@/features/calendar/components/CalendarFeedsCard';
-import { SsoSettingsCard } from '../components/SsoSettingsCard';
+import { Link } from 'react-router';
 import { SignOutEverywhereCard } from '../components/SignOutEverywhereCard';
 import { MIN_PASSWORD_LENGTH, passwordTooShort } from '@/lib/password';
 
@@ -81,7 +81,14 @@ export default function AccountPage() {
       <SignOutEverywhereCard />
       <NotificationPreferencesCard />
       <CalendarFeedsCard />
-      {me.role === 'admin' && <SsoSettingsCard />}
+      {me.role === 'admin' && (
+        <p className="mt-6 text-sm text-slate-600" data-testid="company-settings-link">
+          {intl.formatMessage({ id: 'account.companySettings' })}{' '}
+          <Link to="/admin/settings" className="font-medium text-brand-700 underline">
+            {intl.formatMessage({ id: 'nav.companySettings' })}
+          </Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -78,7 +78,10 @@ export default function SignInPage() {
             type="email"
             autoComplete="username"
             value={email}
-            onChange={(e) => setEmail(e.target.value)}
+            onChange={(e) => {
+              setEmail(e.target.value);
+              setError(null); // a refusal of what was typed before is stale once it changes
+            }}
             data-testid="sign-in-email"
             autoFocus
           />
@@ -89,7 +92,10 @@ export default function SignInPage() {
             type="password"
             autoComplete="current-password"
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            onChange={(e) => {
+              setPassword(e.target.value);
+              setError(null);
+            }}
             data-testid="sign-in-password"
           />
         </Field>

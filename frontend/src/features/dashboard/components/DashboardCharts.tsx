@@ -63,7 +63,7 @@ export default function DashboardCharts({ summary }: { summary: ReportSummary })
                 <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
                 <XAxis dataKey="name" fontSize={12} />
                 <YAxis fontSize={12} width={40} />
-                <Tooltip formatter={(v) => [t('dashboard.daysValue', { days: String(v) }), t('dashboard.used')]} />
+                <Tooltip formatter={(v) => [t('dashboard.daysValue', { days: Number(v) }), t('dashboard.used')]} />
                 <Bar dataKey="days" isAnimationActive={false}>
                   {usage.map((u, i) => (
                     <Cell key={u.name} fill={PALETTE[i % PALETTE.length]} />
@@ -87,7 +87,7 @@ export default function DashboardCharts({ summary }: { summary: ReportSummary })
                 <YAxis type="category" dataKey="name" fontSize={12} width={120} />
                 <Tooltip
                   formatter={(v, _n, p) => [
-                    t('dashboard.daysPeople', { days: String(v), people: (p?.payload as { employees?: number })?.employees ?? 0 }),
+                    t('dashboard.daysPeople', { days: Number(v), people: (p?.payload as { employees?: number })?.employees ?? 0 }),
                     t('dashboard.available'),
                   ]}
                 />

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
-import { useBalances } from '@/lib/queries';
+import { useBalances, usePolicyMap } from '@/lib/queries';
 import type { Employee, LedgerEntry } from '@/lib/types';
-import { balanceLabel, safeWorkday, toMinutes } from '@/lib/units';
+import { balanceLabel, policyUnit, safeWorkday, toMinutes } from '@/lib/units';
 import { useAmounts } from '@/i18n/amounts';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -22,6 +22,7 @@ export function AdjustmentForm({ employee }: { employee: Employee }) {
   const { signed } = useAmounts();
   const qc = useQueryClient();
   const balances = useBalances(employee.id);
+  const policies = usePolicyMap();
   const workday = safeWorkday(employee.workday_minutes);
   const [v, setV] = useState<AdjustmentFormValues>({ policy_id: '', direction: 'ADD', amount: '', unit: 'HOURS', reason: '' });
   const [shown, setShown] = useState(false);
@@ -56,7 +57,8 @@ export function AdjustmentForm({ employee }: { employee: Employee }) {
   }
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4" data-testid="adjustment-form" aria-label={t('employee.tab.adjust')}>
-      <FormError error={create.error} />
+      {/* a refusal states amounts in the policy's unit and this person's workday (issue 26) */}
+      <FormError error={create.error} amounts={{ unit: policyUnit(policies.map.get(v.policy_id)), workdayMinutes: workday }} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t('col.policy')} error={err('policy_id')} required>
           <Select

@@ -13,6 +13,7 @@ import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
 import { useT } from '@/i18n/I18nProvider';
+import { byLabel } from '../sorting';
 import type { MessageKey } from '@/i18n/messages/en';
 
 /** Field → the message key of what is wrong (the form shows it in the reader's language). */
@@ -68,7 +69,7 @@ export function AssignmentForm({ employeeId, policyId }: { employeeId?: string; 
             <Select
               value={v.employee_id}
               onValueChange={(x) => setV((s) => ({ ...s, employee_id: x }))}
-              options={(employees.data ?? []).map((e) => ({ value: e.id, label: `${fullName(e)} (${e.email})` }))}
+              options={byLabel(employees.data ?? [], fullName).map((e) => ({ value: e.id, label: `${fullName(e)} (${e.email})` }))}
               placeholder={employees.isPending ? t('ui.loading') : t('assignment.chooseEmployee')}
               data-testid="assignment-employee"
             />
@@ -79,7 +80,7 @@ export function AssignmentForm({ employeeId, policyId }: { employeeId?: string; 
             <Select
               value={v.policy_id}
               onValueChange={(x) => setV((s) => ({ ...s, policy_id: x }))}
-              options={(policies.data ?? []).map((p) => ({ value: p.id, label: policyLabel(p) }))}
+              options={byLabel(policies.data ?? [], policyLabel).map((p) => ({ value: p.id, label: policyLabel(p) }))}
               placeholder={policies.isPending ? t('ui.loading') : t('assignment.choosePolicy')}
               data-testid="assignment-policy"
             />

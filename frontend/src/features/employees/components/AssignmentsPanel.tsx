@@ -15,6 +15,7 @@ import { EmptyState, ErrorState, FormError, LoadingState } from '@/components/ui
 import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { AssignmentForm } from './AssignmentForm';
+import { sortAssignments } from '../sorting';
 import { useT } from '@/i18n/I18nProvider';
 
 export function AssignmentsPanel({ employee }: { employee: Employee }) {
@@ -65,7 +66,7 @@ export function AssignmentsPanel({ employee }: { employee: Employee }) {
             </tr>
           </thead>
           <tbody>
-            {assignments.data.map((a) => {
+            {sortAssignments(assignments.data, (a) => policyLabel(policies.map.get(a.policy_id))).map((a) => {
               const active = a.effective_from <= today && (!a.effective_to || a.effective_to > today);
               const endable = !a.effective_to || a.effective_to > today;
               const key = policyLabel(policies.map.get(a.policy_id)) || a.policy_id.slice(0, 8);

@@ -206,7 +206,7 @@ export function LifecyclePanel({ employee }: { employee: Employee }) {
           </ul>
         </Card>
       )}
-      <Card className="max-w-3xl print:shadow-none" data-testid="final-statement-card">
+      <Card className="max-w-3xl print:max-w-none print:border-0 print:shadow-none" data-testid="final-statement-card" data-print-part>
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <CardTitle>{terminated ? t('lifecycle.statement') : t('lifecycle.statementPreview')}</CardTitle>
           <div className="flex gap-2 print:hidden">

@@ -12,6 +12,8 @@ import { Select } from '@/components/ui/select';
 import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { useT } from '@/i18n/I18nProvider';
+import { previewRows, problemSentence, type ImportProblem } from '../problems';
+import { ResendInvitationsCard } from '../components/ResendInvitationsCard';
 
 interface Report {
   rows: number;
@@ -19,7 +21,7 @@ interface Report {
   updated: number;
   unchanged?: number;
   dry_run?: boolean;
-  errors: { row: number; column: string | null; message: string }[];
+  errors: ImportProblem[];
   invites?: { employee_id: string; email: string; invite_token: string }[];
   error?: string;
   code?: string;
@@ -27,20 +29,6 @@ interface Report {
 
 type Kind = 'employees' | 'balances';
 
-const COLUMNS: Record<Kind, string> = {
-  employees:
-    'email, first_name, last_name, manager_email, timezone, hire_date, work_days, workday_minutes, pay_type (and optionally role, department, location)',
-  balances: 'email, policy_key, amount_minutes or amount_days or amount_hours, as_of, reason',
-};
-
-/** Splits a small CSV for the preview only (the server reads the file with a real CSV parser). */
-function previewRows(text: string, max = 8): string[][] {
-  return text
-    .split(/\r?\n/)
-    .filter((l) => l.trim())
-    .slice(0, max + 1)
-    .map((l) => l.split(','));
-}
 
 async function upload(path: string, query: string, file: File): Promise<{ status: number; report: Report }> {
   const res = await fetch(apiUrl(path) + query, {
@@ -120,7 +108,7 @@ export default function ImportPage() {
               data-testid="import-kind"
             />
           </Field>
-          <Field label={t('import.file')} hint={t('import.columns', { columns: COLUMNS[kind] })}>
+          <Field label={t('import.file')} hint={t(kind === 'employees' ? 'import.hint.employees' : 'import.hint.balances')}>
             <input
               type="file"
               accept=".csv,text/csv"
@@ -192,7 +180,7 @@ export default function ImportPage() {
                     <tr key={i} data-testid="import-error-row">
                       <Td>{e.row}</Td>
                       <Td>{e.column ?? '—'}</Td>
-                      <Td>{e.message}</Td>
+                      <Td>{problemSentence(intl, e)}</Td>
                     </tr>
                   ))}
                 </tbody>
@@ -215,6 +203,7 @@ export default function ImportPage() {
           </Button>
         </div>
       </Card>
+      <ResendInvitationsCard />
     </>
   );
 }

@@ -24,19 +24,35 @@ export const KIND_LABELS: Record<string, MessageKey> = {
   signed_out_everywhere: 'notifications.kind.signed_out_everywhere',
 };
 
-/** E-mail preferences per kind; security messages are shown but cannot be turned off. */
+/** Issue 29: the Slack direct messages a person gets, when the company has connected Slack. */
+export interface SlackPreferences {
+  connected: boolean;
+  items: { kind: string; enabled: boolean }[];
+}
+
+interface Preferences {
+  items: NotificationPreference[];
+  slack?: SlackPreferences;
+}
+
+/**
+ * E-mail preferences per kind; security messages are shown but cannot be turned off. When the
+ * company uses Slack, a second column turns each kind's Slack message on or off (e-mail stays).
+ */
 export function NotificationPreferencesCard() {
   const t = useT();
   const client = useQueryClient();
   const query = useQuery({
     queryKey: ['notification-preferences'],
-    queryFn: () => api.get<{ items: NotificationPreference[] }>('/me/notification-preferences'),
+    queryFn: () => api.get<Preferences>('/me/notification-preferences'),
   });
   const mutation = useMutation({
-    mutationFn: (change: Record<string, boolean>) =>
-      api.put<{ items: NotificationPreference[] }>('/me/notification-preferences', { preferences: change }),
+    mutationFn: (change: { preferences?: Record<string, boolean>; slack?: Record<string, boolean> }) =>
+      api.put<Preferences>('/me/notification-preferences', change),
     onSuccess: (data) => client.setQueryData(['notification-preferences'], data),
   });
+  const slack = query.data?.slack?.connected ? query.data.slack : undefined;
+  const slackOf = (kind: string) => slack?.items.find((i) => i.kind === kind);
 
   return (
     <Card className="mt-6" id="notifications">
@@ -56,11 +72,23 @@ export function NotificationPreferencesCard() {
                   checked={p.enabled}
                   disabled={!p.can_disable || mutation.isPending}
                   data-testid={`pref-${p.kind}`}
-                  onChange={(e) => mutation.mutate({ [p.kind]: e.target.checked })}
+                  onChange={(e) => mutation.mutate({ preferences: { [p.kind]: e.target.checked } })}
                 />
                 <span>{KIND_LABELS[p.kind] ? t(KIND_LABELS[p.kind]) : p.kind}</span>
                 {!p.can_disable && <span className="text-xs text-slate-500">{t('notifications.alwaysOn')}</span>}
               </label>
+              {slackOf(p.kind) && (
+                <label className="ml-6 mt-1 flex items-center gap-2 text-sm text-slate-700">
+                  <input
+                    type="checkbox"
+                    checked={slackOf(p.kind)!.enabled}
+                    disabled={mutation.isPending}
+                    data-testid={`pref-slack-${p.kind}`}
+                    onChange={(e) => mutation.mutate({ slack: { [p.kind]: e.target.checked } })}
+                  />
+                  <span>{t('notifications.slack')}</span>
+                </label>
+              )}
             </li>
           ))}
       </ul>

@@ -12,6 +12,7 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
 import { AmountInput, useOtherUnitHint } from './AmountInput';
+import { RequestRulesSection } from './RequestRulesSection';
 import { SimulationPanel } from './SimulationPanel';
 import { formToSettings, validatePolicyForm, type PolicyFormErrors, type PolicyFormValues } from '../validation';
 
@@ -328,6 +329,8 @@ export function PolicyForm({ initial, creating, policyId, previousEffectiveFrom,
           </Section>
         </>
       )}
+
+      <RequestRulesSection rules={v.rules} onChange={set('rules')} error={err} Section={Section} />
 
       {!creating && policyId && (
         <SimulationPanel

@@ -3,6 +3,7 @@ import { policyLabel } from '@/lib/units';
 import { Link, useParams } from 'react-router';
 import { api, companyPath, fetchAll } from '@/lib/api';
 import { useMe } from '@/lib/auth';
+import { sortAssignments } from '@/features/employees/sorting';
 import { formatDate, formatDateTime, formatLongDate, fullName, todayIso } from '@/lib/format';
 import { useIntl } from 'react-intl';
 import { useT } from '@/i18n/I18nProvider';
@@ -175,7 +176,7 @@ export default function PolicyDetailPage() {
                 </tr>
               </thead>
               <tbody>
-                {assignments.data.map((a) => (
+                {sortAssignments(assignments.data, (a) => fullName(employees.map.get(a.employee_id))).map((a) => (
                   <tr key={a.id}>
                     <Td>
                       <Link to={`/admin/employees/${a.employee_id}`} className="text-brand-700 hover:underline">

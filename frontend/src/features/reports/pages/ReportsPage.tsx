@@ -20,6 +20,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
 import { AsOfReport } from '../components/AsOfReport';
+import { PayrollReport } from '../components/PayrollReport';
 import { BalanceTableHead } from '../components/BalanceTableHead';
 
 const LIMIT = 50;
@@ -38,6 +39,9 @@ export default function ReportsPage() {
           <TabsTrigger value="as-of" data-testid="tab-as-of">
             {t('reports.tab.asOf')}
           </TabsTrigger>
+          <TabsTrigger value="payroll" data-testid="tab-payroll">
+            {t('reports.tab.payroll')}
+          </TabsTrigger>
         </TabsList>
         <TabsContent value="balances">
           <BalanceSummary />
@@ -47,6 +51,9 @@ export default function ReportsPage() {
         </TabsContent>
         <TabsContent value="as-of">
           <AsOfReport />
+        </TabsContent>
+        <TabsContent value="payroll">
+          <PayrollReport />
         </TabsContent>
       </Tabs>
     </>

@@ -5,12 +5,12 @@ import { formatWeekdayDate } from '@/lib/format';
 import { REASON_LABELS } from '../modes';
 
 /** The preview's day-by-day breakdown: why a request counts what it counts. */
-export function BreakdownTable({ days, workday }: { days: PreviewDay[]; workday: number }) {
+export function BreakdownTable({ days, workday, testId = 'preview-breakdown' }: { days: PreviewDay[]; workday: number; testId?: string }) {
   const t = useT();
   const amounts = useAmounts();
   if (days.length === 0) return null;
   return (
-    <table className="mt-2 w-full text-left text-xs" data-testid="preview-breakdown">
+    <table className="mt-2 w-full text-left text-xs" data-testid={testId}>
       <caption className="sr-only">{t('request.breakdown.caption')}</caption>
       <thead>
         <tr className="text-slate-600">

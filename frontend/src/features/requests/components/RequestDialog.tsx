@@ -21,6 +21,7 @@ import { toast } from '@/components/ui/toast';
 import { useInvalidateRequestData } from '../hooks/useRequestMutations';
 import { validateWhen, windowFor, type WhenValues } from '../modes';
 import { BreakdownTable } from './BreakdownTable';
+import { ForecastExplanation } from './ForecastExplanation';
 import { RefusedNote, RuleNotice, ruleSentence } from './RuleNotice';
 import { WhenFields } from './WhenFields';
 import {
@@ -223,6 +224,9 @@ function RequestForm({ employee, onBehalf, onDone }: { employee: Employee; onBeh
                   date: formatDate(values.start_at.slice(0, 10)),
                   amount: amounts.one(previewQuery.data.available_minutes_on_start, unit, workday),
                 })}
+                {previewQuery.data.forecast_on_start && (
+                  <ForecastExplanation forecast={previewQuery.data.forecast_on_start} unit={unit} workday={workday} />
+                )}
               </dd>
             )}
             {violations.length > 0 && (

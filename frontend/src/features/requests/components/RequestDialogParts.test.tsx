@@ -4,6 +4,8 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { renderIn } from '@/test/render';
 import { useState } from 'react';
 import { BreakdownTable } from './BreakdownTable';
+import { ForecastExplanation } from './ForecastExplanation';
+import { setDisplayLocale } from '@/lib/format';
 import { WhenFields } from './WhenFields';
 import { validateWhen, windowFor, type WhenValues } from '../modes';
 
@@ -105,5 +107,28 @@ describe('preview breakdown', () => {
   it('renders nothing without days', () => {
     const { container } = renderIn(<BreakdownTable workday={480} days={[]} />);
     expect(container.innerHTML).toBe('');
+  });
+});
+
+describe('the preview says what its forecast contains (issue 26)', () => {
+  const forecast = {
+    date: '2028-01-13', available_minutes: 3600, scheduled_accrual_minutes: 800, capped_accrual_minutes: 0, booked_minutes: 480,
+    expiring_minutes: 1440, projected_available_minutes: 3200,
+    forfeits: [{ date: '2028-01-01', kind: 'CARRYOVER_CAP' as const, minutes: 1440 }],
+  };
+  it('"3 days are lost at the carryover cap on Jan 1", with what was accrued and booked', () => {
+    setDisplayLocale('en-US');
+    renderIn(<ForecastExplanation forecast={forecast} unit="DAYS" workday={480} />);
+    const lines = [...screen.getByTestId('preview-forecast-explained').querySelectorAll('li')].map((l) => l.textContent);
+    expect(lines).toEqual([
+      '7.5 days available today (requests already booked are subtracted)',
+      '+1.67 days accrued until then',
+      '−3 days lost at the carryover cap on Jan 1, 2028',
+      '1 day of booked requests start by then (already subtracted)',
+    ]);
+  });
+  it('in German', () => {
+    renderIn(<ForecastExplanation forecast={forecast} unit="DAYS" workday={480} />, 'de');
+    expect(screen.getByTestId('preview-forecast-explained').textContent).toContain('−3 Tage verfallen am 1. Jan. 2028 über der Übertragsgrenze');
   });
 });

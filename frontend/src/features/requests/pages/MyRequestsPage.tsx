@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useT } from '@/i18n/I18nProvider';
 import { policyLabel } from '@/lib/units';
 import { useMe } from '@/lib/auth';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, requestSpan } from '@/lib/format';
 import { usePolicyMap, useRequestList } from '@/lib/queries';
 import { REQUEST_STATUSES, type TimeOffRequest } from '@/lib/types';
 import { policyUnit, safeWorkday } from '@/lib/units';
@@ -16,6 +16,7 @@ import { EmptyState, ErrorState, FormError, LoadingState } from '@/components/ui
 import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { RequestDialog } from '../components/RequestDialog';
+import { RequestDays } from '../components/RequestDays';
 import { StatusBadge } from '../components/StatusBadge';
 import { useRequestTransition } from '../hooks/useRequestMutations';
 
@@ -89,12 +90,16 @@ export default function MyRequestsPage() {
           <tbody>
             {rows.map((r) => {
               const policy = policies.map.get(r.policy_id);
+              const span = requestSpan(r.start_at, r.end_at, employee.timezone);
               return (
                 <tr key={r.id} data-testid="request-row" data-request-id={r.id}>
                   <Td className="font-medium">{policyLabel(policy) || '…'}</Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(r.start_at, employee.timezone)}</Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(r.end_at, employee.timezone)}</Td>
-                  <Td className="tabular-nums">{amounts.one(r.requested_minutes, policyUnit(policy), workday)}</Td>
+                  <Td className="whitespace-nowrap" data-testid="request-from">{span.from}</Td>
+                  <Td className="whitespace-nowrap" data-testid="request-to">{span.to}</Td>
+                  <Td className="tabular-nums">
+                    {amounts.one(r.requested_minutes, policyUnit(policy), workday)}
+                    <RequestDays requestId={r.id} workday={workday} />
+                  </Td>
                   <Td>
                     <StatusBadge status={r.status} />
                   </Td>

@@ -4,7 +4,9 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import type { Employee, TimeOffRequest } from '@/lib/types';
 import { Toaster } from '@/components/ui/toast';
 import { renderSignedIn } from '@/test/app';
-import MyTeamPage from './MyTeamPage';
+import MyTeamPage, { approverOptions } from './MyTeamPage';
+import { createIntl } from 'react-intl';
+import en from '@/i18n/messages/en';
 
 /**
  * A manager's team page against a stubbed server: several pending requests approved at once with
@@ -63,6 +65,17 @@ function server() {
       if (approve[1] === 'r2') return json({ error: 'Conflict', detail: 'overlaps another request', status_code: 409, code: 'request_overlap' }, 409);
       return json({ ...REQUESTS[0], status: 'APPROVED' });
     }
+    if (/\/requests\/r1\/days$/.test(path)) {
+      return json({ request_id: 'r1', requested_minutes: 480, recomputed: false, days: [{ date: '2030-03-04', minutes: 480, reason: 'WORKDAY' }] });
+    }
+    if (path.endsWith('/delegations/approvers')) {
+      return json({ items: [
+        { id: mark.id, first_name: 'Mark', last_name: 'Manager', role: 'manager', account: 'active' },
+        { id: 'i1', first_name: 'Ivo', last_name: 'Invited', role: 'manager', account: 'invited' },
+        { id: 'i2', first_name: 'Imke', last_name: 'Imported', role: 'manager', account: 'none' },
+      ] });
+    }
+    if (path.endsWith('/delegations')) return page([]);
     if (path.endsWith('/requests')) return page(REQUESTS);
     return json({ error: 'not stubbed: ' + path, detail: null, status_code: 404 }, 404);
   });
@@ -127,5 +140,38 @@ describe('my team page', { timeout: 20_000 }, () => {
     expect(rows[1].textContent).toContain('Emma Employee');
     expect(rows[1].querySelector('[data-status]')?.getAttribute('data-status')).toBe('APPROVED');
     expect(rows[1].textContent).toContain('“Enjoy!”');
+  });
+
+  it('issue 26: an upcoming request shows its days, and a whole-day one its last day (not the midnight after)', async () => {
+    REQUESTS.push(request('r6', ethan, 'APPROVED', { start_at: '2030-03-11T00:00:00Z', end_at: '2030-03-16T00:00:00Z' }));
+    try {
+      server();
+      open();
+      const reports = await screen.findAllByTestId('team-report', {}, { timeout: 5000 });
+      const ethanCard = reports.find((r) => r.textContent?.includes('Ethan'))!;
+      expect(ethanCard.textContent).toContain('Mar 11, 2030 → Mar 15, 2030');
+      const emmaCard = reports.find((r) => r.textContent?.includes('Emma'))!;
+      const r1 = emmaCard.querySelector('[data-testid="team-upcoming-request"][data-request-id="r1"]') as HTMLElement;
+      fireEvent.click(within(r1).getByTestId('request-days-toggle'));
+      const table = await within(emmaCard).findByTestId('request-breakdown');
+      expect(table.querySelector('[data-reason="WORKDAY"]')).toBeTruthy();
+    } finally {
+      REQUESTS.pop();
+    }
+  });
+
+  it('issue 26: delegation offers managers who have not signed in yet, and says so', () => {
+    const t = (id: string, values?: Record<string, string | number | Date>) => createIntl({ locale: 'en', messages: en }).formatMessage({ id }, values);
+    const options = approverOptions([
+      { id: mark.id, first_name: 'Mark', last_name: 'Manager', role: 'manager', account: 'active' },
+      { id: 'i1', first_name: 'Ivo', last_name: 'Invited', role: 'manager', account: 'invited' },
+      { id: 'i2', first_name: 'Imke', last_name: 'Imported', role: 'manager', account: 'none' },
+      { id: 'a1', first_name: 'Ada', last_name: 'Admin', role: 'admin' },
+    ], mark.id, t as never);
+    expect(options.map((o) => o.label)).toEqual([
+      'Ivo Invited (manager, not signed in yet)',
+      'Imke Imported (manager, not signed in yet)',
+      'Ada Admin (admin)',
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, companyPath } from '@/lib/api';
 import { useMe } from '@/lib/auth';
 import { useT } from '@/i18n/I18nProvider';
-import { formatDate, formatDateTime, fullName } from '@/lib/format';
+import { formatDate, formatDateTime, formatRequestWhen, fullName } from '@/lib/format';
 import { useBalances, useEmployees, usePolicyMap, useRequestList } from '@/lib/queries';
 import type { Delegation, Employee, TimeOffRequest } from '@/lib/types';
 import { balanceLabel, policyUnit, safeWorkday } from '@/lib/units';
@@ -18,6 +18,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { toast } from '@/components/ui/toast';
 import { StatusBadge } from '@/features/requests/components/StatusBadge';
 import { RequestDialog } from '@/features/requests/components/RequestDialog';
+import { RequestDays } from '@/features/requests/components/RequestDays';
 import { useInvalidateRequestData } from '@/features/requests/hooks/useRequestMutations';
 
 /** A manager's team: balances, upcoming time off and history per report; past decisions; delegation. */
@@ -102,9 +103,10 @@ function ReportCard({ employee, requests }: { employee: Employee; requests: Time
           {upcoming.length === 0 ? <p className="text-slate-600">{t('team.nothingPlanned')}</p> : (
             <ul data-testid="team-upcoming">
               {upcoming.map((r) => (
-                <li key={r.id}>
-                  {formatDateTime(r.start_at, employee.timezone)} · {amounts.one(r.requested_minutes, policyUnit(policies.map.get(r.policy_id)), workday)}{' '}
+                <li key={r.id} data-testid="team-upcoming-request" data-request-id={r.id}>
+                  {formatRequestWhen(r.start_at, r.end_at, employee.timezone)} · {amounts.one(r.requested_minutes, policyUnit(policies.map.get(r.policy_id)), workday)}{' '}
                   <StatusBadge status={r.status} />
+                  <RequestDays requestId={r.id} workday={workday} />
                 </li>
               ))}
             </ul>
@@ -116,7 +118,7 @@ function ReportCard({ employee, requests }: { employee: Employee; requests: Time
             <ul>
               {history.map((r) => (
                 <li key={r.id}>
-                  {formatDateTime(r.start_at, employee.timezone)} <StatusBadge status={r.status} />
+                  {formatRequestWhen(r.start_at, r.end_at, employee.timezone)} <StatusBadge status={r.status} />
                 </li>
               ))}
             </ul>
@@ -135,6 +137,7 @@ function BulkApprove({ requests, reports }: { requests: TimeOffRequest[]; report
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [note, setNote] = useState('');
   const names = new Map(reports.map((e) => [e.id, fullName(e)]));
+  const zones = new Map(reports.map((e) => [e.id, e.timezone || 'UTC']));
   const bulk = useMutation({
     // One call per request: each is its own transaction, so one refusal does not undo the others.
     mutationFn: async (ids: string[]) => {
@@ -166,7 +169,7 @@ function BulkApprove({ requests, reports }: { requests: TimeOffRequest[]; report
           <li key={r.id}>
             <label className="flex items-center gap-2">
               <input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} data-testid="bulk-select" />
-              {names.get(r.employee_id) ?? t('approvals.employee')} · {formatDateTime(r.start_at)} → {formatDateTime(r.end_at)}
+              {names.get(r.employee_id) ?? t('approvals.employee')} · {formatRequestWhen(r.start_at, r.end_at, zones.get(r.employee_id) ?? 'UTC')}
             </label>
           </li>
         ))}
@@ -185,13 +188,14 @@ function BulkApprove({ requests, reports }: { requests: TimeOffRequest[]; report
 function Decisions({ requests, employees }: { requests: TimeOffRequest[]; employees: Employee[] }) {
   const t = useT();
   const names = new Map(employees.map((e) => [e.id, fullName(e)]));
+  const zones = new Map(employees.map((e) => [e.id, e.timezone || 'UTC']));
   const sorted = [...requests].sort((a, b) => (b.decided_at ?? '').localeCompare(a.decided_at ?? ''));
   if (sorted.length === 0) return <EmptyState title={t('team.decisions.empty')}>{t('team.decisions.emptyHint')}</EmptyState>;
   return (
     <ul className="space-y-2 text-sm" data-testid="team-decisions">
       {sorted.map((r) => (
         <li key={r.id} className="flex flex-wrap items-center gap-2">
-          <StatusBadge status={r.status} /> {names.get(r.employee_id) ?? t('approvals.employee')} · {formatDateTime(r.start_at)} → {formatDateTime(r.end_at)}
+          <StatusBadge status={r.status} /> {names.get(r.employee_id) ?? t('approvals.employee')} · {formatRequestWhen(r.start_at, r.end_at, zones.get(r.employee_id) ?? 'UTC')}
           <span className="text-slate-600">
             {r.decided_on_behalf_of
               ? t('team.decisions.decidedAsDelegate', { at: formatDateTime(r.decided_at) })
@@ -204,11 +208,26 @@ function Decisions({ requests, employees }: { requests: TimeOffRequest[]; employ
   );
 }
 
-interface Approver {
+export interface Approver {
   id: string;
   first_name: string;
   last_name: string;
   role: string;
+  /** Issue 26: `invited` (not signed in yet) and `none` (imported, no account yet) are offered too. */
+  account?: 'active' | 'invited' | 'none';
+}
+
+/** Who a delegation can go to, the caller aside; those who have not signed in yet say so (issue 26). */
+export function approverOptions(approvers: Approver[], meId: string, t: ReturnType<typeof useT>) {
+  return approvers
+    .filter((a) => a.id !== meId)
+    .map((a) => ({
+      value: a.id,
+      label: t(a.account && a.account !== 'active' ? 'team.delegation.optionNotSignedIn' : 'team.delegation.option', {
+        name: `${a.first_name} ${a.last_name}`,
+        role: a.role,
+      }),
+    }));
 }
 
 function DelegationPanel() {
@@ -240,7 +259,7 @@ function DelegationPanel() {
     mutationFn: (id: string) => api.post<Delegation>(companyPath(me.company_id, `/delegations/${id}/revoke`)),
     onSettled: refresh,
   });
-  const options = (approvers.data?.items ?? []).filter((a) => a.id !== me.user_id).map((a) => ({ value: a.id, label: t('team.delegation.option', { name: `${a.first_name} ${a.last_name}`, role: a.role }) }));
+  const options = approverOptions(approvers.data?.items ?? [], me.user_id, t);
   return (
     <div className="space-y-4">
       <Card>

@@ -15,7 +15,8 @@ public class PowerPtoApplication {
 
     public static void main(String[] args) {
         ProcessMode mode = ProcessMode.resolve(args, System.getenv("PTO_MODE"));
-        List<String> problems = StartupCheck.problems(System.getenv(), System.getProperties(), args);
+        List<String> problems = new java.util.ArrayList<>(StartupCheck.problems(System.getenv(), System.getProperties(), args));
+        problems.addAll(StartupCheck.linkProblems(System.getenv(), mode.servesHttp()));
         if (!problems.isEmpty()) {
             System.err.println("power-pto cannot start: " + String.join("; ", problems));
             System.exit(2);

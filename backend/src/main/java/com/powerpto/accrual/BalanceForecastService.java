@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,11 +55,13 @@ public class BalanceForecastService implements BalanceProjection {
 
     /**
      * One line of the forecast; amounts are null for unlimited policies; {@code policyName} null when
-     * unset. {@code events} (issue 24, additive): what the projection adds and takes away, date by date.
+     * unset. {@code events} (issue 24, additive): what the projection adds and takes away, date by date;
+     * {@code forfeits} and {@code cappedAccrualMinutes} (issue 26): each forfeit on its date (carryover
+     * cap, expiration, carried minutes expiring) and the accruals the bank cap withholds.
      */
     public record Item(UUID policyId, String policyKey, Long availableMinutes, Long scheduledAccrualMinutes,
                        Long bookedMinutes, Long expiringMinutes, Long projectedAvailableMinutes, String policyName,
-                       List<Event> events) {
+                       List<Event> events, List<BalanceProjection.Forfeit> forfeits, Long cappedAccrualMinutes) {
     }
 
     /** A dated event of the projection: {@code kind} grant, payroll, carryover, expiration; signed minutes. */
@@ -74,22 +77,69 @@ public class BalanceForecastService implements BalanceProjection {
         LocalDate date = parse(dateText);
         LocalDate today = LocalDate.now(clock);
         Map<UUID, Long> booked = repository.booked(companyId, employeeId, today, date);
-        Map<UUID, List<TimelineEvent>> due = dueEvents(companyId, employeeId, date);
+        Map<UUID, List<TimelineEvent>> due = dueEvents(companyId, employeeId, null, date);
         List<Item> items = new ArrayList<>();
         for (BalanceView v : views) {
             if (v.isUnlimited()) {
-                items.add(new Item(v.policyId(), v.policyKey(), null, null, null, null, null, v.policyName(), List.of()));
+                items.add(new Item(v.policyId(), v.policyKey(), null, null, null, null, null, v.policyName(),
+                        List.of(), List.of(), null));
                 continue;
             }
-            List<TimelineEvent> events = due.getOrDefault(v.policyId(), List.of());
-            long scheduled = events.stream().filter(e -> !e.kind().forfeits()).mapToLong(TimelineEvent::amount).sum();
-            long expiring = -events.stream().filter(e -> e.kind().forfeits()).mapToLong(TimelineEvent::amount).sum();
             long available = v.availableMinutes() == null ? 0 : v.availableMinutes();
-            items.add(new Item(v.policyId(), v.policyKey(), available, scheduled, booked.getOrDefault(v.policyId(), 0L),
-                    expiring, available + scheduled - expiring, v.policyName(), events.stream()
-                    .filter(e -> e.amount() != 0).map(e -> new Event(e.date(), label(e.kind()), e.amount())).toList()));
+            BalanceProjection.OnDate p = projection(date, available, booked.getOrDefault(v.policyId(), 0L),
+                    due.getOrDefault(v.policyId(), List.of()));
+            items.add(new Item(v.policyId(), v.policyKey(), available, p.scheduledAccrualMinutes(), p.bookedMinutes(),
+                    p.expiringMinutes(), p.projectedAvailableMinutes(), v.policyName(),
+                    events(due.getOrDefault(v.policyId(), List.of())), p.forfeits(), p.cappedAccrualMinutes()));
         }
         return new Forecast(date, items);
+    }
+
+    /** {@inheritDoc} Dates before today are projected for today. */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> availableOn(UUID companyId, UUID employeeId, LocalDate date) {
+        LocalDate on = notBeforeToday(date);
+        Map<UUID, Long> projected = new HashMap<>();
+        dueEvents(companyId, employeeId, null, on).forEach((policy, events) -> {
+            long available = ledger.balance(new BalanceKey(companyId, employeeId, policy)).available();
+            projected.put(policy, available + events.stream().mapToLong(TimelineEvent::amount).sum());
+        });
+        return projected;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<BalanceProjection.OnDate> projectionOn(UUID companyId, UUID employeeId, UUID policyId, LocalDate date) {
+        LocalDate on = notBeforeToday(date);
+        List<TimelineEvent> events = dueEvents(companyId, employeeId, policyId, on).get(policyId);
+        if (events == null) {
+            return Optional.empty();
+        }
+        long available = ledger.balance(new BalanceKey(companyId, employeeId, policyId)).available();
+        long booked = repository.booked(companyId, employeeId, LocalDate.now(clock), on).getOrDefault(policyId, 0L);
+        return Optional.of(projection(on, available, booked, events));
+    }
+
+    /** The projection's figures from the due events (amounts as the jobs will post them). */
+    private static BalanceProjection.OnDate projection(LocalDate date, long available, long booked, List<TimelineEvent> due) {
+        long scheduled = due.stream().filter(e -> !e.kind().forfeits()).mapToLong(TimelineEvent::amount).sum();
+        long expiring = -due.stream().filter(e -> e.kind().forfeits()).mapToLong(TimelineEvent::amount).sum();
+        long capped = due.stream().filter(e -> e.kind() == TimelineEvent.Kind.GRANT).mapToLong(BalanceForecastService::withheld).sum();
+        List<BalanceProjection.Forfeit> forfeits = due.stream().filter(e -> e.kind().forfeits() && e.amount() != 0)
+                .map(e -> new BalanceProjection.Forfeit(e.date(), forfeitKind(e.kind()), -e.amount())).toList();
+        return new BalanceProjection.OnDate(date, available, scheduled, capped, booked, expiring,
+                available + scheduled - expiring, forfeits);
+    }
+
+    /** What the bank cap kept of a grant ({@code uncapped_minutes} in its cause when the cap was looked at). */
+    private static long withheld(TimelineEvent grant) {
+        Object uncapped = grant.cause() == null ? null : grant.cause().get("uncapped_minutes");
+        return uncapped instanceof Number n ? Math.max(0, n.longValue() - grant.amount()) : 0;
+    }
+
+    private static List<Event> events(List<TimelineEvent> due) {
+        return due.stream().filter(e -> e.amount() != 0).map(e -> new Event(e.date(), label(e.kind()), e.amount())).toList();
     }
 
     private static String label(TimelineEvent.Kind kind) {
@@ -102,29 +152,30 @@ public class BalanceForecastService implements BalanceProjection {
         };
     }
 
-    /** {@inheritDoc} Dates before today are projected for today. */
-    @Override
-    @Transactional(readOnly = true)
-    public Map<UUID, Long> availableOn(UUID companyId, UUID employeeId, LocalDate date) {
+    /** The preview's and forecast's forfeit kinds (issue 26's names). */
+    private static String forfeitKind(TimelineEvent.Kind kind) {
+        return switch (kind) {
+            case CARRYOVER -> "CARRYOVER_CAP";
+            case EXPIRY_ON_DATE, EXPIRY_AFTER_LAST_GRANT -> "EXPIRATION";
+            case CARRIED_EXPIRY -> "CARRIED_EXPIRY";
+            case GRANT, PAYROLL -> throw new IllegalArgumentException(kind + " is not a forfeit");
+        };
+    }
+
+    private LocalDate notBeforeToday(LocalDate date) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate on = date.isBefore(today) ? today : date;
-        Map<UUID, Long> projected = new HashMap<>();
-        dueEvents(companyId, employeeId, on).forEach((policy, events) -> {
-            long available = ledger.balance(new BalanceKey(companyId, employeeId, policy)).available();
-            projected.put(policy, available + events.stream().mapToLong(TimelineEvent::amount).sum());
-        });
-        return projected;
+        return date.isBefore(today) ? today : date;
     }
 
     /**
      * The events of each accrual balance's timeline not yet posted and due by {@code date}: after the
      * last date the worker completed (today's included), or after today before the worker ever ran.
      */
-    private Map<UUID, List<TimelineEvent>> dueEvents(UUID companyId, UUID employeeId, LocalDate date) {
+    private Map<UUID, List<TimelineEvent>> dueEvents(UUID companyId, UUID employeeId, UUID policyOrNull, LocalDate date) {
         LocalDate today = LocalDate.now(clock);
         LocalDate after = recalculation.horizon().filter(h -> h.isBefore(today)).orElse(today);
         Map<UUID, List<TimelineEvent>> due = new HashMap<>();
-        for (Map.Entry<TimelineRepository.Ref, BalanceInputs> e : timelines.load(companyId, List.of(employeeId), null).entrySet()) {
+        for (Map.Entry<TimelineRepository.Ref, BalanceInputs> e : timelines.load(companyId, List.of(employeeId), policyOrNull).entrySet()) {
             if (e.getValue().versions().stream().allMatch(v -> v.rules() == null || v.rules().unlimited())) {
                 continue;
             }

@@ -10,10 +10,62 @@ import java.util.UUID;
  * for people: who acted (null when the actor is not an employee, e.g. a system job), what it was
  * about ("Emma Employee's Vacation request, 2024-12-24 – 2024-12-28", read from the entity as it is
  * now, or from the row itself once the entity is gone) and a one-line English sentence.
+ * {@code change} (issue 26) names what an EMPLOYEE update really was when it was not an edit of the
+ * employee record (a preference, a calendar feed, the sign-in account, …), null otherwise; the
+ * summary then says that ("… changed their e-mail notification settings", not "updated employee …").
  */
 public record AuditEntry(UUID id, UUID companyId, UUID actorId, AuditEntityType entityType, UUID entityId,
                          AuditAction action, JsonNode beforeJson, JsonNode afterJson, OffsetDateTime createdAt,
-                         String actorName, String entityLabel, String summary) {
+                         String actorName, String entityLabel, String summary, String change) {
+
+    /** What an EMPLOYEE update was, read from the keys its writer put in {@code after_json}; null for an edit. */
+    static String change(AuditEntityType type, AuditAction action, JsonNode after) {
+        if (type != AuditEntityType.EMPLOYEE || action != AuditAction.UPDATE || after == null || !after.isObject()) {
+            return null;
+        }
+        if (after.has("notification_preferences")) {
+            return "notification_preferences";
+        }
+        if (after.has("calendar_feed_revoked")) {
+            return "calendar_feed_revoked";
+        }
+        if (after.has("calendar_feed")) {
+            return "calendar_feed_created";
+        }
+        if (after.has("notification_retried")) {
+            return "notification_retried";
+        }
+        if (after.has("account")) {
+            return "ended".equals(after.path("account").path("sessions").asText()) ? "sessions_ended" : "account";
+        }
+        if (after.has("rehired")) {
+            return "rehired";
+        }
+        if (after.has("access_ends_at")) {
+            return "terminated";
+        }
+        return null;
+    }
+
+    static String summary(String actorName, AuditAction action, AuditEntityType type, String label, String change,
+                          boolean ownRecord) {
+        if (change == null) {
+            return summary(actorName, action, type, label);
+        }
+        String who = actorName == null ? "The system" : actorName;
+        String whose = ownRecord ? "their" : orUnknown(label) + "'s";
+        return who + " " + switch (change) {
+            case "notification_preferences" -> "changed " + whose + " e-mail notification settings";
+            case "calendar_feed_created" -> "created a calendar feed" + (ownRecord ? "" : " for " + orUnknown(label));
+            case "calendar_feed_revoked" -> "revoked a calendar feed" + (ownRecord ? "" : " of " + orUnknown(label));
+            case "notification_retried" -> "queued a failed e-mail again";
+            case "sessions_ended" -> "signed " + (ownRecord ? "themself" : orUnknown(label)) + " out everywhere";
+            case "account" -> "changed " + whose + " sign-in account";
+            case "rehired" -> "rehired " + orUnknown(label);
+            case "terminated" -> "recorded the departure of " + orUnknown(label);
+            default -> "updated employee " + orUnknown(label);
+        };
+    }
 
     static String summary(String actorName, AuditAction action, AuditEntityType type, String label) {
         String who = actorName == null ? "The system" : actorName;

@@ -182,17 +182,23 @@ public class AuditRepository {
             AuditAction action = AuditAction.valueOf(rs.getString("action"));
             String actorName = rs.getString("actor_name");
             String label = rs.getString("entity_label");
+            UUID actor = rs.getObject("actor_id", UUID.class);
+            UUID entity = rs.getObject("entity_id", UUID.class);
+            JsonNode after = json(rs.getString("after_json"));
+            String change = AuditEntry.change(type, action, after);
             return new AuditEntry(
                     rs.getObject("id", UUID.class),
                     rs.getObject("company_id", UUID.class),
-                    rs.getObject("actor_id", UUID.class),
+                    actor,
                     type,
-                    rs.getObject("entity_id", UUID.class),
+                    entity,
                     action,
                     json(rs.getString("before_json")),
-                    json(rs.getString("after_json")),
+                    after,
                     rs.getObject("created_at", OffsetDateTime.class),
-                    actorName, label, AuditEntry.summary(actorName, action, type, label));
+                    actorName, label,
+                    AuditEntry.summary(actorName, action, type, label, change, actor != null && actor.equals(entity)),
+                    change);
         };
     }
 

@@ -122,6 +122,18 @@ class AccountRepository {
     }
 
     /**
+     * Accounts whose invitation was never accepted (no password yet, expired or not) of employees
+     * who are still active: what "resend all invitations" renews.
+     */
+    List<StoredAccount> pendingInvitations(UUID companyId, Instant now) {
+        return jdbc.sql(SELECT + """
+                 WHERE a.company_id = :company AND a.invite_token_hash IS NOT NULL AND a.password_hash IS NULL
+                   AND e.active AND """ + EMPLOYMENT_NOT_ENDED + """
+                 ORDER BY a.email
+                """).param("company", companyId).param("now", utc(now)).query(AccountRepository::account).list();
+    }
+
+    /**
      * Creates the account as a pending invitation (inactive, no password) or, when it exists,
      * sets its role, replaces any earlier invitation and clears the old password (a reset: the
      * old password must not stay valid while the invitation is pending) and ends every token.

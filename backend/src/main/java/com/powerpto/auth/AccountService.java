@@ -274,6 +274,32 @@ public class AccountService {
         return view;
     }
 
+    /** What "resend all invitations" did. */
+    public record Resent(int resent) {
+    }
+
+    /**
+     * {@code POST …/invitations/resend} (admin, a sign-in within {@link StepUp#WINDOW}: the request
+     * has no JSON body to carry {@code current_password}): every invitation not accepted yet
+     * (expired ones too) of an active employee gets a new link by e-mail; the old links stop
+     * working at once (only the new token's hash is kept). Audited per account, never the token.
+     */
+    @Transactional
+    public Resent resendInvitations(Caller caller, UUID companyId) {
+        caller.adminOf(companyId);
+        stepUp.requireRecentSignIn(caller, "resending invitations");
+        var pending = repository.pendingInvitations(companyId, clock.instant());
+        for (AccountRepository.StoredAccount account : pending) {
+            AccountView view = createInvite(companyId, account.employeeId(), account.role());
+            notifications.invite(companyId, account.employeeId(), view.inviteToken());
+            audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, account.employeeId(), AuditAction.UPDATE, null,
+                    java.util.Map.of("account", AccountView.of(repository.find(companyId, account.employeeId()).orElseThrow(), null),
+                            "invitation", "resent"));
+        }
+        log.info("{} invitation(s) of company {} resent by {}", pending.size(), companyId, caller.userId());
+        return new Resent(pending.size());
+    }
+
     @Transactional(readOnly = true)
     public AccountView get(Caller caller, UUID companyId, UUID employeeId) {
         caller.adminOf(companyId);

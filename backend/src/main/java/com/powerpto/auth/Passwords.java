@@ -30,18 +30,40 @@ public class Passwords {
     static final String ENCODING_ID = "bcrypt-sha256";
 
     private final PasswordEncoder encoder;
-    /** A real hash of a random password: checked against when there is no account, so timing says nothing. */
-    private final String dummyHash;
+    private final SecureRandom random = new SecureRandom();
+    /**
+     * A real hash of a random password: checked against when there is no account, so timing says nothing.
+     * Made on the first check, not at start-up: one bcrypt at cost 12 takes seconds on a quarter vCPU,
+     * on the critical path of every task start (decision 0066). Every first check, whatever the account,
+     * pays for it, so that first answer says nothing either.
+     */
+    private volatile String dummyHash;
 
     public Passwords() {
-        SecureRandom random = new SecureRandom();
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(BCRYPT_STRENGTH, random);
-        DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder(ENCODING_ID,
+        this.encoder = new DelegatingPasswordEncoder(ENCODING_ID,
                 Map.of(ENCODING_ID, new PreHashedBcrypt(bcrypt), "bcrypt", bcrypt));
-        this.encoder = delegating;
-        byte[] noise = new byte[24];
-        random.nextBytes(noise);
-        this.dummyHash = encoder.encode(Base64.getEncoder().encodeToString(noise));
+    }
+
+    /** The dummy hash if it has been made (tests: not at construction). */
+    String dummyHashIfMade() {
+        return dummyHash;
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            synchronized (this) {
+                hash = dummyHash;
+                if (hash == null) {
+                    byte[] noise = new byte[24];
+                    random.nextBytes(noise);
+                    hash = encoder.encode(Base64.getEncoder().encodeToString(noise));
+                    dummyHash = hash;
+                }
+            }
+        }
+        return hash;
     }
 
     /** 422 unless the password fits the rules (10–128 characters). */
@@ -70,17 +92,18 @@ public class Passwords {
      * time as a real check and answers false.
      */
     public boolean matches(String rawPassword, String storedHash) {
+        String dummy = dummyHash();
         if (rawPassword == null) {
             rawPassword = "";
         }
         if (storedHash == null) {
-            encoder.matches(rawPassword, dummyHash);
+            encoder.matches(rawPassword, dummy);
             return false;
         }
         try {
             return encoder.matches(rawPassword, storedHash);
         } catch (IllegalArgumentException unreadable) {
-            encoder.matches(rawPassword, dummyHash);
+            encoder.matches(rawPassword, dummy);
             return false;
         }
     }

@@ -4,8 +4,8 @@ import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
 import com.powerpto.platform.security.Caller;
+import com.powerpto.platform.web.PublicBaseUrl;
 import com.powerpto.platform.web.ApiException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,14 +50,13 @@ public class CalendarFeedService {
     private final CalendarFeedRepository repository;
     private final AuditService audit;
     private final Clock clock;
-    private final String baseUrl;
+    private final PublicBaseUrl baseUrl;
 
-    public CalendarFeedService(CalendarFeedRepository repository, AuditService audit, Clock clock,
-                               @Value("${pto.notifications.base-url:http://localhost:8000}") String baseUrl) {
+    public CalendarFeedService(CalendarFeedRepository repository, AuditService audit, Clock clock, PublicBaseUrl baseUrl) {
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = baseUrl;
     }
 
     public record FeedBody(String scope, Boolean includePending) {
@@ -116,7 +115,7 @@ public class CalendarFeedService {
                 rotated.map(old -> Map.<String, Object>of("calendar_feed", old)).orElse(null),
                 Map.of("calendar_feed", id, "scope", scope.toLowerCase(Locale.ROOT)));
         return new CalendarFeed(id, scope.toLowerCase(Locale.ROOT), pending, now, token,
-                baseUrl + "/api/calendar/" + token + ".ics");
+                baseUrl.current() + "/api/calendar/" + token + ".ics");
     }
 
     @Transactional

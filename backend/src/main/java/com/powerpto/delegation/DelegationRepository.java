@@ -22,12 +22,6 @@ class DelegationRepository {
         this.jdbc = jdbc;
     }
 
-    /** The account role of an employee of the company ("admin", "manager", "employee"), if they have an account. */
-    Optional<String> role(UUID companyId, UUID employeeId) {
-        return jdbc.sql("SELECT role FROM accounts WHERE company_id = :company AND employee_id = :employee AND active")
-                .param("company", companyId).param("employee", employeeId).query(String.class).optional();
-    }
-
     /**
      * Active employees whose manager delegated approvals to {@code delegate} with a delegation in
      * force on {@code day}, the delegate's own reports and the delegate excluded.
@@ -57,17 +51,40 @@ class DelegationRepository {
     }
 
     /** People who can receive a delegation: active employees with a manager or admin account. */
-    List<Approver> approvers(UUID companyId) {
-        return jdbc.sql("""
-                SELECT e.id, e.first_name, e.last_name, a.role FROM employees e
-                JOIN accounts a ON a.company_id = e.company_id AND a.employee_id = e.id
-                WHERE e.company_id = :company AND e.active AND a.active AND a.role IN ('manager', 'admin')
-                ORDER BY e.last_name, e.first_name, e.id LIMIT 500
-                """).param("company", companyId)
+    /**
+     * Who a delegation can go to (issue 26: not only those who have signed in): active employees with
+     * a manager or admin account that is active or still invited, and managers of active employees
+     * who have no account yet (imported with their team, not invited). {@code account} says which.
+     */
+    List<Approver> approvers(UUID companyId, java.time.Instant now) {
+        return jdbc.sql(APPROVERS + " ORDER BY e.last_name, e.first_name, e.id LIMIT 2000")
+                .param("company", companyId).param("now", Timestamp.from(now))
                 .query((rs, i) -> new Approver(rs.getObject("id", UUID.class), rs.getString("first_name"),
-                        rs.getString("last_name"), rs.getString("role")))
+                        rs.getString("last_name"), rs.getString("role"), rs.getString("account")))
                 .list();
     }
+
+    /** Whether this employee is among {@link #approvers}. */
+    boolean isApprover(UUID companyId, UUID employeeId, java.time.Instant now) {
+        return jdbc.sql("SELECT EXISTS (" + APPROVERS + " AND e.id = :employee)")
+                .param("company", companyId).param("now", Timestamp.from(now))
+                .param("employee", employeeId).query(Boolean.class).single();
+    }
+
+    private static final String APPROVERS = """
+            SELECT e.id, e.first_name, e.last_name, coalesce(a.role, 'manager') AS role,
+                   CASE WHEN a.employee_id IS NULL THEN 'none' WHEN a.active THEN 'active' ELSE 'invited' END AS account
+            FROM employees e
+            LEFT JOIN accounts a ON a.company_id = e.company_id AND a.employee_id = e.id
+            WHERE e.company_id = :company AND e.active AND (e.access_ends_at IS NULL OR e.access_ends_at > :now)
+              AND CASE
+                    WHEN a.employee_id IS NULL THEN EXISTS (
+                        SELECT 1 FROM employees r WHERE r.company_id = e.company_id AND r.manager_id = e.id
+                          AND (r.access_ends_at IS NULL OR r.access_ends_at > :now))
+                    ELSE a.role IN ('manager', 'admin')
+                         AND (a.active OR (a.password_hash IS NULL AND a.invite_token_hash IS NOT NULL))
+                  END
+            """;
 
     boolean employeeExists(UUID companyId, UUID employeeId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM employees WHERE company_id = :company AND id = :id)")

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,7 +31,6 @@ public class DelegationService {
 
     private static final int MAX_DAYS = 366;
     private static final int MAX_NOTE = 1000;
-    private static final Set<String> APPROVERS = Set.of("manager", "admin");
 
     private final DelegationRepository repository;
     private final AuditService audit;
@@ -78,9 +76,10 @@ public class DelegationService {
         if (!repository.employeeExists(companyId, body.delegateId())) {
             throw ApiException.notFound("employee");
         }
-        if (!APPROVERS.contains(repository.role(companyId, body.delegateId()).orElse("employee"))) {
+        if (!repository.isApprover(companyId, body.delegateId(), clock.instant())) {
             throw ApiException.businessRule("delegate_not_approver", "the delegate must be a manager or an admin")
-                    .withDetail("Approvals can only be handed to someone who signs in as a manager or an admin.");
+                    .withDetail("Approvals can only be handed to a manager or an admin (invited or signed in) or to"
+                            + " someone who manages people.");
         }
         Delegation delegation = new Delegation(UUID.randomUUID(), companyId, delegator, body.delegateId(),
                 body.startDate(), body.endDate(), body.note() == null || body.note().isBlank() ? null : body.note(),
@@ -135,7 +134,7 @@ public class DelegationService {
     @Transactional(readOnly = true)
     public List<Approver> approvers(Caller caller, UUID companyId) {
         caller.inCompany(companyId).requireRole(Role.MANAGER, Role.ADMIN);
-        return repository.approvers(companyId);
+        return repository.approvers(companyId, clock.instant());
     }
 
     private LocalDate today() {

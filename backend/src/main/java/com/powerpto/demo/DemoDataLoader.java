@@ -13,6 +13,7 @@ import com.powerpto.ledger.AdjustmentBody;
 import com.powerpto.ledger.AdjustmentService;
 import com.powerpto.platform.company.CompanyRepository;
 import com.powerpto.platform.config.PtoProperties;
+import com.powerpto.integration.slack.DevSlackService;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.security.Role;
 import com.powerpto.policy.PolicyBodies;
@@ -47,6 +48,8 @@ import java.util.UUID;
 @Component
 @ConditionalOnProperty(name = "pto.demo-data.enabled", havingValue = "true")
 public class DemoDataLoader implements ApplicationRunner {
+
+    private final DevSlackService devSlack;
 
     public static final UUID COMPANY = UUID.fromString("00000000-0000-4000-8000-00000000ac3e");
     static final String PASSWORD = "demo-password-1";
@@ -83,7 +86,9 @@ public class DemoDataLoader implements ApplicationRunner {
     public DemoDataLoader(CompanyRepository companies, EmployeeService employees, AccountService accounts,
                           PolicyService policies, AssignmentService assignments, HolidayService holidays,
                           AdjustmentService adjustments, RequestService requests, PtoProperties properties,
-                          ObjectMapper mapper, Clock clock, @Value("${server.port:8000}") int port) {
+                          ObjectMapper mapper, Clock clock, @Value("${server.port:8000}") int port,
+                          DevSlackService devSlack) {
+        this.devSlack = devSlack;
         this.companies = companies;
         this.employees = employees;
         this.accounts = accounts;
@@ -106,6 +111,8 @@ public class DemoDataLoader implements ApplicationRunner {
         }
         Caller admin = new Caller(ADMIN, COMPANY, Role.ADMIN);
         companies.create(COMPANY, "Acme Corp");
+        // make run: Acme's Slack is the development stand-in (issue 29), so Approve can be clicked on /dev/slack.
+        devSlack.connectToStandIn(admin, COMPANY);
         if (employees.list(admin, COMPANY, null, com.powerpto.platform.web.PageRequest.of(0, 1)).total() > 0) {
             log.info("demo data already present");
             return;

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
+import com.powerpto.platform.web.WholeListWithoutLimit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -50,7 +51,8 @@ public class EmployeeController {
      * {@code status} ACTIVE (default: pickers and team views never offer people who have left),
      * TERMINATED or ALL; {@code without_manager=true} lists those left without a manager (e.g. the
      * reports of a terminated manager, to reassign); {@code department} and {@code location} match
-     * case-insensitively.
+     * case-insensitively. Without {@code limit} every row comes back (the contract's exception for
+     * clients that never page).
      */
     @GetMapping
     public Page<Employee> list(Caller caller, @PathVariable UUID companyId,
@@ -59,7 +61,7 @@ public class EmployeeController {
                                @RequestParam(name = "without_manager", required = false) Boolean withoutManager,
                                @RequestParam(name = "department", required = false) String department,
                                @RequestParam(name = "location", required = false) String location,
-                               PageRequest page) {
+                               @WholeListWithoutLimit PageRequest page) {
         return employees.listFiltered(caller, companyId, new EmployeeFilter(managerId, Boolean.TRUE.equals(withoutManager),
                 blankToNull(department), blankToNull(location), statusFilter(status)), page);
     }

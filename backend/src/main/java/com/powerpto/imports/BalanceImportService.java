@@ -55,8 +55,8 @@ public class BalanceImportService {
         List<ImportReport.Problem> problems = new ArrayList<>(table.problems());
         List<String> amountColumns = AMOUNTS.stream().filter(table.columns()::contains).toList();
         if (amountColumns.size() != 1) {
-            problems.add(new ImportReport.Problem(1, amountColumns.isEmpty() ? "amount_minutes" : amountColumns.get(1),
-                    "exactly one of amount_minutes, amount_days, amount_hours is needed"));
+            problems.add(ImportReport.Problem.of(1, amountColumns.isEmpty() ? "amount_minutes" : amountColumns.get(1),
+                    "amount_columns", "exactly one of amount_minutes, amount_days, amount_hours is needed"));
         }
         Map<String, Employee> employees = new HashMap<>();
         repository.lockAll(companyId, clock.instant()).forEach(e -> employees.put(EmployeeImportService.key(e.email()), e));
@@ -64,10 +64,10 @@ public class BalanceImportService {
         Map<String, Integer> seen = new HashMap<>();
         int posted = 0;
         int replayed = 0;
+        java.util.Set<Integer> unreadable = new java.util.HashSet<>();
+        problems.forEach(p -> unreadable.add(p.row()));
         for (CsvTable.Row row : table.rows()) {
-            if (!problems.isEmpty() && problems.stream().anyMatch(p -> p.row() == row.number())) {
-                continue;
-            }
+            // every column is checked even when reading found a problem on the row (one upload, every problem)
             Opening opening = adjustment(row, amountColumns, employees, policies, problems);
             if (opening == null) {
                 continue;
@@ -75,8 +75,12 @@ public class BalanceImportService {
             AdjustmentBody adjustment = opening.body();
             Integer first = seen.putIfAbsent(adjustment.idempotencyKey(), row.number());
             if (first != null) {
-                problems.add(new ImportReport.Problem(row.number(), null, "the same balance line as row " + first));
+                problems.add(ImportReport.Problem.of(row.number(), null, "balance_duplicate",
+                        "the same balance line as row " + first, Map.of("first_row", first)));
                 continue;
+            }
+            if (unreadable.contains(row.number())) {
+                continue; // a cell the reader refused (e.g. a formula): never posted, not even in a dry run
             }
             try {
                 if (adjustments.openingBalance(caller, companyId, adjustment, opening.asOf()).replayed()) {
@@ -85,7 +89,9 @@ public class BalanceImportService {
                     posted++;
                 }
             } catch (ApiException e) {
-                problems.add(new ImportReport.Problem(row.number(), null, e.getMessage()));
+                Map<String, Object> params = new java.util.LinkedHashMap<>(e.context() == null ? Map.of() : e.context());
+                params.put("code", e.code());
+                problems.add(ImportReport.Problem.of(row.number(), null, "adjustment_refused", e.getMessage(), params));
             }
         }
         problems.sort(java.util.Comparator.comparingInt(ImportReport.Problem::row));
@@ -104,21 +110,24 @@ public class BalanceImportService {
         int before = problems.size();
         Employee employee = employees.get(EmployeeImportService.key(row.get("email")));
         if (employee == null) {
-            problems.add(new ImportReport.Problem(row.number(), "email", "no employee with the e-mail \"" + row.get("email") + "\""));
+            problems.add(ImportReport.Problem.of(row.number(), "email", "employee_unknown",
+                    "no employee with the e-mail \"" + row.get("email") + "\"", Map.of("value", row.get("email"))));
         }
         UUID policy = policies.get(row.get("policy_key"));
         if (policy == null) {
-            problems.add(new ImportReport.Problem(row.number(), "policy_key", "no policy with the key \"" + row.get("policy_key") + "\""));
+            problems.add(ImportReport.Problem.of(row.number(), "policy_key", "policy_unknown",
+                    "no policy with the key \"" + row.get("policy_key") + "\"", Map.of("value", row.get("policy_key"))));
         }
         LocalDate asOf = null;
         try {
             asOf = LocalDate.parse(row.get("as_of"));
         } catch (DateTimeParseException e) {
-            problems.add(new ImportReport.Problem(row.number(), "as_of", "\"" + row.get("as_of") + "\" is not a date YYYY-MM-DD"));
+            problems.add(ImportReport.Problem.of(row.number(), "as_of", "date_invalid",
+                    "\"" + row.get("as_of") + "\" is not a date YYYY-MM-DD", Map.of("value", row.get("as_of"))));
         }
         String reason = row.get("reason");
         if (reason.isEmpty() || reason.length() > 900) {
-            problems.add(new ImportReport.Problem(row.number(), "reason", "is required (1 to 900 characters)"));
+            problems.add(ImportReport.Problem.of(row.number(), "reason", "reason_required", "is required (1 to 900 characters)"));
         }
         Long minutes = amountColumns.size() == 1 && employee != null ? minutes(row, amountColumns.get(0), employee, problems) : null;
         if (problems.size() > before || minutes == null) {
@@ -145,12 +154,14 @@ public class BalanceImportService {
             }
             long minutes = amount.multiply(factor).setScale(0, RoundingMode.FLOOR).longValueExact();
             if (minutes == 0 || Math.abs(minutes) > 1_000_000) {
-                problems.add(new ImportReport.Problem(row.number(), column, "must not be 0 and at most 1,000,000 minutes either way"));
+                problems.add(ImportReport.Problem.of(row.number(), column, "amount_range",
+                        "must not be 0 and at most 1,000,000 minutes either way"));
                 return null;
             }
             return minutes;
         } catch (NumberFormatException | ArithmeticException e) {
-            problems.add(new ImportReport.Problem(row.number(), column, "\"" + value + "\" is not a number"));
+            problems.add(ImportReport.Problem.of(row.number(), column, "amount_not_number", "\"" + value + "\" is not a number",
+                    Map.of("value", value)));
             return null;
         }
     }

@@ -83,7 +83,9 @@ final class CsvTable {
                 continue; // an empty line
             }
             if (record.size() != columns.size()) {
-                problems.add(new ImportReport.Problem(number, null, "has " + record.size() + " cells; the header has " + columns.size()));
+                problems.add(ImportReport.Problem.of(number, null, "row_cell_count",
+                        "has " + record.size() + " cells; the header has " + columns.size(),
+                        Map.of("cells", record.size(), "expected", columns.size())));
             }
             Map<String, String> cells = new LinkedHashMap<>();
             for (int c = 0; c < Math.min(record.size(), columns.size()); c++) {
@@ -143,17 +145,19 @@ final class CsvTable {
         for (String name : header) {
             String column = name.trim().toLowerCase(Locale.ROOT);
             if (columns.contains(column)) {
-                problems.add(new ImportReport.Problem(1, column, "appears twice in the header"));
+                problems.add(ImportReport.Problem.of(1, column, "header_duplicate_column", "appears twice in the header"));
             } else if (!required.contains(column) && !optional.contains(column)) {
-                problems.add(new ImportReport.Problem(1, column.isEmpty() ? null : column,
+                problems.add(ImportReport.Problem.of(1, column.isEmpty() ? null : column, "header_unknown_column",
                         "unknown column \"" + name.trim() + "\"; expected " + String.join(", ", required)
-                                + (optional.isEmpty() ? "" : " and optionally " + String.join(", ", optional))));
+                                + (optional.isEmpty() ? "" : " and optionally " + String.join(", ", optional)),
+                        Map.of("name", name.trim(), "required", String.join(", ", required),
+                                "optional", String.join(", ", optional))));
             }
             columns.add(column);
         }
         for (String column : required) {
             if (!columns.contains(column)) {
-                problems.add(new ImportReport.Problem(1, column, "missing column"));
+                problems.add(ImportReport.Problem.of(1, column, "header_missing_column", "missing column"));
             }
         }
         return columns;
@@ -161,9 +165,10 @@ final class CsvTable {
 
     private static void checkCell(int row, String column, String value, List<ImportReport.Problem> problems) {
         if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            problems.add(new ImportReport.Problem(row, column, "contains a line break; every row must be on one line"));
+            problems.add(ImportReport.Problem.of(row, column, "cell_line_break", "contains a line break; every row must be on one line"));
         } else {
-            CellText.formulaProblem(value).ifPresent(problem -> problems.add(new ImportReport.Problem(row, column, problem)));
+            CellText.formulaProblem(value).ifPresent(problem -> problems.add(ImportReport.Problem.of(row, column, "cell_formula",
+                    problem, Map.of("character", String.valueOf(CellText.stored(value).charAt(0))))));
         }
     }
 }

@@ -8,6 +8,7 @@ import com.powerpto.auth.AccountView;
 import com.powerpto.employee.Employee;
 import com.powerpto.employee.EmployeeLocationChanged;
 import com.powerpto.employee.EmployeeService;
+import com.powerpto.notification.Notifications;
 import com.powerpto.platform.company.CompanyRepository;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.security.Role;
@@ -51,12 +52,14 @@ public class EmployeeImportService {
     private final Clock clock;
     private final EmployeeService employees;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Notifications notifications;
 
     public EmployeeImportService(ImportRepository repository, CompanyRepository companies, AccountService accounts,
                                  AuditService audit, Clock clock, EmployeeService employees,
-                                 org.springframework.context.ApplicationEventPublisher events) {
+                                 org.springframework.context.ApplicationEventPublisher events, Notifications notifications) {
         this.employees = employees;
         this.events = events;
+        this.notifications = notifications;
         this.repository = repository;
         this.companies = companies;
         this.accounts = accounts;
@@ -64,7 +67,16 @@ public class EmployeeImportService {
         this.clock = clock;
     }
 
-    /** A validated row: the employee it will become and the role of an invited account. */
+    /**
+     * One row as read: its e-mail (null when missing, invalid or a duplicate), the id it has or will
+     * have, the employee it describes (null when a field has a problem), its manager's e-mail and the
+     * role of an invited account. Every row is checked in full, whatever else is wrong with it.
+     */
+    private record Checked(int row, String email, UUID id, Employee employee, String managerEmail, Role role,
+                           Employee before) {
+    }
+
+    /** A valid row: the employee it will become (manager resolved) and the role of an invited account. */
     private record Planned(int row, Employee employee, String managerEmail, Role role, Employee before) {
     }
 
@@ -79,18 +91,20 @@ public class EmployeeImportService {
         Map<String, Employee> existing = new HashMap<>();
         repository.lockAll(companyId, clock.instant()).forEach(e -> existing.put(key(e.email()), e));
 
-        List<Planned> planned = plan(companyId, table, existing, problems);
-        resolveManagers(planned, existing, problems);
-        rejectCycles(planned, existing, problems);
+        // One pass: every check runs on every row, so one upload lists every problem of the file.
+        List<Checked> checked = check(companyId, table, existing, problems);
+        Map<Integer, UUID> managers = resolveManagers(checked, existing, problems);
+        rejectCycles(checked, managers, existing, problems);
         problems.sort(java.util.Comparator.comparingInt(ImportReport.Problem::row));
+        List<Planned> planned = planned(checked, managers, problems);
 
         List<Planned> created = planned.stream().filter(p -> p.before() == null).toList();
         List<Planned> changed = planned.stream().filter(p -> p.before() != null && !p.before().equals(p.employee())).toList();
         int unchanged = planned.size() - created.size() - changed.size();
-        long checked = System.nanoTime();
+        long checkedAt = System.nanoTime();
         if (dryRun || !problems.isEmpty()) {
             log.info("employee import of {} rows in company {}: {} problem(s), read {} ms, checked {} ms, nothing written",
-                    table.rows().size(), companyId, problems.size(), ms(started, read), ms(read, checked));
+                    table.rows().size(), companyId, problems.size(), ms(started, read), ms(read, checkedAt));
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return new ImportReport(table.rows().size(), created.size(), changed.size(), unchanged, dryRun, problems, null);
         }
@@ -104,22 +118,23 @@ public class EmployeeImportService {
         }
         List<ImportReport.Invite> invites = invite ? invite(caller, companyId, planned) : null;
         log.info("employee import of {} rows in company {}: {} created, {} updated, read {} ms, checked {} ms, written {} ms",
-                table.rows().size(), companyId, created.size(), changed.size(), ms(started, read), ms(read, checked),
-                ms(checked, System.nanoTime()));
+                table.rows().size(), companyId, created.size(), changed.size(), ms(started, read), ms(read, checkedAt),
+                ms(checkedAt, System.nanoTime()));
         return new ImportReport(table.rows().size(), created.size(), changed.size(), unchanged, false, problems, invites);
     }
 
-    private List<Planned> plan(UUID companyId, CsvTable table, Map<String, Employee> existing,
-                               List<ImportReport.Problem> problems) {
+    private List<Checked> check(UUID companyId, CsvTable table, Map<String, Employee> existing,
+                                List<ImportReport.Problem> problems) {
         Map<String, Integer> seen = new HashMap<>();
-        List<Planned> planned = new ArrayList<>();
+        List<Checked> checked = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
             RowCheck check = new RowCheck(row, problems);
             String email = check.email();
             if (email != null) {
                 Integer first = seen.putIfAbsent(key(email), row.number());
                 if (first != null) {
-                    check.problem("email", "duplicate e-mail: already on row " + first);
+                    check.problem("email", "email_duplicate", "duplicate e-mail: already on row " + first,
+                            Map.of("first_row", first));
                     email = null;
                 }
             }
@@ -127,63 +142,87 @@ public class EmployeeImportService {
             UUID id = before != null ? before.id() : UUID.randomUUID();
             Employee employee = check.employee(companyId, id, email, before);
             Role role = check.role();
-            if (employee != null && check.ok()) {
-                planned.add(new Planned(row.number(), employee, row.get("manager_email"), role, before));
-            }
+            checked.add(new Checked(row.number(), email, id, employee, row.get("manager_email"), role, before));
         }
-        return planned;
+        return checked;
     }
 
-    /** Sets each planned employee's manager id from the e-mail: a row of the file first, else an existing employee. */
-    private void resolveManagers(List<Planned> planned, Map<String, Employee> existing, List<ImportReport.Problem> problems) {
+    /**
+     * The manager id of every row that names one (by row number), from a row of the file first,
+     * else an existing employee; a row whose manager cannot be used gets its problem here, whatever
+     * else is wrong with the row.
+     */
+    private Map<Integer, UUID> resolveManagers(List<Checked> checked, Map<String, Employee> existing,
+                                               List<ImportReport.Problem> problems) {
         Map<String, UUID> fileIds = new HashMap<>();
-        planned.forEach(p -> fileIds.put(key(p.employee().email()), p.employee().id()));
-        for (int i = 0; i < planned.size(); i++) {
-            Planned p = planned.get(i);
-            if (p.managerEmail().isEmpty()) {
-                planned.set(i, withManager(p, null));
+        checked.stream().filter(c -> c.email() != null).forEach(c -> fileIds.put(key(c.email()), c.id()));
+        Map<Integer, UUID> managers = new HashMap<>();
+        for (Checked c : checked) {
+            if (c.managerEmail().isEmpty()) {
                 continue;
             }
-            String managerKey = key(p.managerEmail());
+            String managerKey = key(c.managerEmail());
             UUID managerId = fileIds.get(managerKey);
             Employee known = existing.get(managerKey);
             if (managerId == null && known != null) {
                 managerId = known.id();
             }
             if (managerId == null) {
-                problems.add(new ImportReport.Problem(p.row(), "manager_email",
-                        "unknown manager " + p.managerEmail() + ": not in this file nor among the company's employees"));
-            } else if (managerId.equals(p.employee().id())) {
-                problems.add(new ImportReport.Problem(p.row(), "manager_email", "an employee cannot manage themself"));
+                problems.add(ImportReport.Problem.of(c.row(), "manager_email", "manager_unknown",
+                        "unknown manager " + c.managerEmail() + ": not in this file nor among the company's employees",
+                        Map.of("manager", c.managerEmail())));
+            } else if (managerId.equals(c.id())) {
+                problems.add(ImportReport.Problem.of(c.row(), "manager_email", "manager_self", "an employee cannot manage themself"));
             } else if (known != null && !fileIds.containsKey(managerKey) && known.status() == Employee.Status.TERMINATED) {
-                problems.add(new ImportReport.Problem(p.row(), "manager_email", "the manager " + p.managerEmail() + " has left the company"));
+                problems.add(ImportReport.Problem.of(c.row(), "manager_email", "manager_left",
+                        "the manager " + c.managerEmail() + " has left the company", Map.of("manager", c.managerEmail())));
             } else {
-                planned.set(i, withManager(p, managerId));
+                managers.put(c.row(), managerId);
             }
         }
+        return managers;
     }
 
     /** Walks each row's chain of managers in the company as it would be after the import. */
-    private void rejectCycles(List<Planned> planned, Map<String, Employee> existing, List<ImportReport.Problem> problems) {
+    private void rejectCycles(List<Checked> checked, Map<Integer, UUID> managers, Map<String, Employee> existing,
+                              List<ImportReport.Problem> problems) {
         Map<UUID, UUID> managerOf = new HashMap<>();
         existing.values().forEach(e -> managerOf.put(e.id(), e.managerId()));
-        planned.forEach(p -> managerOf.put(p.employee().id(), p.employee().managerId()));
+        checked.stream().filter(c -> c.email() != null).forEach(c -> managerOf.put(c.id(), managers.get(c.row())));
         Set<UUID> reported = new HashSet<>();
-        for (Planned p : planned) {
-            UUID start = p.employee().id();
+        for (Checked c : checked) {
+            if (c.email() == null || !managers.containsKey(c.row())) {
+                continue;
+            }
+            UUID start = c.id();
             UUID current = managerOf.get(start);
             Set<UUID> visited = new HashSet<>();
             while (current != null && visited.add(current)) {
                 if (current.equals(start)) {
                     if (reported.add(start)) {
-                        problems.add(new ImportReport.Problem(p.row(), "manager_email",
-                                "reporting cycle: " + p.employee().email() + " would end up managing themself through " + p.managerEmail()));
+                        problems.add(ImportReport.Problem.of(c.row(), "manager_email", "manager_cycle",
+                                "reporting cycle: " + c.email() + " would end up managing themself through " + c.managerEmail(),
+                                Map.of("email", c.email(), "manager", c.managerEmail())));
                     }
                     break;
                 }
                 current = managerOf.get(current);
             }
         }
+    }
+
+    /** The rows without any problem, with their managers set: what the import writes (and counts). */
+    private static List<Planned> planned(List<Checked> checked, Map<Integer, UUID> managers, List<ImportReport.Problem> problems) {
+        Set<Integer> withProblems = new HashSet<>();
+        problems.forEach(p -> withProblems.add(p.row()));
+        List<Planned> planned = new ArrayList<>();
+        for (Checked c : checked) {
+            if (c.employee() != null && !withProblems.contains(c.row())) {
+                planned.add(withManager(new Planned(c.row(), c.employee(), c.managerEmail(), c.role(), c.before()),
+                        managers.get(c.row())));
+            }
+        }
+        return planned;
     }
 
     private void write(Caller caller, UUID companyId, List<Planned> created, List<Planned> changed) {
@@ -208,7 +247,10 @@ public class EmployeeImportService {
                         p.before().location(), p.employee().location(), clock.instant())));
     }
 
-    /** Invitations (through the account service) for imported employees who have no account yet. */
+    /**
+     * Invitations (through the account service) for imported employees who have no account yet,
+     * each e-mailed its link through the outbox (issue 26) in the import's transaction.
+     */
     private List<ImportReport.Invite> invite(Caller caller, UUID companyId, List<Planned> planned) {
         Set<UUID> withAccount = repository.withAccount(companyId);
         List<ImportReport.Invite> invites = new ArrayList<>();
@@ -217,6 +259,7 @@ public class EmployeeImportService {
                 continue;
             }
             AccountView view = accounts.createInvite(companyId, p.employee().id(), p.role());
+            notifications.invite(companyId, p.employee().id(), view.inviteToken());
             audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, p.employee().id(), AuditAction.UPDATE, null,
                     Map.of("account", new AccountView(view.employeeId(), view.email(), view.role(), view.active(),
                             view.hasPassword(), null), "source", "import"));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -28,31 +29,28 @@ final class RowCheck {
 
     private final CsvTable.Row row;
     private final List<ImportReport.Problem> problems;
-    private final int problemsBefore;
 
     RowCheck(CsvTable.Row row, List<ImportReport.Problem> problems) {
         this.row = row;
         this.problems = problems;
-        this.problemsBefore = (int) problems.stream().filter(p -> p.row() == row.number()).count();
     }
 
-    void problem(String column, String message) {
-        problems.add(new ImportReport.Problem(row.number(), column, message));
+    void problem(String column, String code, String message) {
+        problem(column, code, message, Map.of());
     }
 
-    /** True when neither reading nor checking found a problem on this row. */
-    boolean ok() {
-        return problems.stream().filter(p -> p.row() == row.number()).count() == 0 && problemsBefore == 0;
+    void problem(String column, String code, String message, Map<String, Object> params) {
+        problems.add(ImportReport.Problem.of(row.number(), column, code, message, params));
     }
 
     String email() {
         String email = row.get("email");
         if (email.isEmpty()) {
-            problem("email", "is required");
+            problem("email", "email_required", "is required");
             return null;
         }
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            problem("email", "\"" + email + "\" is not a valid e-mail address");
+            problem("email", "email_invalid", "\"" + email + "\" is not a valid e-mail address", Map.of("value", email));
             return null;
         }
         return email;
@@ -87,7 +85,7 @@ final class RowCheck {
             case "manager" -> Role.MANAGER;
             case "admin" -> Role.ADMIN;
             default -> {
-                problem("role", "must be admin, manager or employee");
+                problem("role", "role_invalid", "must be admin, manager or employee", Map.of("value", row.get("role")));
                 yield Role.EMPLOYEE;
             }
         };
@@ -96,7 +94,7 @@ final class RowCheck {
     private String name(String column) {
         String value = row.get(column);
         if (value.isEmpty() || value.length() > 100) {
-            problem(column, "is required (1 to 100 characters)");
+            problem(column, "name_required", "is required (1 to 100 characters)");
             return null;
         }
         return value;
@@ -114,7 +112,8 @@ final class RowCheck {
             ZoneId.of(value);
             return value;
         } catch (DateTimeException e) {
-            problem("timezone", "\"" + value + "\" is not an IANA time zone such as Europe/Paris");
+            problem("timezone", "timezone_invalid", "\"" + value + "\" is not an IANA time zone such as Europe/Paris",
+                    Map.of("value", value));
             return null;
         }
     }
@@ -128,12 +127,12 @@ final class RowCheck {
         try {
             LocalDate date = LocalDate.parse(value);
             if (date.getYear() < 1900 || date.getYear() > 2199) {
-                problem("hire_date", "must be between 1900 and 2199");
+                problem("hire_date", "hire_date_range", "must be between 1900 and 2199", Map.of("value", value));
                 return null;
             }
             return date;
         } catch (DateTimeParseException e) {
-            problem("hire_date", "\"" + value + "\" is not a date YYYY-MM-DD");
+            problem("hire_date", "date_invalid", "\"" + value + "\" is not a date YYYY-MM-DD", Map.of("value", value));
             return null;
         }
     }
@@ -146,8 +145,8 @@ final class RowCheck {
         Set<String> days = new LinkedHashSet<>();
         for (String day : value.toUpperCase(Locale.ROOT).split("[\\s;,]+")) {
             if (!DAYS.contains(day) || !days.add(day)) {
-                problem("work_days", "\"" + value + "\" must be distinct day names among MON TUE WED THU FRI SAT SUN, "
-                        + "separated by spaces or semicolons");
+                problem("work_days", "work_days_invalid", "\"" + value + "\" must be distinct day names among MON TUE WED THU"
+                        + " FRI SAT SUN, separated by spaces or semicolons", Map.of("value", value));
                 return null;
             }
         }
@@ -167,7 +166,8 @@ final class RowCheck {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problem("workday_minutes", "must be a whole number of minutes between 60 and 1440");
+        problem("workday_minutes", "workday_minutes_invalid", "must be a whole number of minutes between 60 and 1440",
+                Map.of("value", value));
         return null;
     }
 
@@ -179,7 +179,7 @@ final class RowCheck {
         try {
             return Employee.PayType.valueOf(value);
         } catch (IllegalArgumentException e) {
-            problem("pay_type", "must be SALARY or HOURLY");
+            problem("pay_type", "pay_type_invalid", "must be SALARY or HOURLY", Map.of("value", row.get("pay_type")));
             return null;
         }
     }
@@ -188,7 +188,7 @@ final class RowCheck {
     private String label(String column) {
         String value = row.get(column);
         if (value.length() > 100) {
-            problem(column, "must be at most 100 characters");
+            problem(column, "text_too_long", "must be at most 100 characters", Map.of("max", 100));
             return null;
         }
         return value;

@@ -68,7 +68,7 @@ public class AdjustmentService {
         if (!balances.employeeExists(companyId, body.employeeId())) {
             throw ApiException.notFound("employee");
         }
-        var version = balances.versionRule(companyId, body.policyId(), LocalDate.now(clock))
+        var version = balances.versionRule(companyId, body.employeeId(), body.policyId(), LocalDate.now(clock))
                 .orElseThrow(() -> ApiException.notFound("policy"));
         if (!balances.everAssigned(companyId, body.employeeId(), body.policyId())) {
             throw ApiException.businessRule("no_assignment", "the employee has never been assigned to this policy");

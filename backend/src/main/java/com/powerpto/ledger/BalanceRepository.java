@@ -56,17 +56,19 @@ class BalanceRepository {
 
 
     /** The version in force today (or the first one if none is yet) and its balance rule, for adjustments. */
-    java.util.Optional<VersionRule> versionRule(UUID companyId, UUID policyId, LocalDate today) {
+    java.util.Optional<VersionRule> versionRule(UUID companyId, UUID employeeId, UUID policyId, LocalDate today) {
         return jdbc.sql("""
                 SELECT id, type, coalesce((settings ->> 'allow_negative')::boolean, false) AS allow_negative,
-                       (settings ->> 'negative_limit_minutes')::integer AS negative_limit
+                       (settings ->> 'negative_limit_minutes')::integer AS negative_limit, settings ->> 'unit' AS unit,
+                       (SELECT e.workday_minutes FROM employees e WHERE e.company_id = :company AND e.id = :employee) AS workday
                 FROM policy_versions WHERE company_id = :company AND policy_id = :policy
                 ORDER BY (effective_from <= :today) DESC, CASE WHEN effective_from <= :today THEN -version ELSE version END
                 LIMIT 1
-                """).param("company", companyId).param("policy", policyId).param("today", today)
+                """).param("company", companyId).param("employee", employeeId).param("policy", policyId).param("today", today)
                 .query((rs, i) -> new VersionRule(rs.getObject("id", UUID.class),
                         "UNLIMITED".equals(rs.getString("type")) ? BalanceRule.UNLIMITED
-                                : new BalanceRule(false, rs.getBoolean("allow_negative"), (Integer) rs.getObject("negative_limit"))))
+                                : new BalanceRule(false, rs.getBoolean("allow_negative"), (Integer) rs.getObject("negative_limit"),
+                                new AmountUnit(rs.getString("unit"), rs.getInt("workday")))))
                 .optional();
     }
 

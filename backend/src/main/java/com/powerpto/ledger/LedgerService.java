@@ -44,10 +44,11 @@ public class LedgerService {
             }
         }
         if (!rule.permits(before, after)) {
+            AmountUnit unit = rule.unit();
             throw ApiException.businessRule("insufficient_balance", "insufficient balance: " + describe(before, after, rule))
-                    .withDetail("Available: " + before.available() + " minutes; this change needs "
-                            + (before.available() - after.available()) + " minutes; the balance may not go below "
-                            + rule.floor() + " minutes.")
+                    .withDetail("Available: " + unit.describe(before.available()) + "; this change needs "
+                            + unit.describe(before.available() - after.available()) + "; the balance may not go below "
+                            + unit.describe(rule.floor()) + ".")
                     .withContext(java.util.Map.of("available_minutes", before.available(),
                             "requested_change_minutes", after.available() - before.available(),
                             "floor_minutes", rule.floor()));
@@ -92,7 +93,9 @@ public class LedgerService {
     }
 
     private static String describe(Balance before, Balance after, BalanceRule rule) {
-        return before.available() + " minutes available, this change needs "
-                + (before.available() - after.available()) + " and the lowest allowed balance is " + rule.floor() + " minutes";
+        AmountUnit unit = rule.unit();
+        return unit.describe(before.available()) + " available, this change needs "
+                + unit.describe(before.available() - after.available()) + " and the lowest allowed balance is "
+                + unit.describe(rule.floor());
     }
 }

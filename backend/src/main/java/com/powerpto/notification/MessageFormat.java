@@ -65,6 +65,12 @@ public final class MessageFormat {
         return DAY.format(date);
     }
 
+    /** A moment for "Approved by … at 10:42 on Mon 2 Aug 2027" in the reader's zone. */
+    public static String clock(Instant at, ZoneId zone) {
+        var local = at.atZone(zone);
+        return TIME.format(local) + " on " + DAY.format(local);
+    }
+
     public static String instant(Instant at, ZoneId zone) {
         var local = at.atZone(zone);
         return DAY.format(local) + " " + TIME.format(local) + " (" + zone.getId() + ")";

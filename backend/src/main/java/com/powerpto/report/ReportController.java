@@ -6,22 +6,15 @@ import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
+import com.powerpto.platform.web.WholeListWithoutLimit;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -39,7 +32,6 @@ public class ReportController {
     static final String BALANCES_AS_OF = "/api/companies/{companyId}/reports/balances-as-of";
     static final String TEXT_CSV = "text/csv";
 
-    private static final Logger log = LoggerFactory.getLogger(ReportController.class);
 
     private final ReportService reports;
 
@@ -51,7 +43,7 @@ public class ReportController {
     public Page<BalanceReportRow> balances(Caller caller, @PathVariable UUID companyId,
                                            @RequestParam(name = "employee_id", required = false) UUID employeeId,
                                            @RequestParam(name = "policy_id", required = false) UUID policyId,
-                                           PageRequest page) {
+                                           @WholeListWithoutLimit PageRequest page) {
         return reports.balances(caller, companyId, employeeId, policyId, page);
     }
 
@@ -159,27 +151,7 @@ public class ReportController {
         ledgerCsv(caller, companyId, employeeId, policyId, startDate, endDate, layout, response);
     }
 
-    /**
-     * Everything that can be refused (caller, filters) is checked before this is called, so before
-     * the first byte is written; after that the rows go out as the database cursor yields them. A
-     * client that goes away mid-way ends the export (and its read-only transaction) quietly.
-     */
     private void stream(HttpServletResponse response, String filename, Consumer<Writer> body) {
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(TEXT_CSV);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(filename).build().toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        try {
-            Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-                    16 * 1024);
-            body.accept(out);
-            out.flush();
-        } catch (UncheckedIOException e) {
-            log.info("CSV export ended early: {}", e.getCause().getMessage());
-        } catch (IOException e) {
-            log.info("CSV export ended early: {}", e.getMessage());
-        }
+        CsvDownload.stream(response, filename, body);
     }
 }

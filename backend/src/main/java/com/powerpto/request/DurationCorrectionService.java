@@ -123,17 +123,18 @@ public class DurationCorrectionService {
         if (employee == null) {
             return Optional.empty();
         }
-        RequestDurations.Duration duration = durations.of(companyId, employee, before.startAt(), before.endAt());
-        long minutes = duration.minutes();
+        RequestDurations.Duration recount = durations.of(companyId, employee, before.startAt(), before.endAt());
+        long minutes = recount.minutes();
         long difference = minutes - before.requestedMinutes();
         if (difference == 0) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         RequestStatus status = minutes == 0 ? RequestStatus.CANCELLED : before.status();
-        int revision = requests.correctDuration(companyId, requestId, minutes == 0 ? before.requestedMinutes() : minutes, status);
+        int revision = requests.correctDuration(companyId, requestId, minutes == 0 ? before.requestedMinutes() : minutes, status,
+                minutes == 0 ? null : recount.days());
         if (minutes > 0) {
-            requests.replaceDays(companyId, requestId, duration.days());
+            requests.replaceDays(companyId, requestId, recount.days()); // the timeline counts the new days
         }
         EntryType type = entryType(before.status(), difference);
         // USAGE belongs to the request's dates (decision 0006); the other three take effect now.

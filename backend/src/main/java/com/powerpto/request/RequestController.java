@@ -56,6 +56,12 @@ public class RequestController {
         return requests.get(caller, companyId, requestId);
     }
 
+    /** The request day by day: the minutes each local day counts and why (issue 26). */
+    @GetMapping("/{requestId}/days")
+    public RequestDays days(Caller caller, @PathVariable UUID companyId, @PathVariable UUID requestId) {
+        return requests.days(caller, companyId, requestId);
+    }
+
     @PostMapping("/{requestId}/approve")
     public TimeOffRequest approve(Caller caller, @PathVariable UUID companyId, @PathVariable UUID requestId,
                                   @RequestBody(required = false) DecisionBody body) {

@@ -77,7 +77,8 @@ class RequestRepository {
                 SELECT v.id, v.type,
                        coalesce((v.settings ->> 'allow_negative')::boolean, false) AS allow_negative,
                        (v.settings ->> 'negative_limit_minutes')::integer AS negative_limit,
-                       v.settings -> 'request_rules' AS request_rules,
+                       v.settings -> 'request_rules' AS request_rules, v.settings ->> 'unit' AS unit,
+                       (SELECT e.workday_minutes FROM employees e WHERE e.company_id = :company AND e.id = :employee) AS workday,
                        EXISTS (SELECT 1 FROM assignments a
                                WHERE a.company_id = :company AND a.employee_id = :employee AND a.policy_id = :policy
                                  AND a.effective_from <= :first
@@ -92,7 +93,8 @@ class RequestRepository {
                         rs.getObject("id", UUID.class),
                         "UNLIMITED".equals(rs.getString("type")) ? BalanceRule.UNLIMITED
                                 : new BalanceRule(false, rs.getBoolean("allow_negative"),
-                                (Integer) rs.getObject("negative_limit")),
+                                (Integer) rs.getObject("negative_limit"),
+                                new com.powerpto.ledger.AmountUnit(rs.getString("unit"), rs.getInt("workday"))),
                         rs.getBoolean("covered"),
                         requestRules(rs.getString("request_rules"))))
                 .optional();
@@ -148,14 +150,15 @@ class RequestRepository {
                 .param("company", companyId).param("id", requestId).query(String.class).optional();
     }
 
-    void insert(TimeOffRequest r, String payloadHash) {
+    void insert(TimeOffRequest r, String payloadHash, List<DurationCalculator.Day> days) {
         jdbc.sql("""
                 INSERT INTO requests (company_id, id, employee_id, policy_id, start_at, end_at, requested_minutes, reason,
                     status, submitted_at, idempotency_key, payload_hash, created_at, updated_at, entered_by,
-                    rules_overridden, rule_override_reason)
+                    rules_overridden, rule_override_reason, day_breakdown)
                 VALUES (:company, :id, :employee, :policy, :start, :end, :minutes, :reason, :status, :submitted,
-                    :key, :hash, :created, :created, :entered_by, :overridden, :override_reason)
+                    :key, :hash, :created, :created, :entered_by, :overridden, :override_reason, CAST(:days AS jsonb))
                 """)
+                .param("days", daysJson(days))
                 .param("entered_by", r.enteredBy())
                 .param("overridden", r.rulesOverridden() == null ? null : r.rulesOverridden().toArray(new String[0]))
                 .param("override_reason", r.ruleOverrideReason())
@@ -167,6 +170,36 @@ class RequestRepository {
                 .param("key", r.idempotencyKey()).param("hash", payloadHash)
                 .param("created", Timestamp.from(r.createdAt()))
                 .update();
+        insertDays(r.companyId(), r.id(), days); // usage belongs to its local days (issue 24)
+    }
+
+    /** The breakdown stored at submit; empty for requests submitted before it was kept (issue 26). */
+    Optional<List<DurationCalculator.Day>> storedDays(UUID companyId, UUID requestId) {
+        return jdbc.sql("SELECT day_breakdown::text FROM requests WHERE company_id = :company AND id = :id")
+                .param("company", companyId).param("id", requestId)
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1)).map(RequestRepository::readDays))
+                .optional().flatMap(d -> d);
+    }
+
+    private static String daysJson(List<DurationCalculator.Day> days) {
+        if (days == null) {
+            return null;
+        }
+        var array = JSON.createArrayNode();
+        days.forEach(d -> array.addObject().put("date", d.date().toString()).put("minutes", d.minutes())
+                .put("reason", d.reason().name()));
+        return array.toString();
+    }
+
+    private static List<DurationCalculator.Day> readDays(String json) {
+        try {
+            List<DurationCalculator.Day> days = new java.util.ArrayList<>();
+            JSON.readTree(json).forEach(d -> days.add(new DurationCalculator.Day(LocalDate.parse(d.path("date").asText()),
+                    d.path("minutes").asLong(), DurationCalculator.DayReason.valueOf(d.path("reason").asText()))));
+            return days;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable day_breakdown", e);
+        }
     }
 
     Optional<TimeOffRequest> find(UUID companyId, UUID requestId) {
@@ -194,15 +227,17 @@ class RequestRepository {
                 .query(mapper()).list();
     }
 
-    /** Stores the request's working minutes per local day (the duration calculator's breakdown, issue 24). */
+    /**
+     * Stores the request's working minutes per local day (the duration calculator's breakdown, issue 24),
+     * in one statement whatever the length of the request.
+     */
     void insertDays(UUID companyId, UUID requestId, List<DurationCalculator.Day> days) {
-        for (DurationCalculator.Day day : days) {
-            if (day.minutes() > 0) {
-                jdbc.sql("INSERT INTO request_days (company_id, request_id, day, minutes) VALUES (:company, :id, :day, :minutes)")
-                        .param("company", companyId).param("id", requestId).param("day", day.date())
-                        .param("minutes", day.minutes()).update();
-            }
-        }
+        jdbc.sql("""
+                INSERT INTO request_days (company_id, request_id, day, minutes)
+                SELECT :company, :id, d.date, d.minutes
+                FROM jsonb_to_recordset(CAST(:days AS jsonb)) AS d(date date, minutes integer)
+                WHERE d.minutes > 0
+                """).param("company", companyId).param("id", requestId).param("days", daysJson(days)).update();
     }
 
     /** Replaces the request's day split (a duration correction, issue 28: the days follow the new minutes). */
@@ -250,14 +285,17 @@ class RequestRepository {
     }
 
     /** A duration correction: the new minutes (and status), the next revision; answers that revision (its ledger key). */
-    int correctDuration(UUID companyId, UUID requestId, long minutes, RequestStatus status) {
+    int correctDuration(UUID companyId, UUID requestId, long minutes, RequestStatus status,
+                        List<DurationCalculator.Day> days) {
+        // the day-by-day breakdown follows the minutes (issue 26); a cancelled request keeps its last one
         return jdbc.sql("""
                 UPDATE requests SET requested_minutes = :minutes, status = :status,
+                    day_breakdown = coalesce(CAST(:days AS jsonb), day_breakdown),
                     duration_revision = duration_revision + 1, updated_at = now()
                 WHERE company_id = :company AND id = :id
                 RETURNING duration_revision
                 """).param("company", companyId).param("id", requestId).param("minutes", minutes)
-                .param("status", status.name()).query(Integer.class).single();
+                .param("status", status.name()).param("days", daysJson(days)).query(Integer.class).single();
     }
 
     UUID policyVersionOn(UUID companyId, UUID policyId, LocalDate day) {

@@ -98,10 +98,18 @@ public class RequestService {
         violations.addAll(staffing(companyId, draft));
         violations.forEach(v -> warnings.add(v.sentence()));
         // what the balance will hold on the first day: its timeline's grants and forfeitures until then
-        Long onStart = draft.context().rule().unlimited() ? null : projection.availableOn(companyId,
-                draft.employee().id(), RequestTimes.firstDay(draft.start(), draft.employee().zone())).get(body.policyId());
-        return new RequestPreview(draft.minutes(), availableAfter, warnings, onStart, draft.days(), violations.stream()
-                .map(v -> new RequestPreview.RuleWarning(v.code(), v.sentence(), v.context())).toList());
+        RequestPreview.ForecastOnStart onStart = draft.context().rule().unlimited() ? null : projection.projectionOn(companyId,
+                draft.employee().id(), body.policyId(), RequestTimes.firstDay(draft.start(), draft.employee().zone()))
+                .map(RequestService::forecastOnStart).orElse(null);
+        return new RequestPreview(draft.minutes(), availableAfter, warnings,
+                onStart == null ? null : onStart.projectedAvailableMinutes(), draft.days(), violations.stream()
+                .map(v -> new RequestPreview.RuleWarning(v.code(), v.sentence(), v.context())).toList(), onStart);
+    }
+
+    private static RequestPreview.ForecastOnStart forecastOnStart(BalanceProjection.OnDate p) {
+        return new RequestPreview.ForecastOnStart(p.date(), p.availableMinutes(), p.scheduledAccrualMinutes(),
+                p.cappedAccrualMinutes(), p.bookedMinutes(), p.expiringMinutes(), p.projectedAvailableMinutes(),
+                p.forfeits().stream().map(f -> new RequestPreview.Forfeit(f.date(), f.kind(), f.minutes())).toList());
     }
 
     public Submission submit(Caller caller, UUID companyId, SubmitRequestBody body) {
@@ -145,8 +153,7 @@ public class RequestService {
                 draft.start(), draft.end(), draft.minutes(), blankToNull(body.reason()), RequestStatus.SUBMITTED, now,
                 null, null, null, body.idempotencyKey(), now, caller.userId(), null,
                 overridden.isEmpty() ? null : overridden, overridden.isEmpty() ? null : body.ruleOverrideReason().trim());
-        repository.insert(request, hash);
-        repository.insertDays(companyId, request.id(), draft.days()); // usage belongs to its local days
+        repository.insert(request, hash, draft.days()); // with its day split: usage belongs to its local days
         // Entered on someone's behalf: the ledger says by whom (the audit row's actor says it too).
         Map<String, Object> enteredBy = caller.isSelf(request.employeeId()) ? null : Map.of("entered_by", caller.userId());
         ledger.post(balanceKey(request), draft.context().rule(), List.of(new LedgerPosting(EntryType.HOLD,
@@ -154,10 +161,12 @@ public class RequestService {
                 request.id().toString(), enteredBy)));
         audit.record(companyId, caller.userId(), AuditEntityType.REQUEST, request.id(), AuditAction.SUBMIT, null, request);
         booked(request, draft.employee().zone(), "submitted");
-        notifications.requestSubmitted(facts(request));
         if (Boolean.TRUE.equals(body.approve())) {
-            // Entered by the manager or an admin after a phone call: their submit is also their decision.
+            // Entered by the manager or an admin after a phone call: their submit is also their decision,
+            // so nobody is asked to decide it (issue 26); the employee hears of the approval.
             request = approveLocked(caller, request, null, null);
+        } else {
+            notifications.requestSubmitted(facts(request));
         }
         return new Submission(request, false);
     }
@@ -242,7 +251,10 @@ public class RequestService {
         Instant now = clock.instant();
         switch (request.status()) {
             case DRAFT -> { }
-            case SUBMITTED -> releaseHold(request, now);
+            case SUBMITTED -> {
+                releaseHold(request, now);
+                notifications.submittedRequestCancelled(facts(request));
+            }
             case APPROVED -> {
                 if (!now.isBefore(request.startAt())) {
                     throw ApiException.conflict("already_started", "the request is APPROVED and has already started; ask an admin for an adjustment");
@@ -342,6 +354,26 @@ public class RequestService {
             throw ApiException.forbidden("you cannot see this request");
         }
         return request;
+    }
+
+    /**
+     * A request day by day (issue 26): the breakdown counted at submit (and rewritten by a duration
+     * correction), or — for a request without one, or whose stored days no longer add up to its
+     * minutes — recounted now from the employee's schedule and holidays ({@code recomputed}).
+     * Who may read it: whoever may read the request.
+     */
+    @Transactional(readOnly = true)
+    public RequestDays days(Caller caller, UUID companyId, UUID requestId) {
+        TimeOffRequest request = get(caller, companyId, requestId);
+        var stored = repository.storedDays(companyId, requestId)
+                .filter(days -> days.stream().mapToLong(DurationCalculator.Day::minutes).sum() == request.requestedMinutes());
+        if (stored.isPresent()) {
+            return new RequestDays(request.id(), request.requestedMinutes(), stored.get(), false);
+        }
+        EmployeeSchedule employee = repository.schedule(companyId, request.employeeId())
+                .orElseThrow(() -> ApiException.notFound("employee"));
+        return new RequestDays(request.id(), request.requestedMinutes(),
+                durations.of(companyId, employee, request.startAt(), request.endAt()).days(), true);
     }
 
     @Transactional(readOnly = true)
@@ -546,7 +578,8 @@ public class RequestService {
 
     private static RequestFacts facts(TimeOffRequest r) {
         return new RequestFacts(r.companyId(), r.id(), r.employeeId(), r.policyId(), r.startAt(), r.endAt(),
-                r.requestedMinutes(), r.decidedBy(), r.decisionNote());
+                r.requestedMinutes(), r.decidedBy(), r.decisionNote(),
+                r.employeeId().equals(r.enteredBy()) ? null : r.enteredBy());
     }
 
     private static BalanceKey balanceKey(TimeOffRequest request) {

@@ -113,6 +113,26 @@ class BalanceForecastApiTest extends LedgerCheckedTest {
                 world.request(emma, carry, "2027-01-04T09:00", "2027-01-04T17:00")).expectJson(200);
         assertThat(preview.path("available_minutes_on_start").asLong()).isEqualTo(11520);
         assertThat(preview.path("available_minutes_after").asLong()).isEqualTo(9120 - 480);
+        // issue 26: and says what it contains: 7,200 lost at the carryover cap on 1 Jan, 9,600 granted
+        JsonNode onStart = preview.path("forecast_on_start");
+        assertThat(onStart.path("date").asText()).isEqualTo("2027-01-04");
+        assertThat(onStart.path("available_minutes").asLong()).isEqualTo(9120);
+        assertThat(onStart.path("scheduled_accrual_minutes").asLong()).isEqualTo(9600);
+        assertThat(onStart.path("capped_accrual_minutes").asLong()).isEqualTo(0);
+        assertThat(onStart.path("booked_minutes").asLong()).isEqualTo(480);
+        assertThat(onStart.path("expiring_minutes").asLong()).isEqualTo(7200);
+        assertThat(onStart.path("projected_available_minutes").asLong()).isEqualTo(11520);
+        assertThat(onStart.path("forfeits").size()).isEqualTo(1);
+        assertThat(onStart.path("forfeits").get(0).path("date").asText()).isEqualTo("2027-01-01");
+        assertThat(onStart.path("forfeits").get(0).path("kind").asText()).isEqualTo("CARRYOVER_CAP");
+        assertThat(onStart.path("forfeits").get(0).path("minutes").asLong()).isEqualTo(7200);
+        assertThat(c.path("forfeits").get(0).path("kind").asText()).isEqualTo("CARRYOVER_CAP");
+        assertThat(c.path("capped_accrual_minutes").asLong()).isEqualTo(0);
+        assertThat(e.path("forfeits").get(0).path("kind").asText()).isEqualTo("EXPIRATION");
+        assertThat(e.path("forfeits").get(0).path("minutes").asLong()).isEqualTo(5800);
+        JsonNode unlimited = world.as(emma).post(world.base() + "/requests/preview",
+                world.request(emma, sick, "2027-01-04T09:00", "2027-01-04T17:00")).expectJson(200);
+        assertThat(unlimited.path("forecast_on_start").isNull()).isTrue();
 
         String url = world.base() + "/employees/" + emma.id() + "/balances/forecast?date=";
         world.asAdmin().get(url + "2026-12-09").expectError(422);

@@ -110,4 +110,24 @@ class AuditReadableApiTest extends ApiTest {
         String theirs = other.asAdmin().get(other.base() + "/audit-log?format=csv").expect(200).text();
         assertThat(theirs).doesNotContain("Emma").doesNotContain("Vacation");
     }
+
+    /** Issue 26: a preference change or a calendar feed logs as what it is, not as "updated employee". */
+    @Test
+    void changesThatAreNotEditsOfTheEmployeeRecordSayWhatTheyAre() {
+        world.as(emma).put("/api/me/notification-preferences", Map.of("preferences", Map.of("request_approved", false)))
+                .expectJson(200);
+        JsonNode feed = world.as(emma).post("/api/me/calendar-feeds", Map.of("scope", "mine")).expectJson(201);
+        world.as(emma).delete("/api/me/calendar-feeds/" + feed.path("id").asText()).expect(204);
+        world.asAdmin().put(world.base() + "/employees/" + emma.id(), Map.of("department", "Sales")).expectJson(200);
+
+        List<JsonNode> rows = audit("entity_type=EMPLOYEE&action=UPDATE");
+        List<String> summaries = rows.stream().map(r -> r.path("summary").asText()).toList();
+        assertThat(summaries).contains(
+                "Emma Employee changed their e-mail notification settings",
+                "Emma Employee created a calendar feed",
+                "Emma Employee revoked a calendar feed",
+                "Ada Admin updated employee Emma Employee");
+        assertThat(rows.stream().map(r -> r.path("change").isNull() ? "edit" : r.path("change").asText()).toList())
+                .contains("notification_preferences", "calendar_feed_created", "calendar_feed_revoked", "edit");
+    }
 }

@@ -56,4 +56,16 @@ class PasswordsTest {
         assertThatThrownBy(() -> Passwords.validate("password", " ".repeat(12))).hasMessageContaining("spaces");
         assertThatThrownBy(() -> Passwords.validate("password", null)).hasMessageContaining("required");
     }
+
+    @Test
+    void theDummyHashIsMadeOnTheFirstCheckNotAtStartUp() {
+        Passwords passwords = new Passwords();
+        assertThat(passwords.dummyHashIfMade()).as("no bcrypt on the start-up path (decision 0066)").isNull();
+        String stored = passwords.hash("a-long-enough-password");
+        assertThat(passwords.matches("a-long-enough-password", stored)).isTrue();
+        String dummy = passwords.dummyHashIfMade();
+        assertThat(dummy).as("made by the first check, whatever the account").startsWith("{bcrypt-sha256}$2a$12$");
+        assertThat(passwords.matches("anything", null)).isFalse();
+        assertThat(passwords.dummyHashIfMade()).as("made once").isSameAs(dummy);
+    }
 }

@@ -180,6 +180,8 @@ public final class RouteCatalog {
             route("GET", C + "/requests", "any", CALLER, ALLOW, FILTERED, FILTERED, API + ", " + EXT,
                     "?status=&policy_id=&employee_id=&start_date=&end_date= ; own, plus reports' for managers"),
             route("GET", C + "/requests/{rid}", "as above", CALLER, ALLOW, OWN, OWN, API, "own, or a report's for managers"),
+            route("GET", C + "/requests/{rid}/days", "as the request", CALLER, ALLOW, OWN, OWN, EXT,
+                    "the request day by day (issue 26)"),
             route("POST", C + "/requests/{rid}/approve", "admin, manager of", CALLER, ALLOW, OWN, DENY, API, "body optional {note?}"),
             route("POST", C + "/requests/{rid}/deny", "admin, manager of", CALLER, ALLOW, OWN, DENY, API, "body optional {note?}"),
             route("POST", C + "/requests/{rid}/cancel", "owner, admin", CALLER, ALLOW, OWN, OWN, API, "-> 200 Request"),
@@ -233,6 +235,8 @@ public final class RouteCatalog {
             admin("GET", C + "/reports/ledger", API, "?policy_id=&employee_id=&start_date=&end_date= ; CSV with Accept: text/csv or format=csv"),
             admin("GET", C + "/reports/summary", EXT, "dashboard figures"),
             admin("GET", C + "/reports/balances-as-of", EXT, "?date= (required, not after today) ; {items, total} or CSV (issue 20)"),
+            admin("GET", C + "/reports/payroll", EXT,
+                    "?start_date=&end_date= (required) ; person × policy × pay period, {items, total} or CSV (issue 26)"),
             admin("GET", C + "/reconciliation", EXT, "{checked, mismatches}"),
 
             // --- notifications and calendar feeds (issue 17) ---
@@ -245,6 +249,21 @@ public final class RouteCatalog {
             any("POST", "/api/me/calendar-feeds", EXT, "{scope, include_pending} -> 201 with token + url (rotates); company: admins"),
             any("DELETE", "/api/me/calendar-feeds/{fid}", EXT, "revoke -> 204"),
             open("GET", "/api/calendar/{token}.ics", "anyone with the secret URL", EXT, "text/calendar; 404 unknown/revoked; ETag"),
+            // --- issue 29: Slack and Microsoft Teams ---
+            admin("GET", C + "/integrations/slack", EXT, "Slack settings without the secrets; 404 none"),
+            admin("PUT", C + "/integrations/slack", EXT, "{bot_token?, signing_secret?} (both the first time); auth.test checks the token"),
+            admin("POST", C + "/integrations/slack/test", EXT, "auth.test with the stored token -> {ok, team_id, team_name, bot_user_id}; 400 refused"),
+            admin("DELETE", C + "/integrations/slack", EXT, "-> 204"),
+            admin("GET", C + "/integrations/teams", EXT, "{has_webhook_url, webhook_host, updated_at}; 404 none"),
+            admin("PUT", C + "/integrations/teams", EXT, "{webhook_url}"),
+            admin("POST", C + "/integrations/teams/test", EXT, "posts a test card -> {ok, status}; 400 refused"),
+            admin("DELETE", C + "/integrations/teams", EXT, "-> 204"),
+            route("POST", "/api/integrations/slack/interactions", "Slack (signed with the company's signing secret)", NONE,
+                    SIGNATURE, SIGNATURE, SIGNATURE, API, "?company_id= ; 401 unsigned/stale/replayed/mis-signed; 403 other workspace"),
+            any("GET", "/api/dev/slack", EXT, "development only (Slack stand-in): the caller's own Slack messages; 404 elsewhere"),
+            any("POST", "/api/dev/slack/click", EXT, "development only: {channel, ts, action, note?} on one's own message; 404 elsewhere"),
+            // --- issue 26: invitations ---
+            admin("POST", C + "/invitations/resend", EXT, "-> {resent}; new links by e-mail, old ones end; needs a recent sign-in"),
             route("GET", C + "/whos-out", "any (employee: own team; manager: reports; admin: all)", CALLER,
                     FILTERED, FILTERED, FILTERED, EXT, "?from=&to= (<= 93 days) &manager_id= (admins) ; names, days, holidays"));
 

@@ -249,6 +249,9 @@ class ClientContractApiTest extends ApiTest {
         check("POST /api/webhooks/payroll_processed", http.header(PayrollSignature.HEADER, signature)
                 .post("/api/webhooks/payroll_processed", payroll), 200, "payroll-result");
         refused("POST /api/webhooks/payroll_processed", http.post("/api/webhooks/payroll_processed", payroll), 401);
+        // Slack's interactivity route (issue 29): unsigned → 401 with the error body (the signed path: SlackApprovalApiTest).
+        refused("POST /api/integrations/slack/interactions", http.send("POST", "/api/integrations/slack/interactions?company_id="
+                + world.companyId(), "payload=%7B%7D", "application/x-www-form-urlencoded"), 401);
 
         // --- audit, reports, operations ---
         check("GET " + c + "/audit-log", admin.get(base + "/audit-log"), 200, "page", "audit-entry");

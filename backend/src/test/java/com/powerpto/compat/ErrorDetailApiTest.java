@@ -41,7 +41,9 @@ class ErrorDetailApiTest extends LedgerCheckedTest {
     void insufficientBalanceIsASentenceWithTheNumbersInTheContext() {
         JsonNode error = refusal(world.submit(emma, vacation, "2027-03-01T00:00", "2027-03-04T00:00").expectError(400),
                 "insufficient_balance");
-        assertThat(error.path("detail").asText()).contains("960 minutes");
+        // issue 26: the sentence speaks the policy's unit (DAYS by default), the context keeps minutes
+        assertThat(error.path("detail").asText())
+                .isEqualTo("Available: 2 days; this change needs 3 days; the balance may not go below 0 days.");
         assertThat(error.path("context").path("available_minutes").asLong()).isEqualTo(960);
         assertThat(error.path("context").path("requested_change_minutes").asLong()).isEqualTo(-1440);
         assertThat(error.path("context").path("floor_minutes").asLong()).isZero();
@@ -53,7 +55,30 @@ class ErrorDetailApiTest extends LedgerCheckedTest {
         JsonNode error = refusal(world.asAdmin().post(world.base() + "/adjustments", Map.of(
                 "employee_id", emma.id().toString(), "policy_id", vacation.toString(),
                 "amount_minutes", -2000, "reason", "too much")).expectError(400), "insufficient_balance");
-        assertThat(error.path("detail").isTextual()).isTrue();
+        assertThat(error.path("detail").asText())
+                .isEqualTo("Available: 2 days; this change needs 4.17 days; the balance may not go below 0 days.");
+        assertThat(error.path("error").asText()).contains("2 days available");
+    }
+
+    /** Issue 26: "Available: 10720 minutes" becomes "22.33 days" (or hours) — the unit the admin's screen speaks. */
+    @Test
+    void theAdminsRefusalStatesAmountsInThePolicysUnitAndTheEmployeesWorkday() {
+        Person part = world.employee("Pat", null, Map.of("workday_minutes", 450));
+        UUID hours = world.timePolicy("hours", Map.of("unit", "HOURS", "allow_negative", true, "negative_limit_minutes", 90));
+        world.assign(vacation, part, "2026-01-01", null);
+        world.assign(hours, part, "2026-01-01", null);
+        world.adjust(part, vacation, 10720, "opening balance");
+        JsonNode days = refusal(world.asAdmin().post(world.base() + "/adjustments", Map.of(
+                "employee_id", part.id().toString(), "policy_id", vacation.toString(),
+                "amount_minutes", -11000, "reason", "too much")).expectError(400), "insufficient_balance");
+        assertThat(days.path("detail").asText())
+                .isEqualTo("Available: 23.82 days; this change needs 24.44 days; the balance may not go below 0 days.");
+        assertThat(days.path("context").path("available_minutes").asLong()).isEqualTo(10720);
+        JsonNode inHours = refusal(world.asAdmin().post(world.base() + "/adjustments", Map.of(
+                "employee_id", part.id().toString(), "policy_id", hours.toString(),
+                "amount_minutes", -120, "reason", "too much")).expectError(400), "insufficient_balance");
+        assertThat(inHours.path("detail").asText())
+                .isEqualTo("Available: 0 hours; this change needs 2 hours; the balance may not go below -1.5 hours.");
     }
 
     @Test

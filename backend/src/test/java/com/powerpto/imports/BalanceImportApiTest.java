@@ -92,4 +92,22 @@ class BalanceImportApiTest extends ApiTest {
                 + "emma@acme.test,vacation,1,1,2026-01-01,x\n").expectJson(200);
         EmployeeImportApiTest.assertProblems(twoAmounts, "1 amount_days exactly one of");
     }
+
+    /** Issue 26: a row whose cell the reader refused (a formula) still gets every other check in the same upload. */
+    @Test
+    void aRowWithAFormulaCellIsStillCheckedInFullAndNeverPosted() {
+        String csv = "email,policy_key,amount_days,as_of,reason\n"
+                + "nobody@acme.test,no-such-policy,2,2026-13-01,=cmd()\n"
+                + "emma@acme.test,vacation,1,2026-01-01,Fine\n";
+        JsonNode report = upload("?dry_run=true", csv).expectJson(200);
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        report.path("errors").forEach(e -> codes.add(e.path("row").asInt() + " " + e.path("code").asText()));
+        assertThat(codes).containsExactly("2 cell_formula", "2 employee_unknown", "2 policy_unknown", "2 date_invalid");
+        assertThat(report.path("created").asInt()).isEqualTo(1);
+
+        String formulaOnly = "email,policy_key,amount_days,as_of,reason\nemma@acme.test,vacation,1,2026-01-01,@SUM(1)\n";
+        JsonNode refused = upload("", formulaOnly).expectError(422);
+        assertThat(refused.path("errors").get(0).path("code").asText()).isEqualTo("cell_formula");
+        assertThat(world.balance(emma, vacation).path("available_minutes").asLong()).isZero();
+    }
 }

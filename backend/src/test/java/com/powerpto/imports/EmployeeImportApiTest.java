@@ -131,6 +131,57 @@ class EmployeeImportApiTest extends ApiTest {
         assertThat(employees("")).hasSize(2);
     }
 
+    /** Issue 26: one upload lists every problem of a row, the unknown manager together with the row's other errors. */
+    @Test
+    void aRowWithSeveralProblemsReportsEveryOneOfThemInOnePassWithItsCode() {
+        String csv = file(
+                "ok@acme.test,Ok,Row,,UTC,2024-01-01,,,,,,",
+                "bad@acme.test,=Bad,Row,ghost@acme.test,Mars/Olympus,2024-02-30,MON FUNDAY,30,WEEKLY,boss,,");
+        JsonNode report = upload("?dry_run=true", csv).expectJson(200);
+        assertProblems(report,
+                "3 first_name starts with = and would run as a spreadsheet formula",
+                "3 timezone \"Mars/Olympus\" is not an IANA time zone",
+                "3 hire_date \"2024-02-30\" is not a date",
+                "3 work_days \"MON FUNDAY\" must be distinct day names among MON TUE WED THU FRI SAT SUN",
+                "3 workday_minutes must be a whole number",
+                "3 pay_type must be SALARY or HOURLY",
+                "3 role must be admin, manager or employee",
+                "3 manager_email unknown manager ghost@acme.test");
+        List<String> codes = new ArrayList<>();
+        report.path("errors").forEach(e -> codes.add(e.path("code").asText()));
+        assertThat(codes).containsExactly("cell_formula", "timezone_invalid", "date_invalid", "work_days_invalid",
+                "workday_minutes_invalid", "pay_type_invalid", "role_invalid", "manager_unknown");
+        JsonNode manager = report.path("errors").get(7);
+        assertThat(manager.path("params").path("manager").asText()).isEqualTo("ghost@acme.test");
+        assertThat(report.path("errors").get(3).path("params").path("value").asText()).isEqualTo("MON FUNDAY");
+        // the valid row is the only one counted
+        assertThat(report.path("created").asInt()).isEqualTo(1);
+    }
+
+    /** Issue 26: "26 new" for 25 valid rows — a row refused for its manager is no longer counted as new. */
+    @Test
+    void theCountsHoldOnlyRowsWithoutProblemsOnEveryDryRun() {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            rows.add("p" + i + "@acme.test,P" + i + ",Person,,UTC,2024-01-01,,,,,,");
+        }
+        rows.add("late@acme.test,Late,Manager,nobody@acme.test,UTC,2024-01-01,,,,,,");
+        String csv = file(rows.toArray(String[]::new));
+        for (int run = 0; run < 2; run++) {
+            JsonNode report = upload("?dry_run=true", csv).expectJson(200);
+            assertThat(report.path("rows").asInt()).isEqualTo(26);
+            assertThat(report.path("created").asInt()).as("dry run %d", run + 1).isEqualTo(25);
+            assertThat(report.path("errors").size()).isEqualTo(1);
+        }
+        // a manager in a row that has problems of its own is still "in the file": only that row's problems show
+        String withBadManagerRow = file(
+                "rep@acme.test,Rep,One,mgr@acme.test,UTC,2024-01-01,,,,,,",
+                "mgr@acme.test,Mgr,Two,,Nowhere/Zone,2024-01-01,,,,,,");
+        JsonNode report = upload("?dry_run=true", withBadManagerRow).expectJson(200);
+        assertProblems(report, "3 timezone");
+        assertThat(report.path("created").asInt()).isEqualTo(1);
+    }
+
     /**
      * Issue 25, finding 9: the formula check read the raw cell and the import stored it trimmed, so
      * a space (or a tab) before the "=" got a formula into the company's data.

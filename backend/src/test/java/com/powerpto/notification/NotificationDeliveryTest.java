@@ -178,14 +178,20 @@ class NotificationDeliveryTest extends ApiTest {
                 Map.of("role", "employee")).expectJson(200);
         String token = invited.path("invite_token").asText();
         assertThat(token).isNotBlank(); // the admin can still copy it
+        String row = "SELECT row_to_json(o)::text FROM notification_outbox o WHERE company_id = :c AND kind = 'INVITE'";
+        // Queued: the token is only there sealed (issue 27: the event is stored, its secret encrypted).
+        assertThat(jdbc.sql(row).param("c", world.companyId()).query(String.class).single())
+                .doesNotContain(token).contains("\"secret_ciphertext\":\"v1:");
         deliver();
         var invite = TestSmtpServer.to(email(employee));
         assertThat(invite).hasSize(1);
         assertThat(invite.get(0).subject()).startsWith("You are invited to Power PTO at ");
-        assertThat(invite.get(0).text()).contains(BASE + "/accept-invite?token=" + token);
-        // The one-time link does not stay in the database after delivery.
-        assertThat(jdbc.sql("SELECT body_text FROM notification_outbox WHERE company_id = :c AND kind = 'INVITE'")
-                .param("c", world.companyId()).query(String.class).single()).doesNotContain(token);
+        // Issue 25 #8: the token travels in the URL fragment, never in the query string.
+        assertThat(invite.get(0).text()).contains(BASE + "/accept-invite#token=" + token).doesNotContain("?token=");
+        assertThat(invite.get(0).html()).contains("href=\"" + BASE + "/accept-invite#token=" + token + "\"");
+        // The one-time link does not stay in the database after delivery, not even sealed.
+        assertThat(jdbc.sql(row).param("c", world.companyId()).query(String.class).single())
+                .doesNotContain(token).contains("\"secret_ciphertext\":null").contains("\"status\":\"SENT\"");
 
         accounts.setPassword(world.companyId(), employee.id(), Role.EMPLOYEE, "first password 1");
         world.as(employee).post("/api/auth/change-password",
@@ -512,8 +518,90 @@ class NotificationDeliveryTest extends ApiTest {
         assertThat(sent).isGreaterThanOrEqualTo(rows); // other tests' rows may be sent too
     }
 
+    // --- issue 26: invitations by e-mail, resend all, on-behalf ------------------------------------
+
+    private String signIn(Person admin) {
+        accounts.setPassword(world.companyId(), admin.id(), Role.ADMIN, "admin password 1");
+        return http.post("/api/auth/login", Map.of("email", email(admin), "password", "admin password 1"))
+                .expectJson(200).path("access_token").asText();
+    }
+
+    private static String linkToken(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/accept-invite#token=([A-Za-z0-9_-]+)").matcher(text);
+        assertThat(m.find()).as("an invitation link with the token in the fragment in: " + text).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void anImportWithInvitationsEmailsEachPersonTheirOwnLink() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String csv = "email,first_name,last_name,manager_email,timezone,hire_date,work_days,workday_minutes,pay_type,role\r\n"
+                + "ana." + tag + "@example.test,Ana,Alves,,Europe/Lisbon,2024-01-02,,,,employee\r\n"
+                + "bo." + tag + "@example.test,Bo,Berg,ana." + tag + "@example.test,,,,,,manager\r\n";
+        String token = signIn(world.admin);
+        JsonNode report = http.withToken(token).send("POST", world.base() + "/imports/employees?invite=true", csv, "text/csv")
+                .expectJson(200);
+        assertThat(report.path("invites").size()).isEqualTo(2);
+        deliver();
+        for (JsonNode invite : report.path("invites")) {
+            var mails = TestSmtpServer.to(invite.path("email").asText());
+            assertThat(mails).singleElement().satisfies(m -> {
+                assertThat(m.subject()).startsWith("You are invited to Power PTO at ");
+                assertThat(linkToken(m.text())).isEqualTo(invite.path("invite_token").asText());
+                assertThat(m.text()).contains(BASE + "/accept-invite#token=");
+            });
+        }
+        String link = linkToken(TestSmtpServer.to("ana." + tag + "@example.test").get(0).text());
+        http.post("/api/auth/accept-invite", Map.of("token", link, "password", "a long enough password")).expect(204);
+    }
+
+    @Test
+    void resendAllGivesEveryPendingInvitationANewLinkAndEndsTheOldOnes() {
+        Person accepted = world.employee("Ann", manager.id());
+        world.asAdmin().put(world.base() + "/employees/" + accepted.id() + "/account", Map.of("role", "employee")).expect(200);
+        String oldEve = world.asAdmin().put(world.base() + "/employees/" + employee.id() + "/account",
+                Map.of("role", "employee")).expectJson(200).path("invite_token").asText();
+        deliver();
+        String annLink = linkToken(TestSmtpServer.to(email(accepted)).get(0).text());
+        http.post("/api/auth/accept-invite", Map.of("token", annLink, "password", "a long enough password")).expect(204);
+        String admin = signIn(world.admin);
+
+        // A sign-in older than five minutes is not enough (step-up), and nothing changes.
+        clock.set(Instant.now().plus(Duration.ofMinutes(6)));
+        JsonNode stale = http.withToken(admin).post(world.base() + "/invitations/resend", null).expectError(403);
+        assertThat(stale.path("code").asText()).isEqualTo("recent_sign_in_required");
+        clock.reset();
+        world.as(employee).post(world.base() + "/invitations/resend", null).expectError(403);
+
+        JsonNode resent = http.withToken(admin).post(world.base() + "/invitations/resend", null).expectJson(200);
+        assertThat(resent.path("resent").asInt()).isEqualTo(1); // Eve only: Ann accepted hers
+        deliver();
+        var toEve = TestSmtpServer.to(email(employee));
+        assertThat(toEve).hasSize(2);
+        String newEve = linkToken(toEve.get(1).text());
+        assertThat(newEve).isNotEqualTo(oldEve);
+        http.post("/api/auth/accept-invite", Map.of("token", oldEve, "password", "a long enough password")).expectError(400);
+        http.post("/api/auth/accept-invite", Map.of("token", newEve, "password", "a long enough password")).expect(204);
+        assertThat(TestSmtpServer.to(email(accepted))).hasSize(1);
+    }
+
+    @Test
+    void aManagerWhoEntersAndApprovesOnBehalfIsNotAskedToDecideIt() {
+        Map<String, Object> body = new java.util.HashMap<>(world.request(employee, policy, "2027-03-01T00:00", "2027-03-02T00:00"));
+        body.put("approve", true);
+        world.as(manager).post(world.base() + "/requests", body).expectJson(201);
+        // Entered without deciding: whoever entered it is not told about it either.
+        world.as(manager).post(world.base() + "/requests", world.request(employee, policy, "2027-03-08T00:00",
+                "2027-03-09T00:00")).expectJson(201);
+        deliver();
+        assertThat(TestSmtpServer.to(email(manager))).isEmpty();
+        assertThat(TestSmtpServer.to(email(employee))).singleElement()
+                .satisfies(m -> assertThat(m.subject()).startsWith("Your time off is approved: Mon 1 Mar 2027"));
+    }
+
     private long pending() {
-        return jdbc.sql("SELECT count(*) FROM notification_outbox WHERE company_id = :c AND status = 'PENDING'")
+        // QUEUED: a pending row of the event format (V140), invisible to the previous release's worker.
+        return jdbc.sql("SELECT count(*) FROM notification_outbox WHERE company_id = :c AND status IN ('PENDING', 'QUEUED')")
                 .param("c", world.companyId()).query(Long.class).single();
     }
 

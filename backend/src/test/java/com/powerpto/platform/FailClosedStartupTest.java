@@ -41,9 +41,13 @@ class FailClosedStartupTest {
         command.addAll(jsonArray(dockerfile, "CMD"));
         Map<String, String> env = envLines(dockerfile);
         assertThat(env).doesNotContainKey("ENVIRONMENT");
-        assertThat(command.subList(0, 3)).containsExactly("java", "-jar", "/app/app.jar");
-        // The image runs the Spring Boot jar, whose launcher calls the same main class.
-        Run run = start(command.subList(3, command.size()), env);
+        // java [JVM options, e.g. the class archive] -jar /app/power-pto.jar <CMD>: the image runs the
+        // extracted jar, whose Main-Class is this main class (decision 0066).
+        int jar = command.indexOf("-jar");
+        assertThat(command.get(0)).isEqualTo("java");
+        assertThat(command.subList(1, jar)).allSatisfy(option -> assertThat(option).startsWith("-X"));
+        assertThat(command.get(jar + 1)).isEqualTo("/app/power-pto.jar");
+        Run run = start(command.subList(jar + 2, command.size()), env);
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.lines()).singleElement().asString().startsWith(ONE_LINE);
     }

@@ -78,4 +78,19 @@ class StartupCheckTest {
         }
         assertThatThrownBy(() -> ProcessMode.resolve(new String[]{"bogus"}, null)).hasMessageContaining("unknown mode");
     }
+
+    @Test
+    void processesThatMakeLinksNeedAnHttpsAppBaseUrlOutsideDevelopment() {
+        Map<String, String> production = Map.of("ENVIRONMENT", "production", "DATABASE_URL", "postgresql://h/db",
+                "JWT_SECRET", SECRET, "PAYROLL_WEBHOOK_SECRET", "s");
+        assertThat(StartupCheck.problems(production)).isEmpty();
+        assertThat(StartupCheck.linkProblems(production, true)).singleElement().asString().contains("APP_BASE_URL is required");
+        assertThat(StartupCheck.linkProblems(production, false)).isEmpty(); // migrate, reconcile
+        java.util.Map<String, String> plainHttp = new java.util.HashMap<>(production);
+        plainHttp.put("APP_BASE_URL", "http://pto.example.com");
+        assertThat(StartupCheck.linkProblems(plainHttp, true)).singleElement().asString().contains("https://");
+        plainHttp.put("APP_BASE_URL", "https://pto.example.com");
+        assertThat(StartupCheck.linkProblems(plainHttp, true)).isEmpty();
+        assertThat(StartupCheck.linkProblems(Map.of("ENVIRONMENT", "development"), true)).isEmpty();
+    }
 }

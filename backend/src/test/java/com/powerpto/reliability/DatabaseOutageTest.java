@@ -2,10 +2,13 @@ package com.powerpto.reliability;
 
 import com.powerpto.platform.database.EmbeddedDatabase;
 import com.powerpto.platform.database.EmbeddedPostgres;
+import com.powerpto.platform.health.ReadinessProbe;
 import com.powerpto.support.Http;
 import com.powerpto.support.Person;
 import com.powerpto.support.World;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.time.LocalDate;
@@ -30,6 +33,9 @@ class DatabaseOutageTest extends ReliabilityApiTest {
 
     @Value("${pto.database.connection-timeout-ms}")
     long connectionTimeoutMs;
+
+    @Autowired
+    MeterRegistry meters;
 
     record Call(String what, int status, long millis, String problem) {
     }
@@ -88,9 +94,11 @@ class DatabaseOutageTest extends ReliabilityApiTest {
         server.stopServer();
         Http.Response healthDown;
         long outageMillis;
+        double readinessDown;
         try {
             sleep(1500);
             healthDown = http.get("/health");
+            readinessDown = readiness();
             sleep(3000 - elapsed(stopped));
         } finally {
             server.startServer();
@@ -112,6 +120,9 @@ class DatabaseOutageTest extends ReliabilityApiTest {
 
         assertThat(healthDown.status()).isEqualTo(503);
         assertThat(healthDown.json().path("status").asText()).isEqualTo("error");
+        // The readiness metric (its CloudWatch alarm watches it: the ALB no longer does, decision 0065).
+        assertThat(readinessDown).as("pto.readiness during the outage").isEqualTo(0.0);
+        assertThat(readiness()).as("pto.readiness after the recovery").isEqualTo(1.0);
         assertThat(recoveredAfter).as("health back to 200 after the restart").isBetween(0L, 30_000L);
 
         List<Call> all = new ArrayList<>(calls);
@@ -139,6 +150,10 @@ class DatabaseOutageTest extends ReliabilityApiTest {
         assertThat(ledgerService.reconcile(world.companyId()).mismatches()).isEmpty();
         long submitted = world.asAdmin().get(world.base() + "/requests?limit=1").expectJson(200).path("total").asLong();
         assertThat(submitted).isGreaterThan(1);
+    }
+
+    private double readiness() {
+        return meters.get(ReadinessProbe.METER).gauge().value();
     }
 
     private static long elapsed(long startedNanos) {

@@ -229,4 +229,38 @@ class OnBehalfAndDelegationApiTest extends LedgerCheckedTest {
                 .expectJson(201);
         assertThat(byAdmin.path("created_by").asText()).isEqualTo(world.admin.id().toString());
     }
+
+    /** Issue 26: invited managers and imported managers without an account are offered too; others are not. */
+    @Test
+    void delegationsCanGoToInvitedAndImportedManagersWhoHaveNotSignedInYet() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Person invited = world.manager("Ivo");
+        world.asAdmin().put(world.base() + "/employees/" + invited.id() + "/account", Map.of("role", "manager")).expect(200);
+        Person imported = world.manager("Imke"); // no account, but manages someone
+        world.employee("Rita", imported.id());
+        Person invitedEmployee = world.employee("Ella", null);
+        world.asAdmin().put(world.base() + "/employees/" + invitedEmployee.id() + "/account", Map.of("role", "employee")).expect(200);
+        Person deactivated = world.manager("Dora");
+        account(deactivated, "manager");
+        world.asAdmin().post(world.base() + "/employees/" + deactivated.id() + "/account/deactivate", null).expect(200);
+
+        JsonNode approvers = world.as(mia).get(world.base() + "/delegations/approvers").expectJson(200).path("items");
+        Map<String, String> accounts = new java.util.HashMap<>();
+        approvers.forEach(a -> accounts.put(a.path("id").asText(), a.path("role").asText() + "/" + a.path("account").asText()));
+        assertThat(accounts).containsOnlyKeys(mia.id().toString(), otto.id().toString(), invited.id().toString(),
+                imported.id().toString());
+        assertThat(accounts.get(invited.id().toString())).isEqualTo("manager/invited");
+        assertThat(accounts.get(imported.id().toString())).isEqualTo("manager/none");
+        assertThat(accounts.get(mia.id().toString())).isEqualTo("manager/active");
+
+        for (Person delegate : List.of(invited, imported)) {
+            world.as(mia).post(world.base() + "/delegations", Map.of("delegate_id", delegate.id().toString(),
+                    "start_date", today.toString(), "end_date", today.plusDays(3).toString())).expectJson(201);
+        }
+        for (Person refused : List.of(invitedEmployee, deactivated)) {
+            assertThat(world.as(mia).post(world.base() + "/delegations", Map.of("delegate_id", refused.id().toString(),
+                    "start_date", today.toString(), "end_date", today.plusDays(3).toString())).expectError(400)
+                    .path("code").asText()).isEqualTo("delegate_not_approver");
+        }
+    }
 }

@@ -22,6 +22,27 @@ public final class StartupCheck {
     private StartupCheck() {
     }
 
+    /**
+     * What a mode that makes links needs (issue 26): the API, the worker and {@code all} put links into
+     * e-mails, chat messages and feeds, so outside development they need APP_BASE_URL, the UI's
+     * absolute https address. Migrate and reconcile make no links. Empty in development (links then
+     * follow the request, see PublicBaseUrl) and while ENVIRONMENT itself is wrong.
+     */
+    public static List<String> linkProblems(Map<String, String> env, boolean makesLinks) {
+        List<String> problems = new ArrayList<>();
+        String environment = env.get("ENVIRONMENT") == null ? "" : env.get("ENVIRONMENT").trim();
+        if (!makesLinks || !ENVIRONMENTS.contains(environment) || "development".equals(environment)) {
+            return problems;
+        }
+        String baseUrl = env.get("APP_BASE_URL");
+        if (isBlank(baseUrl)) {
+            problems.add("APP_BASE_URL is required when ENVIRONMENT=" + environment + " (links in e-mails and chat messages)");
+        } else if (!baseUrl.trim().matches("^https://[^/?#\\s]+(/[^?#\\s]*)?$")) {
+            problems.add("APP_BASE_URL must be the web UI's absolute https:// address (got '" + baseUrl.trim() + "')");
+        }
+        return problems;
+    }
+
     public static List<String> problems(Map<String, String> env) {
         return problems(env, Map.of(), new String[0]);
     }

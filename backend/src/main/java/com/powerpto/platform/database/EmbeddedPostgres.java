@@ -24,12 +24,34 @@ import java.util.concurrent.TimeUnit;
  * A PostgreSQL 17 server from the Maven-packaged binaries (io.zonky.test.postgres), for local
  * runs and tests. PostgreSQL refuses to run as root, and our machines run everything as root,
  * so when the JVM is root the server runs as the unprivileged user {@code nobody} via runuser.
+ * <p>
+ * pg_ctl starts the postmaster in a session of its own, and the postmaster never watches the
+ * process that started it: a JVM ended by SIGKILL (a test harness, the OOM killer, {@code kill -9})
+ * skips its shutdown hook and would leave the server running with its temp data directory. So every
+ * server gets a watchdog: a small shell process, in its own session too, that waits for this JVM to
+ * end and then stops the server (and removes a throwaway data directory).
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
     private static final String BUNDLE = "postgres-linux-x86_64.txz";
     private static final String UNPRIVILEGED_USER = "nobody";
+    /** Set by `make test` (and passed on by the test harnesses): names this run's throwaway clusters. */
+    static final String RUN_ID_VARIABLE = "PTO_RUN_ID";
+
+    /**
+     * The watchdog: waits for the JVM (pid $1) to end, then stops the server in $3 with pg_ctl ($2)
+     * in mode $4 and, for a throwaway cluster ($5 = yes), removes its directory. Any further
+     * arguments are the command prefix that runs pg_ctl as the server's user. {@code tail --pid}
+     * sleeps in one process; the loop is the fallback where tail lacks --pid (BusyBox).
+     */
+    static final String WATCHDOG_SCRIPT = """
+            pid=$1 pg_ctl=$2 dir=$3 mode=$4 throwaway=$5
+            shift 5
+            tail --pid="$pid" -f /dev/null 2>/dev/null || while [ -d "/proc/$pid" ]; do sleep 1; done
+            "$@" "$pg_ctl" -D "$dir" -m "$mode" -w -t 60 stop
+            if [ "$throwaway" = yes ]; then rm -rf "$dir"; fi
+            """;
 
     private final Path binaries;
     private final Path dataDir;
@@ -48,10 +70,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         try {
             Path binaries = unpackBinaries();
             boolean throwaway = dataDir == null;
-            Path dir = throwaway ? Files.createTempDirectory("power-pto-pg-") : dataDir.toAbsolutePath();
+            Path dir = throwaway ? Files.createTempDirectory(throwawayPrefix()) : dataDir.toAbsolutePath();
             EmbeddedPostgres server = new EmbeddedPostgres(binaries, dir, port > 0 ? port : freePort(), throwaway);
             server.initIfNeeded();
             server.startServer();
+            server.startWatchdog();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
@@ -92,6 +115,39 @@ public final class EmbeddedPostgres implements AutoCloseable {
         run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-o", options,
                 "-l", dataDir.resolve("server.log").toString(), "-w", "-t", "60", "start"));
         log.info("embedded PostgreSQL 17 listening on 127.0.0.1:{} (data {})", port, dataDir);
+    }
+
+    /** Throwaway directories carry the run id of `make test`, so its end-of-run check can find them. */
+    static String throwawayPrefix() {
+        String runId = System.getenv(RUN_ID_VARIABLE);
+        return runId == null || !runId.matches("[A-Za-z0-9_.-]{1,64}") ? "power-pto-pg-" : "power-pto-pg-" + runId + "-";
+    }
+
+    /**
+     * Starts the watchdog (see the class comment) with its output discarded, so it never holds the
+     * JVM's stdout open for whoever reads it. setsid puts it in a session of its own: a harness that
+     * kills the JVM's whole process group must not take the watchdog with it.
+     */
+    private void startWatchdog() {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.addAll(List.of("/bin/sh", "-c", WATCHDOG_SCRIPT, "power-pto-pg-watchdog",
+                Long.toString(ProcessHandle.current().pid()), bin("pg_ctl"), dataDir.toString(),
+                throwaway ? "immediate" : "fast", throwaway ? "yes" : "no"));
+        if (isRoot()) {
+            command.addAll(List.of("runuser", "-u", UNPRIVILEGED_USER, "--"));
+        }
+        try {
+            new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            log.warn("no watchdog for embedded PostgreSQL in {}: it outlives this process if it is killed ({})", dataDir, e.getMessage());
+        }
     }
 
     @Override

@@ -35,8 +35,10 @@ public class CloudWatchMetricsConfig {
     public static final Set<String> PUBLISHED = Set.of(
             "accrual.job.success", "accrual.job.failure",
             "notification.delivery.success", "notification.delivery.failure",
+            "notification.chat.delivery.success", "notification.chat.delivery.failure",
             "http.server.requests", "http.server.requests.percentile",
-            "hikaricp.connections.active");
+            "hikaricp.connections.active",
+            "pto.readiness");
 
     /** Request meters keep only these tags in CloudWatch (uri × method × status would be thousands of metrics). */
     static final Set<String> HTTP_DIMENSIONS = Set.of("outcome", "service", "phi");

@@ -23,7 +23,7 @@ public class SecurityConfig {
     /** Routes anyone may call; everything else under /api needs a caller. */
     static final String[] PUBLIC_API = {
             "/api/health", "/api/health/live", "/api/auth/login", "/api/auth/accept-invite", "/api/webhooks/**", "/api/calendar/**",
-            "/api/auth/sso", "/api/auth/oidc/**",
+            "/api/auth/sso", "/api/auth/oidc/**", "/api/integrations/slack/interactions",
             "/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**"};
 
     @Bean

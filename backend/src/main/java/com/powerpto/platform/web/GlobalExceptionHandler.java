@@ -222,6 +222,13 @@ public class GlobalExceptionHandler {
                     && tse.getApplicationException() != null && connectionLost(tse.getApplicationException())) {
                 return true;
             }
+            // A commit that failed because the server went away is rolled back on the closed connection, and
+            // Spring throws the rollback's failure alone ("Connection is closed", no SQLState): a rollback
+            // only fails on a connection that is gone.
+            if (t instanceof org.springframework.transaction.TransactionSystemException
+                    && t.getCause() instanceof java.sql.SQLException) {
+                return true;
+            }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
                     || sql.getSQLState().equals("53300"))) {

@@ -36,6 +36,21 @@ class OpenApiNaming {
         };
     }
 
+    /** Marks the lists that answer every row without {@code limit}, so their {@code limit} says so. */
+    @Bean
+    org.springdoc.core.customizers.OperationCustomizer wholeListsWithoutLimit() {
+        return (operation, handler) -> {
+            for (org.springframework.core.MethodParameter parameter : handler.getMethodParameters()) {
+                if (parameter.hasParameterAnnotation(WholeListWithoutLimit.class)) {
+                    operation.addExtension(WHOLE_LIST, true);
+                }
+            }
+            return operation;
+        };
+    }
+
+    private static final String WHOLE_LIST = "x-whole-list-without-limit";
+
     /**
      * The signed-in caller is an argument resolved from the credentials, and a page request is
      * the contract's {@code offset} / {@code limit} query parameters: document what a client sends.
@@ -43,6 +58,10 @@ class OpenApiNaming {
     private static void parameters(io.swagger.v3.oas.models.Operation operation) {
         if (operation.getParameters() == null) {
             return;
+        }
+        boolean wholeList = operation.getExtensions() != null && operation.getExtensions().remove(WHOLE_LIST) != null;
+        if (operation.getExtensions() != null && operation.getExtensions().isEmpty()) {
+            operation.setExtensions(null);
         }
         List<io.swagger.v3.oas.models.parameters.Parameter> sent = new java.util.ArrayList<>();
         for (io.swagger.v3.oas.models.parameters.Parameter parameter : operation.getParameters()) {
@@ -53,9 +72,12 @@ class OpenApiNaming {
             if (ref != null && ref.endsWith("/PageRequest")) {
                 sent.add(query("offset", "0 or more (default 0)", new io.swagger.v3.oas.models.media.IntegerSchema()
                         .minimum(java.math.BigDecimal.ZERO)._default(0)));
-                sent.add(query("limit", "1 to 100 (default 50); out of range is a 422",
-                        new io.swagger.v3.oas.models.media.IntegerSchema().minimum(java.math.BigDecimal.ONE)
-                                .maximum(java.math.BigDecimal.valueOf(100))._default(50)));
+                io.swagger.v3.oas.models.media.IntegerSchema limit = new io.swagger.v3.oas.models.media.IntegerSchema();
+                limit.minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(100));
+                sent.add(wholeList
+                        ? query("limit", "1 to 100; out of range is a 422. Without limit the answer holds every row"
+                                + " (up to " + PageRequest.WHOLE_LIST_LIMIT + ", total = the true count), as the original API did", limit)
+                        : query("limit", "1 to 100 (default 50); out of range is a 422", limit._default(50)));
                 continue;
             }
             sent.add(parameter);

@@ -17,7 +17,11 @@ public class PageRequestResolver implements HandlerMethodArgumentResolver {
     @Override
     public PageRequest resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                        WebDataBinderFactory binderFactory) {
-        return PageRequest.of(integer(request, "offset"), integer(request, "limit"));
+        Integer limit = integer(request, "limit");
+        if (limit == null && parameter.hasParameterAnnotation(WholeListWithoutLimit.class)) {
+            return PageRequest.wholeList(integer(request, "offset"));
+        }
+        return PageRequest.of(integer(request, "offset"), limit);
     }
 
     private static Integer integer(NativeWebRequest request, String name) {

@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Defect 5 of issue 18: the metrics the alarms and the dashboard read must reach CloudWatch.
- * A worker-mode application (its own database, the real accrual worker loop) exports through the
- * AWS SDK to a local stand-in for CloudWatch; the names, dimensions and units that the Terraform
+ * A worker-mode application (its own database, the real accrual worker loop) and an api-mode one on
+ * the same database export through the AWS SDK to a local stand-in for CloudWatch; the names, dimensions and units that the Terraform
  * alarms expect (read from infra/terraform) must arrive, and nothing outside the allow-list.
  */
 class CloudWatchExportTest {
@@ -46,6 +46,8 @@ class CloudWatchExportTest {
 
     private static CloudWatchStandIn cloudWatch;
     private static ConfigurableApplicationContext worker;
+    /** An api-mode process on the same database: the alarms on api metrics (readiness) need its data. */
+    private static ConfigurableApplicationContext api;
     private static final Map<String, String> savedProperties = new java.util.HashMap<>();
 
     @BeforeAll
@@ -55,8 +57,9 @@ class CloudWatchExportTest {
         setProperty("aws.region", "us-east-1");
         setProperty("aws.accessKeyId", "AKIDSTANDIN");
         setProperty("aws.secretAccessKey", "stand-in-secret");
+        String database = freshDatabase("cloudwatch_export");
         worker = PowerPtoApplication.application(ProcessMode.WORKER).run(
-                "--pto.database.url=" + freshDatabase("cloudwatch_export"),
+                "--pto.database.url=" + database,
                 "--spring.flyway.enabled=true",
                 "--server.port=0",
                 "--management.server.port=0",
@@ -67,10 +70,20 @@ class CloudWatchExportTest {
                 // 5 s: short for the test, long enough that a loaded machine does not skip a step (and its counts).
                 "--management.cloudwatch.metrics.export.step=5s",
                 "--pto.cloudwatch.endpoint=" + cloudWatch.endpoint());
+        api = PowerPtoApplication.application(ProcessMode.API).run(
+                "--pto.database.url=" + database,
+                "--server.port=0",
+                "--management.server.port=0",
+                "--management.cloudwatch.metrics.export.enabled=true",
+                "--management.cloudwatch.metrics.export.step=5s",
+                "--pto.cloudwatch.endpoint=" + cloudWatch.endpoint());
     }
 
     @AfterAll
     static void stop() {
+        if (api != null) {
+            api.close();
+        }
         if (worker != null) {
             worker.close();
         }
@@ -103,6 +116,9 @@ class CloudWatchExportTest {
         String kind = NotificationKind.REQUEST_SUBMITTED.name();
         Counter.builder(NotificationMetrics.FAILURE).tag("kind", kind).register(registry).increment();
         Counter.builder(NotificationMetrics.SUCCESS).tag("kind", kind).register(registry).increment();
+        // Slack and Teams (issue 29): the same names and tags as NotificationMetrics' chat counters.
+        Counter.builder(NotificationMetrics.CHAT_FAILURE).tag("channel", "SLACK").tag("kind", kind).register(registry).increment();
+        Counter.builder(NotificationMetrics.CHAT_SUCCESS).tag("channel", "TEAMS").tag("kind", kind).register(registry).increment();
         int port = worker.getEnvironment().getProperty("local.server.port", Integer.class);
         HttpResponse<String> live = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live")).build(),
@@ -111,7 +127,11 @@ class CloudWatchExportTest {
 
         List<TerraformAlarms.Expected> expected = TerraformAlarms.read();
         assertThat(expected).extracting(TerraformAlarms.Expected::metricName)
-                .contains("accrual.job.success.count", "accrual.job.failure.count", "notification.delivery.failure.count");
+                .contains("accrual.job.success.count", "accrual.job.failure.count", "notification.delivery.failure.count",
+                        "pto.readiness.value");
+        assertThat(expected).filteredOn(e -> e.metricName().equals("pto.readiness.value"))
+                .extracting(TerraformAlarms.Expected::dimensions)
+                .containsExactlyInAnyOrder(Map.of("service", "api"), Map.of("service", "worker"));
         List<String> dashboard = TerraformAlarms.dashboardMetricNames();
         assertThat(dashboard).contains("http.server.requests.count", "hikaricp.connections.active.value");
 
@@ -145,7 +165,7 @@ class CloudWatchExportTest {
             if (d.name().startsWith("http.server.requests")) {
                 assertThat(d.dimensions().keySet()).as("request dimensions kept few").isSubsetOf(CloudWatchMetricsConfig.HTTP_DIMENSIONS);
             }
-            assertThat(d.dimensions()).containsEntry("service", "worker");
+            assertThat(d.dimensions().get("service")).as("published by the worker or the api").isIn("worker", "api");
         }
         assertThat(cloudWatch.received).anySatisfy(d -> {
             assertThat(d.name()).isEqualTo("http.server.requests.sum");

@@ -160,10 +160,11 @@ final class TerraformAlarms {
         return dims;
     }
 
+    /** k = "v" pairs, and k = each.key (the for_each key, substituted per alarm). */
     private static void pairs(String text, Map<String, String> into) {
-        Matcher p = Pattern.compile("(\\w+)\\s*=\\s*\"([^\"]*)\"").matcher(text);
+        Matcher p = Pattern.compile("(\\w+)\\s*=\\s*(?:\"([^\"]*)\"|(each\\.key)\\b)").matcher(text);
         while (p.find()) {
-            into.put(p.group(1), p.group(2));
+            into.put(p.group(1), p.group(2) != null ? p.group(2) : "${each.key}");
         }
     }
 
