@@ -78,6 +78,16 @@ class BalanceRepository {
                 .query(Boolean.class).single();
     }
 
+    /** Records that the balance stands as of {@code asOf} (an opening balance); the latest date wins. */
+    void openingBalance(UUID companyId, UUID employeeId, UUID policyId, LocalDate asOf) {
+        jdbc.sql("""
+                INSERT INTO opening_balances (company_id, employee_id, policy_id, as_of) VALUES (:company, :employee, :policy, :asOf)
+                ON CONFLICT (company_id, employee_id, policy_id)
+                    DO UPDATE SET as_of = greatest(opening_balances.as_of, EXCLUDED.as_of), updated_at = now()
+                """).param("company", companyId).param("employee", employeeId).param("policy", policyId).param("asOf", asOf)
+                .update();
+    }
+
     record VersionRule(UUID versionId, BalanceRule rule) {
     }
 }
