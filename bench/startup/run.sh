@@ -122,7 +122,7 @@ measure() {
   start=$(date +%s.%N)
   # shellcheck disable=SC2016 # $$ and "$@" belong to the inner shell
   env -i PATH="$PATH" HOME="$work" LANG=C.UTF-8 TZ=UTC ENVIRONMENT=production PORT="$port" PTO_MANAGEMENT_PORT="$(free_port)" \
-    DATABASE_URL="$database_url" JWT_SECRET="bench-startup-only-signing-key-0000000000000000" PAYROLL_WEBHOOK_SECRET=bench \
+    DATABASE_URL="$database_url" JWT_SECRET="bench-startup-only-signing-key-0000000000000000" PAYROLL_WEBHOOK_SECRET=bench APP_BASE_URL=https://pto.example.com \
     AWS_REGION=us-east-1 JAVA_TOOL_OPTIONS="$opts" CG_PROCS="$CG_PROCS" \
     sh -c 'for f in $CG_PROCS; do echo $$ >"$f"; done; exec "$@"' sh "${java_cmd[@]}" >"$out" 2>&1 &
   app_pid=$!

@@ -137,6 +137,7 @@ describe("first deploy from docs/operations.md, on PostgreSQL 17 with an RDS-lik
     ENVIRONMENT: "production",
     JWT_SECRET: randomSecret(24),
     PAYROLL_WEBHOOK_SECRET: randomSecret(),
+    APP_BASE_URL: "https://pto.example.com", // the task definition's https://<domain_name>
     JAVA_TOOL_OPTIONS: `${probes.javaToolOptions} -Xshare:on`, // -Xshare:on: fail unless the class archive maps
     MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED: "false", // no AWS here
   });

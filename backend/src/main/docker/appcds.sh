@@ -23,6 +23,7 @@ ENVIRONMENT=production \
   PAYROLL_WEBHOOK_SECRET=appcds-training-only \
   DATABASE_URL=postgresql://appcds:appcds@127.0.0.1:9/appcds \
   AWS_REGION=us-east-1 \
+  APP_BASE_URL=https://appcds-training.invalid \
   java -XX:ArchiveClassesAtExit="$dest/app.jsa" -Xlog:cds=error -Xlog:cds+dynamic=error \
     -Dspring.context.exit=onRefresh -jar "$dest/power-pto.jar" api >"$dest/appcds-training.log" 2>&1 \
   || { cat "$dest/appcds-training.log" >&2; exit 1; }

@@ -443,7 +443,7 @@ resource "aws_cloudwatch_dashboard" "main" {
         }
       },
       {
-        type   = "metric", x = 12, y = 12, width = 12, height = 6
+        type = "metric", x = 12, y = 12, width = 12, height = 6
         properties = {
           title   = "Slack and Teams messages (notification.chat.delivery.success / notification.chat.delivery.failure)"
           region  = var.region
