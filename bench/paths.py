@@ -6,10 +6,11 @@
 For each path in turn (balance read, submit, cancel of a submitted request, approve, cancel of an
 approved request, ledger page) it resets pg_stat_statements, sends N requests one after the other
 (one keep-alive connection, development headers as in bench/lua), and reports per request:
-statements (pg_stat_statements calls, BEGIN/COMMIT included), round trips (every statement but
-BEGIN, which the JDBC driver sends in the same message as the first query), PostgreSQL execution
+statements (pg_stat_statements calls, BEGIN/COMMIT included), round trips (see below), PostgreSQL execution
 time, and CPU ms of the API and of PostgreSQL (all its processes, from /proc). Then every
-statement with its calls per request. Sequential requests: the CPU per request has no queueing in
+statement with its calls per request. pg_stat_statements does not list COMMIT: a transaction's
+COMMIT is one more round trip, which BEGIN (sent with the first query) makes up for, so round trips
+= statements counted. Sequential requests: the CPU per request has no queueing in
 it, the statement counts are exact. psql must reach the bench database (PGHOST etc. set).
 Submits use their own employees and days (blocks 5 and 6 of bench/lua/common.lua's work days).
 """
@@ -102,7 +103,7 @@ def measure(name, n, send, api_pid, postmaster):
     begins = sum(c for c, _, q in statements if q.strip().upper() in ("BEGIN", "BEGIN READ ONLY"))
     exec_ms = sum(t for _, t, _ in statements)
     ms = 1000.0 / HZ
-    return {"name": name, "n": n, "statements": calls / n, "round_trips": (calls - begins) / n,
+    return {"name": name, "n": n, "statements": calls / n, "round_trips": calls / n, "transactions": begins / n,
             "exec_ms": exec_ms / n, "api_ms": (a1 - a0) * ms / n, "pg_ms": (p1 - p0) * ms / n,
             "list": statements}
 

@@ -90,8 +90,7 @@ public class BalanceForecastService {
                                                        LocalDate date) {
         LocalDate today = LocalDate.now(clock);
         LocalDate on = date.isBefore(today) ? today : date;
-        List<BalanceView> views = balances.balances(caller, companyId, employeeId).stream()
-                .filter(v -> v.policyId().equals(policyId)).toList();
+        List<BalanceView> views = balances.balance(caller, companyId, employeeId, policyId).stream().toList();
         return items(companyId, employeeId, views, on).stream().findFirst().map(item -> new Projection(on, item));
     }
 

@@ -66,7 +66,9 @@ class NotificationRepository {
 
     /**
      * Who decides the employee's requests today: the manager (when active) and the manager's
-     * delegates in force on {@code day}, or every admin when there is no active manager.
+     * delegates in force on {@code day}, or every admin when there is no active manager. The ids are
+     * gathered first and looked up by key: written as {@code e.id = :manager OR e.id IN (…)} the
+     * planner read every active employee of the company (4.5 ms a submit with 10,000; issue 27).
      */
     List<Recipient> approvers(UUID companyId, UUID managerId, LocalDate day) {
         if (managerId == null) {
@@ -77,7 +79,9 @@ class NotificationRepository {
                        e.manager_id, e.active
                 FROM employees e
                 WHERE e.company_id = :company AND e.active
-                  AND (e.id = :manager OR e.id IN (
+                  AND e.id = ANY (ARRAY(
+                      SELECT CAST(:manager AS uuid)
+                      UNION ALL
                       SELECT d.delegate_id FROM approval_delegations d
                       WHERE d.company_id = :company AND d.delegator_id = :manager AND d.revoked_at IS NULL
                         AND d.start_date <= :day AND d.end_date >= :day))

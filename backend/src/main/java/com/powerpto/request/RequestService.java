@@ -180,12 +180,13 @@ public class RequestService {
         validate(body);
         checkSubmitter(caller, companyId, body.employeeId());
         checkDirectives(caller, body);
-        EmployeeSchedule employee = repository.schedule(companyId, body.employeeId())
-                .filter(EmployeeSchedule::active)
+        RequestRepository.Subject subject = repository.subject(companyId, body.employeeId(), body.policyId())
+                .filter(s -> s.employee().active())
                 .orElseThrow(() -> ApiException.notFound("employee"));
-        if (!repository.policyExists(companyId, body.policyId())) {
+        if (!subject.policyExists()) {
             throw ApiException.notFound("policy");
         }
+        EmployeeSchedule employee = subject.employee();
         Instant start = RequestTimes.parse("start_at", body.startAt(), employee.zone());
         Instant end = RequestTimes.parse("end_at", body.endAt(), employee.zone());
         RequestTimes.checkRange(start, end);

@@ -110,6 +110,20 @@ class FoundationApiTest extends ApiTest {
     }
 
     @Test
+    void aRequestWithoutAnIdGetsAFreshVersion4Uuid() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            String id = http.get("/api/health").header("X-Request-Id");
+            UUID parsed = UUID.fromString(id);
+            assertThat(parsed.version()).isEqualTo(4);
+            assertThat(parsed.variant()).isEqualTo(2);
+            assertThat(parsed.toString()).isEqualTo(id);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(5);
+    }
+
+    @Test
     void requestLogLineCarriesThePlanFields(CapturedOutput output) throws Exception {
         Person admin = fixtures.newCompanyAdmin();
         http.as(admin).header("X-Request-Id", "log-check-42").get("/api/companies/" + admin.companyId() + "/audit-log").expect(200);
