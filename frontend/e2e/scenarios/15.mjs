@@ -1,6 +1,7 @@
 // Issue 15 in the browser: import a team from CSV (preview, problems, then the real import),
 // bulk-assign a policy to their department, terminate the manager after reviewing the final
-// statement, see the report left to reassign, then rehire.
+// statement, see the report left to reassign, then rehire. Issue 24: a termination with a future
+// last day is withdrawn first (a rehire is only for an employment that has ended).
 import { assert, axe, byTestId, expectToast, futureWeekday, iso, nav, newPage, selectOption, shot, signIn, config } from '../lib.mjs';
 
 const HEADER = 'email,first_name,last_name,manager_email,timezone,hire_date,work_days,workday_minutes,pay_type,role,department,location';
@@ -53,13 +54,32 @@ export async function lifecycle(browser, { step }) {
     });
   }
 
-  const terminated = imported && (await step('terminate: confirm with the final statement; the report is left to reassign', admin, async () => {
+  const withdrawn = imported && (await step('a future termination is withdrawn: employed again, the report keeps the manager', admin, async () => {
     await nav(admin, 'Employees');
     await byTestId(admin, 'employee-search').fill(boss);
     await admin.getByRole('link', { name: `Leo Lead${suffix}` }).click();
     await byTestId(admin, 'tab-employment').click();
     await byTestId(admin, 'final-statement-card').waitFor();
-    await byTestId(admin, 'termination-date').fill(iso(new Date()));
+    await byTestId(admin, 'termination-date').fill(futureWeekday(7));
+    await byTestId(admin, 'terminate').click();
+    await byTestId(admin, 'terminate-dialog').waitFor();
+    await byTestId(admin, 'confirm-terminate').click();
+    await expectToast(admin, 'Termination recorded');
+    await byTestId(admin, 'reports-to-reassign').filter({ hasText: `Rita Member${suffix}` }).waitFor();
+    assert(!(await byTestId(admin, 'rehire-date').isVisible()), 'no rehire while still employed');
+    await byTestId(admin, 'withdraw-termination').click();
+    await byTestId(admin, 'withdraw-dialog').waitFor();
+    await axe(admin, 'withdraw termination');
+    await byTestId(admin, 'confirm-withdraw').click();
+    await expectToast(admin, 'Termination withdrawn');
+    await byTestId(admin, 'termination-date').waitFor();
+    await shot(admin, 'termination-withdrawn');
+  }));
+
+  const terminated = withdrawn && (await step('terminate: confirm with the final statement; the report is left to reassign', admin, async () => {
+    const yesterday = new Date();
+    yesterday.setDate(yesterday.getDate() - 1);
+    await byTestId(admin, 'termination-date').fill(iso(yesterday));
     await byTestId(admin, 'termination-reason').fill('Moved on');
     await byTestId(admin, 'terminate').click();
     const dialog = byTestId(admin, 'terminate-dialog');

@@ -66,6 +66,21 @@ export async function issue20(browser, runner) {
     await shot(admin, 'i20-policy-scheduled-version');
   });
 
+  await step('issue 24: the simulator shows what a part-time version would change before it is saved', admin, async () => {
+    await nav(admin, 'Policies');
+    await admin.getByRole('link', { name: 'vacation', exact: true }).first().click();
+    await byTestId(admin, 'edit-policy').click();
+    await byTestId(admin, 'policy-part-time').click();
+    await byTestId(admin, 'simulate-run').click();
+    const summary = byTestId(admin, 'simulate-summary');
+    await summary.waitFor();
+    const text = await summary.innerText();
+    assert(/gain.*lose.*total/.test(text), `simulator summary (${text})`);
+    await shot(admin, 'i24-simulator');
+    await axe(admin, 'policy simulator');
+    await admin.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   await step('payroll ledger CSV has names, e-mail, policy name and amounts in the unit', admin, async () => {
     await nav(admin, 'Reports');
     await byTestId(admin, 'tab-ledger-export').click();

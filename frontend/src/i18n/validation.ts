@@ -36,6 +36,8 @@ export const VALIDATION_KEYS: Record<string, MessageKey> = {
   "That day does not exist in that month.": 'validation.dayMissing',
   "The amount accrued must be more than 0.": 'validation.accruedPositive',
   "Minutes worked must be a whole number above 0.": 'validation.workedPositive',
+  "A full-time week only applies with part-time proration.": 'validation.fullTimeWeekAlone',
+  "A full-time week is 1 to 168 hours.": 'validation.fullTimeWeek',
   "Enter the first name.": 'validation.firstName',
   "Enter the last name.": 'validation.lastName',
   "Enter a valid e-mail address.": 'validation.email',

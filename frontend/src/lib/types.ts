@@ -129,6 +129,9 @@ export interface TimeAccrualSettings extends AccrualCommon {
   rate_minutes_per_month?: number;
   rate_minutes_per_year?: number;
   proration: ProrationMethod;
+  /** Issue 24: grants scale by the employee's weekly minutes against a full-time week (default 5 × 480). */
+  part_time_proration?: boolean | null;
+  full_time_week_minutes?: number | null;
 }
 
 export interface HoursWorkedSettings extends AccrualCommon {

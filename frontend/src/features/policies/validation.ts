@@ -60,6 +60,8 @@ export interface PolicyFormValues {
   accrual_timing: AccrualTiming;
   rate_minutes: string;
   proration: ProrationMethod;
+  part_time_proration: boolean;
+  full_time_week_minutes: string;
   // HOURS_WORKED
   accrue_minutes: string;
   per_worked_minutes: string;
@@ -103,6 +105,8 @@ export function emptyPolicyForm(today: string): PolicyFormValues {
     accrual_timing: 'START_OF_PERIOD',
     rate_minutes: '',
     proration: 'DAYS_ACTIVE',
+    part_time_proration: false,
+    full_time_week_minutes: '',
     accrue_minutes: '',
     per_worked_minutes: '',
     allow_negative: false,
@@ -190,6 +194,8 @@ export function settingsToForm(
     v.accrual_timing = settings.accrual_timing;
     v.proration = settings.proration;
     v.rate_minutes = str(settings[RATE_FIELD[settings.accrual_frequency]]);
+    v.part_time_proration = !!settings.part_time_proration;
+    v.full_time_week_minutes = str(settings.full_time_week_minutes);
   } else {
     v.accrue_minutes = str(settings.accrual_ratio?.accrue_minutes);
     v.per_worked_minutes = str(settings.accrual_ratio?.per_worked_minutes);
@@ -249,6 +255,9 @@ function formToAccrualSettings(v: PolicyFormValues): PolicySettings {
       accrual_timing: v.accrual_timing,
       [RATE_FIELD[v.accrual_frequency]]: parseWhole(v.rate_minutes) as number,
       proration: v.proration,
+      ...(v.part_time_proration
+        ? { part_time_proration: true, full_time_week_minutes: parseWhole(v.full_time_week_minutes) }
+        : {}),
     } as PolicySettings;
   }
   return {
@@ -353,6 +362,11 @@ export function validateSettings(input: unknown): Record<string, string> {
       if (rate === undefined || rate === null) e[expected] = 'Enter the accrual rate.';
       else if (!isInt(rate) || rate <= 0) e[expected] = 'The rate must be more than 0.';
     }
+    const week = s.full_time_week_minutes;
+    if (week !== undefined && week !== null) {
+      if (s.part_time_proration !== true) e.full_time_week_minutes = 'A full-time week only applies with part-time proration.';
+      else if (!isInt(week) || week < 60 || week > 7 * 1440) e.full_time_week_minutes = 'A full-time week is 1 to 168 hours.';
+    }
   } else if (s.accrual_method === 'HOURS_WORKED') {
     const r = s.accrual_ratio as Record<string, unknown> | undefined;
     if (!r || typeof r !== 'object') e.accrual_ratio = 'Enter the accrual ratio.';
@@ -361,7 +375,7 @@ export function validateSettings(input: unknown): Record<string, string> {
       if (!isInt(r.per_worked_minutes) || r.per_worked_minutes <= 0)
         e['accrual_ratio.per_worked_minutes'] = 'Minutes worked must be a whole number above 0.';
     }
-    for (const f of [...RATE_FIELDS, 'accrual_frequency', 'accrual_timing', 'proration']) {
+    for (const f of [...RATE_FIELDS, 'accrual_frequency', 'accrual_timing', 'proration', 'part_time_proration', 'full_time_week_minutes']) {
       if (s[f] !== undefined && s[f] !== null) e[f] = `${f} does not apply to an hours-worked policy.`;
     }
   } else {
@@ -451,6 +465,7 @@ export function validatePolicyForm(
     // Typed numbers that are not whole numbers get a clear message before shape checks.
     const numeric: [keyof PolicyFormValues, boolean][] = [
       ['rate_minutes', v.accrual_method === 'TIME'],
+      ['full_time_week_minutes', v.accrual_method === 'TIME' && v.part_time_proration],
       ['accrue_minutes', v.accrual_method === 'HOURS_WORKED'],
       ['per_worked_minutes', v.accrual_method === 'HOURS_WORKED'],
       ['negative_limit_minutes', v.allow_negative],

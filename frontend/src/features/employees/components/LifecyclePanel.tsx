@@ -23,6 +23,10 @@ export interface FinalStatement {
   employee_id: string;
   termination_date: string | null;
   items: { policy_id: string; policy_key: string; policy_name?: string | null; available_minutes: number | null; payable_minutes: number; unit: string }[];
+  /** Issue 24: the day the amounts stand on (grants due up to the last day included). */
+  as_of?: string;
+  /** Issue 24: requests still pending, listed apart. */
+  pending_requests?: { request_id: string; policy_id: string; start_at: string; end_at: string; requested_minutes: number }[];
 }
 
 interface TerminationResult extends Employee {
@@ -30,6 +34,18 @@ interface TerminationResult extends Employee {
   cancelled_requests: string[];
   reversed_requests: string[];
   reports_without_manager: { id: string; first_name: string; last_name: string; email: string }[];
+  trimmed_requests?: string[];
+}
+
+/** The answer of DELETE …/termination (issue 24). */
+interface WithdrawalResult extends Employee {
+  restored_assignments: string[];
+  assignments_changed_since: string[];
+  restored_reports: string[];
+  reports_changed_since: string[];
+  cancelled_requests: string[];
+  reversed_requests: string[];
+  trimmed_requests: string[];
 }
 
 /** The final statement: each balance in its policy's unit (days by the employee's workday). */
@@ -91,6 +107,22 @@ export function LifecyclePanel({ employee }: { employee: Employee }) {
       await refresh();
     },
   });
+  const [withdrawing, setWithdrawing] = useState(false);
+  const withdraw = useMutation({
+    mutationFn: () => api.del<WithdrawalResult>(`${base}/termination`),
+    onSuccess: async (r) => {
+      setWithdrawing(false);
+      setResult(null);
+      const left = r.cancelled_requests.length + r.reversed_requests.length;
+      const kept = r.assignments_changed_since.length + r.reports_changed_since.length;
+      toast(t('lifecycle.withdrawn'), {
+        description: [left > 0 ? t('lifecycle.stillCancelled', { count: left }) : '', kept > 0 ? t('lifecycle.keptChanges', { count: kept }) : '']
+          .filter(Boolean)
+          .join(' ') || undefined,
+      });
+      await refresh();
+    },
+  });
   const rehire = useMutation({
     mutationFn: () => api.post<Employee>(`${base}/rehire`, { hire_date: hireDate }),
     onSuccess: async () => {
@@ -131,7 +163,15 @@ export function LifecyclePanel({ employee }: { employee: Employee }) {
             </Button>
           </form>
         )}
-        {terminated && (
+        {terminated && employee.status !== 'TERMINATED' && (
+          <div className="mt-4 space-y-2" data-testid="withdraw-termination-card">
+            <p className="text-sm text-slate-700">{t('lifecycle.withdrawHint')}</p>
+            <Button variant="secondary" onClick={() => setWithdrawing(true)} data-testid="withdraw-termination">
+              {t('lifecycle.withdraw')}
+            </Button>
+          </div>
+        )}
+        {terminated && employee.status === 'TERMINATED' && (
           <form
             onSubmit={(e) => {
               e.preventDefault();
@@ -191,10 +231,39 @@ export function LifecyclePanel({ employee }: { employee: Employee }) {
           ) : statement.isError ? (
             <ErrorState error={statement.error} onRetry={() => statement.refetch()} />
           ) : (
-            <StatementTable statement={statement.data} employee={employee} />
+            <>
+              <StatementTable statement={statement.data} employee={employee} />
+              {statement.data.as_of && (
+                <p className="mt-2 text-xs text-slate-600" data-testid="statement-as-of">
+                  {t('lifecycle.asOf', { date: formatDate(statement.data.as_of) })}
+                </p>
+              )}
+              {(statement.data.pending_requests ?? []).length > 0 && (
+                <p className="mt-1 text-xs text-slate-600" data-testid="statement-pending">
+                  {t('lifecycle.pending', { count: statement.data.pending_requests?.length ?? 0 })}
+                </p>
+              )}
+            </>
           )}
         </div>
       </Card>
+      <Dialog
+        open={withdrawing}
+        onOpenChange={setWithdrawing}
+        title={t('lifecycle.confirmWithdrawTitle', { name: fullName(employee) })}
+        description={t('lifecycle.withdrawHint')}
+        testId="withdraw-dialog"
+      >
+        <FormError error={withdraw.error} />
+        <div className="mt-4 flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setWithdrawing(false)}>
+            {t('action.cancel')}
+          </Button>
+          <Button onClick={() => withdraw.mutate()} disabled={withdraw.isPending} data-testid="confirm-withdraw">
+            {t('lifecycle.confirmWithdraw')}
+          </Button>
+        </div>
+      </Dialog>
       <Dialog
         open={confirming}
         onOpenChange={setConfirming}

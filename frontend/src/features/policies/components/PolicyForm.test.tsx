@@ -84,3 +84,33 @@ describe('PolicyForm in German', { timeout: 20_000 }, () => {
     expect(document.body.textContent).not.toMatch(/Enter a key|Create policy|Effective from/);
   });
 });
+
+describe('PolicyForm part-time proration (issue 24)', { timeout: 20_000 }, () => {
+  it('is opt-in, takes a full-time week in hours and is sent with the TIME settings', async () => {
+    const user = userEvent.setup();
+    const onSubmit = form('DAYS');
+    await user.type(screen.getByTestId('policy-rate_minutes'), '2.5');
+    expect(screen.queryByTestId('policy-full_time_week_minutes')).toBeNull();
+    await user.click(screen.getByTestId('policy-part-time'));
+    expect(screen.getByText(/a 6-hour day earns 30 of every 40 hours/)).toBeTruthy();
+    await user.type(screen.getByTestId('policy-full_time_week_minutes'), '38');
+    await user.click(screen.getByTestId('policy-submit'));
+    const values = onSubmit.mock.calls[0][0] as PolicyFormValues;
+    expect(formToSettings(values)).toMatchObject({ rate_minutes_per_month: 1200, part_time_proration: true, full_time_week_minutes: 2280 });
+  });
+
+  it('without it the settings carry no part-time fields, and an impossible week is refused in German', async () => {
+    expect(formToSettings({ ...emptyPolicyForm('2026-01-01'), rate_minutes: '800' })).not.toHaveProperty('part_time_proration');
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    renderIn(
+      <PolicyForm initial={{ ...emptyPolicyForm('2026-01-01'), key: 'teilzeit', rate_minutes: '1200', part_time_proration: true }}
+        creating submitting={false} submitError={null} onSubmit={onSubmit} onCancel={() => {}} />,
+      'de',
+    );
+    await user.type(screen.getByTestId('policy-full_time_week_minutes'), '200');
+    await user.click(screen.getByRole('button', { name: 'Regelung anlegen' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByText('Eine Vollzeitwoche hat 1 bis 168 Stunden.')).toBeTruthy();
+  });
+});

@@ -13,7 +13,8 @@ import { Select } from '@/components/ui/select';
 import { FormError } from '@/components/ui/states';
 import { AmountInput, useOtherUnitHint } from './AmountInput';
 import { RequestRulesSection } from './RequestRulesSection';
-import { validatePolicyForm, type PolicyFormErrors, type PolicyFormValues } from '../validation';
+import { SimulationPanel } from './SimulationPanel';
+import { formToSettings, validatePolicyForm, type PolicyFormErrors, type PolicyFormValues } from '../validation';
 
 
 function Section({ title, children, description }: { title: string; children: ReactNode; description?: string }) {
@@ -29,6 +30,8 @@ function Section({ title, children, description }: { title: string; children: Re
 interface Props {
   initial: PolicyFormValues;
   creating: boolean;
+  /** The policy a new version is for: shows the simulator before saving (issue 24). */
+  policyId?: string;
   previousEffectiveFrom?: string;
   submitting: boolean;
   submitError: unknown;
@@ -36,7 +39,7 @@ interface Props {
   onCancel: () => void;
 }
 
-export function PolicyForm({ initial, creating, previousEffectiveFrom, submitting, submitError, onSubmit, onCancel }: Props) {
+export function PolicyForm({ initial, creating, policyId, previousEffectiveFrom, submitting, submitError, onSubmit, onCancel }: Props) {
   const [v, setV] = useState(initial);
   const [showErrors, setShowErrors] = useState(false);
   const errors: PolicyFormErrors = validatePolicyForm(v, { creating, previousEffectiveFrom });
@@ -67,7 +70,7 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
   // Only converts what is typed in days; balances are stored (and accrue) in exact minutes.
   const [workdayHours, setWorkdayHours] = useState('8');
   const workday = Math.round(Number(workdayHours.replace(',', '.')) * 60) > 0 ? Math.round(Number(workdayHours.replace(',', '.')) * 60) : 480;
-  const amount = (k: 'rate_minutes' | 'accrue_minutes' | 'negative_limit_minutes' | 'bank_cap_minutes' | 'carryover_cap_minutes') => ({
+  const amount = (k: 'rate_minutes' | 'accrue_minutes' | 'negative_limit_minutes' | 'bank_cap_minutes' | 'carryover_cap_minutes' | 'full_time_week_minutes') => ({
     minutes: v[k],
     onMinutes: (m: string) => setV((s) => ({ ...s, [k]: m })),
     unit: v.unit,
@@ -190,6 +193,21 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
               />
             </Field>
           </div>
+          <Checkbox label={t('policy.form.partTime')} checked={v.part_time_proration} onChange={set('part_time_proration')} testId="policy-part-time" />
+          {v.part_time_proration && (
+            <div className="grid gap-4 sm:grid-cols-2">
+              <p className="text-xs text-slate-600 sm:col-span-2">{t('policy.form.partTimeHint')}</p>
+              <Field label={t('policy.form.fullTimeWeek')} error={err('full_time_week_minutes')} hint={t('policy.form.fullTimeWeekHint')}>
+                <AmountInput
+                  minutes={v.full_time_week_minutes}
+                  onMinutes={(m) => setV((s) => ({ ...s, full_time_week_minutes: m }))}
+                  unit="HOURS"
+                  workdayMinutes={workday}
+                  data-testid="policy-full_time_week_minutes"
+                />
+              </Field>
+            </div>
+          )}
         </Section>
       )}
 
@@ -313,6 +331,18 @@ export function PolicyForm({ initial, creating, previousEffectiveFrom, submittin
       )}
 
       <RequestRulesSection rules={v.rules} onChange={set('rules')} error={err} Section={Section} />
+
+      {!creating && policyId && (
+        <SimulationPanel
+          policyId={policyId}
+          unit={accrual ? v.unit : 'DAYS'}
+          workdayMinutes={workday}
+          draft={() => {
+            setShowErrors(true);
+            return Object.keys(errors).length > 0 ? null : { effective_from: v.effective_from, settings: formToSettings(v) };
+          }}
+        />
+      )}
 
       <Card className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onCancel}>

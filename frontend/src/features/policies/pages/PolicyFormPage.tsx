@@ -82,6 +82,7 @@ export default function PolicyFormPage() {
         key={current?.current_version?.id ?? 'new'}
         initial={initial}
         creating={creating}
+        policyId={pid}
         previousEffectiveFrom={current?.current_version?.effective_from}
         submitting={save.isPending}
         submitError={save.error}

@@ -42,6 +42,31 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The balance timeline is a pure function of its inputs: no framework, no database, no clock (decision 0040). */
+    @Test
+    void theTimelineIsPure() {
+        classes().that().resideInAPackage("com.powerpto.accrual.timeline..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.powerpto.accrual.timeline..",
+                        "com.powerpto.accrual.calc..")
+                .check(classes);
+        noClasses().that().resideInAPackage("com.powerpto.accrual.timeline..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
+                .check(classes);
+    }
+
+    /**
+     * The features that own a balance's inputs publish "input changed" events; the accrual feature
+     * listens. None of them depends on it (issue 24: three files did).
+     */
+    @Test
+    void lowerFeaturesNeverDependOnAccruals() {
+        noClasses().that().resideInAnyPackage("com.powerpto.policy..", "com.powerpto.employee..", "com.powerpto.ledger..",
+                        "com.powerpto.request..", "com.powerpto.lifecycle..", "com.powerpto.imports..",
+                        "com.powerpto.assignment..", "com.powerpto.events..")
+                .should().dependOnClassesThat().resideInAPackage("com.powerpto.accrual..")
+                .check(classes);
+    }
+
     @Test
     void featuresDoNotReachIntoThePlatformsInternalsOfOthers() {
         noClasses().that().resideOutsideOfPackage("com.powerpto.platform..")

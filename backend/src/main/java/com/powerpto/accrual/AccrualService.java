@@ -18,30 +18,26 @@ import java.util.UUID;
 
 /**
  * Runs the accrual jobs: admin-triggered runs for one company, and whole dates for the worker
- * (carryover on January 1, then expirations, then time accruals; the date is recorded as
- * completed in {@code job_progress} in the same transaction as its run records and audit rows).
+ * (the carryovers of the date, then its expirations, then its time grants — each what the balances'
+ * timelines say for the date; the date is recorded as completed in {@code job_progress} in the same
+ * transaction as its run records and audit rows).
  */
 @Service
 public class AccrualService {
 
     private static final Logger log = LoggerFactory.getLogger(AccrualService.class);
 
-    private final TimeAccrualJob timeAccrual;
-    private final CarryoverJob carryover;
-    private final ExpirationJob expiration;
+    private final TimelineJob timeline;
     private final RunRecorder recorder;
     private final AccrualMetrics metrics;
     private final JobProgressRepository progress;
     private final TransactionTemplate tx;
     private final java.time.Clock clock;
 
-    public AccrualService(TimeAccrualJob timeAccrual, CarryoverJob carryover, ExpirationJob expiration, RunRecorder recorder,
-                          AccrualMetrics metrics, JobProgressRepository progress, PlatformTransactionManager transactions,
-                          java.time.Clock clock) {
+    public AccrualService(TimelineJob timeline, RunRecorder recorder, AccrualMetrics metrics, JobProgressRepository progress,
+                          PlatformTransactionManager transactions, java.time.Clock clock) {
         this.clock = clock;
-        this.timeAccrual = timeAccrual;
-        this.carryover = carryover;
-        this.expiration = expiration;
+        this.timeline = timeline;
         this.recorder = recorder;
         this.metrics = metrics;
         this.progress = progress;
@@ -123,12 +119,10 @@ public class AccrualService {
     }
 
     RunResult run(JobKind job, LocalDate day, UUID companyOrNull, RunTrigger trigger, BatchGate gate) {
-        return switch (job) {
-            case TIME_ACCRUAL -> timeAccrual.run(day, companyOrNull, trigger, gate);
-            case CARRYOVER -> carryover.run(day, companyOrNull, trigger, gate);
-            case EXPIRATION -> expiration.run(day, companyOrNull, trigger, gate);
-            case PAYROLL -> throw new IllegalArgumentException("payroll runs come from the webhook");
-        };
+        if (job == JobKind.PAYROLL) {
+            throw new IllegalArgumentException("payroll runs come from the webhook");
+        }
+        return timeline.run(job, day, companyOrNull, trigger, gate);
     }
 
     /**

@@ -37,7 +37,7 @@ class RecalculationAdmin {
         employees.get(companyId, employeeId); // 404 for another company's or an unknown employee
         Optional<LocalDate> last = through == null ? recalculation.horizon() : Optional.of(parse(through));
         if (last.isEmpty()) {
-            return AccrualRecalculation.Result.none().toMap();
+            return TimelinePoster.Result.none(null).toMap();
         }
         return recalculation.recalculateEmployee(companyId, employeeId, "recalculation requested by an admin",
                 last.get(), caller.userId()).toMap();

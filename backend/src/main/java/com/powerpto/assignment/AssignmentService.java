@@ -1,13 +1,14 @@
 package com.powerpto.assignment;
 
-import com.powerpto.accrual.AccrualRecalculation;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
+import com.powerpto.events.BalanceInputChanged;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,14 +30,14 @@ public class AssignmentService {
     private final AssignmentRepository repository;
     private final AuditService audit;
     private final Clock clock;
-    private final AccrualRecalculation recalculation;
+    private final ApplicationEventPublisher events;
 
     public AssignmentService(AssignmentRepository repository, AuditService audit, Clock clock,
-                             AccrualRecalculation recalculation) {
+                             ApplicationEventPublisher events) {
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
-        this.recalculation = recalculation;
+        this.events = events;
     }
 
     @Transactional
@@ -68,7 +69,8 @@ public class AssignmentService {
         repository.insert(assignment);
         Assignment stored = repository.find(companyId, assignment.id()).orElseThrow();
         audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, stored.id(), AuditAction.CREATE, null, stored);
-        recalculatePast(stored, "assignment " + stored.id() + " created effective " + stored.effectiveFrom());
+        changed(stored, stored.effectiveFrom(), "assignment " + stored.id() + " created effective " + stored.effectiveFrom(),
+                caller.userId());
         return stored;
     }
 
@@ -87,7 +89,8 @@ public class AssignmentService {
         repository.end(companyId, assignmentId, end);
         Assignment after = repository.find(companyId, assignmentId).orElseThrow();
         audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, assignmentId, AuditAction.DELETE, before, after);
-        recalculatePast(after, "assignment " + assignmentId + " ended effective " + end);
+        // Any end may change a grant already posted: a start-of-period grant of the period it cuts.
+        changed(after, LocalDate.MIN, "assignment " + assignmentId + " ended effective " + end, caller.userId());
         return after;
     }
 
@@ -97,19 +100,24 @@ public class AssignmentService {
      * one that starts after the last day is withdrawn (effective_to = effective_from: an empty range,
      * active on no day; nothing is deleted), audited the same way.
      */
+    /** An assignment a termination ended: as it was, and as it is now. */
+    public record Ended(Assignment before, Assignment after) {
+    }
+
     @Transactional
-    public List<Assignment> endAllAfter(Caller caller, UUID companyId, UUID employeeId, LocalDate lastDay) {
+    public List<Ended> endAllAfter(Caller caller, UUID companyId, UUID employeeId, LocalDate lastDay) {
         caller.adminOf(companyId);
         LocalDate firstDayAfter = lastDay.plusDays(1);
-        List<Assignment> ended = new java.util.ArrayList<>();
+        List<Ended> ended = new java.util.ArrayList<>();
         for (Assignment running : repository.runningOnOrAfter(companyId, employeeId, firstDayAfter)) {
             if (running.effectiveFrom().isBefore(firstDayAfter)) {
-                ended.add(end(caller, companyId, running.id(), firstDayAfter));
+                ended.add(new Ended(running, end(caller, companyId, running.id(), firstDayAfter)));
             } else {
                 repository.end(companyId, running.id(), running.effectiveFrom());
                 Assignment after = repository.find(companyId, running.id()).orElseThrow();
                 audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, running.id(), AuditAction.DELETE, running, after);
-                ended.add(after);
+                changed(after, LocalDate.MIN, "assignment " + running.id() + " withdrawn (termination)", caller.userId());
+                ended.add(new Ended(running, after));
             }
         }
         return ended;
@@ -150,15 +158,34 @@ public class AssignmentService {
     }
 
     /**
-     * Accruals already run for dates this assignment now changes are corrected in this transaction
-     * (docs/corrections.md); an assignment that starts after the last accrual run changes nothing yet.
-     * An end date always may: a start-of-period grant of the current period is prorated.
+     * Restores the end of an assignment that a withdrawn termination set (issue 24), if nobody changed
+     * it since: its {@code effective_to} is still {@code setTo} and no assignment to the policy took the
+     * days back. Empty when it was changed since (it is left as it is). Audited like an end.
      */
-    private void recalculatePast(Assignment assignment, String cause) {
-        boolean ended = assignment.effectiveTo() != null;
-        if (ended || recalculation.horizon().filter(h -> !assignment.effectiveFrom().isAfter(h)).isPresent()) {
-            recalculation.recalculateEmployee(assignment.companyId(), assignment.employeeId(), cause);
+    @Transactional
+    public Optional<Assignment> restoreEnd(Caller caller, UUID companyId, UUID assignmentId, LocalDate setTo,
+                                           LocalDate restoredTo) {
+        caller.adminOf(companyId);
+        Optional<Assignment> current = repository.find(companyId, assignmentId);
+        if (current.isEmpty() || !java.util.Objects.equals(current.get().effectiveTo(), setTo)) {
+            return Optional.empty();
         }
+        Assignment before = current.get();
+        repository.lockEmployee(companyId, before.employeeId());
+        if (repository.overlapping(companyId, before.employeeId(), before.policyId(), setTo, restoredTo, assignmentId).isPresent()) {
+            return Optional.empty();
+        }
+        repository.end(companyId, assignmentId, restoredTo);
+        Assignment after = repository.find(companyId, assignmentId).orElseThrow();
+        audit.record(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, assignmentId, AuditAction.UPDATE, before, after);
+        changed(after, setTo, "assignment " + assignmentId + " end restored (termination withdrawn)", caller.userId());
+        return Optional.of(after);
+    }
+
+    /** An assignment span changed from {@code from} on: its balance's timeline changes (docs/corrections.md). */
+    private void changed(Assignment assignment, LocalDate from, String cause, UUID actorId) {
+        events.publishEvent(BalanceInputChanged.employee(assignment.companyId(), assignment.employeeId(),
+                assignment.policyId(), from, cause, actorId));
     }
 
     /**

@@ -1,12 +1,12 @@
 package com.powerpto.assignment;
 
-import com.powerpto.accrual.AccrualRecalculation;
-
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
+import com.powerpto.events.BalanceInputChanged;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,15 +38,15 @@ public class BulkAssignmentService {
     private final AssignmentRepository assignments;
     private final AuditService audit;
     private final Clock clock;
-    private final AccrualRecalculation recalculation;
+    private final ApplicationEventPublisher events;
 
     public BulkAssignmentService(BulkAssignmentRepository targets, AssignmentRepository assignments, AuditService audit,
-                                 Clock clock, AccrualRecalculation recalculation) {
+                                 Clock clock, ApplicationEventPublisher events) {
         this.targets = targets;
         this.assignments = assignments;
         this.audit = audit;
         this.clock = clock;
-        this.recalculation = recalculation;
+        this.events = events;
     }
 
     @Transactional
@@ -82,11 +82,11 @@ public class BulkAssignmentService {
         created.forEach(a -> auditRows.put(a.id(), new Object[] {null, a}));
         audit.recordAll(companyId, caller.userId(), AuditEntityType.ASSIGNMENT, AuditAction.CREATE, auditRows);
         if (!created.isEmpty()) {
-            // Starting on dates the worker already ran: the policy's balances go to the durable
-            // recalculation queue (one statement), as for a backdated policy version, instead of
-            // one synchronous recalculation per person in this request.
-            recalculation.enqueuePolicy(companyId, policyId, body.effectiveFrom(),
-                    "bulk assignment from " + body.effectiveFrom(), caller.userId());
+            // Starting on dates the worker already ran: the accrual feature corrects these balances
+            // (many people go to its durable queue in one statement, a few are corrected at once).
+            events.publishEvent(new BalanceInputChanged(companyId, policyId,
+                    created.stream().map(Assignment::employeeId).toList(), body.effectiveFrom(),
+                    "bulk assignment from " + body.effectiveFrom(), caller.userId()));
         }
         return new BulkAssignmentResult(picked.size(), created, skipped);
     }

@@ -94,6 +94,40 @@ class EmployeeRepository {
                 .update();
     }
 
+    /**
+     * Keeps the history a balance timeline reads in step with the employee rows: a first employment for
+     * an employee without one, the current (latest) employment's hire date, and a schedule row effective
+     * {@code scheduleFrom} when the working week differs from the one in force (since ever for a new employee).
+     */
+    void recordHistory(UUID companyId, java.util.Collection<UUID> employees, LocalDate scheduleFrom) {
+        String ids = "{" + String.join(",", employees.stream().map(UUID::toString).toList()) + "}";
+        jdbc.sql("""
+                INSERT INTO employments (company_id, employee_id, seq, hire_date, last_day)
+                SELECT e.company_id, e.id, 1, e.hire_date, e.termination_date
+                FROM unnest(CAST(:ids AS uuid[])) AS x(id) JOIN employees e ON e.company_id = :company AND e.id = x.id
+                WHERE NOT EXISTS (SELECT 1 FROM employments m WHERE m.company_id = e.company_id AND m.employee_id = e.id)
+                ON CONFLICT DO NOTHING
+                """).param("company", companyId).param("ids", ids).update();
+        jdbc.sql("""
+                UPDATE employments m SET hire_date = e.hire_date, updated_at = now()
+                FROM unnest(CAST(:ids AS uuid[])) AS x(id) JOIN employees e ON e.company_id = :company AND e.id = x.id
+                WHERE m.company_id = e.company_id AND m.employee_id = e.id AND m.hire_date IS DISTINCT FROM e.hire_date
+                  AND m.seq = (SELECT max(seq) FROM employments l WHERE l.company_id = e.company_id AND l.employee_id = e.id)
+                """).param("company", companyId).param("ids", ids).update();
+        jdbc.sql("""
+                INSERT INTO employee_schedules (company_id, employee_id, effective_from, work_days, workday_minutes)
+                SELECT e.company_id, e.id, CASE WHEN s.effective_from IS NULL THEN DATE '1900-01-01' ELSE :from END,
+                       e.work_days, e.workday_minutes
+                FROM unnest(CAST(:ids AS uuid[])) AS x(id) JOIN employees e ON e.company_id = :company AND e.id = x.id
+                LEFT JOIN LATERAL (SELECT effective_from, work_days, workday_minutes FROM employee_schedules s
+                                   WHERE s.company_id = e.company_id AND s.employee_id = e.id
+                                   ORDER BY effective_from DESC LIMIT 1) s ON true
+                WHERE s.effective_from IS NULL OR s.work_days <> e.work_days OR s.workday_minutes <> e.workday_minutes
+                ON CONFLICT (company_id, employee_id, effective_from)
+                    DO UPDATE SET work_days = EXCLUDED.work_days, workday_minutes = EXCLUDED.workday_minutes
+                """).param("company", companyId).param("ids", ids).param("from", scheduleFrom).update();
+    }
+
     Page<Employee> page(UUID companyId, EmployeeFilter filter, UUID visibleToManager, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE company_id = :company");

@@ -1,14 +1,15 @@
 package com.powerpto.employee;
 
-import com.powerpto.accrual.AccrualRecalculation;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
+import com.powerpto.events.BalanceInputChanged;
 import com.powerpto.platform.company.CompanyRepository;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +20,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -33,19 +35,16 @@ public class EmployeeService {
     private final EmployeeRepository repository;
     private final CompanyRepository companies;
     private final AuditService audit;
-    private final AccrualRecalculation recalculation;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
     public EmployeeService(EmployeeRepository repository, CompanyRepository companies, AuditService audit,
-                           AccrualRecalculation recalculation, org.springframework.context.ApplicationEventPublisher events,
-                           java.time.Clock clock) {
-        this.events = events;
-        this.clock = clock;
+                           ApplicationEventPublisher events, java.time.Clock clock) {
         this.repository = repository;
         this.companies = companies;
         this.audit = audit;
-        this.recalculation = recalculation;
+        this.events = events;
+        this.clock = clock;
     }
 
     public record Upsert(Employee employee, boolean created) {
@@ -89,7 +88,9 @@ public class EmployeeService {
                 throw ApiException.invalid("manager_id", "would make a reporting cycle");
             }
         }
+        LocalDate scheduleFrom = scheduleFrom(sent.value().scheduleEffectiveFrom());
         repository.upsert(employee);
+        repository.recordHistory(companyId, List.of(employeeId), scheduleFrom);
         Employee after = repository.find(companyId, employeeId).orElseThrow();
         audit.record(companyId, caller.userId(), AuditEntityType.EMPLOYEE, employeeId,
                 before.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, before.orElse(null), after);
@@ -98,12 +99,66 @@ public class EmployeeService {
             events.publishEvent(new EmployeeLocationChanged(companyId, employeeId, before.get().location(),
                     after.location(), clock.instant()));
         }
-        if (before.isPresent() && !java.util.Objects.equals(before.get().hireDate(), after.hireDate())) {
-            // tenure tiers count from the hire date: accruals already run are corrected now
-            recalculation.recalculateEmployee(companyId, employeeId, "hire date changed from "
-                    + before.get().hireDate() + " to " + after.hireDate());
+        if (before.isPresent()) {
+            publishChanges(before.get(), after, scheduleFrom, caller.userId());
         }
         return new Upsert(after, before.isEmpty());
+    }
+
+    /**
+     * What a balance's timeline reads from the employee changed: the hire date (tenure, the first day an
+     * assignment accrues) or the working week (part-time proration, from its effective date).
+     */
+    private void publishChanges(Employee before, Employee after, LocalDate scheduleFrom, UUID actorId) {
+        if (!java.util.Objects.equals(before.hireDate(), after.hireDate())) {
+            LocalDate from = before.hireDate() == null || after.hireDate() == null ? LocalDate.MIN
+                    : before.hireDate().isBefore(after.hireDate()) ? before.hireDate() : after.hireDate();
+            events.publishEvent(BalanceInputChanged.employee(after.companyId(), after.id(), null, from,
+                    "hire date changed from " + before.hireDate() + " to " + after.hireDate(), actorId));
+        }
+        if (before.workdayMinutes() * before.workDays().size() != after.workdayMinutes() * after.workDays().size()) {
+            events.publishEvent(BalanceInputChanged.employee(after.companyId(), after.id(), null, scheduleFrom,
+                    "working week changed to " + after.workDays().size() + " × " + after.workdayMinutes()
+                            + " minutes from " + scheduleFrom, actorId));
+        }
+    }
+
+    /** The date a schedule change takes effect: as sent (1900–2199), else today. */
+    private LocalDate scheduleFrom(LocalDate sent) {
+        if (sent == null) {
+            return LocalDate.now(clock);
+        }
+        if (sent.isBefore(LocalDate.of(1900, 1, 1)) || sent.getYear() > 2199) {
+            throw ApiException.invalid("schedule_effective_from", "must be between 1900 and 2199");
+        }
+        return sent;
+    }
+
+    /**
+     * For other features that write employees in bulk (imports): keeps their employment and schedule
+     * history in step and publishes the hire-date changes, in the caller's transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void recordHistory(UUID companyId, List<Employee> before, List<UUID> written, UUID actorId) {
+        LocalDate today = LocalDate.now(clock);
+        repository.recordHistory(companyId, written, today);
+        Map<UUID, Employee> earlier = new java.util.HashMap<>();
+        before.forEach(e -> earlier.put(e.id(), e));
+        List<UUID> changed = new java.util.ArrayList<>();
+        LocalDate from = LocalDate.MAX;
+        for (Employee after : repository.findAll(companyId, written)) {
+            Employee was = earlier.get(after.id());
+            if (was != null && !java.util.Objects.equals(was.hireDate(), after.hireDate())) {
+                changed.add(after.id());
+                for (LocalDate d : new LocalDate[] {was.hireDate(), after.hireDate()}) {
+                    from = d == null ? LocalDate.MIN : d.isBefore(from) ? d : from;
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            events.publishEvent(new BalanceInputChanged(companyId, null, changed, from,
+                    "hire dates changed by an import", actorId));
+        }
     }
 
     @Transactional(readOnly = true)
@@ -165,7 +220,8 @@ public class EmployeeService {
                 sent.pick("workday_start", b.workdayStart(),
                         current.workdayStart() == null ? null : current.workdayStart().toString()),
                 sent.pick("department", b.department(), current.department()),
-                sent.pick("location", b.location(), current.location()));
+                sent.pick("location", b.location(), current.location()),
+                b.scheduleEffectiveFrom());
     }
 
     private static Employee validated(UUID companyId, UUID id, EmployeeBody body) {

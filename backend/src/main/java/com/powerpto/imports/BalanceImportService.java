@@ -25,7 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code POST …/imports/balances}: opening balances as ADJUSTMENT entries, each posted through the
+ * {@code POST …/imports/balances}: opening balances as ADJUSTMENT entries dated {@code as_of} (issue 24:
+ * no time grant of the balance is dated on or before it, the opening balance already holds them), each posted through the
  * adjustment service (so the ledger's writer, the balance floor and the audit log apply) with an
  * idempotency key derived from the row's content: importing the same file again posts nothing. A
  * dry run posts everything in a transaction it then rolls back, so it finds every problem a real
@@ -67,10 +68,11 @@ public class BalanceImportService {
         problems.forEach(p -> unreadable.add(p.row()));
         for (CsvTable.Row row : table.rows()) {
             // every column is checked even when reading found a problem on the row (one upload, every problem)
-            AdjustmentBody adjustment = adjustment(row, amountColumns, employees, policies, problems);
-            if (adjustment == null) {
+            Opening opening = adjustment(row, amountColumns, employees, policies, problems);
+            if (opening == null) {
                 continue;
             }
+            AdjustmentBody adjustment = opening.body();
             Integer first = seen.putIfAbsent(adjustment.idempotencyKey(), row.number());
             if (first != null) {
                 problems.add(ImportReport.Problem.of(row.number(), null, "balance_duplicate",
@@ -81,7 +83,7 @@ public class BalanceImportService {
                 continue; // a cell the reader refused (e.g. a formula): never posted, not even in a dry run
             }
             try {
-                if (adjustments.adjust(caller, companyId, adjustment).replayed()) {
+                if (adjustments.openingBalance(caller, companyId, adjustment, opening.asOf()).replayed()) {
                     replayed++;
                 } else {
                     posted++;
@@ -99,7 +101,11 @@ public class BalanceImportService {
         return new ImportReport(table.rows().size(), posted, 0, replayed, dryRun, problems, null);
     }
 
-    private static AdjustmentBody adjustment(CsvTable.Row row, List<String> amountColumns, Map<String, Employee> employees,
+    /** An opening balance line: the adjustment and the date the balance stood as of. */
+    private record Opening(AdjustmentBody body, LocalDate asOf) {
+    }
+
+    private static Opening adjustment(CsvTable.Row row, List<String> amountColumns, Map<String, Employee> employees,
                                              Map<String, UUID> policies, List<ImportReport.Problem> problems) {
         int before = problems.size();
         Employee employee = employees.get(EmployeeImportService.key(row.get("email")));
@@ -130,7 +136,7 @@ public class BalanceImportService {
         String text = reason + " (opening balance as of " + asOf + ")";
         String key = "import-balance:" + sha256(String.join("\u0000", employee.id().toString(), policy.toString(),
                 Long.toString(minutes), asOf.toString(), reason));
-        return new AdjustmentBody(employee.id(), policy, minutes, text, key);
+        return new Opening(new AdjustmentBody(employee.id(), policy, minutes, text, key), asOf);
     }
 
     /** Days count the employee's workday minutes; fractions of a minute are dropped (rounded down). */

@@ -7,6 +7,7 @@ import com.powerpto.auth.AccountService;
 import com.powerpto.auth.AccountView;
 import com.powerpto.employee.Employee;
 import com.powerpto.employee.EmployeeLocationChanged;
+import com.powerpto.employee.EmployeeService;
 import com.powerpto.notification.Notifications;
 import com.powerpto.platform.company.CompanyRepository;
 import com.powerpto.platform.security.Caller;
@@ -49,12 +50,14 @@ public class EmployeeImportService {
     private final AccountService accounts;
     private final AuditService audit;
     private final Clock clock;
+    private final EmployeeService employees;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Notifications notifications;
 
     public EmployeeImportService(ImportRepository repository, CompanyRepository companies, AccountService accounts,
-                                 AuditService audit, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-                                 Notifications notifications) {
+                                 AuditService audit, Clock clock, EmployeeService employees,
+                                 org.springframework.context.ApplicationEventPublisher events, Notifications notifications) {
+        this.employees = employees;
         this.events = events;
         this.notifications = notifications;
         this.repository = repository;
@@ -106,6 +109,13 @@ public class EmployeeImportService {
             return new ImportReport(table.rows().size(), created.size(), changed.size(), unchanged, dryRun, problems, null);
         }
         write(caller, companyId, created, changed);
+        // The employment and schedule history balances are computed from, and corrections of changed hire dates.
+        List<UUID> written = new ArrayList<>();
+        created.forEach(p -> written.add(p.employee().id()));
+        changed.forEach(p -> written.add(p.employee().id()));
+        if (!written.isEmpty()) {
+            employees.recordHistory(companyId, changed.stream().map(Planned::before).toList(), written, caller.userId());
+        }
         List<ImportReport.Invite> invites = invite ? invite(caller, companyId, planned) : null;
         log.info("employee import of {} rows in company {}: {} created, {} updated, read {} ms, checked {} ms, written {} ms",
                 table.rows().size(), companyId, created.size(), changed.size(), ms(started, read), ms(read, checkedAt),

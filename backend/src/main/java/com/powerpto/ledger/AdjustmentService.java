@@ -5,6 +5,8 @@ import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
+import com.powerpto.events.BalanceInputChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +28,15 @@ public class AdjustmentService {
     private final BalanceRepository balances;
     private final AuditService audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public AdjustmentService(LedgerService ledger, BalanceRepository balances, AuditService audit, Clock clock) {
+    public AdjustmentService(LedgerService ledger, BalanceRepository balances, AuditService audit, Clock clock,
+                             ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.balances = balances;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     public record Adjustment(LedgerEntry entry, boolean replayed) {
@@ -39,8 +44,27 @@ public class AdjustmentService {
 
     @Transactional
     public Adjustment adjust(Caller caller, UUID companyId, AdjustmentBody body) {
+        return adjust(caller, companyId, body, null);
+    }
+
+    /**
+     * An opening balance: the balance as it stood on {@code asOf} (issue 24). The entry is dated that
+     * day and no time grant or forfeiture of the balance is dated on or before it.
+     */
+    @Transactional
+    public Adjustment openingBalance(Caller caller, UUID companyId, AdjustmentBody body, LocalDate asOf) {
+        return adjust(caller, companyId, body, asOf);
+    }
+
+    private Adjustment adjust(Caller caller, UUID companyId, AdjustmentBody body, LocalDate openingAsOf) {
         caller.adminOf(companyId);
         validate(body);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate dated = openingAsOf != null ? openingAsOf : body.effectiveDate();
+        if (dated != null && (dated.isAfter(today) || dated.getYear() < 1900)) {
+            throw ApiException.invalid(openingAsOf != null ? "as_of" : "effective_date",
+                    "must be a date from 1900 up to today (" + today + ")");
+        }
         if (!balances.employeeExists(companyId, body.employeeId())) {
             throw ApiException.notFound("employee");
         }
@@ -51,9 +75,18 @@ public class AdjustmentService {
         }
         UUID adjustmentId = body.idempotencyKey() == null ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes((companyId + ":" + body.idempotencyKey()).getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("reason", body.reason());
+        metadata.put("adjusted_by", caller.userId().toString());
+        if (openingAsOf != null) {
+            metadata.put("opening_balance", true);
+            metadata.put("as_of", openingAsOf.toString());
+        } else if (dated != null) {
+            metadata.put("effective_date", dated.toString());
+        }
         LedgerPosting posting = new LedgerPosting(EntryType.ADJUSTMENT, body.amountMinutes(), version.versionId(),
-                clock.instant(), SourceType.ADMIN, adjustmentId.toString(),
-                Map.of("reason", body.reason(), "adjusted_by", caller.userId().toString()));
+                dated == null ? clock.instant() : dated.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                SourceType.ADMIN, adjustmentId.toString(), metadata);
         PostingResult result = ledger.post(new BalanceKey(companyId, body.employeeId(), body.policyId()), version.rule(),
                 List.of(posting));
         if (result.replayed()) {
@@ -64,8 +97,15 @@ public class AdjustmentService {
                     true);
         }
         LedgerEntry entry = result.appended().get(0);
+        if (openingAsOf != null) {
+            balances.openingBalance(companyId, body.employeeId(), body.policyId(), openingAsOf);
+        }
         audit.record(companyId, caller.userId(), AuditEntityType.ADJUSTMENT, entry.id(), AuditAction.CREATE,
                 Map.of("available_minutes", result.before().available()), entry);
+        // A balance's timeline counts adjustments by their date: caps, carryovers and expiries after it change.
+        events.publishEvent(BalanceInputChanged.employee(companyId, body.employeeId(), body.policyId(),
+                dated != null ? dated : today, openingAsOf != null ? "opening balance as of " + openingAsOf
+                        : "adjustment " + entry.id() + (dated != null ? " effective " + dated : ""), caller.userId()));
         return new Adjustment(entry, false);
     }
 

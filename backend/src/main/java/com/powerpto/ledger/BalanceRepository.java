@@ -18,23 +18,12 @@ class BalanceRepository {
         this.jdbc = jdbc;
     }
 
-    /** One row per policy the employee is assigned to today or later, or has ledger history on. */
-    List<BalanceView> forEmployee(UUID companyId, UUID employeeId, LocalDate today) {
-        return forEmployee(companyId, employeeId, null, today);
-    }
-
     /**
-     * The one line of {@link #forEmployee} for {@code policyId} (issue 27: paths that need one
-     * balance — the request preview — no longer read every policy's line and its version to keep one).
+     * One row per policy the employee is assigned to today or later, or has ledger history on.
+     * bench/pgbench/balance.sql (the read anchor) runs this very statement: keep the two identical.
      */
-    java.util.Optional<BalanceView> forEmployeePolicy(UUID companyId, UUID employeeId, UUID policyId, LocalDate today) {
-        return forEmployee(companyId, employeeId, policyId, today).stream().findFirst();
-    }
-
-    // bench/pgbench/balance.sql mirrors the statement without a policy: keep the two identical.
-    private List<BalanceView> forEmployee(UUID companyId, UUID employeeId, UUID policyIdOrNull, LocalDate today) {
-        String onePolicy = policyIdOrNull == null ? "" : " AND p.id = :policy";
-        var statement = jdbc.sql("""
+    List<BalanceView> forEmployee(UUID companyId, UUID employeeId, LocalDate today) {
+        return jdbc.sql("""
                 SELECT p.id, p.key, p.category, p.name, p.description,
                        (SELECT v.type FROM policy_versions v
                         WHERE v.company_id = p.company_id AND v.policy_id = p.id
@@ -46,17 +35,13 @@ class BalanceRepository {
                 FROM policies p
                 LEFT JOIN balance_snapshots b
                   ON b.company_id = p.company_id AND b.employee_id = :employee AND b.policy_id = p.id
-                WHERE p.company_id = :company%s
+                WHERE p.company_id = :company
                   AND (b.policy_id IS NOT NULL OR EXISTS (
                         SELECT 1 FROM assignments a
                         WHERE a.company_id = :company AND a.employee_id = :employee AND a.policy_id = p.id
                           AND (a.effective_to IS NULL OR a.effective_to > :today)))
                 ORDER BY p.key
-                """.formatted(onePolicy)).param("company", companyId).param("employee", employeeId).param("today", today);
-        if (policyIdOrNull != null) {
-            statement = statement.param("policy", policyIdOrNull);
-        }
-        return statement
+                """).param("company", companyId).param("employee", employeeId).param("today", today)
                 .query((rs, i) -> {
                     boolean unlimited = "UNLIMITED".equals(rs.getString("type"));
                     Balance balance = new Balance(rs.getLong("accrued"), rs.getLong("used"), rs.getLong("held"));
@@ -94,6 +79,16 @@ class BalanceRepository {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM assignments WHERE company_id = :company AND employee_id = :employee AND policy_id = :policy)")
                 .param("company", companyId).param("employee", employeeId).param("policy", policyId)
                 .query(Boolean.class).single();
+    }
+
+    /** Records that the balance stands as of {@code asOf} (an opening balance); the latest date wins. */
+    void openingBalance(UUID companyId, UUID employeeId, UUID policyId, LocalDate asOf) {
+        jdbc.sql("""
+                INSERT INTO opening_balances (company_id, employee_id, policy_id, as_of) VALUES (:company, :employee, :policy, :asOf)
+                ON CONFLICT (company_id, employee_id, policy_id)
+                    DO UPDATE SET as_of = greatest(opening_balances.as_of, EXCLUDED.as_of), updated_at = now()
+                """).param("company", companyId).param("employee", employeeId).param("policy", policyId).param("asOf", asOf)
+                .update();
     }
 
     record VersionRule(UUID versionId, BalanceRule rule) {

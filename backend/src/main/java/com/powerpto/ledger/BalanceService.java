@@ -46,15 +46,6 @@ public class BalanceService {
         return items;
     }
 
-    /**
-     * One balance line (the request preview's): the same access and answer as that policy's line of
-     * {@link #balances}, read alone; empty when the employee has no line for the policy.
-     */
-    public java.util.Optional<BalanceView> balance(Caller caller, UUID companyId, UUID employeeId, UUID policyId) {
-        checkAccess(caller, companyId, employeeId, true);
-        return balances.forEmployeePolicy(companyId, employeeId, policyId, LocalDate.now(clock));
-    }
-
     public Page<LedgerEntry> ledger(Caller caller, UUID companyId, UUID employeeId, UUID policyId, PageRequest page) {
         checkAccess(caller, companyId, employeeId, false);
         Page<LedgerEntry> entries = ledger.entries(companyId, new LedgerFilter(employeeId, policyId, null, null), page);

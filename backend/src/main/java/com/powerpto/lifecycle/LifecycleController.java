@@ -5,6 +5,7 @@ import com.powerpto.platform.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +34,12 @@ public class LifecycleController {
     public TerminationResult terminate(Caller caller, @PathVariable UUID companyId, @PathVariable UUID employeeId,
                                        @RequestBody Bodies.Terminate body) {
         return lifecycle.terminate(caller, companyId, employeeId, body);
+    }
+
+    /** Withdraws a termination that has not taken effect yet (issue 24); 409 once access has ended. */
+    @DeleteMapping("/termination")
+    public WithdrawalResult withdrawTermination(Caller caller, @PathVariable UUID companyId, @PathVariable UUID employeeId) {
+        return lifecycle.withdrawTermination(caller, companyId, employeeId);
     }
 
     @PostMapping("/rehire")

@@ -76,4 +76,72 @@ class LifecycleRepository {
                 });
         return units;
     }
+
+    /** The end of the employee's access (the instant the last day ends), null when not terminated. */
+    Instant accessEndsAt(UUID companyId, UUID employeeId) {
+        return jdbc.sql("SELECT access_ends_at FROM employees WHERE company_id = :company AND id = :id")
+                .param("company", companyId).param("id", employeeId)
+                .query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).optional().map(OffsetDateTime::toInstant).orElse(null);
+    }
+
+    /**
+     * Ends the current employment on {@code lastDay} and records what the termination changed (so a
+     * withdrawal can restore it). An employee without an employment row gets one first.
+     */
+    void endEmployment(UUID companyId, UUID employeeId, LocalDate lastDay, String effectsJson) {
+        ensureEmployment(companyId, employeeId);
+        jdbc.sql("""
+                UPDATE employments SET last_day = :day, termination_effects = CAST(:effects AS jsonb), updated_at = now()
+                WHERE company_id = :company AND employee_id = :id
+                  AND seq = (SELECT max(seq) FROM employments WHERE company_id = :company AND employee_id = :id)
+                """).param("day", lastDay).param("effects", effectsJson).param("company", companyId).param("id", employeeId)
+                .update();
+    }
+
+    /** A rehire: a new employment from {@code hireDate}; the earlier ones stay as they were. */
+    void startEmployment(UUID companyId, UUID employeeId, LocalDate hireDate) {
+        ensureEmployment(companyId, employeeId);
+        jdbc.sql("""
+                INSERT INTO employments (company_id, employee_id, seq, hire_date)
+                SELECT :company, :id, max(seq) + 1, :hire FROM employments WHERE company_id = :company AND employee_id = :id
+                """).param("company", companyId).param("id", employeeId).param("hire", hireDate).update();
+    }
+
+    /** Withdraws the current employment's end; answers what the termination had recorded (JSON, may be null). */
+    String reopenEmployment(UUID companyId, UUID employeeId) {
+        ensureEmployment(companyId, employeeId);
+        String effects = jdbc.sql("""
+                SELECT termination_effects::text FROM employments WHERE company_id = :company AND employee_id = :id
+                ORDER BY seq DESC LIMIT 1
+                """).param("company", companyId).param("id", employeeId).query(String.class).optional().orElse(null);
+        jdbc.sql("""
+                UPDATE employments SET last_day = NULL, termination_effects = NULL, updated_at = now()
+                WHERE company_id = :company AND employee_id = :id
+                  AND seq = (SELECT max(seq) FROM employments WHERE company_id = :company AND employee_id = :id)
+                """).param("company", companyId).param("id", employeeId).update();
+        return effects;
+    }
+
+    void clearTermination(UUID companyId, UUID employeeId) {
+        jdbc.sql("""
+                UPDATE employees SET termination_date = NULL, termination_reason = NULL, access_ends_at = NULL, updated_at = now()
+                WHERE company_id = :company AND id = :id
+                """).param("company", companyId).param("id", employeeId).update();
+    }
+
+    /** Gives a report their manager back if nobody gave them another one since; false when someone did. */
+    boolean restoreManager(UUID companyId, UUID reportId, UUID managerId) {
+        return jdbc.sql("""
+                UPDATE employees SET manager_id = :manager, updated_at = now()
+                WHERE company_id = :company AND id = :id AND manager_id IS NULL
+                """).param("manager", managerId).param("company", companyId).param("id", reportId).update() == 1;
+    }
+
+    private void ensureEmployment(UUID companyId, UUID employeeId) {
+        jdbc.sql("""
+                INSERT INTO employments (company_id, employee_id, seq, hire_date, last_day)
+                SELECT company_id, id, 1, hire_date, termination_date FROM employees WHERE company_id = :company AND id = :id
+                ON CONFLICT DO NOTHING
+                """).param("company", companyId).param("id", employeeId).update();
+    }
 }

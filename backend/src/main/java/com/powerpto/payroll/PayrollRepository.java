@@ -42,88 +42,40 @@ class PayrollRepository {
                 .param("company", companyId).param("ids", ids).query(UUID.class).list());
     }
 
-    /**
-     * HOURS_WORKED assignments of these employees that overlap the payroll period (review fix 4: not
-     * only those active on its last day), with the version in force on the assignment's last day
-     * inside the period.
-     */
-    List<HoursAssignment> hoursAssignments(UUID companyId, Collection<UUID> employeeIds, LocalDate start, LocalDate end) {
+    /** The HOURS_WORKED policies each of these employees is assigned to on a day of the period. */
+    Map<UUID, Set<UUID>> hoursPolicies(UUID companyId, Collection<UUID> employeeIds, LocalDate start, LocalDate end) {
+        Map<UUID, Set<UUID>> policies = new java.util.HashMap<>();
         if (employeeIds.isEmpty()) {
-            return List.of();
+            return policies;
         }
-        return jdbc.sql("""
-                SELECT a.employee_id, a.policy_id, v.id AS version_id, a.effective_from, a.effective_to, e.hire_date,
-                       e.active, v.settings::text AS settings
+        jdbc.sql("""
+                SELECT DISTINCT a.employee_id, a.policy_id
                 FROM assignments a
-                JOIN employees e ON e.company_id = a.company_id AND e.id = a.employee_id
                 JOIN policy_versions v ON v.company_id = a.company_id AND v.policy_id = a.policy_id
-                     AND v.effective_from <= least(:end, coalesce(a.effective_to - 1, :end))
-                     AND (v.effective_to IS NULL OR v.effective_to > least(:end, coalesce(a.effective_to - 1, :end)))
                 WHERE a.company_id = :company AND a.employee_id IN (:employees)
                   AND a.effective_from <= :end AND (a.effective_to IS NULL OR a.effective_to > :start)
                   AND v.type = 'ACCRUAL' AND v.accrual_method = 'HOURS_WORKED'
-                ORDER BY a.employee_id, a.policy_id, a.effective_from
+                  AND v.effective_from <= :end AND (v.effective_to IS NULL OR v.effective_to > :start)
                 """).param("company", companyId).param("employees", employeeIds).param("start", start).param("end", end)
-                .query((rs, i) -> {
-                    JsonNode settings;
-                    try {
-                        settings = mapper.readTree(rs.getString("settings"));
-                    } catch (Exception e) {
-                        settings = null;
-                    }
-                    return new HoursAssignment(rs.getObject("employee_id", UUID.class), rs.getObject("policy_id", UUID.class),
-                            rs.getObject("version_id", UUID.class), rs.getObject("effective_from", LocalDate.class),
-                            rs.getObject("effective_to", LocalDate.class), rs.getObject("hire_date", LocalDate.class),
-                            rs.getBoolean("active"), settings);
-                }).list();
+                .query(rs -> {
+                    policies.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>()).add(rs.getObject(2, UUID.class));
+                });
+        return policies;
     }
 
-    /** The carried fractional minute (millionths) of each balance of these employees: its latest remainder row. */
-    Map<List<UUID>, Long> latestRemainders(UUID companyId, Collection<UUID> employeeIds) {
-        Map<List<UUID>, Long> remainders = new java.util.HashMap<>();
-        if (employeeIds.isEmpty()) {
-            return remainders;
+    /** Stores (or replaces) the run's hours of each employee: a run sent again with other hours is corrected. */
+    void saveHours(UUID companyId, String runId, LocalDate start, LocalDate end, Map<UUID, Long> hours) {
+        for (Map.Entry<UUID, Long> h : hours.entrySet()) {
+            jdbc.sql("""
+                    INSERT INTO payroll_run_hours (company_id, payroll_run_id, employee_id, period_start, period_end, worked_minutes)
+                    VALUES (:company, :run, :employee, :start, :end, :worked)
+                    ON CONFLICT (company_id, payroll_run_id, employee_id) DO UPDATE
+                        SET period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
+                            worked_minutes = EXCLUDED.worked_minutes, updated_at = now()
+                        WHERE (payroll_run_hours.period_start, payroll_run_hours.period_end, payroll_run_hours.worked_minutes)
+                              IS DISTINCT FROM (EXCLUDED.period_start, EXCLUDED.period_end, EXCLUDED.worked_minutes)
+                    """).param("company", companyId).param("run", runId).param("employee", h.getKey()).param("start", start)
+                    .param("end", end).param("worked", h.getValue()).update();
         }
-        jdbc.sql("""
-                SELECT DISTINCT ON (employee_id, policy_id) employee_id, policy_id, remainder_micro
-                FROM payroll_remainders WHERE company_id = :company AND employee_id IN (:employees)
-                ORDER BY employee_id, policy_id, seq DESC
-                """).param("company", companyId).param("employees", employeeIds).query(rs -> {
-            remainders.put(List.of(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), rs.getLong(3));
-        });
-        return remainders;
-    }
-
-    /** Records this run's remainder of one balance; false when the run was already processed for it (a replay). */
-    boolean recordRemainder(UUID companyId, UUID employeeId, UUID policyId, String runId, long remainderMicro) {
-        return jdbc.sql("""
-                INSERT INTO payroll_remainders (company_id, employee_id, policy_id, payroll_run_id, remainder_micro)
-                VALUES (:company, :employee, :policy, :run, :remainder) ON CONFLICT DO NOTHING
-                """).param("company", companyId).param("employee", employeeId).param("policy", policyId).param("run", runId)
-                .param("remainder", remainderMicro).update() == 1;
-    }
-
-    /** The carryover marker of a balance for {@code year} (metadata text), if that carryover ran. */
-    java.util.Optional<String> carryover(UUID companyId, UUID employeeId, UUID policyId, int year) {
-        return jdbc.sql("""
-                SELECT coalesce(metadata_json::text, '{}') FROM ledger_entries
-                WHERE company_id = :company AND source_type = 'SYSTEM' AND entry_type = 'CARRYOVER'
-                  AND source_id = 'carryover:' || CAST(:policy AS text) || ':' || CAST(:employee AS text) || ':' || :year
-                """).param("company", companyId).param("policy", policyId.toString()).param("employee", employeeId.toString())
-                .param("year", String.valueOf(year)).query(String.class).optional();
-    }
-
-    /** Old-year payroll minutes that arrived after that year's carryover (already counted against the cap). */
-    long lateOldYearPayroll(UUID companyId, UUID employeeId, UUID policyId, LocalDate newYear) {
-        return jdbc.sql("""
-                SELECT coalesce(sum(amount_minutes), 0) FROM ledger_entries
-                WHERE company_id = :company AND employee_id = :employee AND policy_id = :policy
-                  AND source_type = 'PAYROLL' AND entry_type IN ('ACCRUAL', 'EXPIRATION')
-                  AND effective_at < CAST(:from AS date)
-                  AND created_at > (SELECT min(created_at) FROM ledger_entries c
-                                    WHERE c.company_id = :company AND c.employee_id = :employee AND c.policy_id = :policy
-                                      AND c.entry_type = 'CARRYOVER' AND c.effective_at = CAST(:from AS date))
-                """).param("company", companyId).param("employee", employeeId).param("policy", policyId).param("from", newYear)
-                .query(Long.class).single();
     }
 }

@@ -11,17 +11,10 @@ import com.powerpto.accrual.RunCounts;
 import com.powerpto.accrual.RunRecorder;
 import com.powerpto.accrual.RunResult;
 import com.powerpto.accrual.RunTrigger;
-import com.powerpto.accrual.calc.TenureRates;
-import com.powerpto.accrual.calc.TenureTier;
-import com.powerpto.accrual.calc.AccrualPeriod;
-import com.powerpto.ledger.BalanceKey;
-import com.powerpto.ledger.BalanceRule;
-import com.powerpto.ledger.EntryType;
-import com.powerpto.ledger.LedgerPosting;
-import com.powerpto.ledger.LedgerService;
+import com.powerpto.accrual.AccrualRecalculation;
+import com.powerpto.accrual.TimelinePoster;
+import com.powerpto.accrual.timeline.TimelineEvent;
 import com.powerpto.ledger.LedgerBatchWriter;
-import com.powerpto.ledger.LedgerBatchWriter.BatchPosting;
-import com.powerpto.ledger.LedgerBatchWriter.Outcome;
 import com.powerpto.ledger.SourceType;
 import com.powerpto.platform.web.ApiException;
 import org.slf4j.Logger;
@@ -30,9 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.math.BigInteger;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +35,14 @@ import java.util.stream.Collectors;
 
 /**
  * The payroll webhook: parse the body, verify the HMAC of the raw body with the secret of the
- * company it names, then validate it, then accrue
- * {@code worked × accrue ÷ per_worked} (tenure tiers replace {@code accrue_minutes}; bank cap
- * applied under the snapshot lock by {@link LedgerBatchWriter}) for each entry and each
- * HOURS_WORKED assignment of the employee active on {@code period_end}. Idempotent per
- * (run, employee, policy): {@code source_type PAYROLL, source_id <run>:<employee>:<policy>}.
- * Several entries of one employee in a run are added up.
+ * company it names, then validate it, then store the run's hours and post what the balances'
+ * timelines make of them (docs/worker.md): for each entry and each HOURS_WORKED assignment of the
+ * employee active on a day of the period, {@code worked × accrue ÷ per_worked} (tenure tiers replace
+ * {@code accrue_minutes}; bank cap as of the period's end; hours are not prorated again by days
+ * employed). Idempotent per (run, employee, policy): {@code source_type PAYROLL, source_id
+ * <run>:<employee>:<policy>}; a run sent again with other hours posts the difference
+ * ({@code …:fix:<n>}), the same hours post nothing. Several entries of one employee in a run are
+ * added up.
  */
 @Service
 public class PayrollService {
@@ -67,13 +61,15 @@ public class PayrollService {
     private final AccrualMetrics metrics;
     private final TransactionTemplate tx;
     private final WebhookVerifier verifier;
-    private final LedgerService ledger;
+    private final TimelinePoster poster;
+    private final AccrualRecalculation timelines;
 
     public PayrollService(ObjectMapper mapper, PayrollRepository repository, LedgerBatchWriter writer,
                           RunRecorder recorder, AccrualMetrics metrics, PlatformTransactionManager transactions,
-                          WebhookVerifier verifier, LedgerService ledger) {
+                          WebhookVerifier verifier, TimelinePoster poster, AccrualRecalculation timelines) {
         this.verifier = verifier;
-        this.ledger = ledger;
+        this.poster = poster;
+        this.timelines = timelines;
         this.mapper = mapper;
         this.repository = repository;
         this.writer = writer;
@@ -117,75 +113,41 @@ public class PayrollService {
         }
     }
 
-    /** Millionths of a minute: the unit of the carried fractional remainder (review fix 4). */
-    static final long MICRO = 1_000_000L;
-
-    /** What one (employee, policy) earns in this run, before the ledger (bank cap, late-run cap). */
-    private record Line(UUID employeeId, UUID policyId, UUID versionId, long amount, long remainderMicro, Long bankCap,
-                        String metadata) {
-    }
-
+    /**
+     * Stores the run's hours per employee (a run sent again replaces its hours), then brings the
+     * balances of the run's employees to their timelines: the run's hours-worked accruals —
+     * {@code worked × accrue ÷ per_worked}, never prorated again by days employed, the fraction carried
+     * to the next run — and whatever they change on dates already run (a cap, a carryover).
+     */
     private RunResult process(PayrollRun run) {
         Instant started = Instant.now();
         RunCounts counts = new RunCounts();
         Map<UUID, Long> worked = run.entries().stream().collect(Collectors.groupingBy(PayrollRun.Entry::employeeId,
                 LinkedHashMap::new, Collectors.summingLong(PayrollRun.Entry::workedMinutes)));
         Set<UUID> known = repository.existingEmployees(run.companyId(), worked.keySet());
-        Map<UUID, List<PayrollRepository.HoursAssignment>> assignments = repository
-                .hoursAssignments(run.companyId(), known, run.periodStart(), run.periodEnd()).stream()
-                .collect(Collectors.groupingBy(PayrollRepository.HoursAssignment::employeeId));
-        Map<List<UUID>, Long> remainders = repository.latestRemainders(run.companyId(), known);
-        List<Line> lines = new ArrayList<>();
-        for (Map.Entry<UUID, Long> entry : worked.entrySet()) {
-            UUID employeeId = entry.getKey();
+        Map<UUID, Set<UUID>> hoursPolicies = repository.hoursPolicies(run.companyId(), known, run.periodStart(), run.periodEnd());
+        List<UUID> accruing = new ArrayList<>();
+        for (UUID employeeId : worked.keySet()) {
             if (!known.contains(employeeId)) {
                 counts.processed++;
                 counts.errors++;
                 log.warn("payroll run {}: unknown employee {} in company {}", run.payrollRunId(), employeeId, run.companyId());
-                continue;
-            }
-            List<PayrollRepository.HoursAssignment> held = assignments.getOrDefault(employeeId, List.of());
-            if (held.isEmpty()) {
+            } else if (hoursPolicies.getOrDefault(employeeId, Set.of()).isEmpty()) {
                 counts.processed++;
                 counts.skipped++;
-                continue;
-            }
-            Map<UUID, List<PayrollRepository.HoursAssignment>> byPolicy = held.stream().collect(Collectors.groupingBy(
-                    PayrollRepository.HoursAssignment::policyId, LinkedHashMap::new, Collectors.toList()));
-            for (List<PayrollRepository.HoursAssignment> spans : byPolicy.values()) {
-                counts.processed++;
-                PayrollRepository.HoursAssignment a = spans.get(spans.size() - 1);
-                try {
-                    if (!a.employeeActive()) {
-                        counts.skipped++;
-                        continue;
-                    }
-                    lines.add(line(run, employeeId, entry.getValue(), spans,
-                            remainders.getOrDefault(List.of(employeeId, a.policyId()), 0L)));
-                } catch (JsonProcessingException | RuntimeException e) {
-                    counts.errors++;
-                    log.error("payroll run {}: employee {} policy {} failed: {}", run.payrollRunId(), employeeId,
-                            a.policyId(), e.toString());
-                }
+            } else {
+                accruing.add(employeeId);
             }
         }
+        Map<UUID, Long> hours = new LinkedHashMap<>();
+        accruing.forEach(e -> hours.put(e, worked.get(e)));
         try {
-            RunCounts batch = new RunCounts();
-            tx.executeWithoutResult(status -> post(run, lines, batch));
-            counts.add(batch);
-        } catch (RuntimeException batchFailure) {
-            log.warn("payroll run {}: batch failed, retrying row by row: {}", run.payrollRunId(), batchFailure.toString());
-            for (Line line : lines) {
-                try {
-                    RunCounts one = new RunCounts();
-                    tx.executeWithoutResult(status -> post(run, List.of(line), one));
-                    counts.add(one);
-                } catch (RuntimeException rowFailure) {
-                    counts.errors++;
-                    log.error("payroll posting {}:{}:{} failed: {}", run.payrollRunId(), line.employeeId(), line.policyId(),
-                            rowFailure.toString());
-                }
-            }
+            RunCounts posted = tx.execute(status -> post(run, hours));
+            counts.add(posted);
+        } catch (RuntimeException failure) {
+            counts.processed += accruing.size();
+            counts.errors += accruing.size();
+            log.error("payroll run {}: posting failed: {}", run.payrollRunId(), failure.toString());
         }
         Map<UUID, RunCounts> byCompany = new LinkedHashMap<>();
         byCompany.put(run.companyId(), counts);
@@ -195,120 +157,30 @@ public class PayrollService {
         return result;
     }
 
-    /**
-     * worked × (days covered ÷ period days) × accrue ÷ per_worked, plus the remainder carried from the
-     * previous run, in millionths of a minute: whole minutes are posted, the rest is carried.
-     */
-    private Line line(PayrollRun run, UUID employeeId, long workedMinutes, List<PayrollRepository.HoursAssignment> spans,
-                      long carriedMicro) throws JsonProcessingException {
-        PayrollRepository.HoursAssignment a = spans.get(spans.size() - 1);
-        JsonNode s = a.settings();
-        long accrue = s.path("accrual_ratio").path("accrue_minutes").asLong(0);
-        long per = s.path("accrual_ratio").path("per_worked_minutes").asLong(0);
-        if (accrue <= 0 || per <= 0) {
-            throw new IllegalStateException("accrual ratio must be positive");
+    /** In one transaction: the hours, then the difference between the timelines and the ledger. */
+    private RunCounts post(PayrollRun run, Map<UUID, Long> hours) {
+        RunCounts counts = new RunCounts();
+        if (hours.isEmpty()) {
+            return counts;
         }
-        List<TenureTier> tiers = new ArrayList<>();
-        s.path("tenure_tiers").forEach(t -> tiers.add(new TenureTier(t.path("min_months").asInt(),
-                t.path("accrual_rate_minutes").asLong())));
-        long rate = TenureRates.rate(accrue, tiers, a.hireDate(), spans.get(0).assignmentFrom(), run.periodEnd());
-        AccrualPeriod period = new AccrualPeriod(run.periodStart(), run.periodEnd());
-        long covered = spans.stream().mapToLong(x -> period.activeDays(x.assignmentFrom(), x.assignmentTo())).sum();
-        BigInteger exact = BigInteger.valueOf(workedMinutes).multiply(BigInteger.valueOf(covered))
-                .multiply(BigInteger.valueOf(rate)).multiply(BigInteger.valueOf(MICRO))
-                .divide(BigInteger.valueOf(per).multiply(BigInteger.valueOf(period.days())))
-                .add(BigInteger.valueOf(carriedMicro));
-        BigInteger[] split = exact.divideAndRemainder(BigInteger.valueOf(MICRO));
-        JsonNode cap = s.get("bank_cap_minutes");
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("job", "payroll");
-        metadata.put("payroll_run_id", run.payrollRunId());
-        metadata.put("period_start", run.periodStart().toString());
-        metadata.put("period_end", run.periodEnd().toString());
-        metadata.put("worked_minutes", workedMinutes);
-        metadata.put("accrue_minutes", rate);
-        metadata.put("per_worked_minutes", per);
-        metadata.put("covered_days", covered);
-        metadata.put("period_days", period.days());
-        metadata.put("carried_in_micro_minutes", carriedMicro);
-        metadata.put("carried_out_micro_minutes", split[1].longValue());
-        return new Line(employeeId, a.policyId(), a.versionId(), split[0].longValueExact(), split[1].longValue(),
-                cap == null || cap.isNull() ? null : cap.asLong(), mapper.writeValueAsString(metadata));
-    }
-
-    /**
-     * In the caller's transaction: record each line's remainder (a replayed run is recognised here and
-     * posts nothing), append the accruals (bank cap under the lock), then cap late old-year runs.
-     */
-    private void post(PayrollRun run, List<Line> lines, RunCounts counts) {
-        Instant effectiveAt = run.periodEnd().atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<BatchPosting> postings = new ArrayList<>();
-        Map<String, Long> lateHeadroom = new LinkedHashMap<>();
-        for (Line line : lines) {
-            if (!repository.recordRemainder(run.companyId(), line.employeeId(), line.policyId(), run.payrollRunId(),
-                    line.remainderMicro()) || line.amount() <= 0) {
-                counts.skipped++; // replay, or less than a minute so far (carried to the next run)
-                continue;
-            }
-            String sourceId = run.payrollRunId() + ":" + line.employeeId() + ":" + line.policyId();
-            headroomAfterCarryover(run, line).ifPresent(h -> lateHeadroom.put(sourceId, h));
-            postings.add(new BatchPosting(run.companyId(), line.employeeId(), line.policyId(), line.versionId(),
-                    EntryType.ACCRUAL, line.amount(), line.bankCap(), effectiveAt, SourceType.PAYROLL, sourceId,
-                    line.metadata()));
-        }
-        for (Outcome o : writer.write(postings)) {
-            count(counts, o);
-            Long headroom = lateHeadroom.get(o.posting().sourceId());
-            if (o.appended() && headroom != null && o.grantedMinutes() > headroom) {
-                expireAboveCarryoverCap(run, o, headroom);
+        repository.saveHours(run.companyId(), run.payrollRunId(), run.periodStart(), run.periodEnd(), hours);
+        LocalDate horizon = timelines.horizon().orElse(null);
+        LocalDate through = horizon == null || horizon.isBefore(run.periodEnd()) ? run.periodEnd() : horizon;
+        TimelinePoster.Scope scope = new TimelinePoster.Scope(through, (key, date) ->
+                key.kind() == TimelineEvent.Kind.PAYROLL && key.ref().equals(run.payrollRunId())
+                        || horizon != null && !date.isAfter(horizon), "payroll", "payroll run " + run.payrollRunId(), false);
+        TimelinePoster.Prepared prepared = poster.prepare(run.companyId(), hours.keySet(), null, scope);
+        long runEntries = 0;
+        for (LedgerBatchWriter.Outcome o : writer.write(prepared.postings())) {
+            if (o.appended() && o.posting().sourceType() == SourceType.PAYROLL) {
+                runEntries++;
+                counts.accruedMinutes += o.grantedMinutes();
             }
         }
-    }
-
-    /**
-     * Review fix 8: a run for a period of a year whose carryover already ran may only add what still
-     * fits under that carryover's cap; empty when no capped carryover ran after the period's year.
-     */
-    private java.util.Optional<Long> headroomAfterCarryover(PayrollRun run, Line line) {
-        int newYear = run.periodEnd().getYear() + 1;
-        return repository.carryover(run.companyId(), line.employeeId(), line.policyId(), newYear).flatMap(text -> {
-            JsonNode meta;
-            try {
-                meta = mapper.readTree(text);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("carryover metadata is not JSON", e);
-            }
-            if (!meta.hasNonNull("cap_minutes")) {
-                return java.util.Optional.empty();
-            }
-            long late = repository.lateOldYearPayroll(run.companyId(), line.employeeId(), line.policyId(),
-                    java.time.LocalDate.of(newYear, 1, 1));
-            return java.util.Optional.of(Math.max(0, meta.path("cap_minutes").asLong() - meta.path("carried_minutes").asLong() - late));
-        });
-    }
-
-    private void expireAboveCarryoverCap(PayrollRun run, Outcome o, long headroom) {
-        BatchPosting p = o.posting();
-        long excess = o.grantedMinutes() - headroom;
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("job", "payroll");
-        metadata.put("rule", "late_run_after_carryover");
-        metadata.put("payroll_run_id", run.payrollRunId());
-        metadata.put("carryover_year", run.periodEnd().getYear() + 1);
-        metadata.put("headroom_minutes", headroom);
-        metadata.put("expired_minutes", excess);
-        ledger.post(new BalanceKey(p.companyId(), p.employeeId(), p.policyId()), BalanceRule.UNLIMITED,
-                List.of(new LedgerPosting(EntryType.EXPIRATION, -excess, p.policyVersionId(), p.effectiveAt(),
-                        SourceType.PAYROLL, p.sourceId(), metadata)));
-    }
-
-    private static void count(RunCounts counts, Outcome outcome) {
-        if (outcome.appended()) {
-            counts.accrued++;
-            counts.accruedMinutes += outcome.grantedMinutes();
-        } else {
-            counts.skipped++;
-        }
+        counts.processed = Math.max(hours.size(), prepared.events().getOrDefault(TimelineEvent.Kind.PAYROLL, 0));
+        counts.accrued = runEntries;
+        counts.skipped = Math.max(0, counts.processed - runEntries);
+        return counts;
     }
 
     private PayrollRun parse(byte[] raw) {

@@ -1,9 +1,9 @@
 package com.powerpto.policy;
 
-import com.powerpto.accrual.AccrualRecalculation;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
+import com.powerpto.events.BalanceInputChanged;
 import com.powerpto.platform.company.CompanyRepository;
 import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
@@ -11,6 +11,7 @@ import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
 import com.powerpto.policy.settings.PolicySettings;
 import com.powerpto.policy.settings.PolicySettingsParser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,15 +35,15 @@ public class PolicyService {
     private final CompanyRepository companies;
     private final AuditService audit;
     private final Clock clock;
-    private final AccrualRecalculation recalculation;
+    private final ApplicationEventPublisher events;
 
     public PolicyService(PolicyRepository repository, CompanyRepository companies, AuditService audit, Clock clock,
-                         AccrualRecalculation recalculation) {
+                         ApplicationEventPublisher events) {
         this.repository = repository;
         this.companies = companies;
         this.audit = audit;
         this.clock = clock;
-        this.recalculation = recalculation;
+        this.events = events;
     }
 
     @Transactional
@@ -106,11 +107,28 @@ public class PolicyService {
         Policy after = find(companyId, policyId);
         audit.record(companyId, caller.userId(), AuditEntityType.POLICY_VERSION, version.id(), AuditAction.CREATE, previous, version);
         audit.record(companyId, caller.userId(), AuditEntityType.POLICY, policyId, AuditAction.UPDATE, before, after);
-        // A version effective on dates the accrual worker already ran: every balance of the policy is
-        // queued for the worker; the ACCRUAL audit row says how many (docs/corrections.md).
-        recalculation.enqueuePolicy(companyId, policyId, version.effectiveFrom(),
-                "policy version " + version.version() + " effective " + version.effectiveFrom(), caller.userId());
+        // A version effective on dates the accrual worker already ran changes every balance of the policy
+        // from that date: the accrual feature queues them for the worker (docs/corrections.md).
+        events.publishEvent(BalanceInputChanged.policy(companyId, policyId, version.effectiveFrom(),
+                "policy version " + version.version() + " effective " + version.effectiveFrom(), caller.userId()));
         return after;
+    }
+
+    /**
+     * A draft of the next version, checked as {@link #update} would check it, without writing anything
+     * (the policy simulator, issue 24): 404 for an unknown policy, 422 for settings or a date an update refuses.
+     */
+    @Transactional(readOnly = true)
+    public PolicySettings checkDraft(Caller caller, UUID companyId, UUID policyId, PolicyBodies.VersionBody draft) {
+        caller.adminOf(companyId);
+        find(companyId, policyId);
+        PolicySettings settings = validVersion(draft);
+        PolicyVersionView previous = repository.latestVersion(companyId, policyId).orElseThrow();
+        if (draft.effectiveFrom().isBefore(previous.effectiveFrom())) {
+            throw ApiException.invalid("version.effective_from",
+                    "must be on or after the previous version's effective_from (" + previous.effectiveFrom() + ")");
+        }
+        return settings;
     }
 
     @Transactional(readOnly = true)

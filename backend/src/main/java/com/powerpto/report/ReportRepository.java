@@ -143,7 +143,7 @@ class ReportRepository {
                     JOIN employees e ON e.company_id = :company AND e.id = k.employee_id
                     JOIN policies p ON p.company_id = :company AND p.id = k.policy_id
                     LEFT JOIN LATERAL (
-                        SELECT sum(amount_minutes) FILTER (WHERE entry_type IN ('ACCRUAL','ADJUSTMENT','CARRYOVER','EXPIRATION')) AS accrued,
+                        SELECT sum(amount_minutes) FILTER (WHERE entry_type IN ('ACCRUAL','ACCRUAL_CORRECTION','ADJUSTMENT','CARRYOVER','EXPIRATION')) AS accrued,
                                -sum(amount_minutes) FILTER (WHERE entry_type IN ('USAGE','USAGE_REVERSAL')) AS used,
                                -sum(amount_minutes) FILTER (WHERE entry_type IN ('HOLD','HOLD_RELEASE')) AS held
                         FROM ledger_entries l

@@ -3,6 +3,7 @@ package com.powerpto.request;
 import com.powerpto.audit.AuditAction;
 import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
+import com.powerpto.events.BalanceInputChanged;
 import com.powerpto.ledger.BalanceKey;
 import com.powerpto.ledger.BalanceRule;
 import com.powerpto.ledger.EntryType;
@@ -13,11 +14,13 @@ import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +36,9 @@ import java.util.UUID;
  * difference under its own key ({@code duration:<request>:<revision>}): USAGE or USAGE_REVERSAL
  * for an approved request, HOLD or HOLD_RELEASE for a submitted one. A request with no working
  * time left is cancelled (its whole amount given back). Corrections never check the balance
- * floor: the time was granted, only the calendar under it changed.
+ * floor: the time was granted, only the calendar under it changed. The request's day split follows
+ * its new minutes, and the balance's timeline is corrected from the request's first day (issue 24:
+ * usage changes the caps, carryovers and expiries after it).
  */
 @Service
 public class DurationCorrectionService {
@@ -46,9 +51,11 @@ public class DurationCorrectionService {
     private final LedgerService ledger;
     private final AuditService audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public DurationCorrectionService(DurationReviewRepository reviews, RequestRepository requests, RequestDurations durations,
-                                     LedgerService ledger, AuditService audit, Clock clock) {
+                                     LedgerService ledger, AuditService audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.reviews = reviews;
         this.requests = requests;
         this.durations = durations;
@@ -126,6 +133,9 @@ public class DurationCorrectionService {
         RequestStatus status = minutes == 0 ? RequestStatus.CANCELLED : before.status();
         int revision = requests.correctDuration(companyId, requestId, minutes == 0 ? before.requestedMinutes() : minutes, status,
                 minutes == 0 ? null : recount.days());
+        if (minutes > 0) {
+            requests.replaceDays(companyId, requestId, recount.days()); // the timeline counts the new days
+        }
         EntryType type = entryType(before.status(), difference);
         // USAGE belongs to the request's dates (decision 0006); the other three take effect now.
         Instant effective = type == EntryType.USAGE ? before.startAt() : now;
@@ -134,6 +144,8 @@ public class DurationCorrectionService {
                 new LedgerPosting(type, -difference, version, effective, SourceType.REQUEST,
                         "duration:" + requestId + ":" + revision, Map.of("minutes_before", before.requestedMinutes(),
                         "minutes_after", minutes, "revision", revision))));
+        events.publishEvent(BalanceInputChanged.employee(companyId, before.employeeId(), before.policyId(),
+                changedFrom(before, employee), "request " + requestId + " duration corrected", caller.userId()));
         TimeOffRequest after = requests.find(companyId, requestId).orElseThrow();
         audit.record(companyId, caller.userId(), AuditEntityType.REQUEST, requestId,
                 status == RequestStatus.CANCELLED ? AuditAction.CANCEL : AuditAction.UPDATE, before,
@@ -141,6 +153,19 @@ public class DurationCorrectionService {
                         "minutes_after", minutes, "entry_type", type.name())));
         return Optional.of(new DurationCorrection.Item(requestId, before.requestedMinutes(), minutes, type.name(),
                 -difference, status));
+    }
+
+    /**
+     * The first day whose figures the correction changes: the request's first local day, or earlier,
+     * the day after it was booked (leave booked before a reset or an expiry is its floor there).
+     */
+    private static LocalDate changedFrom(TimeOffRequest request, EmployeeSchedule employee) {
+        LocalDate firstDay = RequestTimes.firstDay(request.startAt(), employee.zone());
+        if (request.submittedAt() == null) {
+            return firstDay;
+        }
+        LocalDate bookedAfter = request.submittedAt().atZone(employee.zone()).toLocalDate().plusDays(1);
+        return bookedAfter.isBefore(firstDay) ? bookedAfter : firstDay;
     }
 
     /** More minutes take more (USAGE, HOLD); fewer give back (USAGE_REVERSAL, HOLD_RELEASE). */

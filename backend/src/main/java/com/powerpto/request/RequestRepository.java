@@ -183,6 +183,7 @@ class RequestRepository {
                 .param("key", r.idempotencyKey()).param("hash", payloadHash)
                 .param("created", Timestamp.from(r.createdAt()))
                 .update();
+        insertDays(r.companyId(), r.id(), days); // usage belongs to its local days (issue 24)
     }
 
     /** The breakdown stored at submit; empty for requests submitted before it was kept (issue 26). */
@@ -227,6 +228,53 @@ class RequestRepository {
                 ORDER BY start_at, id FOR UPDATE
                 """).param("company", companyId).param("employee", employeeId).param("from", Timestamp.from(from))
                 .query(mapper()).list();
+    }
+
+    /** Approved requests that start before {@code instant} and end after it (they span the end of a last day), locked. */
+    List<TimeOffRequest> lockApprovedSpanning(UUID companyId, UUID employeeId, Instant instant) {
+        return jdbc.sql("""
+                SELECT * FROM requests WHERE company_id = :company AND employee_id = :employee
+                  AND status = 'APPROVED' AND start_at < :at AND end_at > :at
+                ORDER BY start_at, id FOR UPDATE
+                """).param("company", companyId).param("employee", employeeId).param("at", Timestamp.from(instant))
+                .query(mapper()).list();
+    }
+
+    /**
+     * Stores the request's working minutes per local day (the duration calculator's breakdown, issue 24),
+     * in one statement whatever the length of the request.
+     */
+    void insertDays(UUID companyId, UUID requestId, List<DurationCalculator.Day> days) {
+        jdbc.sql("""
+                INSERT INTO request_days (company_id, request_id, day, minutes)
+                SELECT :company, :id, d.date, d.minutes
+                FROM jsonb_to_recordset(CAST(:days AS jsonb)) AS d(date date, minutes integer)
+                WHERE d.minutes > 0
+                """).param("company", companyId).param("id", requestId).param("days", daysJson(days)).update();
+    }
+
+    /** Replaces the request's day split (a duration correction, issue 28: the days follow the new minutes). */
+    void replaceDays(UUID companyId, UUID requestId, List<DurationCalculator.Day> days) {
+        jdbc.sql("DELETE FROM request_days WHERE company_id = :company AND request_id = :id")
+                .param("company", companyId).param("id", requestId).update();
+        insertDays(companyId, requestId, days);
+    }
+
+    /** The request's working minutes per local day, in date order. */
+    java.util.SortedMap<LocalDate, Long> days(UUID companyId, UUID requestId) {
+        java.util.SortedMap<LocalDate, Long> days = new java.util.TreeMap<>();
+        jdbc.sql("SELECT day, minutes FROM request_days WHERE company_id = :company AND request_id = :id")
+                .param("company", companyId).param("id", requestId)
+                .query(rs -> {
+                    days.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+                });
+        return days;
+    }
+
+    /** The employee's submitted (pending) requests, oldest first. */
+    List<TimeOffRequest> pending(UUID companyId, UUID employeeId) {
+        return jdbc.sql("SELECT * FROM requests WHERE company_id = :company AND employee_id = :employee AND status = 'SUBMITTED' ORDER BY start_at, id")
+                .param("company", companyId).param("employee", employeeId).query(mapper()).list();
     }
 
     /** Locks the request row: transitions of one request are serialised here. */

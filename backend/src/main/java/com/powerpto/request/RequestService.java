@@ -5,6 +5,8 @@ import com.powerpto.audit.AuditEntityType;
 import com.powerpto.audit.AuditService;
 import com.powerpto.employee.EmployeeService;
 import com.powerpto.ledger.Balance;
+import com.powerpto.ledger.BalanceProjection;
+import com.powerpto.events.BalanceInputChanged;
 import com.powerpto.ledger.BalanceKey;
 import com.powerpto.ledger.EntryType;
 import com.powerpto.ledger.LedgerPosting;
@@ -16,6 +18,7 @@ import com.powerpto.platform.security.Caller;
 import com.powerpto.platform.web.ApiException;
 import com.powerpto.platform.web.Page;
 import com.powerpto.platform.web.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,6 +31,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,15 +51,17 @@ public class RequestService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Notifications notifications;
-    private final com.powerpto.accrual.BalanceForecastService forecasts;
+    private final BalanceProjection projection;
+    private final ApplicationEventPublisher events;
     private final RequestDurations durations;
 
     public RequestService(RequestRepository repository, LedgerService ledger, AuditService audit, EmployeeService employees,
                           PlatformTransactionManager transactions, Clock clock, Notifications notifications,
-                          com.powerpto.accrual.BalanceForecastService forecasts, RequestDurations durations) {
+                          BalanceProjection projection, ApplicationEventPublisher events, RequestDurations durations) {
         this.durations = durations;
         this.notifications = notifications;
-        this.forecasts = forecasts;
+        this.projection = projection;
+        this.events = events;
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
@@ -91,20 +97,19 @@ public class RequestService {
         List<RequestRuleChecker.Violation> violations = new ArrayList<>(rules(draft));
         violations.addAll(staffing(companyId, draft));
         violations.forEach(v -> warnings.add(v.sentence()));
-        // what the balance will hold on the first day (accruals until then, expirations on the way)
-        RequestPreview.ForecastOnStart onStart = draft.context().rule().unlimited() ? null : forecasts.projectionOn(caller,
-                companyId, draft.employee().id(), body.policyId(), RequestTimes.firstDay(draft.start(), draft.employee().zone()))
-                .filter(p -> p.item().projectedAvailableMinutes() != null).map(RequestService::forecastOnStart).orElse(null);
+        // what the balance will hold on the first day: its timeline's grants and forfeitures until then
+        RequestPreview.ForecastOnStart onStart = draft.context().rule().unlimited() ? null : projection.projectionOn(companyId,
+                draft.employee().id(), body.policyId(), RequestTimes.firstDay(draft.start(), draft.employee().zone()))
+                .map(RequestService::forecastOnStart).orElse(null);
         return new RequestPreview(draft.minutes(), availableAfter, warnings,
                 onStart == null ? null : onStart.projectedAvailableMinutes(), draft.days(), violations.stream()
                 .map(v -> new RequestPreview.RuleWarning(v.code(), v.sentence(), v.context())).toList(), onStart);
     }
 
-    private static RequestPreview.ForecastOnStart forecastOnStart(com.powerpto.accrual.BalanceForecastService.Projection p) {
-        var item = p.item();
-        return new RequestPreview.ForecastOnStart(p.date(), item.availableMinutes(), item.scheduledAccrualMinutes(),
-                item.cappedAccrualMinutes(), item.bookedMinutes(), item.expiringMinutes(), item.projectedAvailableMinutes(),
-                item.forfeits().stream().map(f -> new RequestPreview.Forfeit(f.date(), f.kind().name(), f.minutes())).toList());
+    private static RequestPreview.ForecastOnStart forecastOnStart(BalanceProjection.OnDate p) {
+        return new RequestPreview.ForecastOnStart(p.date(), p.availableMinutes(), p.scheduledAccrualMinutes(),
+                p.cappedAccrualMinutes(), p.bookedMinutes(), p.expiringMinutes(), p.projectedAvailableMinutes(),
+                p.forfeits().stream().map(f -> new RequestPreview.Forfeit(f.date(), f.kind(), f.minutes())).toList());
     }
 
     public Submission submit(Caller caller, UUID companyId, SubmitRequestBody body) {
@@ -148,13 +153,14 @@ public class RequestService {
                 draft.start(), draft.end(), draft.minutes(), blankToNull(body.reason()), RequestStatus.SUBMITTED, now,
                 null, null, null, body.idempotencyKey(), now, caller.userId(), null,
                 overridden.isEmpty() ? null : overridden, overridden.isEmpty() ? null : body.ruleOverrideReason().trim());
-        repository.insert(request, hash, draft.days());
+        repository.insert(request, hash, draft.days()); // with its day split: usage belongs to its local days
         // Entered on someone's behalf: the ledger says by whom (the audit row's actor says it too).
         Map<String, Object> enteredBy = caller.isSelf(request.employeeId()) ? null : Map.of("entered_by", caller.userId());
         ledger.post(balanceKey(request), draft.context().rule(), List.of(new LedgerPosting(EntryType.HOLD,
                 -request.requestedMinutes(), draft.context().policyVersionId(), now, SourceType.REQUEST,
                 request.id().toString(), enteredBy)));
         audit.record(companyId, caller.userId(), AuditEntityType.REQUEST, request.id(), AuditAction.SUBMIT, null, request);
+        booked(request, draft.employee().zone(), "submitted");
         if (Boolean.TRUE.equals(body.approve())) {
             // Entered by the manager or an admin after a phone call: their submit is also their decision,
             // so nobody is asked to decide it (issue 26); the employee hears of the approval.
@@ -218,6 +224,7 @@ public class RequestService {
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request),
                 posting(EntryType.USAGE, -request.requestedMinutes(), version, request.startAt(), request)));
         TimeOffRequest approved = decide(caller, request, RequestStatus.APPROVED, AuditAction.APPROVE, now, note, onBehalfOf);
+        booked(approved, zoneOf(approved), "approved");
         notifications.requestApproved(facts(approved));
         return approved;
     }
@@ -230,6 +237,7 @@ public class RequestService {
         releaseHold(request, now);
         TimeOffRequest denied = decide(caller, request, RequestStatus.DENIED, AuditAction.DENY, now, note(body),
                 onBehalfOf(caller, request));
+        released(denied, "denied");
         notifications.requestDenied(facts(denied));
         return denied;
     }
@@ -260,7 +268,14 @@ public class RequestService {
             default -> throw ApiException.conflict("wrong_state", "cannot cancel: the request is " + request.status())
                     .withContext(Map.of("status", request.status()));
         }
-        return decide(caller, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote(), null);
+        TimeOffRequest cancelled = decide(caller, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now,
+                request.decisionNote(), null);
+        released(cancelled, "cancelled");
+        return cancelled;
+    }
+
+    /** The requests a termination cancelled (submitted or approved after the last day) and trimmed (approved across it). */
+    public record TerminationEffects(List<TimeOffRequest> cancelled, List<TimeOffRequest> trimmed) {
     }
 
     /**
@@ -272,7 +287,8 @@ public class RequestService {
      * (their status tells a released hold from a reversal).
      */
     @Transactional
-    public List<TimeOffRequest> cancelForTermination(Caller admin, UUID companyId, UUID employeeId, Instant from) {
+    public TerminationEffects cancelForTermination(Caller admin, UUID companyId, UUID employeeId, LocalDate lastDay,
+                                                   Instant from) {
         admin.adminOf(companyId);
         Instant now = clock.instant();
         List<TimeOffRequest> cancelled = new ArrayList<>();
@@ -286,9 +302,47 @@ public class RequestService {
                         posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
             }
             decide(admin, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote(), null);
+            released(request, "cancelled by the termination");
             cancelled.add(request);
         }
-        return cancelled;
+        List<TimeOffRequest> trimmed = new ArrayList<>();
+        for (TimeOffRequest request : repository.lockApprovedSpanning(companyId, employeeId, from)) {
+            if (giveBackAfter(admin, request, lastDay, now)) {
+                trimmed.add(request);
+            }
+        }
+        return new TerminationEffects(cancelled, trimmed);
+    }
+
+    /**
+     * An approved request across the last day keeps only the minutes of the days up to it (issue 24);
+     * the rest is given back (one USAGE_REVERSAL), audited as an update of the request. The request
+     * stays APPROVED with its dates: it is what was asked for and decided.
+     */
+    private boolean giveBackAfter(Caller admin, TimeOffRequest request, LocalDate lastDay, Instant now) {
+        long after = repository.days(request.companyId(), request.id()).tailMap(lastDay.plusDays(1)).values().stream()
+                .mapToLong(Long::longValue).sum();
+        if (after <= 0) {
+            return false;
+        }
+        UUID version = versionOnLocalStart(request);
+        Map<String, Object> metadata = Map.of("reason", "employment ended", "last_day", lastDay.toString(),
+                "given_back_minutes", after);
+        var result = ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(new LedgerPosting(
+                EntryType.USAGE_REVERSAL, after, version, now, SourceType.REQUEST, request.id().toString(), metadata)));
+        if (result.replayed()) {
+            return false;
+        }
+        audit.record(request.companyId(), admin.userId(), AuditEntityType.REQUEST, request.id(), AuditAction.UPDATE, request,
+                Map.of("request", request, "given_back_minutes", after, "last_day", lastDay.toString()));
+        released(request, "days after the last day given back");
+        return true;
+    }
+
+    /** For the final statement: the employee's pending (submitted) requests, oldest first. */
+    @Transactional(readOnly = true)
+    public List<TimeOffRequest> pending(UUID companyId, UUID employeeId) {
+        return repository.pending(companyId, employeeId);
     }
 
     @Transactional(readOnly = true)
@@ -355,6 +409,31 @@ public class RequestService {
         java.time.ZoneId zone = repository.schedule(request.companyId(), request.employeeId())
                 .map(EmployeeSchedule::zone).orElse(java.time.ZoneOffset.UTC);
         return repository.policyVersionOn(request.companyId(), request.policyId(), RequestTimes.firstDay(request.startAt(), zone));
+    }
+
+    /** Time booked against the balance: its days from the first one on change the balance's timeline. */
+    private void booked(TimeOffRequest request, ZoneId zone, String what) {
+        events.publishEvent(BalanceInputChanged.employee(request.companyId(), request.employeeId(), request.policyId(),
+                RequestTimes.firstDay(request.startAt(), zone), "request " + request.id() + " " + what, request.decidedBy()));
+    }
+
+    /**
+     * Time given back: its days change the timeline, and so do forfeitures after the day it was booked
+     * on (leave booked before a reset or an expiry keeps the balance above its floor there).
+     */
+    private void released(TimeOffRequest request, String what) {
+        ZoneId zone = zoneOf(request);
+        LocalDate firstDay = RequestTimes.firstDay(request.startAt(), zone);
+        LocalDate bookedAfter = request.submittedAt() == null ? firstDay
+                : request.submittedAt().atZone(zone).toLocalDate().plusDays(1);
+        events.publishEvent(BalanceInputChanged.employee(request.companyId(), request.employeeId(), request.policyId(),
+                firstDay.isBefore(bookedAfter) ? firstDay : bookedAfter, "request " + request.id() + " " + what,
+                request.decidedBy()));
+    }
+
+    private ZoneId zoneOf(TimeOffRequest request) {
+        return repository.schedule(request.companyId(), request.employeeId()).map(EmployeeSchedule::zone)
+                .orElse(java.time.ZoneOffset.UTC);
     }
 
     private void releaseHold(TimeOffRequest request, Instant now) {

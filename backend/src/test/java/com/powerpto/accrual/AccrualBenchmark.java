@@ -88,7 +88,7 @@ class AccrualBenchmark {
             tx.executeWithoutResult(s -> ledger.post(new BalanceKey(company, e, policy.id()), BalanceRule.NO_NEGATIVE,
                     List.of(new LedgerPosting(EntryType.ACCRUAL, 800, policy.versionId(),
                             next.atStartOfDay(ZoneOffset.UTC).toInstant(), SourceType.SYSTEM,
-                            TimeAccrualJob.sourceId(policy.id(), e, next), Map.of("rate_minutes", 800)))));
+                            "accrual:" + policy.id() + ":" + e + ":" + next, Map.of("rate_minutes", 800)))));
         }
         double rowByRow = seconds(t3);
         double rowByRowPerRow = rowByRow / ids.size();

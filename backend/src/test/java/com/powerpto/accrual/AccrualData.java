@@ -80,13 +80,14 @@ public class AccrualData {
     }
 
     /**
-     * {@code count} generated employees (hired on spread dates from 2020), each assigned to the policy
+     * {@code count} generated employees (hired on spread dates of 2020–2024: before every assignment a
+     * benchmark makes, since an assignment accrues from the hire date at the earliest), each assigned to the policy
      * from {@code from}, in two set-based statements (the benchmarks' company of thousands).
      */
     public void employeesOnPolicy(int count, Policy policy, LocalDate from) {
         jdbc.sql("""
                 INSERT INTO employees (company_id, id, first_name, last_name, email, hire_date)
-                SELECT :c, gen_random_uuid(), 'E' || g, 'Bench', 'e' || g || '@bench.test', DATE '2020-01-01' + (g % 2000)
+                SELECT :c, gen_random_uuid(), 'E' || g, 'Bench', 'e' || g || '@bench.test', DATE '2020-01-01' + (g % 1800)
                 FROM generate_series(1, :n) g
                 """).param("c", companyId).param("n", count).update();
         jdbc.sql("""

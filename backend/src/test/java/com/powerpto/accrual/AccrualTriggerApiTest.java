@@ -177,10 +177,15 @@ class AccrualTriggerApiTest extends ApiTest {
         assertThat(data.auditCount("ACCRUAL")).isGreaterThanOrEqualTo(9);
     }
 
+    /**
+     * Accrual stops while the balance sits at its 600 bank cap (1 Feb grants nothing), so 45 days after
+     * the last accrual (1 Jan) the balance expires on 15 Feb; the 1 Mar grant starts it again.
+     */
     @Test
     void expirationAfterDaysSinceLastAccrual() {
         var policy = data.policy("stale", AccrualData.time("MONTHLY", "START_OF_PERIOD", 600, "NONE",
-                Map.of("expiration", Map.of("enabled", true, "expires_after_days", 45))), d("2024-01-01"));
+                Map.of("bank_cap_minutes", 600, "expiration", Map.of("enabled", true, "expires_after_days", 45))),
+                d("2024-01-01"));
         UUID e = data.employee("Stan", null);
         data.assign(policy, e, d("2025-01-01"), null);
         trigger("2025-01-01");

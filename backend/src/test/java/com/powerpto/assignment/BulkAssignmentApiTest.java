@@ -72,7 +72,10 @@ class BulkAssignmentApiTest extends ApiTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    /** A bulk assignment entered after its start date gets the accruals it missed, through the queue. */
+    /**
+     * A bulk assignment entered after its start date gets the accruals it missed: a few people at once,
+     * many through the worker's durable queue.
+     */
     @Test
     void backdatedBulkAssignmentQueuesTheRecalculationOfItsBalances() {
         String job = com.powerpto.accrual.worker.WorkerCycle.DEFAULT_JOB;
@@ -80,11 +83,23 @@ class BulkAssignmentApiTest extends ApiTest {
         progress.set(job, java.time.LocalDate.parse("2026-03-15"));
         try {
             bulk(Map.of("employee_ids", List.of(emma.id().toString())));
-            assertThat(recalculation.queued(world.companyId())).isEqualTo(1);
-            recalculation.processQueue(100, round -> { });
             assertThat(recalculation.queued(world.companyId())).isZero();
             // YEARLY, start of period, 9,600 min: the 1 January 2026 grant the worker never posted
             assertThat(world.balance(emma, vacation).path("accrued_minutes").asLong()).isEqualTo(9600);
+            // more people than are corrected at once go to the queue the worker works off
+            List<String> many = new java.util.ArrayList<>();
+            for (int i = 0; i < 51; i++) {
+                many.add(world.employee("Many" + i, null).id().toString());
+            }
+            var other = world.timePolicy("other-" + java.util.UUID.randomUUID().toString().substring(0, 6), Map.of());
+            world.asAdmin().post(world.base() + "/policies/" + other + "/assignments/bulk",
+                    Map.of("employee_ids", many, "effective_from", "2026-01-01")).expectJson(200);
+            assertThat(recalculation.queued(world.companyId())).isEqualTo(51);
+            recalculation.processQueue(100, round -> { });
+            assertThat(recalculation.queued(world.companyId())).isZero();
+            assertThat(world.balance(new com.powerpto.support.Person(world.companyId(),
+                    java.util.UUID.fromString(many.get(50)), com.powerpto.platform.security.Role.EMPLOYEE), other).path("accrued_minutes").asLong())
+                    .isEqualTo(9600);
         } finally {
             if (previous.isPresent()) {
                 progress.set(job, previous.get());

@@ -166,6 +166,7 @@ public final class RouteCatalog {
             // --- employee lifecycle (issue 15) ---
             admin("POST", C + "/employees/{eid}/terminate", EXT, "{termination_date, reason?} -> 200 Employee + effects"),
             admin("POST", C + "/employees/{eid}/rehire", EXT, "{hire_date} -> 200 Employee"),
+            admin("DELETE", C + "/employees/{eid}/termination", EXT, "-> 200 Employee + what was restored; 409 once access ended"),
             admin("GET", C + "/employees/{eid}/final-statement", EXT, "{employee_id, termination_date, items}; Accept: text/csv"),
             admin("POST", C + "/imports/employees", EXT, "text/csv body; ?dry_run=&invite= -> {rows, created, updated, unchanged, errors}"),
             admin("POST", C + "/imports/balances", EXT, "text/csv body; ?dry_run= -> same report; ADJUSTMENTs"),
@@ -222,6 +223,7 @@ public final class RouteCatalog {
             admin("POST", C + "/accruals/carryover", API, "?target_date="),
             admin("POST", C + "/accruals/expiration", API, "?target_date="),
             admin("POST", C + "/employees/{eid}/accruals/recalculate", EXT, "?through= -> 200 {through, balances_checked, entries_posted, ...}"),
+            admin("POST", C + "/policies/{pid}/simulate", EXT, "{version, as_of?} -> 200 {as_of, items, totals}; writes nothing"),
 
             // --- payroll webhook ---
             route("POST", "/api/webhooks/payroll_processed", "payroll (HMAC)", PAYROLL_HMAC, SIGNATURE, SIGNATURE, SIGNATURE, API,

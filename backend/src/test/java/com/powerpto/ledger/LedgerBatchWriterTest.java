@@ -30,10 +30,10 @@ class LedgerBatchWriterTest extends ApiTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    private LedgerBatchWriter.BatchPosting posting(AccrualData data, AccrualData.Policy policy, UUID employee, long amount,
-                                                   Long cap, String sourceId) {
-        return new LedgerBatchWriter.BatchPosting(data.companyId, employee, policy.id(), policy.versionId(), EntryType.ACCRUAL,
-                amount, cap, Instant.parse("2025-01-01T00:00:00Z"), SourceType.SYSTEM, sourceId, "{\"k\":1}");
+    private LedgerBatchWriter.BatchPosting posting(AccrualData data, AccrualData.Policy policy, UUID employee, EntryType type,
+                                                   long amount, String sourceId) {
+        return new LedgerBatchWriter.BatchPosting(data.companyId, employee, policy.id(), policy.versionId(), type,
+                amount, Instant.parse("2025-01-01T00:00:00Z"), SourceType.SYSTEM, sourceId, "{\"k\":1}");
     }
 
     @Test
@@ -48,8 +48,8 @@ class LedgerBatchWriterTest extends ApiTest {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         List<LedgerBatchWriter.BatchPosting> postings = new ArrayList<>();
         for (UUID e : employees) {
-            postings.add(posting(data, policy, e, 100, null, "t:" + e + ":1"));
-            postings.add(posting(data, policy, e, 50, null, "t:" + e + ":2")); // same balance twice in one call
+            postings.add(posting(data, policy, e, EntryType.ACCRUAL, 100, "t:" + e + ":1"));
+            postings.add(posting(data, policy, e, EntryType.ACCRUAL, 50, "t:" + e + ":2")); // same balance twice in one call
         }
         List<LedgerBatchWriter.Outcome> first = tx.execute(s -> writer.write(postings));
         assertThat(first).hasSize(100).allMatch(LedgerBatchWriter.Outcome::appended);
@@ -61,47 +61,35 @@ class LedgerBatchWriterTest extends ApiTest {
         assertThat(ledger.reconcile(admin.companyId()).clean()).isTrue();
     }
 
+    /** The timeline's entries: forfeitures and corrections of either sign, summed per balance in one statement. */
     @Test
-    void bankCapIsAppliedUnderTheLockAndAccrualResumesAfterUsage() {
+    void writesForfeituresAndCorrectionsOfEitherSignAndSumsThemPerBalance() {
         Person admin = fixtures.newCompanyAdmin();
         AccrualData data = new AccrualData(jdbc, admin.companyId());
         var policy = data.policy("p", AccrualData.time("DAILY", "START_OF_PERIOD", 10, "NONE", Map.of()), LocalDate.parse("2024-01-01"));
-        UUID e = data.employee("Capped", null);
+        UUID e = data.employee("Eve", null);
         TransactionTemplate tx = new TransactionTemplate(transactions);
-        long[] granted = new long[4];
-        for (int i = 0; i < 4; i++) {
-            int n = i;
-            granted[i] = tx.execute(s -> writer.write(List.of(posting(data, policy, e, 800, 2000L, "cap:" + n)))).get(0)
-                    .grantedMinutes();
-        }
-        assertThat(granted).containsExactly(800, 800, 400, 0);
-        BalanceKey key = new BalanceKey(admin.companyId(), e, policy.id());
-        tx.executeWithoutResult(s -> ledger.post(key, BalanceRule.NO_NEGATIVE, List.of(new LedgerPosting(EntryType.USAGE, -1000,
-                policy.versionId(), Instant.parse("2024-12-31T12:00:00Z"), SourceType.REQUEST, UUID.randomUUID().toString(), null))));
-        // (the cap is applied as of the posting's day: usage dated before it frees headroom)
-        var resumed = tx.execute(s -> writer.write(List.of(posting(data, policy, e, 800, 2000L, "cap:5")))).get(0);
-        assertThat(resumed.grantedMinutes()).isEqualTo(800);
-        assertThat(resumed.capped()).isFalse();
-        var partial = tx.execute(s -> writer.write(List.of(posting(data, policy, e, 800, 2000L, "cap:6")))).get(0);
-        assertThat(partial.grantedMinutes()).isEqualTo(200);
-        assertThat(partial.capped()).isTrue();
-        assertThat(data.snapshot(e, policy.id())).containsExactly(3000, 1000, 0);
-        String metadata = jdbc.sql("SELECT metadata_json::text FROM ledger_entries WHERE company_id = :c AND source_id = 'cap:6'")
-                .param("c", admin.companyId()).query(String.class).single();
-        assertThat(metadata).contains("\"cap_applied\": true").contains("\"k\": 1");
+        var outcomes = tx.execute(s -> writer.write(List.of(
+                posting(data, policy, e, EntryType.ACCRUAL, 800, "g:1"),
+                posting(data, policy, e, EntryType.ACCRUAL_CORRECTION, -300, "g:1:fix"),
+                posting(data, policy, e, EntryType.CARRYOVER, 0, "c:1"),
+                posting(data, policy, e, EntryType.EXPIRATION, -400, "c:1"),
+                posting(data, policy, e, EntryType.EXPIRATION, 150, "c:1:fix"))));
+        assertThat(outcomes).allMatch(LedgerBatchWriter.Outcome::appended);
+        assertThat(data.snapshot(e, policy.id())).containsExactly(800 - 300 - 400 + 150, 0, 0);
         assertThat(ledger.reconcile(admin.companyId()).clean()).isTrue();
     }
 
     @Test
     void refusesEntriesThatCouldLowerTheBalanceAndNeedsATransaction() {
-        assertThatThrownBy(() -> new LedgerBatchWriter.BatchPosting(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), EntryType.USAGE, 10, null, Instant.now(), SourceType.SYSTEM, "x", null))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LedgerBatchWriter.BatchPosting(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), EntryType.ACCRUAL, -1, null, Instant.now(), SourceType.SYSTEM, "x", null))
-                .isInstanceOf(IllegalArgumentException.class);
+        for (Object[] bad : new Object[][] {{EntryType.USAGE, -10L}, {EntryType.ADJUSTMENT, 10L}, {EntryType.ACCRUAL, -1L},
+                {EntryType.EXPIRATION, 0L}, {EntryType.CARRYOVER, -1L}}) {
+            assertThatThrownBy(() -> new LedgerBatchWriter.BatchPosting(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                    UUID.randomUUID(), (EntryType) bad[0], (Long) bad[1], Instant.now(), SourceType.SYSTEM, "x", null))
+                    .as(bad[0] + " " + bad[1]).isInstanceOf(IllegalArgumentException.class);
+        }
         assertThatThrownBy(() -> writer.write(List.of(new LedgerBatchWriter.BatchPosting(UUID.randomUUID(), UUID.randomUUID(),
-                UUID.randomUUID(), UUID.randomUUID(), EntryType.ACCRUAL, 1, null, Instant.now(), SourceType.SYSTEM, "x", null))))
+                UUID.randomUUID(), UUID.randomUUID(), EntryType.ACCRUAL, 1, Instant.now(), SourceType.SYSTEM, "x", null))))
                 .isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
     }
 }

@@ -2,8 +2,8 @@ package com.powerpto.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.accrual.BatchGate;
-import com.powerpto.accrual.CarryoverJob;
-import com.powerpto.accrual.ExpirationJob;
+import com.powerpto.accrual.JobKind;
+import com.powerpto.accrual.TimelineJob;
 import com.powerpto.accrual.ForfeitWarningJob;
 import com.powerpto.accrual.RunTrigger;
 import com.powerpto.auth.AccountService;
@@ -71,9 +71,7 @@ class NotificationDeliveryTest extends ApiTest {
     @Autowired
     ForfeitWarningJob forfeitWarnings;
     @Autowired
-    CarryoverJob carryoverJob;
-    @Autowired
-    ExpirationJob expirationJob;
+    TimelineJob jobs;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -285,8 +283,11 @@ class NotificationDeliveryTest extends ApiTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate on = today.plusDays(ForfeitWarningJob.DAYS_AHEAD);
         Person saver = world.employee("Sam", manager.id());
-        UUID expiring = world.timePolicy("expiring", Map.of("unit", "HOURS", "expiration",
-                Map.of("enabled", true, "expires_on_month", on.getMonthValue(), "expires_on_day", on.getDayOfMonth())));
+        // Hours worked: nothing accrues by date, the balance is the adjustment (a time policy's own grants since
+        // 2020 would be in the timeline, and expire with it).
+        UUID expiring = world.policy("expiring", "VACATION", Map.of("type", "ACCRUAL", "accrual_method", "HOURS_WORKED",
+                "unit", "HOURS", "accrual_ratio", Map.of("accrue_minutes", 60, "per_worked_minutes", 1440), "expiration",
+                Map.of("enabled", true, "expires_on_month", on.getMonthValue(), "expires_on_day", on.getDayOfMonth())), "2020-01-01");
         world.assign(expiring, saver, "2020-01-01", null);
         world.adjust(saver, expiring, 750, "saved up");
         forfeitWarnings.run(today);
@@ -315,10 +316,12 @@ class NotificationDeliveryTest extends ApiTest {
         UUID fiscal = carryoverPolicy("fiscal", Map.of("enabled", true, "cap_minutes", 960, "reset_month", 4, "reset_day", 1));
         UUID calendarYear = carryoverPolicy("calendar", Map.of("enabled", true, "cap_minutes", 0));
         Person saver = world.employee("Sam", manager.id());
+        clock.set("2030-01-15T12:00:00Z"); // saved up in 2030: earlier resets of the timeline find nothing to forfeit
         for (UUID p : List.of(fiscal, calendarYear)) {
             world.assign(p, saver, "2025-01-01", null);
             world.adjust(saver, p, 2400, "saved up"); // 5 days of 480 minutes
         }
+        clock.reset(); // the outbox sends what is due by the database's clock
         forfeitWarnings.run(LocalDate.of(2030, 3, 17)); // 14 days before 31 March: nobody's reset date
         forfeitWarnings.run(LocalDate.of(2030, 12, 17)); // 14 days before 31 December: still not 1 January
         deliver();
@@ -342,10 +345,12 @@ class NotificationDeliveryTest extends ApiTest {
         UUID policy = carryoverPolicy("anniversary", Map.of("enabled", true, "cap_minutes", 480, "reset_on", "HIRE_ANNIVERSARY"));
         Person anna = world.employee("Anna", manager.id(), Map.of("hire_date", "2019-06-10"));
         Person bert = world.employee("Bert", manager.id(), Map.of("hire_date", "2020-02-29"));
+        clock.set("2030-01-15T12:00:00Z"); // the balances are from 2030, after the anniversaries of 2029
         for (Person p : List.of(anna, bert)) {
             world.assign(policy, p, "2025-01-01", null);
             world.adjust(p, policy, 1200, "balance"); // 2.5 days
         }
+        clock.reset(); // the outbox sends what is due by the database's clock
         forfeitWarnings.run(LocalDate.of(2030, 5, 27)); // Anna's anniversary, 10 June 2030, is in 14 days
         deliver();
         // 1200 − 480 = 720 minutes = 1.5 days.
@@ -364,12 +369,14 @@ class NotificationDeliveryTest extends ApiTest {
                 "reset_month", 4, "reset_day", 1));
         Person saver = world.employee("Cara", manager.id());
         world.assign(fiscal, saver, "2025-01-01", null);
+        clock.set("2030-01-15T12:00:00Z"); // saved up in the fiscal year that ends on 31 March 2030
         world.adjust(saver, fiscal, 2400, "saved up");
         // Carryover on 1 April 2030: 960 carried (expiring 1 May 2030), 1440 expire at once.
-        carryoverJob.run(LocalDate.of(2030, 4, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
+        jobs.run(JobKind.CARRYOVER, LocalDate.of(2030, 4, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
         // Half a day used after the carryover draws from the carried minutes first.
         String used = world.submit(saver, fiscal, "2030-04-08T09:00", "2030-04-08T13:00").expectJson(201).path("id").asText();
         world.approve(manager, used);
+        clock.reset(); // the outbox sends what is due by the database's clock
         forfeitWarnings.run(LocalDate.of(2030, 4, 16)); // 30 April: not yet
         deliver();
         assertThat(forfeits(saver)).isEmpty();
@@ -384,9 +391,11 @@ class NotificationDeliveryTest extends ApiTest {
         // Once the expiration job has expired them, there is nothing left to warn about: with two new
         // days granted (exactly the cap), the next reset date (1 April 2031) forfeits nothing, which it
         // would (720 minutes) if the warning counted the expired minutes as still there.
-        expirationJob.run(LocalDate.of(2030, 5, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
+        jobs.run(JobKind.EXPIRATION, LocalDate.of(2030, 5, 1), world.companyId(), RunTrigger.ADMIN, BatchGate.OPEN);
         assertThat(world.balance(saver, fiscal).path("available_minutes").asLong()).isZero();
+        clock.set("2030-05-02T12:00:00Z");
         world.adjust(saver, fiscal, 960, "granted");
+        clock.reset();
         forfeitWarnings.run(LocalDate.of(2031, 3, 18));
         deliver();
         assertThat(forfeits(saver)).hasSize(1);

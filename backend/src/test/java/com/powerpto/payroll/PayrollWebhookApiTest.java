@@ -33,6 +33,8 @@ class PayrollWebhookApiTest extends ApiTest {
     LedgerService ledger;
     @Autowired
     PtoProperties properties;
+    @Autowired
+    com.powerpto.accrual.JobProgressRepository progress;
 
     Person admin;
     AccrualData data;
@@ -188,7 +190,10 @@ class PayrollWebhookApiTest extends ApiTest {
         assertThat(payrollRuns()).isZero();
     }
 
-    /** Review fix 4: eligibility by overlap, proration to the days covered, remainder carried to the next run. */
+    /**
+     * Review fix 4: eligibility by overlap and the remainder carried to the next run. Issue 24: the hours
+     * are what payroll paid for the days employed, so they are not prorated again by days covered.
+     */
     @Test
     void overlapProrationAndCarriedRemainder() {
         var plain = data.policy("plain", AccrualData.hours(60, 1440, Map.of()), LocalDate.parse("2024-01-01"));
@@ -196,11 +201,11 @@ class PayrollWebhookApiTest extends ApiTest {
         data.assign(plain, leaver, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-09")); // last day Mar 8
         data.assign(plain, worker, LocalDate.parse("2025-01-01"), null);
         Map<String, Object> march = Map.of("period_start", "2025-03-01", "period_end", "2025-03-16");
-        // Enda: not assigned on Mar 16 but for 8 of the 16 days: 4,812 × 8/16 ÷ 24 = 100.25 → 100.
+        // Enda: not assigned on Mar 16 but on 8 of the 16 days, paid for those: 4,812 ÷ 24 = 200.5 → 200.
         // Hana: 4,812 ÷ 24 = 200.5 → 200, half a minute carried.
         send(body(UUID.randomUUID(), List.of(Map.of("employee_id", leaver.toString(), "worked_minutes", 4812),
                 Map.of("employee_id", worker.toString(), "worked_minutes", 4812)), march)).expectJson(200);
-        assertThat(data.sum(leaver, plain.id(), "ACCRUAL")).isEqualTo(100);
+        assertThat(data.sum(leaver, plain.id(), "ACCRUAL")).isEqualTo(200);
         assertThat(data.sum(worker, plain.id(), "ACCRUAL")).isEqualTo(200);
         // Next run: 200.5 + the carried 0.5 = 201.
         UUID second = UUID.randomUUID();
@@ -212,9 +217,27 @@ class PayrollWebhookApiTest extends ApiTest {
         assertThat(data.sum(worker, plain.id(), "ACCRUAL")).isEqualTo(401);
     }
 
-    /** Review fix 8: a late run for an old-year period, after that year's carryover, only adds what fits under its cap. */
+    /**
+     * Review fix 8: a late run for an old-year period, after that year's carryover, only adds what fits
+     * under its cap. Issue 24: the carryover is corrected (the worker had run past it: its horizon is
+     * mid-2025), so what exceeds the cap is forfeited by a correction of that carryover.
+     */
     @Test
     void lateOldYearRunAfterCarryoverIsCapped() {
+        var previous = progress.lastCompleted(com.powerpto.accrual.worker.WorkerCycle.DEFAULT_JOB);
+        progress.set(com.powerpto.accrual.worker.WorkerCycle.DEFAULT_JOB, LocalDate.parse("2025-06-30"));
+        try {
+            lateRuns();
+        } finally {
+            if (previous.isPresent()) {
+                progress.set(com.powerpto.accrual.worker.WorkerCycle.DEFAULT_JOB, previous.get());
+            } else {
+                jdbc.sql("DELETE FROM job_progress WHERE job = 'accrual'").update();
+            }
+        }
+    }
+
+    private void lateRuns() {
         var carried = data.policy("carried", AccrualData.hours(60, 1440, Map.of("carryover",
                 Map.of("enabled", true, "cap_minutes", 300))), LocalDate.parse("2024-01-01"));
         UUID lena = data.employee("Lena", null);

@@ -10,7 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 
 /**
  * Token buckets kept in PostgreSQL ({@code rate_limit_buckets}, Bucket4j's own back-end), so every
@@ -23,6 +27,7 @@ import java.time.Duration;
 public class SharedRateLimits {
 
     private static final int SWEEP_BATCH = 1000;
+    static final int LONGEST_KEY = 200;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final JdbcClient jdbc;
@@ -38,7 +43,7 @@ public class SharedRateLimits {
 
     /** The shared bucket of {@code key}: {@code capacity} tokens, refilled greedily over {@code window}. */
     public Bucket bucket(String key, int capacity, Duration window) {
-        return buckets.builder().build(key, () -> BucketConfiguration.builder()
+        return buckets.builder().build(storedKey(key), () -> BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, window))
                 .build());
     }
@@ -50,6 +55,25 @@ public class SharedRateLimits {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+    }
+
+    /**
+     * The row id of {@code key}. A key longer than {@link #LONGEST_KEY} (an e-mail typed as a
+     * megabyte of text) keeps its name up to the first ':' and is otherwise its SHA-256, so it fits
+     * the table's {@code length(id) <= 400} and is still one bucket per key, never a 500.
+     */
+    static String storedKey(String key) {
+        if (key.length() <= LONGEST_KEY) {
+            return key;
+        }
+        int colon = key.indexOf(':');
+        String name = colon >= 0 && colon < LONGEST_KEY ? key.substring(0, colon + 1) : "";
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return name + "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Removes buckets that are full again (they carry no information); returns how many rows went. */

@@ -20,7 +20,9 @@ public final class PolicySettingsParser {
     private static final Set<String> COMMON = Set.of("type", "accrual_method", "unit", "allow_negative",
             "negative_limit_minutes", "bank_cap_minutes", "tenure_tiers", "carryover", "expiration", "request_rules");
     private static final Set<String> TIME = Set.of("accrual_frequency", "accrual_timing", "rate_minutes_per_day",
-            "rate_minutes_per_month", "rate_minutes_per_year", "proration");
+            "rate_minutes_per_month", "rate_minutes_per_year", "proration", "part_time_proration", "full_time_week_minutes");
+    /** A full-time week may be at most every minute of seven days. */
+    private static final int MAX_WEEK_MINUTES = 7 * 1440;
     private static final Set<String> HOURS = Set.of("accrual_ratio");
     private static final int MAX_MINUTES = 10_000_000;
 
@@ -74,10 +76,19 @@ public final class PolicySettingsParser {
         Integer[] rates = {null, null, null};
         rates[frequency.ordinal()] = rate;
         Common common = common(node);
+        Boolean partTime = present(node, "part_time_proration") ? bool(node, "part_time_proration", false) : null;
+        Integer fullTimeWeek = positive(node, "full_time_week_minutes", false);
+        if (fullTimeWeek != null && !Boolean.TRUE.equals(partTime)) {
+            throw ApiException.invalid(P + "full_time_week_minutes", "only allowed when part_time_proration is true");
+        }
+        if (fullTimeWeek != null && (fullTimeWeek < 60 || fullTimeWeek > MAX_WEEK_MINUTES)) {
+            throw ApiException.invalid(P + "full_time_week_minutes", "must be between 60 and " + MAX_WEEK_MINUTES);
+        }
         return new TimeAccrualSettings(frequency, timing, rates[0], rates[1], rates[2],
                 enumValue(node, "proration", ProrationMethod.class, ProrationMethod.DAYS_ACTIVE),
                 common.unit, common.allowNegative, common.negativeLimit, common.bankCap, common.tiers,
-                common.carryover, common.expiration, RequestRulesParser.parse(node.get("request_rules")));
+                common.carryover, common.expiration, RequestRulesParser.parse(node.get("request_rules")),
+                partTime, fullTimeWeek);
     }
 
     private static HoursWorkedSettings hoursWorked(JsonNode node) {

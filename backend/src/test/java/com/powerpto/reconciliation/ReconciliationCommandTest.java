@@ -1,4 +1,6 @@
-package com.powerpto.ledger;
+package com.powerpto.reconciliation;
+
+import com.powerpto.ledger.*;
 
 import com.powerpto.platform.process.ProcessMode;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,7 @@ class ReconciliationCommandTest {
     void anAccrualDifferenceIsOne() {
         GenericApplicationContext context = new GenericApplicationContext(new DefaultListableBeanFactory());
         context.refresh();
-        var difference = new com.powerpto.accrual.AccrualRecalculation.Difference(C, UUID.randomUUID(), UUID.randomUUID(),
+        var difference = new com.powerpto.accrual.TimelinePoster.Difference(C, UUID.randomUUID(), UUID.randomUUID(),
                 java.time.LocalDate.parse("2026-12-03"), 3200, 0, 4);
         ReconciliationCommand command = new ReconciliationCommand(ledger(() -> new ReconciliationReport(1, List.of())),
                 context.getBeanFactory(), () -> List.of(difference));

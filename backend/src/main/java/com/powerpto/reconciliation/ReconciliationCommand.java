@@ -1,8 +1,13 @@
-package com.powerpto.ledger;
+package com.powerpto.reconciliation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.powerpto.accrual.AccrualRecalculation;
+import com.powerpto.accrual.TimelinePoster;
+import com.powerpto.ledger.Balance;
+import com.powerpto.ledger.LedgerService;
+import com.powerpto.ledger.ReconciliationMismatch;
+import com.powerpto.ledger.ReconciliationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code java -jar power-pto.jar reconcile} (mode RECONCILE, also {@code make reconcile}): compares
- * every balance snapshot of every company with the sums of its ledger, logs each differing field
+ * every balance snapshot of every company with the sums of its ledger and every balance's ledger with its
+ * timeline (issue 24: posted = timeline for every event the worker was responsible for), logs each differing field
  * (up to {@link #MAX_LOGGED}) and a one-line JSON summary, and sets the process exit code:
  * {@value #CLEAN} clean, {@value #MISMATCHES} mismatches found, {@value #FAILED} the check could not run.
  * <p>
@@ -43,10 +49,10 @@ public class ReconciliationCommand implements ApplicationRunner, ExitCodeGenerat
 
     private final LedgerService ledger;
     private final ConfigurableListableBeanFactory beans;
-    private final Supplier<List<AccrualRecalculation.Difference>> accrualCheck;
+    private final Supplier<List<TimelinePoster.Difference>> accrualCheck;
     private volatile int exitCode = CLEAN;
 
-    /** The second check: posted time accruals = expected, per balance (docs/corrections.md). */
+    /** The second check: the ledger holds what each balance's timeline says (docs/corrections.md). */
     @Autowired
     public ReconciliationCommand(LedgerService ledger, ConfigurableListableBeanFactory beans,
                                  AccrualRecalculation accruals) {
@@ -58,7 +64,7 @@ public class ReconciliationCommand implements ApplicationRunner, ExitCodeGenerat
     }
 
     public ReconciliationCommand(LedgerService ledger, ConfigurableListableBeanFactory beans,
-                                 Supplier<List<AccrualRecalculation.Difference>> accrualCheck) {
+                                 Supplier<List<TimelinePoster.Difference>> accrualCheck) {
         this.ledger = ledger;
         this.beans = beans;
         this.accrualCheck = accrualCheck;
@@ -81,7 +87,7 @@ public class ReconciliationCommand implements ApplicationRunner, ExitCodeGenerat
     int check() {
         long started = System.nanoTime();
         ReconciliationReport report;
-        List<AccrualRecalculation.Difference> accrualDifferences;
+        List<TimelinePoster.Difference> accrualDifferences;
         try {
             report = ledger.reconcile(null);
             accrualDifferences = accrualCheck.get();
@@ -115,7 +121,7 @@ public class ReconciliationCommand implements ApplicationRunner, ExitCodeGenerat
             line.put("through", d.through().toString());
             line.put("expected_minutes", d.expectedMinutes());
             line.put("posted_minutes", d.postedMinutes());
-            line.put("dates", d.dates());
+            line.put("events", d.events());
             log.warn(summary(line));
         }
         boolean clean = report.clean() && accrualDifferences.isEmpty();

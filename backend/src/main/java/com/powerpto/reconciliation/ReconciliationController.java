@@ -1,4 +1,9 @@
-package com.powerpto.ledger;
+package com.powerpto.reconciliation;
+
+import com.powerpto.accrual.AccrualRecalculation;
+import com.powerpto.ledger.LedgerService;
+import com.powerpto.ledger.ReconciliationMismatch;
+import com.powerpto.ledger.ReconciliationReport;
 
 import com.powerpto.platform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,16 +15,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The admin view of the ledger invariant "snapshot = sums of the ledger": every balance of the
- * company is compared with its ledger, one row per differing field.
+ * The admin view of the two invariants: "snapshot = sums of the ledger" (one row per differing field)
+ * and "ledger = timeline" (issue 24: one row per balance whose posted events differ from its timeline
+ * over the dates the worker was responsible for). Above both the ledger and the accrual feature, so
+ * neither depends on the other for it.
  */
 @RestController
 public class ReconciliationController {
 
     private final LedgerService ledger;
-    private final com.powerpto.accrual.AccrualRecalculation accruals;
+    private final AccrualRecalculation accruals;
 
-    public ReconciliationController(LedgerService ledger, com.powerpto.accrual.AccrualRecalculation accruals) {
+    public ReconciliationController(LedgerService ledger, AccrualRecalculation accruals) {
         this.ledger = ledger;
         this.accruals = accruals;
     }
@@ -29,15 +36,16 @@ public class ReconciliationController {
         caller.adminOf(companyId);
         List<AccrualMismatch> accrualMismatches = accruals.differences(companyId).stream()
                 .map(d -> new AccrualMismatch(d.employeeId(), d.policyId(), d.through(), d.expectedMinutes(),
-                        d.postedMinutes(), d.dates()))
+                        d.postedMinutes(), d.events()))
                 .toList();
         ReconciliationReport report = ledger.reconcile(companyId);
         return new Result(report.checked(), fields(report), accrualMismatches);
     }
 
     /**
-     * {@code checked} = balance snapshots compared; {@code accrual_mismatches} (issue 14) = balances
-     * whose posted time accruals differ from the expected ones over the worker's dates.
+     * {@code checked} = balance snapshots compared; {@code accrual_mismatches} (issues 14, 24) = balances
+     * whose posted events (grants, payroll accruals, carryover, expirations) differ from their timeline
+     * over the worker's dates.
      */
     public record Result(long checked, List<FieldMismatch> mismatches, List<AccrualMismatch> accrualMismatches) {
 
@@ -46,7 +54,7 @@ public class ReconciliationController {
         }
     }
 
-    /** Sums over the differing dates up to {@code through}; {@code dates} = how many dates differ. */
+    /** Sums over the differing events up to {@code through}; {@code dates} = how many events differ. */
     public record AccrualMismatch(UUID employeeId, UUID policyId, java.time.LocalDate through, long expectedMinutes,
                                   long postedMinutes, int dates) {
     }

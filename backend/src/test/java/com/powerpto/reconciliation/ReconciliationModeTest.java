@@ -1,4 +1,6 @@
-package com.powerpto.ledger;
+package com.powerpto.reconciliation;
+
+import com.powerpto.ledger.*;
 
 import com.powerpto.PowerPtoApplication;
 import com.powerpto.platform.process.ProcessMode;
