@@ -278,9 +278,21 @@ class RequestRepository {
     }
 
     /** Locks the request row: transitions of one request are serialised here. */
-    Optional<TimeOffRequest> lock(UUID companyId, UUID requestId) {
-        return jdbc.sql("SELECT * FROM requests WHERE company_id = :company AND id = :id FOR UPDATE")
-                .param("company", companyId).param("id", requestId).query(mapper()).optional();
+    Optional<Locked> lock(UUID companyId, UUID requestId) {
+        RowMapper<TimeOffRequest> requests = mapper();
+        return jdbc.sql("""
+                        SELECT r.*, (SELECT e.timezone FROM employees e
+                                     WHERE e.company_id = r.company_id AND e.id = r.employee_id) AS employee_timezone
+                        FROM requests r WHERE r.company_id = :company AND r.id = :id FOR UPDATE OF r
+                        """)
+                .param("company", companyId).param("id", requestId)
+                .query((rs, i) -> new Locked(requests.mapRow(rs, i), rs.getString("employee_timezone") == null
+                        ? ZoneOffset.UTC : ZoneId.of(rs.getString("employee_timezone"))))
+                .optional();
+    }
+
+    /** A locked request and its employee's time zone (UTC when the employee is gone), read with the lock. */
+    record Locked(TimeOffRequest request, ZoneId zone) {
     }
 
     void updateDecision(TimeOffRequest r) {
