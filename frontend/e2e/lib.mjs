@@ -102,7 +102,13 @@ export async function signOut(page) {
 export async function nav(page, label) {
   const toggle = byTestId(page, 'nav-toggle');
   if (await toggle.isVisible()) await toggle.click();
-  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: label, exact: true }).click();
+  const link = page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: label, exact: true });
+  await link.click();
+  // The old page stays on screen until the route's render commits: a locator used right after the
+  // click could find a button of the old page (balances and requests both have "Request time off").
+  // NavLink marks the link current in the same commit that shows the new page.
+  await page.waitForFunction((name) => [...document.querySelectorAll('#primary-nav a[aria-current="page"]')]
+    .some((a) => a.textContent.trim() === name), label);
 }
 
 /** The request dialog's "hours" mode: one day, from–to (local times of the employee). */
