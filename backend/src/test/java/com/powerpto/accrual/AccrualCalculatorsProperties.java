@@ -50,22 +50,6 @@ class AccrualCalculatorsProperties {
     }
 
     @Property
-    void prorationNeverExceedsTheRateAndIsMonotonic(@ForAll("dates") LocalDate day, @ForAll Frequency frequency,
-                                                    @ForAll @LongRange(min = 1, max = 1_000_000) long rate,
-                                                    @ForAll @IntRange(min = 0, max = 400) int startOffset) {
-        AccrualPeriod period = AccrualPeriod.containing(frequency, day);
-        LocalDate start = period.first().plusDays(startOffset);
-        long granted = ProrationCalculator.prorate(rate, Proration.DAYS_ACTIVE, period, start, null);
-        long later = ProrationCalculator.prorate(rate, Proration.DAYS_ACTIVE, period, start.plusDays(1), null);
-        assertThat(granted).isBetween(0L, rate);
-        assertThat(later).isLessThanOrEqualTo(granted);
-        if (!start.isAfter(period.first())) {
-            assertThat(granted).isEqualTo(rate);
-        }
-        assertThat(granted).isEqualTo(rate * period.activeDays(start, null) / period.days());
-    }
-
-    @Property
     void bankedBalanceNeverExceedsTheCap(@ForAll @LongRange(min = 1, max = 100_000) long cap,
                                          @ForAll List<@LongRange(min = -5000, max = 5000) Long> events) {
         long banked = 0;
@@ -94,15 +78,6 @@ class AccrualCalculatorsProperties {
         assertThat(later).isGreaterThanOrEqualTo(now);
         assertThat(TenureRates.rate(50, tiers, hire, null, hire.plusMonths(6))).isEqualTo(200);
         assertThat(TenureRates.rate(50, tiers, hire, null, hire.plusMonths(6).minusDays(1))).isEqualTo(100);
-    }
-
-    @Property
-    void hoursWorkedIsFloorOfTheRatio(@ForAll @LongRange(min = 1, max = 10_000_000) long worked,
-                                      @ForAll @LongRange(min = 1, max = 10_000) long accrue,
-                                      @ForAll @LongRange(min = 1, max = 100_000) long per) {
-        long granted = HoursWorkedCalculator.accrue(worked, accrue, per);
-        assertThat(granted * per).isLessThanOrEqualTo(worked * accrue);
-        assertThat((granted + 1) * per).isGreaterThan(worked * accrue);
     }
 
     @Property

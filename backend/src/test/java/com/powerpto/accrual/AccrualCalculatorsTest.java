@@ -84,23 +84,6 @@ class AccrualCalculatorsTest {
         assertThat(TenureRates.wholeMonths(d("2025-05-01"), d("2025-04-01"))).isZero();
     }
 
-    // ---- proration ------------------------------------------------------------------------
-
-    @Test
-    void daysActiveProration() {
-        AccrualPeriod march = AccrualPeriod.containing(Frequency.MONTHLY, d("2025-03-01"));
-        assertThat(ProrationCalculator.prorate(800, Proration.DAYS_ACTIVE, march, d("2025-03-16"), null))
-                .isEqualTo(800L * 16 / 31);
-        assertThat(ProrationCalculator.prorate(800, Proration.NONE, march, d("2025-03-16"), null)).isEqualTo(800);
-        assertThat(ProrationCalculator.prorate(800, Proration.DAYS_ACTIVE, march, d("2025-01-01"), null)).isEqualTo(800);
-        assertThat(ProrationCalculator.prorate(800, Proration.DAYS_ACTIVE, march, d("2025-01-01"), d("2025-03-11")))
-                .isEqualTo(800L * 10 / 31);
-        AccrualPeriod feb = AccrualPeriod.containing(Frequency.MONTHLY, d("2024-02-01"));
-        assertThat(ProrationCalculator.prorate(2900, Proration.DAYS_ACTIVE, feb, d("2024-02-29"), null)).isEqualTo(100);
-        AccrualPeriod year = AccrualPeriod.containing(Frequency.YEARLY, d("2025-07-01"));
-        assertThat(ProrationCalculator.prorate(9600, Proration.DAYS_ACTIVE, year, d("2025-12-31"), null)).isEqualTo(9600 / 365);
-    }
-
     @Test
     void timeAccrualGrant() {
         TimeAccrualRule monthly = new TimeAccrualRule(Frequency.MONTHLY, Timing.START_OF_PERIOD, 800, Proration.DAYS_ACTIVE,
@@ -135,14 +118,6 @@ class AccrualCalculatorsTest {
         assertThat(BankCap.grant(800, 1900, null)).isEqualTo(800);
         assertThat(BankCap.grant(800, 2500, cap)).isZero(); // already over (cap lowered)
         assertThat(BankCap.grant(0, 0, cap)).isZero();
-    }
-
-    @Test
-    void hoursWorkedRatio() {
-        assertThat(HoursWorkedCalculator.accrue(4800, 60, 1440)).isEqualTo(200);
-        assertThat(HoursWorkedCalculator.accrue(1439, 60, 1440)).isEqualTo(59);
-        assertThat(HoursWorkedCalculator.accrue(10, 1, 30)).isZero();
-        assertThatThrownBy(() -> HoursWorkedCalculator.accrue(10, 0, 30)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
