@@ -33,7 +33,11 @@ run: build
 	ENVIRONMENT=development PTO_DATA_DIR=$(DATA_DIR) PTO_EMBEDDED_PG_PORT=$${PTO_EMBEDDED_PG_PORT:-54329} PORT=$(PORT) \
 	  java -jar $(JAR) all --pto.ui.directory=$(CURDIR)/frontend/dist
 
+# Migrates first: on a fresh checkout (no local database yet, e.g. right after `make bench`, which
+# keeps its own database apart) there is no schema to compare, and an older local database gets the
+# migrations `make run` would apply anyway. Forward-only, so a second run changes nothing.
 reconcile: backend-jar
+	ENVIRONMENT=development PTO_DATA_DIR=$(DATA_DIR) PTO_EMBEDDED_PG_PORT=$${PTO_EMBEDDED_PG_PORT:-54329} java -jar $(JAR) migrate
 	ENVIRONMENT=development PTO_DATA_DIR=$(DATA_DIR) PTO_EMBEDDED_PG_PORT=$${PTO_EMBEDDED_PG_PORT:-54329} java -jar $(JAR) reconcile
 
 # One id per test run: every process the run starts inherits it, so the check after each suite

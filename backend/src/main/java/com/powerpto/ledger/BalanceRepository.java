@@ -18,7 +18,10 @@ class BalanceRepository {
         this.jdbc = jdbc;
     }
 
-    /** One row per policy the employee is assigned to today or later, or has ledger history on. */
+    /**
+     * One row per policy the employee is assigned to today or later, or has ledger history on.
+     * bench/pgbench/balance.sql (the read anchor) runs this very statement: keep the two identical.
+     */
     List<BalanceView> forEmployee(UUID companyId, UUID employeeId, LocalDate today) {
         return jdbc.sql("""
                 SELECT p.id, p.key, p.category, p.name, p.description,

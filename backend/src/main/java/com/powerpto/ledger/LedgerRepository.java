@@ -38,18 +38,31 @@ class LedgerRepository {
         this.mapper = mapper;
     }
 
-    /** Creates the snapshot row if needed and locks it until the transaction ends. */
+    /**
+     * Locks the snapshot row until the transaction ends, creating it first if there is none. The row
+     * nearly always exists, so the lock is tried first (issue 27: the INSERT … ON CONFLICT DO NOTHING
+     * that ran before every lock was one statement of every posting); a missing row is inserted
+     * (a concurrent insert is no conflict) and then locked.
+     */
     Balance lockSnapshot(BalanceKey key) {
+        Optional<Balance> locked = lockExisting(key);
+        if (locked.isPresent()) {
+            return locked.get();
+        }
         jdbc.sql("""
                 INSERT INTO balance_snapshots (company_id, employee_id, policy_id)
                 VALUES (:company, :employee, :policy) ON CONFLICT DO NOTHING
                 """).params(params(key)).update();
+        return lockExisting(key).orElseThrow();
+    }
+
+    private Optional<Balance> lockExisting(BalanceKey key) {
         return jdbc.sql("""
                 SELECT accrued_minutes, used_minutes, held_minutes FROM balance_snapshots
                 WHERE company_id = :company AND employee_id = :employee AND policy_id = :policy
                 FOR UPDATE
                 """).params(params(key))
-                .query((rs, i) -> new Balance(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+                .query((rs, i) -> new Balance(rs.getLong(1), rs.getLong(2), rs.getLong(3))).optional();
     }
 
     Optional<Balance> snapshot(BalanceKey key) {
@@ -100,15 +113,48 @@ class LedgerRepository {
                 .query(entryMapper()).optional();
     }
 
+    /**
+     * A page and the exact number of matching entries, in one statement when it can be (issue 27:
+     * the separate {@code count(*)} beside every page was the second statement of each ledger page).
+     * One employee's ledger: the page query reads all of its rows anyway (no index orders them across
+     * policies), so a window count over the same rows is free. Company-wide (reports): the page is
+     * read through the date index without visiting every row, so the total comes from the page when
+     * the page shows where the list ends (a short page), and from a count only when it does not.
+     */
     Page<LedgerEntry> page(UUID companyId, LedgerFilter filter, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         String where = filter.where(companyId, params);
-        long total = jdbc.sql("SELECT count(*) FROM ledger_entries" + where).params(params).query(Long.class).single();
-        List<LedgerEntry> items = jdbc.sql("SELECT * FROM ledger_entries" + where
-                        + " ORDER BY effective_at DESC, created_at DESC, id DESC OFFSET :offset LIMIT :limit")
-                .params(params).param("offset", page.offset()).param("limit", page.limit())
-                .query(entryMapper()).list();
-        return new Page<>(items, total);
+        String order = " ORDER BY effective_at DESC, created_at DESC, id DESC";
+        if (filter.employeeId() != null) {
+            long[] total = {-1};
+            RowMapper<LedgerEntry> entries = entryMapper();
+            List<LedgerEntry> items = jdbc.sql("SELECT *, count(*) OVER () AS matching FROM ledger_entries" + where + order
+                            + " OFFSET :offset LIMIT :limit")
+                    .params(params).param("offset", page.offset()).param("limit", page.limit())
+                    .query((rs, i) -> {
+                        total[0] = rs.getLong("matching");
+                        return entries.mapRow(rs, i);
+                    }).list();
+            return new Page<>(items, items.isEmpty() ? countPastTheEnd(where, params, page) : total[0]);
+        }
+        List<LedgerEntry> items = new java.util.ArrayList<>(jdbc.sql("SELECT * FROM ledger_entries" + where + order
+                        + " OFFSET :offset LIMIT :limit")
+                .params(params).param("offset", page.offset()).param("limit", page.limit() + 1)
+                .query(entryMapper()).list());
+        if (items.size() > page.limit()) {
+            items.remove(items.size() - 1);
+            return new Page<>(items, count(where, params));
+        }
+        return new Page<>(items, items.isEmpty() ? countPastTheEnd(where, params, page) : page.offset() + items.size());
+    }
+
+    /** An empty page: nothing matches (offset 0), or the offset is past the end and only a count says where it is. */
+    private long countPastTheEnd(String where, Map<String, Object> params, PageRequest page) {
+        return page.offset() == 0 ? 0 : count(where, params);
+    }
+
+    private long count(String where, Map<String, Object> params) {
+        return jdbc.sql("SELECT count(*) FROM ledger_entries" + where).params(params).query(Long.class).single();
     }
 
     /** Streams matching entries oldest first without holding them all in memory. */

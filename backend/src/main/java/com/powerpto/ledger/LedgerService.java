@@ -75,7 +75,11 @@ public class LedgerService {
         return repository.bySource(companyId, sourceType, sourceId, type);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * No transaction of its own (issue 27): one statement in the usual case, and under READ COMMITTED
+     * a transaction would not give a page and a separate count one snapshot anyway; BEGIN and COMMIT
+     * were two of the ledger page's round trips. Runs inside the caller's transaction if there is one.
+     */
     public Page<LedgerEntry> entries(UUID companyId, LedgerFilter filter, PageRequest page) {
         return repository.page(companyId, filter, page);
     }

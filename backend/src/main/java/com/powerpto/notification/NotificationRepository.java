@@ -66,7 +66,10 @@ class NotificationRepository {
 
     /**
      * Who decides the employee's requests today: the manager (when active) and the manager's
-     * delegates in force on {@code day}, or every admin when there is no active manager.
+     * delegates in force on {@code day}, or every admin when there is no active manager. The ids are
+     * gathered first and each is looked up by its key: written as {@code e.id = :manager OR e.id IN (…)}
+     * (or as {@code = ANY(…)}) the cached generic plan, which assumes an average-sized company, read
+     * every employee of the company through another index (4–6 ms a submit with 10,000; issue 27).
      */
     List<Recipient> approvers(UUID companyId, UUID managerId, LocalDate day) {
         if (managerId == null) {
@@ -75,12 +78,13 @@ class NotificationRepository {
         List<Recipient> approvers = jdbc.sql("""
                 SELECT e.id, e.first_name || ' ' || e.last_name AS name, e.email, e.timezone, e.workday_minutes,
                        e.manager_id, e.active
-                FROM employees e
-                WHERE e.company_id = :company AND e.active
-                  AND (e.id = :manager OR e.id IN (
+                FROM (SELECT CAST(:manager AS uuid) AS id
+                      UNION
                       SELECT d.delegate_id FROM approval_delegations d
                       WHERE d.company_id = :company AND d.delegator_id = :manager AND d.revoked_at IS NULL
-                        AND d.start_date <= :day AND d.end_date >= :day))
+                        AND d.start_date <= :day AND d.end_date >= :day) ids
+                JOIN LATERAL (SELECT * FROM employees x WHERE x.company_id = :company AND x.id = ids.id) e ON true
+                WHERE e.active
                 ORDER BY e.id = :manager DESC, e.last_name, e.first_name, e.id
                 """).param("company", companyId).param("manager", managerId).param("day", day)
                 .query(recipientMapper()).list();

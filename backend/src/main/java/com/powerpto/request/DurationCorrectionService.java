@@ -115,7 +115,7 @@ public class DurationCorrectionService {
     }
 
     private Optional<DurationCorrection.Item> correct(Caller caller, UUID companyId, UUID requestId) {
-        TimeOffRequest before = requests.lock(companyId, requestId).orElse(null);
+        TimeOffRequest before = requests.lock(companyId, requestId).map(RequestRepository.Locked::request).orElse(null);
         if (before == null || (before.status() != RequestStatus.APPROVED && before.status() != RequestStatus.SUBMITTED)) {
             return Optional.empty();
         }

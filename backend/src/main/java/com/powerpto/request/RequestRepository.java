@@ -53,22 +53,35 @@ class RequestRepository {
                 SELECT id, manager_id, timezone, work_days, workday_start, workday_minutes, active, department, location
                 FROM employees WHERE company_id = :company AND id = :employee
                 """).param("company", companyId).param("employee", employeeId)
-                .query((rs, i) -> new EmployeeSchedule(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("manager_id", UUID.class),
-                        ZoneId.of(rs.getString("timezone")),
-                        workDays(rs.getArray("work_days")),
-                        rs.getObject("workday_start", LocalTime.class),
-                        rs.getInt("workday_minutes"),
-                        rs.getBoolean("active"),
-                        rs.getString("department"),
-                        rs.getString("location")))
+                .query(RequestRepository::scheduleRow)
                 .optional();
     }
 
-    boolean policyExists(UUID companyId, UUID policyId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM policies WHERE company_id = :company AND id = :policy)")
-                .param("company", companyId).param("policy", policyId).query(Boolean.class).single();
+    /** The requester's schedule and whether the policy exists: submit's first two questions in one statement (issue 27). */
+    record Subject(EmployeeSchedule employee, boolean policyExists) {
+    }
+
+    Optional<Subject> subject(UUID companyId, UUID employeeId, UUID policyId) {
+        return jdbc.sql("""
+                SELECT id, manager_id, timezone, work_days, workday_start, workday_minutes, active, department, location,
+                       EXISTS (SELECT 1 FROM policies WHERE company_id = :company AND id = :policy) AS policy_exists
+                FROM employees WHERE company_id = :company AND id = :employee
+                """).param("company", companyId).param("employee", employeeId).param("policy", policyId)
+                .query((rs, i) -> new Subject(scheduleRow(rs, i), rs.getBoolean("policy_exists")))
+                .optional();
+    }
+
+    private static EmployeeSchedule scheduleRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new EmployeeSchedule(
+                rs.getObject("id", UUID.class),
+                rs.getObject("manager_id", UUID.class),
+                ZoneId.of(rs.getString("timezone")),
+                workDays(rs.getArray("work_days")),
+                rs.getObject("workday_start", LocalTime.class),
+                rs.getInt("workday_minutes"),
+                rs.getBoolean("active"),
+                rs.getString("department"),
+                rs.getString("location"));
     }
 
     /** The policy version in force on {@code firstDay}, and whether one assignment covers every day. */
@@ -265,9 +278,21 @@ class RequestRepository {
     }
 
     /** Locks the request row: transitions of one request are serialised here. */
-    Optional<TimeOffRequest> lock(UUID companyId, UUID requestId) {
-        return jdbc.sql("SELECT * FROM requests WHERE company_id = :company AND id = :id FOR UPDATE")
-                .param("company", companyId).param("id", requestId).query(mapper()).optional();
+    Optional<Locked> lock(UUID companyId, UUID requestId) {
+        RowMapper<TimeOffRequest> requests = mapper();
+        return jdbc.sql("""
+                        SELECT r.*, (SELECT e.timezone FROM employees e
+                                     WHERE e.company_id = r.company_id AND e.id = r.employee_id) AS employee_timezone
+                        FROM requests r WHERE r.company_id = :company AND r.id = :id FOR UPDATE OF r
+                        """)
+                .param("company", companyId).param("id", requestId)
+                .query((rs, i) -> new Locked(requests.mapRow(rs, i), rs.getString("employee_timezone") == null
+                        ? ZoneOffset.UTC : ZoneId.of(rs.getString("employee_timezone"))))
+                .optional();
+    }
+
+    /** A locked request and its employee's time zone (UTC when the employee is gone), read with the lock. */
+    record Locked(TimeOffRequest request, ZoneId zone) {
     }
 
     void updateDecision(TimeOffRequest r) {

@@ -164,7 +164,7 @@ public class RequestService {
         if (Boolean.TRUE.equals(body.approve())) {
             // Entered by the manager or an admin after a phone call: their submit is also their decision,
             // so nobody is asked to decide it (issue 26); the employee hears of the approval.
-            request = approveLocked(caller, request, null, null);
+            request = approveLocked(caller, request, draft.employee().zone(), null, null);
         } else {
             notifications.requestSubmitted(facts(request));
         }
@@ -186,12 +186,13 @@ public class RequestService {
         validate(body);
         checkSubmitter(caller, companyId, body.employeeId());
         checkDirectives(caller, body);
-        EmployeeSchedule employee = repository.schedule(companyId, body.employeeId())
-                .filter(EmployeeSchedule::active)
+        RequestRepository.Subject subject = repository.subject(companyId, body.employeeId(), body.policyId())
+                .filter(s -> s.employee().active())
                 .orElseThrow(() -> ApiException.notFound("employee"));
-        if (!repository.policyExists(companyId, body.policyId())) {
+        if (!subject.policyExists()) {
             throw ApiException.notFound("policy");
         }
+        EmployeeSchedule employee = subject.employee();
         Instant start = RequestTimes.parse("start_at", body.startAt(), employee.zone());
         Instant end = RequestTimes.parse("end_at", body.endAt(), employee.zone());
         RequestTimes.checkRange(start, end);
@@ -211,32 +212,34 @@ public class RequestService {
 
     @Transactional
     public TimeOffRequest approve(Caller caller, UUID companyId, UUID requestId, DecisionBody body) {
-        TimeOffRequest request = lockForDecision(caller, companyId, requestId, body);
+        RequestRepository.Locked locked = lockForDecision(caller, companyId, requestId, body);
+        TimeOffRequest request = locked.request();
         requireStatus(request, RequestStatus.SUBMITTED, "approve");
-        return approveLocked(caller, request, note(body), onBehalfOf(caller, request));
+        return approveLocked(caller, request, locked.zone(), note(body), onBehalfOf(caller, request));
     }
 
-    private TimeOffRequest approveLocked(Caller caller, TimeOffRequest request, String note, UUID onBehalfOf) {
+    private TimeOffRequest approveLocked(Caller caller, TimeOffRequest request, ZoneId zone, String note, UUID onBehalfOf) {
         Instant now = clock.instant();
-        UUID version = versionOnLocalStart(request);
+        UUID version = versionOnLocalStart(request, zone);
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request),
                 posting(EntryType.USAGE, -request.requestedMinutes(), version, request.startAt(), request)));
         TimeOffRequest approved = decide(caller, request, RequestStatus.APPROVED, AuditAction.APPROVE, now, note, onBehalfOf);
-        booked(approved, zoneOf(approved), "approved");
+        booked(approved, zone, "approved");
         notifications.requestApproved(facts(approved));
         return approved;
     }
 
     @Transactional
     public TimeOffRequest deny(Caller caller, UUID companyId, UUID requestId, DecisionBody body) {
-        TimeOffRequest request = lockForDecision(caller, companyId, requestId, body);
+        RequestRepository.Locked locked = lockForDecision(caller, companyId, requestId, body);
+        TimeOffRequest request = locked.request();
         requireStatus(request, RequestStatus.SUBMITTED, "deny");
         Instant now = clock.instant();
-        releaseHold(request, now);
+        releaseHold(request, locked.zone(), now);
         TimeOffRequest denied = decide(caller, request, RequestStatus.DENIED, AuditAction.DENY, now, note(body),
                 onBehalfOf(caller, request));
-        released(denied, "denied");
+        released(denied, locked.zone(), "denied");
         notifications.requestDenied(facts(denied));
         return denied;
     }
@@ -244,7 +247,10 @@ public class RequestService {
     @Transactional
     public TimeOffRequest cancel(Caller caller, UUID companyId, UUID requestId) {
         caller.inCompany(companyId);
-        TimeOffRequest request = repository.lock(companyId, requestId).orElseThrow(() -> ApiException.notFound("request"));
+        RequestRepository.Locked locked = repository.lock(companyId, requestId)
+                .orElseThrow(() -> ApiException.notFound("request"));
+        TimeOffRequest request = locked.request();
+        ZoneId zone = locked.zone();
         if (!caller.isAdmin() && !caller.isSelf(request.employeeId())) {
             throw ApiException.forbidden("only the requester or an admin can cancel a request");
         }
@@ -252,14 +258,14 @@ public class RequestService {
         switch (request.status()) {
             case DRAFT -> { }
             case SUBMITTED -> {
-                releaseHold(request, now);
+                releaseHold(request, zone, now);
                 notifications.submittedRequestCancelled(facts(request));
             }
             case APPROVED -> {
                 if (!now.isBefore(request.startAt())) {
                     throw ApiException.conflict("already_started", "the request is APPROVED and has already started; ask an admin for an adjustment");
                 }
-                UUID version = versionOnLocalStart(request);
+                UUID version = versionOnLocalStart(request, zone);
                 ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                         posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
                 notifications.approvedRequestCancelled(facts(request), caller.userId());
@@ -269,7 +275,7 @@ public class RequestService {
         }
         TimeOffRequest cancelled = decide(caller, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now,
                 request.decisionNote(), null);
-        released(cancelled, "cancelled");
+        released(cancelled, zone, "cancelled");
         return cancelled;
     }
 
@@ -293,7 +299,7 @@ public class RequestService {
         List<TimeOffRequest> cancelled = new ArrayList<>();
         for (TimeOffRequest request : repository.lockOpenStartingFrom(companyId, employeeId, from)) {
             if (request.status() == RequestStatus.SUBMITTED) {
-                releaseHold(request, now);
+                releaseHold(request, zoneOf(request), now);
             } else if (request.status() == RequestStatus.APPROVED) {
                 UUID version = repository.policyVersionOn(companyId, request.policyId(),
                         request.startAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
@@ -301,7 +307,7 @@ public class RequestService {
                         posting(EntryType.USAGE_REVERSAL, request.requestedMinutes(), version, now, request)));
             }
             decide(admin, request, RequestStatus.CANCELLED, AuditAction.CANCEL, now, request.decisionNote(), null);
-            released(request, "cancelled by the termination");
+            released(request, zoneOf(request), "cancelled by the termination");
             cancelled.add(request);
         }
         List<TimeOffRequest> trimmed = new ArrayList<>();
@@ -324,7 +330,8 @@ public class RequestService {
         if (after <= 0) {
             return false;
         }
-        UUID version = versionOnLocalStart(request);
+        ZoneId zone = zoneOf(request);
+        UUID version = versionOnLocalStart(request, zone);
         Map<String, Object> metadata = Map.of("reason", "employment ended", "last_day", lastDay.toString(),
                 "given_back_minutes", after);
         var result = ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(new LedgerPosting(
@@ -334,7 +341,7 @@ public class RequestService {
         }
         audit.record(request.companyId(), admin.userId(), AuditEntityType.REQUEST, request.id(), AuditAction.UPDATE, request,
                 Map.of("request", request, "given_back_minutes", after, "last_day", lastDay.toString()));
-        released(request, "days after the last day given back");
+        released(request, zone, "days after the last day given back");
         return true;
     }
 
@@ -385,12 +392,14 @@ public class RequestService {
         return repository.list(caller, filter, page, LocalDate.now(clock));
     }
 
-    private TimeOffRequest lockForDecision(Caller caller, UUID companyId, UUID requestId, DecisionBody body) {
+    private RequestRepository.Locked lockForDecision(Caller caller, UUID companyId, UUID requestId, DecisionBody body) {
         caller.inCompany(companyId);
         if (body != null && body.note() != null && body.note().length() > MAX_TEXT) {
             throw ApiException.invalid("note", "must be at most " + MAX_TEXT + " characters");
         }
-        TimeOffRequest request = repository.lock(companyId, requestId).orElseThrow(() -> ApiException.notFound("request"));
+        RequestRepository.Locked locked = repository.lock(companyId, requestId)
+                .orElseThrow(() -> ApiException.notFound("request"));
+        TimeOffRequest request = locked.request();
         if (caller.isSelf(request.employeeId())) {
             throw ApiException.forbidden("nobody can decide their own request");
         }
@@ -400,13 +409,15 @@ public class RequestService {
         if (!allowed) {
             throw ApiException.forbidden("only an admin or the employee's manager can decide this request");
         }
-        return request;
+        return locked;
     }
 
-    /** The version in force on the request's first day in the employee's time zone, as submit tags it. */
-    private UUID versionOnLocalStart(TimeOffRequest request) {
-        java.time.ZoneId zone = repository.schedule(request.companyId(), request.employeeId())
-                .map(EmployeeSchedule::zone).orElse(java.time.ZoneOffset.UTC);
+    /**
+     * The version in force on the request's first day in the employee's time zone, as submit tags it.
+     * The zone comes with the request's lock (or the draft): looking it up here, and again for the
+     * timeline's event, was two statements of every decision (issue 27).
+     */
+    private UUID versionOnLocalStart(TimeOffRequest request, ZoneId zone) {
         return repository.policyVersionOn(request.companyId(), request.policyId(), RequestTimes.firstDay(request.startAt(), zone));
     }
 
@@ -420,8 +431,7 @@ public class RequestService {
      * Time given back: its days change the timeline, and so do forfeitures after the day it was booked
      * on (leave booked before a reset or an expiry keeps the balance above its floor there).
      */
-    private void released(TimeOffRequest request, String what) {
-        ZoneId zone = zoneOf(request);
+    private void released(TimeOffRequest request, ZoneId zone, String what) {
         LocalDate firstDay = RequestTimes.firstDay(request.startAt(), zone);
         LocalDate bookedAfter = request.submittedAt() == null ? firstDay
                 : request.submittedAt().atZone(zone).toLocalDate().plusDays(1);
@@ -435,8 +445,8 @@ public class RequestService {
                 .orElse(java.time.ZoneOffset.UTC);
     }
 
-    private void releaseHold(TimeOffRequest request, Instant now) {
-        UUID version = versionOnLocalStart(request);
+    private void releaseHold(TimeOffRequest request, ZoneId zone, Instant now) {
+        UUID version = versionOnLocalStart(request, zone);
         ledger.post(balanceKey(request), com.powerpto.ledger.BalanceRule.UNLIMITED, List.of(
                 posting(EntryType.HOLD_RELEASE, request.requestedMinutes(), version, now, request)));
     }

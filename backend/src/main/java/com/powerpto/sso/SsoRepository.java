@@ -85,6 +85,23 @@ class SsoRepository {
         return jdbc.sql("DELETE FROM company_sso WHERE company_id = :company").param("company", companyId).update() == 1;
     }
 
+    /**
+     * Whether a password may sign this account in: the company does not require single sign-on, or
+     * the account is its break-glass admin. Reads only those two columns (not the provider's metadata
+     * or the sealed secret): it runs for every request that carries a password token.
+     */
+    boolean passwordAllowed(UUID companyId, UUID employeeId) {
+        return jdbc.sql("""
+                        SELECT NOT EXISTS (
+                            SELECT 1 FROM company_sso s
+                            WHERE s.company_id = :company AND s.require_sso
+                              AND NOT (s.break_glass_employee_id IS NOT NULL AND s.break_glass_employee_id = :employee
+                                       AND EXISTS (SELECT 1 FROM accounts a WHERE a.company_id = :company
+                                                   AND a.employee_id = :employee AND a.role = 'admin')))
+                        """)
+                .param("company", companyId).param("employee", employeeId).query(Boolean.class).single();
+    }
+
     boolean isAdmin(UUID companyId, UUID employeeId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM accounts WHERE company_id = :company AND employee_id = :employee AND role = 'admin')")
                 .param("company", companyId).param("employee", employeeId).query(Boolean.class).single();

@@ -109,6 +109,36 @@ class FoundationApiTest extends ApiTest {
         assertThat(http.get("/health").header("X-Request-Id")).isNotBlank();
     }
 
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
+    /**
+     * Issue 27: Spring Security no longer wraps each filter, authentication and authorization of
+     * every request in its own observation (they cost CPU on every request and fed metrics nobody
+     * reads); the request itself is still timed.
+     */
+    @Test
+    void requestsAreTimedWithoutAnObservationPerSecurityFilter() {
+        Person admin = fixtures.newCompanyAdmin();
+        http.as(admin).get("/api/companies/" + admin.companyId() + "/policies").expect(200);
+        assertThat(meters.find("http.server.requests").timers()).isNotEmpty();
+        assertThat(meters.getMeters()).noneMatch(m -> m.getId().getName().startsWith("spring.security."));
+    }
+
+    @Test
+    void aRequestWithoutAnIdGetsAFreshVersion4Uuid() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            String id = http.get("/api/health").header("X-Request-Id");
+            UUID parsed = UUID.fromString(id);
+            assertThat(parsed.version()).isEqualTo(4);
+            assertThat(parsed.variant()).isEqualTo(2);
+            assertThat(parsed.toString()).isEqualTo(id);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(5);
+    }
+
     @Test
     void requestLogLineCarriesThePlanFields(CapturedOutput output) throws Exception {
         Person admin = fixtures.newCompanyAdmin();

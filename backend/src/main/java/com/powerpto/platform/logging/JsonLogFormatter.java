@@ -58,7 +58,11 @@ public class JsonLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
     }
 
     private static Map<String, String> extraFields(ILoggingEvent event) {
-        Map<String, String> extra = new java.util.TreeMap<>(event.getMDCPropertyMap());
+        Map<String, String> mdc = event.getMDCPropertyMap();
+        if (PLAN_FIELDS.containsAll(mdc.keySet())) {
+            return Map.of(); // the usual case (every request line): no copy, no sort
+        }
+        Map<String, String> extra = new java.util.TreeMap<>(mdc);
         extra.keySet().removeAll(PLAN_FIELDS);
         return extra;
     }

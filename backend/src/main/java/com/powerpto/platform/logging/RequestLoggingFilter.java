@@ -33,7 +33,7 @@ public class RequestLoggingFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long started = System.nanoTime();
         String incoming = request.getHeader(HEADER);
-        String requestId = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String requestId = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : newRequestId();
         MDC.put(LogFields.REQUEST_ID, requestId);
         response.setHeader(HEADER, requestId);
         try {
@@ -45,6 +45,18 @@ public class RequestLoggingFilter extends OncePerRequestFilter {
             }
             MDC.clear();
         }
+    }
+
+    /**
+     * A random version-4 UUID from the thread's own generator: a request id names a request in the
+     * logs and is no secret, so it needs neither SecureRandom nor its lock, which every request
+     * thread took in turn (issue 27).
+     */
+    static String newRequestId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = random.nextLong() & 0xFFFFFFFFFFFF0FFFL | 0x0000000000004000L;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private static boolean shouldLog(HttpServletRequest request) {

@@ -26,6 +26,17 @@ public class SecurityConfig {
             "/api/auth/sso", "/api/auth/oidc/**", "/api/integrations/slack/interactions",
             "/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**", "/api/swagger-ui/**"};
 
+    /**
+     * No Micrometer observation around each security filter, authentication and authorization
+     * (issue 27): with an observation registry present Spring Security wraps every filter of the
+     * chain in its own observation, on every request, for metrics nobody reads. The request itself
+     * stays observed (http.server.requests) and every refusal is still answered and logged.
+     */
+    @Bean
+    static org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens,
                                             ObjectProvider<CallerVerifier> verifier,
