@@ -18,7 +18,8 @@ postmasters() {
     [ "$(cat "$dir/comm" 2>/dev/null)" = postgres ] || continue
     ppid=$(cut -d' ' -f4 "$dir/stat" 2>/dev/null) || continue
     [ "$(cat "/proc/$ppid/comm" 2>/dev/null)" = postgres ] && continue
-    if tr '\0' '\n' <"$dir/environ" 2>/dev/null | grep -qxF "PTO_RUN_ID=$run_id"; then echo "$pid"; fi
+    # 2>/dev/null first: a process gone since the listing makes the input redirection itself fail
+    if tr '\0' '\n' 2>/dev/null <"$dir/environ" | grep -qxF "PTO_RUN_ID=$run_id"; then echo "$pid"; fi
   done
 }
 
