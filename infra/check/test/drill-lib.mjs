@@ -17,6 +17,8 @@ export const isRoot = process.getuid?.() === 0;
 const RUN_ID = process.env.PTO_RUN_ID ? { PTO_RUN_ID: process.env.PTO_RUN_ID } : {};
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** A timeout to race against: unref'd, so a race already won does not keep the test file's process alive for its whole length. */
+const raceTimeout = (ms) => new Promise((r) => setTimeout(r, ms).unref()).then(() => "timeout");
 
 export function freePort() {
   return new Promise((res, rej) => {
@@ -218,8 +220,7 @@ export class Backend {
 
   /** Waits for the process to exit by itself; returns its exit code. */
   async exitCode(timeoutMs) {
-    const timer = sleep(timeoutMs).then(() => "timeout");
-    const r = await Promise.race([this.exited, timer]);
+    const r = await Promise.race([this.exited, raceTimeout(timeoutMs)]);
     assert.notEqual(r, "timeout", `did not exit within ${timeoutMs / 1000} s:\n${this.log}`);
     return r;
   }
@@ -227,7 +228,7 @@ export class Backend {
   async stop() {
     if (this.alive()) {
       this.proc.kill("SIGTERM");
-      const r = await Promise.race([this.exited, sleep(30_000).then(() => "timeout")]);
+      const r = await Promise.race([this.exited, raceTimeout(30_000)]);
       if (r === "timeout") this.proc.kill("SIGKILL");
       await this.exited;
     }
