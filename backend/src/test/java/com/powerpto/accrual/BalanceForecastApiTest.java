@@ -1,5 +1,6 @@
 package com.powerpto.accrual;
 
+import com.powerpto.support.WorkerHorizon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.support.LedgerCheckedTest;
 import com.powerpto.support.Person;
@@ -16,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,11 +35,11 @@ class BalanceForecastApiTest extends LedgerCheckedTest {
     @Autowired
     JdbcClient jdbc;
 
-    private Optional<LocalDate> previous;
+    private WorkerHorizon horizon;
 
     @BeforeEach
     void today() {
-        previous = progress.lastCompleted(WorkerCycle.DEFAULT_JOB);
+        horizon = WorkerHorizon.save(progress, jdbc);
         clock.set("2026-12-10T12:00:00Z");
         progress.set(WorkerCycle.DEFAULT_JOB, LocalDate.parse("2026-12-10"));
     }
@@ -47,11 +47,7 @@ class BalanceForecastApiTest extends LedgerCheckedTest {
     @AfterEach
     void restore() {
         clock.reset();
-        if (previous.isPresent()) {
-            progress.set(WorkerCycle.DEFAULT_JOB, previous.get());
-        } else {
-            jdbc.sql("DELETE FROM job_progress WHERE job = :job").param("job", WorkerCycle.DEFAULT_JOB).update();
-        }
+        horizon.restore();
     }
 
     static Map<String, Object> yearly(long rate, Map<String, Object> extra) {

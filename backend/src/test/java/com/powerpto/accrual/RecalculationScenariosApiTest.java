@@ -1,5 +1,6 @@
 package com.powerpto.accrual;
 
+import com.powerpto.support.WorkerHorizon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.accrual.worker.WorkerCycle;
 import com.powerpto.support.LedgerCheckedTest;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -40,11 +40,11 @@ class RecalculationScenariosApiTest extends LedgerCheckedTest {
     @Autowired
     AccrualRecalculation recalculation;
 
-    private Optional<LocalDate> previousHorizon;
+    private WorkerHorizon horizon;
 
     @BeforeEach
     void fixHorizon() {
-        previousHorizon = progress.lastCompleted(WorkerCycle.DEFAULT_JOB);
+        horizon = WorkerHorizon.save(progress, jdbc);
         progress.set(WorkerCycle.DEFAULT_JOB, TODAY);
         // the worker "has run since 2020": the reconciliation check covers every date of the scenarios
         jdbc.sql("UPDATE job_progress SET first_completed_date = DATE '2020-01-01' WHERE job = :job")
@@ -53,11 +53,7 @@ class RecalculationScenariosApiTest extends LedgerCheckedTest {
 
     @AfterEach
     void restoreHorizon() {
-        if (previousHorizon.isPresent()) {
-            progress.set(WorkerCycle.DEFAULT_JOB, previousHorizon.get());
-        } else {
-            jdbc.sql("DELETE FROM job_progress WHERE job = :job").param("job", WorkerCycle.DEFAULT_JOB).update();
-        }
+        horizon.restore();
     }
 
     /** What a scenario works with. */

@@ -1,5 +1,6 @@
 package com.powerpto.accrual;
 
+import com.powerpto.support.WorkerHorizon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.accrual.worker.WorkerCycle;
 import com.powerpto.support.LedgerCheckedTest;
@@ -17,7 +18,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
@@ -46,25 +46,17 @@ class TimelineConsumersApiTest extends LedgerCheckedTest {
     @Autowired
     JdbcClient jdbc;
 
-    private Optional<LocalDate> previous;
-    private Optional<LocalDate> previousFirst;
+    private WorkerHorizon horizon;
 
     @BeforeEach
     void remember() {
-        previous = progress.lastCompleted(WorkerCycle.DEFAULT_JOB);
-        previousFirst = progress.firstCompleted(WorkerCycle.DEFAULT_JOB);
+        horizon = WorkerHorizon.save(progress, jdbc);
     }
 
     @AfterEach
     void restore() {
         clock.reset();
-        if (previous.isPresent()) {
-            progress.set(WorkerCycle.DEFAULT_JOB, previous.get());
-            jdbc.sql("UPDATE job_progress SET first_completed_date = :f WHERE job = :job")
-                    .param("f", previousFirst.orElse(previous.get())).param("job", WorkerCycle.DEFAULT_JOB).update();
-        } else {
-            jdbc.sql("DELETE FROM job_progress WHERE job = :job").param("job", WorkerCycle.DEFAULT_JOB).update();
-        }
+        horizon.restore();
     }
 
     void today(LocalDate day) {

@@ -1,5 +1,6 @@
 package com.powerpto.accrual;
 
+import com.powerpto.support.WorkerHorizon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.accrual.worker.WorkerCycle;
 import com.powerpto.payroll.PayrollSignature;
@@ -22,7 +23,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -53,25 +53,17 @@ class TimelineScenariosApiTest extends LedgerCheckedTest {
     @Autowired
     PtoProperties properties;
 
-    private Optional<LocalDate> previousHorizon;
-    private Optional<LocalDate> previousFirst;
+    private WorkerHorizon horizon;
 
     @BeforeEach
     void rememberHorizon() {
-        previousHorizon = progress.lastCompleted(WorkerCycle.DEFAULT_JOB);
-        previousFirst = progress.firstCompleted(WorkerCycle.DEFAULT_JOB);
+        horizon = WorkerHorizon.save(progress, jdbc);
     }
 
     @AfterEach
     void restoreClockAndHorizon() {
         clock.reset();
-        if (previousHorizon.isPresent()) {
-            progress.set(WorkerCycle.DEFAULT_JOB, previousHorizon.get());
-            jdbc.sql("UPDATE job_progress SET first_completed_date = :first WHERE job = :job")
-                    .param("first", previousFirst.orElse(previousHorizon.get())).param("job", WorkerCycle.DEFAULT_JOB).update();
-        } else {
-            jdbc.sql("DELETE FROM job_progress WHERE job = :job").param("job", WorkerCycle.DEFAULT_JOB).update();
-        }
+        horizon.restore();
     }
 
     /** One row of the table: what is done, and the figures it must end with. */

@@ -1,5 +1,6 @@
 package com.powerpto.lifecycle;
 
+import com.powerpto.support.WorkerHorizon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.support.ApiTest;
 import com.powerpto.support.MutableClock;
@@ -37,22 +38,18 @@ class TerminationProrationApiTest extends ApiTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    private java.util.Optional<java.time.LocalDate> previousHorizon;
+    private WorkerHorizon horizon;
 
     @BeforeEach
     void horizonOnTheClockDay() {
-        previousHorizon = progress.lastCompleted(WorkerCycle.DEFAULT_JOB);
+        horizon = WorkerHorizon.save(progress, jdbc);
         progress.set(WorkerCycle.DEFAULT_JOB, java.time.LocalDate.parse("2026-06-19"));
     }
 
     @AfterEach
     void resetClockAndHorizon() {
         clock.reset();
-        if (previousHorizon.isPresent()) {
-            progress.set(WorkerCycle.DEFAULT_JOB, previousHorizon.get());
-        } else {
-            jdbc.sql("DELETE FROM job_progress WHERE job = :job").param("job", WorkerCycle.DEFAULT_JOB).update();
-        }
+        horizon.restore();
     }
 
     /** MONTHLY, 960 min per month, DAYS_ACTIVE. */
