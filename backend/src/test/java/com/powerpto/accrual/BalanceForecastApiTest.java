@@ -137,4 +137,31 @@ class BalanceForecastApiTest extends LedgerCheckedTest {
         world.as(other).get(url + date).expectError(403);
         world.asAdmin().get(world.base() + "/employees/" + UUID.randomUUID() + "/balances/forecast?date=" + date).expectError(404);
     }
+
+    /**
+     * Bank cap × forecast × preview (the merge of issues 24 and 26): a 1 January grant the cap cuts.
+     * 9,600 granted on 1 Jan 2026, nothing used; cap 12,000. On 1 Jan 2027 the timeline grants
+     * 12,000 − 9,600 = 2,400 of the 9,600: scheduled 2,400, withheld 7,200, projected 12,000.
+     */
+    @Test
+    void aGrantTheBankCapCutsIsReportedAsWithheld() {
+        UUID capped = world.policy("capped", "VACATION", yearly(9600, Map.of("bank_cap_minutes", 12000)), "2020-01-01");
+        Person mia = world.employee("Mia", null);
+        world.assign(capped, mia, "2026-01-01", null);
+
+        JsonNode c = item(world.as(mia).get(world.base() + "/employees/" + mia.id() + "/balances/forecast?date=2027-01-10")
+                .expectJson(200), capped);
+        assertThat(c.path("available_minutes").asLong()).isEqualTo(9600);
+        assertThat(c.path("scheduled_accrual_minutes").asLong()).isEqualTo(2400);
+        assertThat(c.path("capped_accrual_minutes").asLong()).isEqualTo(7200);
+        assertThat(c.path("expiring_minutes").asLong()).isEqualTo(0);
+        assertThat(c.path("projected_available_minutes").asLong()).isEqualTo(12000);
+        assertThat(c.path("forfeits").size()).isEqualTo(0);
+
+        JsonNode onStart = world.as(mia).post(world.base() + "/requests/preview",
+                world.request(mia, capped, "2027-01-04T09:00", "2027-01-04T17:00")).expectJson(200).path("forecast_on_start");
+        assertThat(onStart.path("scheduled_accrual_minutes").asLong()).isEqualTo(2400);
+        assertThat(onStart.path("capped_accrual_minutes").asLong()).isEqualTo(7200);
+        assertThat(onStart.path("projected_available_minutes").asLong()).isEqualTo(12000);
+    }
 }
