@@ -6,7 +6,6 @@ import com.powerpto.support.LedgerCheckedTest;
 import com.powerpto.support.Person;
 import org.junit.jupiter.api.Test;
 
-import com.powerpto.accrual.worker.WorkerCycle;
 import com.powerpto.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,14 +38,11 @@ class BalanceForecastApiTest extends LedgerCheckedTest {
 
     @BeforeEach
     void today() {
-        horizon = WorkerHorizon.save(progress, jdbc);
-        clock.set("2026-12-10T12:00:00Z");
-        progress.set(WorkerCycle.DEFAULT_JOB, LocalDate.parse("2026-12-10"));
+        horizon = WorkerHorizon.today(progress, jdbc, clock, "2026-12-10T12:00:00Z");
     }
 
     @AfterEach
     void restore() {
-        clock.reset();
         horizon.restore();
     }
 

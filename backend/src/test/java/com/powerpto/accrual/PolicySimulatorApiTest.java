@@ -2,7 +2,6 @@ package com.powerpto.accrual;
 
 import com.powerpto.support.WorkerHorizon;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.powerpto.accrual.worker.WorkerCycle;
 import com.powerpto.support.LedgerCheckedTest;
 import com.powerpto.support.MutableClock;
 import com.powerpto.support.Person;
@@ -13,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,14 +33,11 @@ class PolicySimulatorApiTest extends LedgerCheckedTest {
 
     @BeforeEach
     void today() {
-        horizon = WorkerHorizon.save(progress, jdbc);
-        clock.set("2026-06-10T12:00:00Z");
-        progress.set(WorkerCycle.DEFAULT_JOB, LocalDate.parse("2026-06-10"));
+        horizon = WorkerHorizon.today(progress, jdbc, clock, "2026-06-10T12:00:00Z");
     }
 
     @AfterEach
     void restore() {
-        clock.reset();
         horizon.restore();
     }
 

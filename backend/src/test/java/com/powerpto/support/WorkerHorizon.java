@@ -18,6 +18,7 @@ public final class WorkerHorizon {
     private final JdbcClient jdbc;
     private final Optional<LocalDate> last;
     private final Optional<LocalDate> first;
+    private MutableClock clock;
 
     private WorkerHorizon(JobProgressRepository progress, JdbcClient jdbc) {
         this.progress = progress;
@@ -30,7 +31,22 @@ public final class WorkerHorizon {
         return new WorkerHorizon(progress, jdbc);
     }
 
+    /**
+     * Saves the horizon, then sets the clock to {@code instant} and the worker's last completed date to
+     * that day: the worker has run through today. {@link #restore()} resets the clock too.
+     */
+    public static WorkerHorizon today(JobProgressRepository progress, JdbcClient jdbc, MutableClock clock, String instant) {
+        WorkerHorizon saved = new WorkerHorizon(progress, jdbc);
+        saved.clock = clock;
+        clock.set(instant);
+        progress.set(WorkerCycle.DEFAULT_JOB, LocalDate.parse(instant.substring(0, 10)));
+        return saved;
+    }
+
     public void restore() {
+        if (clock != null) {
+            clock.reset();
+        }
         if (last.isEmpty()) {
             jdbc.sql("DELETE FROM job_progress WHERE job = :job").param("job", WorkerCycle.DEFAULT_JOB).update();
             return;
