@@ -15,6 +15,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { bindingLabel } from '../presets';
 import { PresetFields, WHOLE_COUNTRY } from './PresetFields';
+import { RowActions } from './RowActions';
 
 /** The company's locations: add one, bind it to a preset (the worker keeps its holidays filled in), delete it. */
 export function LocationsCard({ locations }: { locations: CompanyLocation[] }) {
@@ -85,20 +86,15 @@ export function LocationsCard({ locations }: { locations: CompanyLocation[] }) {
                     <span className="block text-xs text-slate-600">{t('holidays.locations.filledThrough', { year: String(l.holidays_filled_through) })}</span>
                   )}
                 </Td>
-                <Td className="whitespace-nowrap">
-                  <Button size="sm" variant="secondary" onClick={() => setBinding(l)} aria-label={t('holidays.locations.bindOf', { name: l.name })}>
-                    {t('holidays.locations.bind')}
-                  </Button>{' '}
-                  <Button
-                    size="sm"
-                    variant="secondary"
-                    onClick={() => window.confirm(t('holidays.locations.confirmDelete', { name: l.name })) && remove.mutate(l)}
-                    aria-label={t('holidays.locations.deleteOf', { name: l.name })}
-                    disabled={remove.isPending}
-                  >
-                    {t('holidays.delete')}
-                  </Button>
-                </Td>
+                <RowActions
+                  actionLabel={t('holidays.locations.bind')}
+                  actionAria={t('holidays.locations.bindOf', { name: l.name })}
+                  onAction={() => setBinding(l)}
+                  deleteAria={t('holidays.locations.deleteOf', { name: l.name })}
+                  confirmText={t('holidays.locations.confirmDelete', { name: l.name })}
+                  onDelete={() => remove.mutate(l)}
+                  deleting={remove.isPending}
+                />
               </tr>
             ))}
           </tbody>

@@ -16,6 +16,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
 import { DurationChangesCard } from '../components/DurationChangesCard';
 import { HolidayEditDialog } from '../components/HolidayEditDialog';
+import { RowActions } from '../components/RowActions';
 import { LocationsCard } from '../components/LocationsCard';
 import { PresetImportCard, WHOLE_COMPANY } from '../components/PresetImportCard';
 import { validateHoliday } from '../validation';
@@ -166,20 +167,15 @@ export default function HolidaysPage() {
                 </Td>
                 <Td>{h.location ?? t('holidays.wholeCompany')}</Td>
                 {isAdmin && (
-                  <Td className="whitespace-nowrap">
-                    <Button size="sm" variant="secondary" onClick={() => setEditing(h)} aria-label={t('holidays.editOf', { name: h.name })}>
-                      {t('holidays.edit')}
-                    </Button>{' '}
-                    <Button
-                      size="sm"
-                      variant="secondary"
-                      onClick={() => window.confirm(t('holidays.confirmDelete', { name: h.name })) && remove.mutate(h)}
-                      aria-label={t('holidays.deleteOf', { name: h.name })}
-                      disabled={remove.isPending}
-                    >
-                      {t('holidays.delete')}
-                    </Button>
-                  </Td>
+                  <RowActions
+                    actionLabel={t('holidays.edit')}
+                    actionAria={t('holidays.editOf', { name: h.name })}
+                    onAction={() => setEditing(h)}
+                    deleteAria={t('holidays.deleteOf', { name: h.name })}
+                    confirmText={t('holidays.confirmDelete', { name: h.name })}
+                    onDelete={() => remove.mutate(h)}
+                    deleting={remove.isPending}
+                  />
                 )}
               </tr>
             ))}
