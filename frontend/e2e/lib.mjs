@@ -155,10 +155,36 @@ export function createRunner() {
 }
 
 /** YYYY-MM-DD of the n-th next weekday (Mon–Fri) after `daysAhead` days. */
+// The company's holidays (every location), so that a day picked for a request is a working day on any
+// date the suite runs: the demo calendar and the presets imported by earlier scenarios close days
+// that a minute-based spread lands on now and then.
+const companyHolidays = new Set();
+
+export async function loadHolidays(yearsAhead = 8) {
+  const login = await fetch(`${config.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: config.admin, password: config.adminPassword ?? config.password }),
+  });
+  if (!login.ok) throw new Error(`login ${config.admin}: ${login.status}`);
+  const headers = { authorization: `Bearer ${(await login.json()).access_token}` };
+  const me = await (await fetch(`${config.baseUrl}/api/auth/me`, { headers })).json();
+  const first = new Date().getFullYear();
+  for (let year = first; year <= first + yearsAhead; year++) {
+    for (let offset = 0; ; offset += 100) {
+      const res = await fetch(`${config.baseUrl}/api/companies/${me.company_id}/holidays?year=${year}&limit=100&offset=${offset}`, { headers });
+      if (!res.ok) throw new Error(`holidays ${year}: ${res.status}`);
+      const page = await res.json();
+      for (const h of page.items) companyHolidays.add(h.date);
+      if (page.items.length < 100) break;
+    }
+  }
+}
+
 export function futureWeekday(daysAhead) {
   const d = new Date();
   d.setDate(d.getDate() + daysAhead);
-  while (d.getDay() === 0 || d.getDay() === 6) d.setDate(d.getDate() + 1);
+  while (d.getDay() === 0 || d.getDay() === 6 || companyHolidays.has(iso(d))) d.setDate(d.getDate() + 1);
   return iso(d);
 }
 

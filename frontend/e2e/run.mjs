@@ -19,6 +19,7 @@ import {
   futureWeekday,
   iso,
   launch,
+  loadHolidays,
   nav,
   newPage,
   nextSaturday,
@@ -104,6 +105,7 @@ async function full(browser) {
   const policyKey = `e2e-vacation-${suffix}`;
   // Distinct weekdays per run so earlier runs' requests never overlap this run's.
   const spread = (Date.now() / 1000 / 60) % 300 | 0;
+  await loadHolidays();
   const dayA = futureWeekday(120 + spread);
   const dayB = futureWeekday(120 + spread + 400);
   const dayC = futureWeekday(120 + spread + 800);

@@ -1,7 +1,7 @@
 // Issue 19 in the browser: a request into a blackout period is refused with the rule's sentence
 // (Submit stays off), a manager enters (and approves) time off for a report from "My team", and
 // delegates approvals to a colleague who then approves a report's request on the manager's behalf.
-import { assert, byTestId, config, expectToast, futureWeekday, nav, newPage, selectOption, shot, signIn } from '../lib.mjs';
+import { assert, byTestId, config, expectToast, futureWeekday, loadHolidays, nav, newPage, selectOption, shot, signIn } from '../lib.mjs';
 
 async function token(email, password) {
   const res = await fetch(`${config.baseUrl}/api/auth/login`, {
@@ -28,6 +28,7 @@ export async function issue19(browser, { step }) {
   const suffix = Date.now().toString(36);
   const key = `e2e-rules-${suffix}`;
   const spread = (Date.now() / 1000 / 60) % 300 | 0;
+  await loadHolidays();
   const blackoutDay = futureWeekday(60 + spread);
   const freeDay = futureWeekday(60 + spread + 500);
   const delegatedDay = futureWeekday(60 + spread + 510);

@@ -4,7 +4,7 @@
 // that reports every problem of a row at once; the payroll report by pay period; the final
 // statement printed alone; the company settings page; the per-day breakdown of a stored request.
 import { readFileSync } from 'node:fs';
-import { assert, axe, byTestId, config, expectToast, futureWeekday, nav, newPage, selectOption, shot, signIn } from '../lib.mjs';
+import { assert, axe, byTestId, config, expectToast, futureWeekday, loadHolidays, nav, newPage, selectOption, shot, signIn } from '../lib.mjs';
 
 const HEADER = 'email,first_name,last_name,manager_email,timezone,hire_date,work_days,workday_minutes,pay_type';
 const PEOPLE = 60;
@@ -39,6 +39,7 @@ export async function issue26(browser, { step }) {
   console.log('\nIssue 26: an HR admin\'s first day');
   const suffix = Date.now().toString(36);
   const spread = (Date.now() / 1000 / 60) % 300 | 0;
+  await loadHolidays(); // after issue 28's preset import
   const blackoutDay = futureWeekday(90 + spread);
   const pendingDay = futureWeekday(90 + spread + 3);
   const freezeName = `E2E freeze ${suffix}`;
