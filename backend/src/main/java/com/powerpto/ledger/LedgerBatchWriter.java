@@ -27,9 +27,9 @@ import java.util.UUID;
  * of system entries per statement, with the guarantees of {@link LedgerService#post}, in the
  * caller's transaction:
  * <ol>
- *   <li>missing snapshot rows are created, and the affected snapshots are locked {@code FOR UPDATE}
- *       in key order (also offered alone, {@link #lock}, so a caller can read a balance's inputs
- *       under the lock before it computes what to write);</li>
+ *   <li>the affected snapshots are locked {@code FOR UPDATE} in key order and missing ones created
+ *       (also offered alone, {@link #lock}, so a caller can read a balance's inputs under the lock
+ *       before it computes what to write);</li>
  *   <li>one statement appends with {@code ON CONFLICT ON CONSTRAINT ledger_source_uq DO NOTHING
  *       RETURNING} and adds exactly the returned amounts, summed per balance, to the snapshots.</li>
  * </ol>
@@ -140,17 +140,33 @@ public class LedgerBatchWriter {
         TreeSet<BalanceKey> distinct = new TreeSet<>(KEY_ORDER);
         distinct.addAll(keys);
         List<BalanceKey> sorted = new ArrayList<>(distinct);
+        // As LedgerRepository.lockSnapshot does for one balance: lock what exists; create what is missing
+        // (a row this transaction inserts is held until it ends); lock again only if another
+        // transaction created some of them in between. Balances that already have a snapshot, every
+        // day after a balance's first entry, cost one statement.
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (PreparedStatement ensure = keyStatement(connection, ENSURE_SNAPSHOTS, sorted)) {
-                ensure.executeUpdate();
-            }
-            try (PreparedStatement lock = keyStatement(connection, LOCK_SNAPSHOTS, sorted); ResultSet rs = lock.executeQuery()) {
-                while (rs.next()) {
-                    // the rows are locked as they are read
+            int locked = lockExisting(connection, sorted);
+            if (locked < sorted.size()) {
+                int created;
+                try (PreparedStatement ensure = keyStatement(connection, ENSURE_SNAPSHOTS, sorted)) {
+                    created = ensure.executeUpdate();
+                }
+                if (locked + created < sorted.size()) {
+                    lockExisting(connection, sorted);
                 }
             }
             return null;
         });
+    }
+
+    private static int lockExisting(Connection connection, List<BalanceKey> sorted) throws SQLException {
+        int locked = 0;
+        try (PreparedStatement lock = keyStatement(connection, LOCK_SNAPSHOTS, sorted); ResultSet rs = lock.executeQuery()) {
+            while (rs.next()) { // the rows are locked as they are read
+                locked++;
+            }
+        }
+        return locked;
     }
 
     /** Writes the postings in the caller's transaction; one outcome per posting, in input order. */
