@@ -61,6 +61,43 @@ class LedgerBatchWriterTest extends ApiTest {
         assertThat(ledger.reconcile(admin.companyId()).clean()).isTrue();
     }
 
+    /** Snapshots are locked before they are created: a call where half the balances have one already. */
+    @Test
+    void createsTheMissingSnapshotsBesideTheOnesThatExist() {
+        Person admin = fixtures.newCompanyAdmin();
+        AccrualData data = new AccrualData(jdbc, admin.companyId());
+        var policy = data.policy("p", AccrualData.time("DAILY", "START_OF_PERIOD", 10, "NONE", Map.of()), LocalDate.parse("2024-01-01"));
+        List<UUID> employees = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            employees.add(data.employee("H" + i, null));
+        }
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.execute(s -> writer.write(employees.subList(0, 3).stream()
+                .map(e -> posting(data, policy, e, EntryType.ACCRUAL, 100, "h:" + e + ":1")).toList()));
+        var outcomes = tx.execute(s -> writer.write(employees.stream()
+                .map(e -> posting(data, policy, e, EntryType.ACCRUAL, 30, "h:" + e + ":2")).toList()));
+        assertThat(outcomes).allMatch(LedgerBatchWriter.Outcome::appended);
+        assertThat(data.snapshot(employees.get(0), policy.id())).containsExactly(130, 0, 0);
+        assertThat(data.snapshot(employees.get(5), policy.id())).containsExactly(30, 0, 0);
+        assertThat(ledger.reconcile(admin.companyId()).clean()).isTrue();
+    }
+
+    /** V170: an entry's version must be one of its own policy's versions; nothing of the batch is kept. */
+    @Test
+    void refusesAnEntryWhoseVersionBelongsToAnotherPolicy() {
+        Person admin = fixtures.newCompanyAdmin();
+        AccrualData data = new AccrualData(jdbc, admin.companyId());
+        var vacation = data.policy("vacation", AccrualData.time("DAILY", "START_OF_PERIOD", 10, "NONE", Map.of()), LocalDate.parse("2024-01-01"));
+        var sick = data.policy("sick", AccrualData.time("DAILY", "START_OF_PERIOD", 10, "NONE", Map.of()), LocalDate.parse("2024-01-01"));
+        UUID e = data.employee("Vic", null);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        var mismatched = new LedgerBatchWriter.BatchPosting(data.companyId, e, vacation.id(), sick.versionId(), EntryType.ACCRUAL,
+                100, Instant.parse("2025-01-01T00:00:00Z"), SourceType.SYSTEM, "x:2", "{}");
+        assertThatThrownBy(() -> tx.execute(s -> writer.write(List.of(posting(data, vacation, e, EntryType.ACCRUAL, 100, "x:1"), mismatched))))
+                .hasMessageContaining("ledger_entries_version_of_policy_fk");
+        assertThat(data.ledgerCount()).isZero();
+    }
+
     /** The timeline's entries: forfeitures and corrections of either sign, summed per balance in one statement. */
     @Test
     void writesForfeituresAndCorrectionsOfEitherSignAndSumsThemPerBalance() {
