@@ -43,15 +43,18 @@ public class AccrualRecalculation {
     private final JobProgressRepository progress;
     private final AuditService audit;
     private final TransactionTemplate tx;
+    private final ParallelBatches parallel;
 
     public AccrualRecalculation(RecalcRepository queue, TimelineRepository timelines, TimelinePoster poster,
-                                JobProgressRepository progress, AuditService audit, PlatformTransactionManager transactions) {
+                                JobProgressRepository progress, AuditService audit, PlatformTransactionManager transactions,
+                                ParallelBatches parallel) {
         this.queue = queue;
         this.timelines = timelines;
         this.poster = poster;
         this.progress = progress;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
+        this.parallel = parallel;
     }
 
     /** The last date the accrual worker completed: corrections cover dates up to it. Empty = never ran. */
@@ -136,13 +139,19 @@ public class AccrualRecalculation {
             return TimelinePoster.Result.none(null);
         }
         TimelinePoster.Result total = TimelinePoster.Result.none(horizon.get());
-        for (int round = 0; ; round++) {
-            gate.beforeBatch(round);
-            TimelinePoster.Result r = tx.execute(status -> processClaimed(batch, horizon.get()));
-            if (r == null || r.balancesChecked() == 0) {
+        // each round claims as many batches as there are writers; SKIP LOCKED keeps the claims disjoint
+        List<Integer> claims = java.util.Collections.nCopies(parallel.writers(), batch);
+        while (true) {
+            boolean claimedAny = false;
+            for (TimelinePoster.Result r : parallel.run(claims, gate, size -> tx.execute(status -> processClaimed(size, horizon.get())))) {
+                if (r != null && r.balancesChecked() > 0) {
+                    claimedAny = true;
+                    total = total.plus(r);
+                }
+            }
+            if (!claimedAny) {
                 return total;
             }
-            total = total.plus(r);
         }
     }
 
@@ -177,11 +186,14 @@ public class AccrualRecalculation {
     /** Corrects a whole policy of a company now, in chunks of employees (benchmarks, operations). */
     public TimelinePoster.Result recalculatePolicy(UUID companyId, UUID policyOrNull, LocalDate through, String cause) {
         List<UUID> employees = timelines.assignedEmployees(companyId, policyOrNull);
-        TimelinePoster.Result total = TimelinePoster.Result.none(through);
+        List<List<UUID>> chunks = new ArrayList<>();
         for (int from = 0; from < employees.size(); from += CHUNK) {
-            List<UUID> chunk = employees.subList(from, Math.min(employees.size(), from + CHUNK));
-            total = total.plus(tx.execute(status -> poster.post(companyId, chunk, policyOrNull,
-                    TimelinePoster.Scope.through(through, JOB, cause, false))));
+            chunks.add(employees.subList(from, Math.min(employees.size(), from + CHUNK)));
+        }
+        TimelinePoster.Result total = TimelinePoster.Result.none(through);
+        for (TimelinePoster.Result r : parallel.run(chunks, BatchGate.OPEN, chunk -> tx.execute(status -> poster.post(companyId,
+                chunk, policyOrNull, TimelinePoster.Scope.through(through, JOB, cause, false))))) {
+            total = total.plus(r);
         }
         return total;
     }

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,18 +50,20 @@ public class TimelineJob {
     private final TimelinePoster poster;
     private final LedgerBatchWriter writer;
     private final TransactionTemplate tx;
+    private final ParallelBatches parallel;
     private final ObjectMapper mapper;
     private final int batchSize;
     private final int chunkSize;
 
     public TimelineJob(AccrualRepository repository, TimelinePoster poster, LedgerBatchWriter writer,
-                       PlatformTransactionManager transactions, ObjectMapper mapper,
+                       PlatformTransactionManager transactions, ParallelBatches parallel, ObjectMapper mapper,
                        @Value("${pto.accrual.batch-size:5000}") int batchSize,
                        @Value("${pto.accrual.chunk-size:500}") int chunkSize) {
         this.repository = repository;
         this.poster = poster;
         this.writer = writer;
         this.tx = new TransactionTemplate(transactions);
+        this.parallel = parallel;
         this.mapper = mapper;
         this.batchSize = Math.max(1, batchSize);
         this.chunkSize = Math.max(1, chunkSize);
@@ -88,35 +91,65 @@ public class TimelineJob {
         Instant started = Instant.now();
         Map<UUID, RunCounts> byCompany = new LinkedHashMap<>();
         Map<UUID, AccrualSettings> versions = repository.versions(day, companyOrNull);
-        List<BatchPosting> grants = new ArrayList<>();
         Map<List<UUID>, List<UUID>> played = new LinkedHashMap<>(); // (company, policy) → employees
-        for (Balance b : balances(repository.candidates(day, companyOrNull))) {
-            RunCounts counts = byCompany.computeIfAbsent(b.companyId(), k -> new RunCounts());
-            try {
-                switch (classify(job, day, b, versions)) {
-                    case NOTHING -> { }
-                    case ERROR -> {
-                        counts.processed++;
-                        counts.errors++;
-                        log.error("{} of {} for employee {} policy {}: the policy version's settings are unreadable",
-                                job.tag(), day, b.employeeId(), b.policyId());
-                    }
-                    case FAST -> fastGrant(day, b, versions.get(b.first().versionOnDay()), counts).ifPresent(grants::add);
-                    case PLAY -> played.computeIfAbsent(List.of(b.companyId(), b.policyId()), k -> new ArrayList<>())
-                            .add(b.employeeId());
-                }
-            } catch (RuntimeException e) {
-                counts.processed++;
-                counts.errors++;
-                log.error("{} of {} for employee {} policy {} failed: {}", job.tag(), day, b.employeeId(), b.policyId(), e.toString());
-            }
-        }
+        Iterator<Balance> balances = balances(repository.candidates(day, companyOrNull)).iterator();
         int[] batch = {0};
-        writeGrants(day, grants, byCompany, gate, batch);
-        play(job, day, played, byCompany, gate, batch);
+        BatchGate counted = ignored -> gate.beforeBatch(batch[0]++);
+        // The grants are computed a batch at a time while the batches before are being written.
+        writeGrants(day, () -> new Iterator<>() {
+            private List<BatchPosting> next = fill();
+
+            @Override
+            public boolean hasNext() {
+                return !next.isEmpty();
+            }
+
+            @Override
+            public List<BatchPosting> next() {
+                List<BatchPosting> slice = next;
+                next = fill();
+                return slice;
+            }
+
+            private List<BatchPosting> fill() {
+                List<BatchPosting> slice = new ArrayList<>(batchSize);
+                while (slice.size() < batchSize && balances.hasNext()) {
+                    route(job, day, balances.next(), versions, byCompany, played).ifPresent(slice::add);
+                }
+                return slice;
+            }
+        }, byCompany, counted);
+        play(job, day, played, byCompany, counted);
         RunCounts totals = new RunCounts();
         byCompany.values().forEach(totals::add);
         return new RunResult(UUID.randomUUID(), job, day, companyOrNull, trigger, started, totals, byCompany, true);
+    }
+
+    /** Counts a balance's error, queues it to be played, or returns its fast grant. */
+    private java.util.Optional<BatchPosting> route(JobKind job, LocalDate day, Balance b, Map<UUID, AccrualSettings> versions,
+                                                   Map<UUID, RunCounts> byCompany, Map<List<UUID>, List<UUID>> played) {
+        RunCounts counts = byCompany.computeIfAbsent(b.companyId(), k -> new RunCounts());
+        try {
+            switch (classify(job, day, b, versions)) {
+                case NOTHING -> { }
+                case ERROR -> {
+                    counts.processed++;
+                    counts.errors++;
+                    log.error("{} of {} for employee {} policy {}: the policy version's settings are unreadable",
+                            job.tag(), day, b.employeeId(), b.policyId());
+                }
+                case FAST -> {
+                    return fastGrant(day, b, versions.get(b.first().versionOnDay()), counts);
+                }
+                case PLAY -> played.computeIfAbsent(List.of(b.companyId(), b.policyId()), k -> new ArrayList<>())
+                        .add(b.employeeId());
+            }
+        } catch (RuntimeException e) {
+            counts.processed++;
+            counts.errors++;
+            log.error("{} of {} for employee {} policy {} failed: {}", job.tag(), day, b.employeeId(), b.policyId(), e.toString());
+        }
+        return java.util.Optional.empty();
     }
 
     private static List<Balance> balances(List<AccrualRepository.Candidate> candidates) {
@@ -226,27 +259,33 @@ public class TimelineJob {
                 "accrual:" + b.policyId() + ":" + b.employeeId() + ":" + day, json(g.cause())));
     }
 
-    private void writeGrants(LocalDate day, List<BatchPosting> postings, Map<UUID, RunCounts> byCompany, BatchGate gate,
-                             int[] batch) {
-        for (int from = 0; from < postings.size(); from += batchSize) {
-            List<BatchPosting> slice = postings.subList(from, Math.min(postings.size(), from + batchSize));
-            gate.beforeBatch(batch[0]++);
-            try {
-                tx.execute(status -> writer.write(slice)).forEach(o -> countGrant(byCompany, o));
-            } catch (BatchGate.StopRequested e) {
-                throw e;
-            } catch (RuntimeException batchFailure) {
-                log.warn("time accrual batch of {} rows for {} failed, retrying row by row: {}", slice.size(), day,
-                        batchFailure.toString());
-                for (BatchPosting posting : slice) {
-                    try {
-                        tx.execute(status -> writer.write(List.of(posting))).forEach(o -> countGrant(byCompany, o));
-                    } catch (RuntimeException rowFailure) {
-                        byCompany.get(posting.companyId()).errors++;
-                        log.error("time accrual {} failed: {}", posting.sourceId(), rowFailure.toString());
-                    }
+    /** What one batch of grants wrote: the outcomes, and the postings that failed even alone. */
+    private record Written(List<LedgerBatchWriter.Outcome> outcomes, List<BatchPosting> failed) { }
+
+    private void writeGrants(LocalDate day, Iterable<List<BatchPosting>> slices, Map<UUID, RunCounts> byCompany, BatchGate gate) {
+        for (Written written : parallel.run(slices, gate, slice -> writeSlice(day, slice))) {
+            written.outcomes().forEach(o -> countGrant(byCompany, o));
+            written.failed().forEach(p -> byCompany.get(p.companyId()).errors++);
+        }
+    }
+
+    private Written writeSlice(LocalDate day, List<BatchPosting> slice) {
+        try {
+            return new Written(tx.execute(status -> writer.write(slice)), List.of());
+        } catch (RuntimeException batchFailure) {
+            log.warn("time accrual batch of {} rows for {} failed, retrying row by row: {}", slice.size(), day,
+                    batchFailure.toString());
+            List<LedgerBatchWriter.Outcome> outcomes = new ArrayList<>();
+            List<BatchPosting> failed = new ArrayList<>();
+            for (BatchPosting posting : slice) {
+                try {
+                    outcomes.addAll(tx.execute(status -> writer.write(List.of(posting))));
+                } catch (RuntimeException rowFailure) {
+                    failed.add(posting);
+                    log.error("time accrual {} failed: {}", posting.sourceId(), rowFailure.toString());
                 }
             }
+            return new Written(outcomes, failed);
         }
     }
 
@@ -260,39 +299,47 @@ public class TimelineJob {
         }
     }
 
+    /** Employees of one policy of one company, played in one transaction. */
+    private record Chunk(UUID company, UUID policy, List<UUID> employees) { }
+
     /** Plays the balances whose event depends on their history, a chunk of employees per transaction. */
     private void play(JobKind job, LocalDate day, Map<List<UUID>, List<UUID>> played, Map<UUID, RunCounts> byCompany,
-                      BatchGate gate, int[] batch) {
+                      BatchGate gate) {
         Set<Kind> kinds = kinds(job);
         TimelinePoster.Scope scope = new TimelinePoster.Scope(day, (key, date) -> kinds.contains(key.kind()) && date.equals(day),
                 job.tag(), "daily run of " + day, false);
+        List<Chunk> chunks = new ArrayList<>();
         for (Map.Entry<List<UUID>, List<UUID>> group : played.entrySet()) {
-            UUID company = group.getKey().get(0);
-            UUID policy = group.getKey().get(1);
             List<UUID> employees = group.getValue();
-            RunCounts counts = byCompany.computeIfAbsent(company, k -> new RunCounts());
             for (int from = 0; from < employees.size(); from += chunkSize) {
-                List<UUID> chunk = employees.subList(from, Math.min(employees.size(), from + chunkSize));
-                gate.beforeBatch(batch[0]++);
+                chunks.add(new Chunk(group.getKey().get(0), group.getKey().get(1),
+                        employees.subList(from, Math.min(employees.size(), from + chunkSize))));
+            }
+        }
+        List<RunCounts> results = parallel.run(chunks, gate, chunk -> playOrRetry(job, day, chunk, scope));
+        for (int i = 0; i < chunks.size(); i++) {
+            byCompany.computeIfAbsent(chunks.get(i).company(), k -> new RunCounts()).add(results.get(i));
+        }
+    }
+
+    private RunCounts playOrRetry(JobKind job, LocalDate day, Chunk chunk, TimelinePoster.Scope scope) {
+        try {
+            return tx.execute(status -> playChunk(job, chunk.company(), chunk.policy(), chunk.employees(), scope));
+        } catch (RuntimeException chunkFailure) {
+            log.warn("{} of {}: a chunk of {} balances failed, retrying one by one: {}", job.tag(), day, chunk.employees().size(),
+                    chunkFailure.toString());
+            RunCounts counts = new RunCounts();
+            for (UUID employee : chunk.employees()) {
                 try {
-                    counts.add(tx.execute(status -> playChunk(job, company, policy, chunk, scope)));
-                } catch (BatchGate.StopRequested e) {
-                    throw e;
-                } catch (RuntimeException chunkFailure) {
-                    log.warn("{} of {}: a chunk of {} balances failed, retrying one by one: {}", job.tag(), day, chunk.size(),
-                            chunkFailure.toString());
-                    for (UUID employee : chunk) {
-                        try {
-                            counts.add(tx.execute(status -> playChunk(job, company, policy, List.of(employee), scope)));
-                        } catch (RuntimeException rowFailure) {
-                            counts.processed++;
-                            counts.errors++;
-                            log.error("{} of {} for employee {} policy {} failed: {}", job.tag(), day, employee, policy,
-                                    rowFailure.toString());
-                        }
-                    }
+                    counts.add(tx.execute(status -> playChunk(job, chunk.company(), chunk.policy(), List.of(employee), scope)));
+                } catch (RuntimeException rowFailure) {
+                    counts.processed++;
+                    counts.errors++;
+                    log.error("{} of {} for employee {} policy {} failed: {}", job.tag(), day, employee, chunk.policy(),
+                            rowFailure.toString());
                 }
             }
+            return counts;
         }
     }
 

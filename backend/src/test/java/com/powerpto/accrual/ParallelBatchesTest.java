@@ -1,0 +1,97 @@
+package com.powerpto.accrual;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ParallelBatchesTest {
+
+    private final ParallelBatches batches = new ParallelBatches(2);
+
+    @AfterEach
+    void stop() {
+        batches.destroy();
+    }
+
+    @Test
+    void runsTwoBatchesAtOnceAndAnswersInTheirOrder() {
+        CountDownLatch bothStarted = new CountDownLatch(2);
+        java.util.Set<String> threads = ConcurrentHashMap.newKeySet();
+        List<Integer> results = batches.run(IntStream.range(0, 10).boxed().toList(), OPEN, i -> {
+            threads.add(Thread.currentThread().getName());
+            bothStarted.countDown();
+            await(bothStarted); // the first two batches only finish once both run at the same time
+            sleepMillis(10 - i); // later batches finish first
+            return i * i;
+        });
+        assertThat(results).containsExactly(0, 1, 4, 9, 16, 25, 36, 49, 64, 81);
+        assertThat(threads).hasSize(2).allMatch(n -> n.startsWith("accrual-writer-"));
+    }
+
+    @Test
+    void makesLazyBatchesInTheCallingThreadAsTheWritersGoOn() {
+        List<String> makers = Collections.synchronizedList(new ArrayList<>());
+        Iterable<Integer> lazy = () -> IntStream.range(0, 5).peek(i -> makers.add(Thread.currentThread().getName())).boxed().iterator();
+        assertThat(batches.run(lazy, OPEN, i -> i + 1)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(makers).hasSize(5).containsOnly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aStopLetsTheBatchesAlreadyStartedFinishAndStartsNoOther() {
+        AtomicInteger finished = new AtomicInteger();
+        AtomicInteger asked = new AtomicInteger();
+        BatchGate stopAtTheThird = index -> {
+            if (asked.getAndIncrement() == 2) {
+                throw new BatchGate.StopRequested();
+            }
+        };
+        assertThatThrownBy(() -> batches.run(List.of(1, 2, 3, 4), stopAtTheThird, i -> {
+            sleepMillis(50);
+            return finished.incrementAndGet();
+        })).isInstanceOf(BatchGate.StopRequested.class);
+        assertThat(finished).hasValue(2);
+    }
+
+    @Test
+    void aBatchFailureReachesTheCallerAfterTheOthersInFlightEnd() {
+        AtomicInteger finished = new AtomicInteger();
+        assertThatThrownBy(() -> batches.run(List.of(1, 2, 3), OPEN, i -> {
+            if (i == 1) {
+                throw new IllegalStateException("batch 1 failed");
+            }
+            sleepMillis(50);
+            return finished.incrementAndGet();
+        })).hasMessage("batch 1 failed");
+        assertThat(finished).as("batch 2 was in flight and finished; batch 3 never started").hasValue(1);
+        assertThat(batches.run(List.of(7), OPEN, i -> i)).containsExactly(7); // the writers are still there
+    }
+
+    private static final BatchGate OPEN = BatchGate.OPEN;
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(Math.max(0, millis));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
