@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ public class AccrualRecalculation {
         }
         TimelinePoster.Result total = TimelinePoster.Result.none(horizon.get());
         // each round claims as many batches as there are writers; SKIP LOCKED keeps the claims disjoint
-        List<Integer> claims = java.util.Collections.nCopies(parallel.writers(), batch);
+        List<Integer> claims = Collections.nCopies(parallel.writers(), batch);
         while (true) {
             boolean claimedAny = false;
             for (TimelinePoster.Result r : parallel.run(claims, gate, size -> tx.execute(status -> processClaimed(size, horizon.get())))) {

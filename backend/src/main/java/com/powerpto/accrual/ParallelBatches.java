@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs the batches of a run or a recomputation on {@code pto.accrual.writers} connections at once.
@@ -69,7 +70,7 @@ public class ParallelBatches implements DisposableBean {
         }
     }
 
-    private static <R> R withContext(Map<String, String> context, java.util.function.Supplier<R> work) {
+    private static <R> R withContext(Map<String, String> context, Supplier<R> work) {
         if (context != null) {
             MDC.setContextMap(context);
         }

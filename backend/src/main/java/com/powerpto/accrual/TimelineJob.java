@@ -27,6 +27,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -96,37 +98,62 @@ public class TimelineJob {
         int[] batch = {0};
         BatchGate counted = ignored -> gate.beforeBatch(batch[0]++);
         // The grants are computed a batch at a time while the batches before are being written.
-        writeGrants(day, () -> new Iterator<>() {
-            private List<BatchPosting> next = fill();
-
-            @Override
-            public boolean hasNext() {
-                return !next.isEmpty();
-            }
-
-            @Override
-            public List<BatchPosting> next() {
-                List<BatchPosting> slice = next;
-                next = fill();
-                return slice;
-            }
-
-            private List<BatchPosting> fill() {
-                List<BatchPosting> slice = new ArrayList<>(batchSize);
-                while (slice.size() < batchSize && balances.hasNext()) {
-                    route(job, day, balances.next(), versions, byCompany, played).ifPresent(slice::add);
-                }
-                return slice;
-            }
-        }, byCompany, counted);
+        GrantBatches grants = new GrantBatches(job, day, balances, versions, byCompany, played);
+        writeGrants(day, () -> grants, byCompany, counted);
         play(job, day, played, byCompany, counted);
         RunCounts totals = new RunCounts();
         byCompany.values().forEach(totals::add);
         return new RunResult(UUID.randomUUID(), job, day, companyOrNull, trigger, started, totals, byCompany, true);
     }
 
+    /**
+     * The date's fast grants, {@code batchSize} at a time, made when the writers ask for the next
+     * batch; the balances passed on the way are counted or queued to be played.
+     */
+    private final class GrantBatches implements Iterator<List<BatchPosting>> {
+
+        private final JobKind job;
+        private final LocalDate day;
+        private final Iterator<Balance> balances;
+        private final Map<UUID, AccrualSettings> versions;
+        private final Map<UUID, RunCounts> byCompany;
+        private final Map<List<UUID>, List<UUID>> played;
+        private List<BatchPosting> next;
+
+        GrantBatches(JobKind job, LocalDate day, Iterator<Balance> balances, Map<UUID, AccrualSettings> versions,
+                     Map<UUID, RunCounts> byCompany, Map<List<UUID>, List<UUID>> played) {
+            this.job = job;
+            this.day = day;
+            this.balances = balances;
+            this.versions = versions;
+            this.byCompany = byCompany;
+            this.played = played;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null) {
+                next = new ArrayList<>(batchSize);
+                while (next.size() < batchSize && balances.hasNext()) {
+                    route(job, day, balances.next(), versions, byCompany, played).ifPresent(next::add);
+                }
+            }
+            return !next.isEmpty();
+        }
+
+        @Override
+        public List<BatchPosting> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            List<BatchPosting> batch = next;
+            next = null;
+            return batch;
+        }
+    }
+
     /** Counts a balance's error, queues it to be played, or returns its fast grant. */
-    private java.util.Optional<BatchPosting> route(JobKind job, LocalDate day, Balance b, Map<UUID, AccrualSettings> versions,
+    private Optional<BatchPosting> route(JobKind job, LocalDate day, Balance b, Map<UUID, AccrualSettings> versions,
                                                    Map<UUID, RunCounts> byCompany, Map<List<UUID>, List<UUID>> played) {
         RunCounts counts = byCompany.computeIfAbsent(b.companyId(), k -> new RunCounts());
         try {
@@ -149,7 +176,7 @@ public class TimelineJob {
             counts.errors++;
             log.error("{} of {} for employee {} policy {} failed: {}", job.tag(), day, b.employeeId(), b.policyId(), e.toString());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static List<Balance> balances(List<AccrualRepository.Candidate> candidates) {
@@ -232,10 +259,10 @@ public class TimelineJob {
     }
 
     /** The uncapped grant of the day from the candidate rows alone (the same grant the whole timeline makes). */
-    private java.util.Optional<BatchPosting> fastGrant(LocalDate day, Balance b, AccrualSettings settings, RunCounts counts) {
+    private Optional<BatchPosting> fastGrant(LocalDate day, Balance b, AccrualSettings settings, RunCounts counts) {
         AccrualRepository.Candidate c = b.first();
         if (!c.employed()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         UUID version = c.versionOnDay();
         BalanceInputs inputs = new BalanceInputs(
@@ -244,17 +271,17 @@ public class TimelineJob {
                 List.of(new BalanceInputs.Version(version, day, day.plusDays(1), settings.rules())),
                 List.of(new BalanceInputs.Schedule(LocalDate.MIN, c.weeklyMinutes())),
                 List.of(), List.of(), List.of(), c.openingAsOf());
-        java.util.Optional<TimelineEvent> grant = Timeline.uncappedGrantOn(inputs, day);
+        Optional<TimelineEvent> grant = Timeline.uncappedGrantOn(inputs, day);
         if (grant.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         counts.processed++;
         if (c.grantPosted() || !c.employeeActive()) {
             counts.skipped++;
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         TimelineEvent g = grant.get();
-        return java.util.Optional.of(new BatchPosting(b.companyId(), b.employeeId(), b.policyId(), version, EntryType.ACCRUAL,
+        return Optional.of(new BatchPosting(b.companyId(), b.employeeId(), b.policyId(), version, EntryType.ACCRUAL,
                 g.amount(), day.atStartOfDay(ZoneOffset.UTC).toInstant(), SourceType.SYSTEM,
                 "accrual:" + b.policyId() + ":" + b.employeeId() + ":" + day, json(g.cause())));
     }
