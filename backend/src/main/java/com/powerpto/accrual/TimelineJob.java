@@ -154,7 +154,7 @@ public class TimelineJob {
 
     /** Counts a balance's error, queues it to be played, or returns its fast grant. */
     private Optional<BatchPosting> route(JobKind job, LocalDate day, Balance b, Map<UUID, AccrualSettings> versions,
-                                                   Map<UUID, RunCounts> byCompany, Map<List<UUID>, List<UUID>> played) {
+                                         Map<UUID, RunCounts> byCompany, Map<List<UUID>, List<UUID>> played) {
         RunCounts counts = byCompany.computeIfAbsent(b.companyId(), k -> new RunCounts());
         try {
             switch (classify(job, day, b, versions)) {
