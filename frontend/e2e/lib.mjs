@@ -154,33 +154,53 @@ export function createRunner() {
   };
 }
 
-/** YYYY-MM-DD of the n-th next weekday (Mon–Fri) after `daysAhead` days. */
+/** A bearer token for an account, through the API's password sign-in. */
+export async function apiToken(email, password) {
+  const res = await fetch(`${config.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: password ?? config.password }),
+  });
+  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
+  return (await res.json()).access_token;
+}
+
+/** One API call; a non-2xx answer throws an Error carrying `status` and the error `body`. */
+export async function apiCall(tok, method, path, body, contentType = 'application/json') {
+  const res = await fetch(`${config.baseUrl}/api${path}`, {
+    method,
+    headers: { authorization: `Bearer ${tok}`, 'content-type': contentType },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const json = res.status === 204 ? null : await res.json();
+  if (!res.ok) {
+    const error = new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    error.status = res.status;
+    error.body = json;
+    throw error;
+  }
+  return json;
+}
+
 // The company's holidays (every location), so that a day picked for a request is a working day on any
 // date the suite runs: the demo calendar and the presets imported by earlier scenarios close days
 // that a minute-based spread lands on now and then.
 const companyHolidays = new Set();
 
 export async function loadHolidays(yearsAhead = 8) {
-  const login = await fetch(`${config.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: config.admin, password: config.adminPassword ?? config.password }),
-  });
-  if (!login.ok) throw new Error(`login ${config.admin}: ${login.status}`);
-  const headers = { authorization: `Bearer ${(await login.json()).access_token}` };
-  const me = await (await fetch(`${config.baseUrl}/api/auth/me`, { headers })).json();
+  const tok = await apiToken(config.admin, config.adminPassword);
+  const me = await apiCall(tok, 'GET', '/auth/me');
   const first = new Date().getFullYear();
   for (let year = first; year <= first + yearsAhead; year++) {
     for (let offset = 0; ; offset += 100) {
-      const res = await fetch(`${config.baseUrl}/api/companies/${me.company_id}/holidays?year=${year}&limit=100&offset=${offset}`, { headers });
-      if (!res.ok) throw new Error(`holidays ${year}: ${res.status}`);
-      const page = await res.json();
+      const page = await apiCall(tok, 'GET', `/companies/${me.company_id}/holidays?year=${year}&limit=100&offset=${offset}`);
       for (const h of page.items) companyHolidays.add(h.date);
       if (page.items.length < 100) break;
     }
   }
 }
 
+/** YYYY-MM-DD of the first working day (Mon–Fri, no company holiday) `daysAhead` days from now or after. */
 export function futureWeekday(daysAhead) {
   const d = new Date();
   d.setDate(d.getDate() + daysAhead);

@@ -1,28 +1,7 @@
 // Issue 19 in the browser: a request into a blackout period is refused with the rule's sentence
 // (Submit stays off), a manager enters (and approves) time off for a report from "My team", and
 // delegates approvals to a colleague who then approves a report's request on the manager's behalf.
-import { assert, byTestId, config, expectToast, futureWeekday, loadHolidays, nav, newPage, selectOption, shot, signIn } from '../lib.mjs';
-
-async function token(email, password) {
-  const res = await fetch(`${config.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: password ?? config.password }),
-  });
-  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-  return (await res.json()).access_token;
-}
-
-async function call(tok, method, path, body) {
-  const res = await fetch(`${config.baseUrl}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = res.status === 204 ? null : await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+import { apiCall as call, apiToken as token, assert, byTestId, config, expectToast, futureWeekday, loadHolidays, nav, newPage, selectOption, shot, signIn } from '../lib.mjs';
 
 export async function issue19(browser, { step }) {
   const suffix = Date.now().toString(36);

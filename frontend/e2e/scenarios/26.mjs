@@ -4,36 +4,10 @@
 // that reports every problem of a row at once; the payroll report by pay period; the final
 // statement printed alone; the company settings page; the per-day breakdown of a stored request.
 import { readFileSync } from 'node:fs';
-import { assert, axe, byTestId, config, expectToast, futureWeekday, loadHolidays, nav, newPage, selectOption, shot, signIn } from '../lib.mjs';
+import { apiCall as call, apiToken as token, assert, axe, byTestId, config, expectToast, futureWeekday, loadHolidays, nav, newPage, selectOption, shot, signIn } from '../lib.mjs';
 
 const HEADER = 'email,first_name,last_name,manager_email,timezone,hire_date,work_days,workday_minutes,pay_type';
 const PEOPLE = 60;
-
-async function token(email, password) {
-  const res = await fetch(`${config.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: password ?? config.password }),
-  });
-  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-  return (await res.json()).access_token;
-}
-
-async function call(tok, method, path, body, contentType = 'application/json') {
-  const res = await fetch(`${config.baseUrl}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${tok}`, 'content-type': contentType },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const json = res.status === 204 ? null : await res.json();
-  if (!res.ok) {
-    const error = new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    error.status = res.status;
-    error.body = json;
-    throw error;
-  }
-  return json;
-}
 
 export async function issue26(browser, { step }) {
   console.log('\nIssue 26: an HR admin\'s first day');
