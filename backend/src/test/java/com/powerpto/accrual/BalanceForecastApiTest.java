@@ -1,9 +1,9 @@
 package com.powerpto.accrual;
 
-import com.powerpto.support.WorkerHorizon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.powerpto.support.LedgerCheckedTest;
 import com.powerpto.support.Person;
+import com.powerpto.support.WorkerHorizon;
 import org.junit.jupiter.api.Test;
 
 import com.powerpto.support.MutableClock;

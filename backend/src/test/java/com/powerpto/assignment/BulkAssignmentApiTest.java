@@ -79,7 +79,7 @@ class BulkAssignmentApiTest extends ApiTest {
     @Test
     void backdatedBulkAssignmentQueuesTheRecalculationOfItsBalances() {
         String job = com.powerpto.accrual.worker.WorkerCycle.DEFAULT_JOB;
-        var previous = progress.lastCompleted(job);
+        var horizon = com.powerpto.support.WorkerHorizon.save(progress, jdbc);
         progress.set(job, java.time.LocalDate.parse("2026-03-15"));
         try {
             bulk(Map.of("employee_ids", List.of(emma.id().toString())));
@@ -101,11 +101,7 @@ class BulkAssignmentApiTest extends ApiTest {
                     java.util.UUID.fromString(many.get(50)), com.powerpto.platform.security.Role.EMPLOYEE), other).path("accrued_minutes").asLong())
                     .isEqualTo(9600);
         } finally {
-            if (previous.isPresent()) {
-                progress.set(job, previous.get());
-            } else {
-                jdbc.sql("DELETE FROM job_progress WHERE job = :job").param("job", job).update();
-            }
+            horizon.restore();
         }
     }
 

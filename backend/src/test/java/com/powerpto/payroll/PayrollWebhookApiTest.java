@@ -224,16 +224,12 @@ class PayrollWebhookApiTest extends ApiTest {
      */
     @Test
     void lateOldYearRunAfterCarryoverIsCapped() {
-        var previous = progress.lastCompleted(com.powerpto.accrual.worker.WorkerCycle.DEFAULT_JOB);
+        var horizon = com.powerpto.support.WorkerHorizon.save(progress, jdbc);
         progress.set(com.powerpto.accrual.worker.WorkerCycle.DEFAULT_JOB, LocalDate.parse("2025-06-30"));
         try {
             lateRuns();
         } finally {
-            if (previous.isPresent()) {
-                progress.set(com.powerpto.accrual.worker.WorkerCycle.DEFAULT_JOB, previous.get());
-            } else {
-                jdbc.sql("DELETE FROM job_progress WHERE job = 'accrual'").update();
-            }
+            horizon.restore();
         }
     }
 
