@@ -8,8 +8,11 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +71,38 @@ public class ParallelBatches implements DisposableBean {
         } finally {
             inFlight.forEach(ParallelBatches::finish);
         }
+    }
+
+    /**
+     * Batches of up to {@code size} results made from {@code items} only when the next batch is asked
+     * for, in the thread that asks (an item that gives nothing is skipped). Single use.
+     */
+    public static <T, R> Iterable<List<R>> madeOnDemand(Iterator<T> items, int size, Function<T, Optional<R>> make) {
+        Iterator<List<R>> batches = new Iterator<>() {
+            private List<R> next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    next = new ArrayList<>(size);
+                    while (next.size() < size && items.hasNext()) {
+                        make.apply(items.next()).ifPresent(next::add);
+                    }
+                }
+                return !next.isEmpty();
+            }
+
+            @Override
+            public List<R> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                List<R> batch = next;
+                next = null;
+                return batch;
+            }
+        };
+        return () -> batches;
     }
 
     private static <R> R withContext(Map<String, String> context, Supplier<R> work) {

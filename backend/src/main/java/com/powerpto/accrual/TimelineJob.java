@@ -27,7 +27,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -98,58 +97,12 @@ public class TimelineJob {
         int[] batch = {0};
         BatchGate counted = ignored -> gate.beforeBatch(batch[0]++);
         // The grants are computed a batch at a time while the batches before are being written.
-        GrantBatches grants = new GrantBatches(job, day, balances, versions, byCompany, played);
-        writeGrants(day, () -> grants, byCompany, counted);
+        writeGrants(day, ParallelBatches.madeOnDemand(balances, batchSize, b -> route(job, day, b, versions, byCompany, played)),
+                byCompany, counted);
         play(job, day, played, byCompany, counted);
         RunCounts totals = new RunCounts();
         byCompany.values().forEach(totals::add);
         return new RunResult(UUID.randomUUID(), job, day, companyOrNull, trigger, started, totals, byCompany, true);
-    }
-
-    /**
-     * The date's fast grants, {@code batchSize} at a time, made when the writers ask for the next
-     * batch; the balances passed on the way are counted or queued to be played.
-     */
-    private final class GrantBatches implements Iterator<List<BatchPosting>> {
-
-        private final JobKind job;
-        private final LocalDate day;
-        private final Iterator<Balance> balances;
-        private final Map<UUID, AccrualSettings> versions;
-        private final Map<UUID, RunCounts> byCompany;
-        private final Map<List<UUID>, List<UUID>> played;
-        private List<BatchPosting> next;
-
-        GrantBatches(JobKind job, LocalDate day, Iterator<Balance> balances, Map<UUID, AccrualSettings> versions,
-                     Map<UUID, RunCounts> byCompany, Map<List<UUID>, List<UUID>> played) {
-            this.job = job;
-            this.day = day;
-            this.balances = balances;
-            this.versions = versions;
-            this.byCompany = byCompany;
-            this.played = played;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (next == null) {
-                next = new ArrayList<>(batchSize);
-                while (next.size() < batchSize && balances.hasNext()) {
-                    route(job, day, balances.next(), versions, byCompany, played).ifPresent(next::add);
-                }
-            }
-            return !next.isEmpty();
-        }
-
-        @Override
-        public List<BatchPosting> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            List<BatchPosting> batch = next;
-            next = null;
-            return batch;
-        }
     }
 
     /** Counts a balance's error, queues it to be played, or returns its fast grant. */

@@ -40,11 +40,14 @@ class ParallelBatchesTest {
     }
 
     @Test
-    void makesLazyBatchesInTheCallingThreadAsTheWritersGoOn() {
+    void makesBatchesOnDemandInTheCallingThreadSkippingItemsThatGiveNothing() {
         List<String> makers = Collections.synchronizedList(new ArrayList<>());
-        Iterable<Integer> lazy = () -> IntStream.range(0, 5).peek(i -> makers.add(Thread.currentThread().getName())).boxed().iterator();
-        assertThat(batches.run(lazy, OPEN, i -> i + 1)).containsExactly(1, 2, 3, 4, 5);
-        assertThat(makers).hasSize(5).containsOnly(Thread.currentThread().getName());
+        Iterable<List<Integer>> odd = ParallelBatches.madeOnDemand(IntStream.range(0, 10).boxed().iterator(), 2, i -> {
+            makers.add(Thread.currentThread().getName());
+            return i % 2 == 1 ? java.util.Optional.of(i) : java.util.Optional.empty();
+        });
+        assertThat(batches.run(odd, OPEN, List::copyOf)).containsExactly(List.of(1, 3), List.of(5, 7), List.of(9));
+        assertThat(makers).hasSize(10).containsOnly(Thread.currentThread().getName());
     }
 
     @Test
