@@ -36,15 +36,20 @@ class LedgerBatchWriterTest extends ApiTest {
                 amount, Instant.parse("2025-01-01T00:00:00Z"), SourceType.SYSTEM, sourceId, "{\"k\":1}");
     }
 
+    private static List<UUID> employees(AccrualData data, int count) {
+        List<UUID> employees = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            employees.add(data.employee("E" + i, null));
+        }
+        return employees;
+    }
+
     @Test
     void writesManyRowsOnceAndKeepsSnapshotsEqualToTheLedger() {
         Person admin = fixtures.newCompanyAdmin();
         AccrualData data = new AccrualData(jdbc, admin.companyId());
         var policy = data.policy("p", AccrualData.time("DAILY", "START_OF_PERIOD", 10, "NONE", Map.of()), LocalDate.parse("2024-01-01"));
-        List<UUID> employees = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            employees.add(data.employee("E" + i, null));
-        }
+        List<UUID> employees = employees(data, 50);
         TransactionTemplate tx = new TransactionTemplate(transactions);
         List<LedgerBatchWriter.BatchPosting> postings = new ArrayList<>();
         for (UUID e : employees) {
@@ -67,10 +72,7 @@ class LedgerBatchWriterTest extends ApiTest {
         Person admin = fixtures.newCompanyAdmin();
         AccrualData data = new AccrualData(jdbc, admin.companyId());
         var policy = data.policy("p", AccrualData.time("DAILY", "START_OF_PERIOD", 10, "NONE", Map.of()), LocalDate.parse("2024-01-01"));
-        List<UUID> employees = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            employees.add(data.employee("H" + i, null));
-        }
+        List<UUID> employees = employees(data, 6);
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.execute(s -> writer.write(employees.subList(0, 3).stream()
                 .map(e -> posting(data, policy, e, EntryType.ACCRUAL, 100, "h:" + e + ":1")).toList()));
