@@ -37,6 +37,22 @@ public class SecurityConfig {
         return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Path patterns matched on the request path alone (issue 27): string patterns would be MVC
+     * matchers, which ask Spring MVC which handler serves the request — see
+     * {@link SecurityChainWithoutHandlerLookup}. No rule here depends on the handler.
+     */
+    static org.springframework.security.web.util.matcher.RequestMatcher[] paths(String... patterns) {
+        var builder = org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults();
+        return java.util.Arrays.stream(patterns).map(builder::matcher)
+                .toArray(org.springframework.security.web.util.matcher.RequestMatcher[]::new);
+    }
+
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor securityChainWithoutHandlerLookup() {
+        return new SecurityChainWithoutHandlerLookup();
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens,
                                             ObjectProvider<CallerVerifier> verifier,
@@ -61,8 +77,8 @@ public class SecurityConfig {
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)))
                 .addFilterBefore(new CallerAuthenticationFilter(tokens, check, properties, mapper), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(PUBLIC_API).permitAll()
-                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers(paths(PUBLIC_API)).permitAll()
+                        .requestMatchers(paths("/api/**")).authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) ->
