@@ -27,6 +27,17 @@ public class WebConfig implements WebMvcConfigurer {
         this.uiDirectory = Path.of(uiDirectory).toAbsolutePath().normalize();
     }
 
+    /** Spring Boot's hook for the request-mapping handler mapping it configures. */
+    @org.springframework.context.annotation.Bean
+    org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations pathFirstHandlerMapping() {
+        return new org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations() {
+            @Override
+            public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new PathFirstHandlerMapping();
+            }
+        };
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
