@@ -81,6 +81,7 @@ api_pid=""; rss_pid=""
 cleanup() {
   set +e
   [[ -n "$rss_pid" ]] && kill "$rss_pid" 2>/dev/null
+  [[ -n "${floor_pid:-}" ]] && kill "$floor_pid" 2>/dev/null
   if [[ -n "$api_pid" ]] && kill -0 "$api_pid" 2>/dev/null; then kill "$api_pid"; wait "$api_pid" 2>/dev/null; fi
   [[ -f "$pgdata/postmaster.pid" ]] && "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1
   if [[ "$KEEP" != 1 ]]; then rm -rf "$pgdata" "$JAR"; fi
@@ -213,6 +214,44 @@ read_n="$(awk -F': ' '/number of transactions actually processed/ {split($2, a, 
 cpu_report read-anchor "$c0" "$c1" "$read_n" >>"$work/cpu.txt"
 log "read anchor: $read_tps tx/s (balance statement), latency avg $read_lat ms"
 
+# The floor (issue 27): what the balance read can reach in Java at all on this box. bench/floor/Floor.java
+# is the same container (embedded Tomcat), pool, driver and JSON library as the API, taken from the
+# jar, with nothing else (no Spring, security, log line or metrics): a no-op route and the balance
+# statement. Its throughput against the read anchor is the ceiling of any balance read in this stack.
+FLOOR="${BENCH_FLOOR:-1}"
+floor_pid=""
+if [[ "$FLOOR" == 1 ]]; then
+  mkdir -p "$work/floor/lib"
+  (cd "$work/floor/lib" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/tomcat-embed-core-*' 'BOOT-INF/lib/HikariCP-*' \
+     'BOOT-INF/lib/jackson-core-*' 'BOOT-INF/lib/jackson-databind-*' 'BOOT-INF/lib/jackson-annotations-*' \
+     'BOOT-INF/lib/postgresql-*' 'BOOT-INF/lib/slf4j-api-*' 'BOOT-INF/lib/jakarta.annotation-api-*')
+  javac -d "$work/floor/classes" -cp "$work/floor/lib/*" "$here/floor/Floor.java"
+  FLOORPORT="$(free_port)"
+  java $API_JAVA_OPTS -cp "$work/floor/lib/*:$work/floor/classes" Floor "$FLOORPORT" "$DATABASE_URL" "$POOL" >"$work/floor.log" 2>&1 &
+  floor_pid=$!
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$FLOORPORT/noop" >/dev/null 2>&1 && break; sleep 0.5; done
+  floor_url="http://127.0.0.1:$FLOORPORT"
+  # cpu_sample with the floor JVM in the api column (the API JVM is idle during these phases)
+  floor_sample() { cpu_sample | awk -v f="$(awk '{print $14 + $15}' "/proc/$floor_pid/stat")" '{ $3 = f; print }'; }
+  # run_floor NAME PATH|SCRIPT SECONDS: like run_wrk, against the floor server
+  run_floor() {
+    local name="$1" what="$2" secs="$3" c0 args n rps
+    log "wrk $name (floor): $CONNS connections, ${secs}s ($what)"
+    if [[ "$what" == *.lua ]]; then args=(-s "$here/lua/$what" "$floor_url"); else args=("$floor_url$what"); fi
+    c0="$(floor_sample)"
+    BENCH_PHASE=0 wrk -t"$THREADS" -c"$CONNS" -d"${secs}s" --timeout 10s --latency "${args[@]}" >"$work/wrk-$name.txt" 2>&1
+    n="$(awk '/requests in/ {print $1}' "$work/wrk-$name.txt")"
+    rps="$(awk '/^Requests\/sec/ {print $2}' "$work/wrk-$name.txt")"
+    echo "RESULT $name requests=$n rps=$rps" >>"$work/results.txt"
+    cpu_report "$name" "$c0" "$(floor_sample)" "$n" | sed 's/ api=/ floor_jvm=/' >>"$work/cpu.txt"
+    log "$name: $rps req/s"
+  }
+  run_floor floor-warmup balance.lua 15
+  run_floor floor-balance balance.lua "$DURATION"
+  run_floor floor-noop /noop "$DURATION"
+  kill "$floor_pid" 2>/dev/null; wait "$floor_pid" 2>/dev/null || true; floor_pid=""
+fi
+
 psql_ -c "SELECT pg_stat_statements_reset()" >/dev/null
 run_wrk mixed mixed.lua 2 50 "$DURATION"
 psql_ -A -F $'\t' -c "SELECT round(total_exec_time)::bigint AS total_ms, calls, round(mean_exec_time::numeric, 3) AS mean_ms,
@@ -332,6 +371,10 @@ out="$RESULTS_DIR/$stamp.md"
   echo "|---|---|---|---|---|"
   echo "| balance reads, $CONNS conn (closed loop, saturating) | **$b_rps req/s**, p50 $(get balance p50_ms) ms, p99 $b_p99 ms, non-2xx $b_bad; balance-log2 (same, later) $l2_rps req/s | ≥ 50 % of the read anchor | the better one, $best_balance_rps req/s = **${read_share} %** of the read anchor = $(ratio "$read_share" 50)× of the target | $v_read |"
   echo "| pgbench read anchor (the balance statement), $CONNS clients | $read_tps tx/s, latency avg $read_lat ms | — | — | — |"
+  if [[ "$FLOOR" == 1 ]]; then
+    echo "| floor: the balance statement behind bare Tomcat + HikariCP + pgjdbc + Jackson (bench/floor, no Spring), $CONNS conn | $(get floor-balance rps) req/s | (ceiling) | **$(awk -v a="$(get floor-balance rps)" -v b="$read_tps" 'BEGIN { printf "%.1f", 100 * a / b }') %** of the read anchor: no balance read in this stack can exceed it | — |"
+    echo "| floor: a no-op route, same server | $(get floor-noop rps) req/s | (ceiling) | — | — |"
+  fi
   echo "| balance reads, open loop at half the saturating rate ($ol_balance_rate req/s) | $ob_rps req/s, p50 $ob_p50 ms, p99 **$ob_p99 ms**, errors $ob_bad, late sends $ob_late | p99 < 25 ms | p99 at $(ratio "$ob_p99" 25)× of the limit | $v_open_balance |"
   echo "| mixed workload, open loop at half the saturating rate ($ol_mixed_rate req/s) | $om_rps req/s, p50 $om_p50 ms, p99 **$om_p99 ms**, errors $om_bad, late sends $om_late | p99 < 50 ms | p99 at $(ratio "$om_p99" 50)× of the limit | $v_open_mixed |"
   echo "| balance reads, request log off (WARN) | $n_rps req/s, p99 $n_p99 ms | (log cost) | with the log on before/after: $b_rps and $l2_rps req/s → one JSON log line per request costs ${log_cost} % of throughput | — |"
