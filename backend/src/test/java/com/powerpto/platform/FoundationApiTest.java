@@ -95,14 +95,15 @@ class FoundationApiTest extends ApiTest {
      */
     @Test
     void routesWithPathVariablesAnswerAsBefore(CapturedOutput output) {
-        Person admin = fixtures.newCompanyAdmin();
-        String balances = "/api/companies/" + admin.companyId() + "/employees/" + admin.id() + "/balances";
-        http.as(admin).get(balances).expect(200);
-        Http.Response wrongMethod = http.as(admin).send("DELETE", balances, null, null);
+        com.powerpto.support.World world = fixtures.newWorld();
+        Person ann = world.employee("Ann", null);
+        String balances = world.base() + "/employees/" + ann.id() + "/balances";
+        world.asAdmin().get(balances).expect(200);
+        Http.Response wrongMethod = world.asAdmin().send("DELETE", balances, null, null);
         wrongMethod.expectError(405);
         assertThat(wrongMethod.header("Allow")).contains("GET");
-        http.as(admin).get(balances + "/more").expectError(404);
-        http.as(admin).send("HEAD", balances, null, null).expect(200);
+        world.asAdmin().get(balances + "/more").expectError(404);
+        world.asAdmin().send("HEAD", balances, null, null).expect(200);
         assertThat(output.getAll()).doesNotContain("Mapped to ");
         assertThat(context.getBean("springSecurityFilterChain"))
                 .isInstanceOf(com.powerpto.platform.security.SecurityChainWithoutHandlerLookup.PathParsingChainProxy.class);

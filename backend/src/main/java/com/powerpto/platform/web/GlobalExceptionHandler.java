@@ -111,7 +111,12 @@ public class GlobalExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e) {
-        return ErrorResponses.entity(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here", (String) null);
+        ResponseEntity<ErrorBody> refusal = ErrorResponses.entity(HttpStatus.METHOD_NOT_ALLOWED,
+                "method " + e.getMethod() + " is not allowed here", (String) null);
+        // RFC 9110: a 405 says which methods the resource has.
+        return ResponseEntity.status(refusal.getStatusCode()).headers(refusal.getHeaders())
+                .headers(h -> h.setAllow(e.getSupportedHttpMethods() == null ? java.util.Set.of() : e.getSupportedHttpMethods()))
+                .body(refusal.getBody());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
