@@ -22,7 +22,7 @@ import java.util.List;
  * This application uses neither: its rules are path patterns ({@link SecurityConfig#paths}) and its
  * CORS filter has its own configuration. So the same chains are served by a plain proxy that only
  * parses the request path once for the path-pattern matchers, and the handler is resolved once per
- * request, by the DispatcherServlet. Measured: a quarter of the API's CPU for a no-op route.
+ * request, by the DispatcherServlet. The eager copy was 10.5 % of a balance read's API samples.
  */
 public final class SecurityChainWithoutHandlerLookup implements BeanPostProcessor {
 
