@@ -6,12 +6,14 @@ import com.powerpto.platform.security.Role;
 import com.powerpto.support.ApiTest;
 import com.powerpto.support.Http;
 import com.powerpto.support.Person;
+import com.powerpto.support.World;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 
 import javax.sql.DataSource;
 import java.util.Arrays;
@@ -95,7 +97,7 @@ class FoundationApiTest extends ApiTest {
      */
     @Test
     void routesWithPathVariablesAnswerAsBefore(CapturedOutput output) {
-        com.powerpto.support.World world = fixtures.newWorld();
+        World world = fixtures.newWorld();
         Person ann = world.employee("Ann", null);
         String balances = world.base() + "/employees/" + ann.id() + "/balances";
         world.asAdmin().get(balances).expect(200);
@@ -110,7 +112,33 @@ class FoundationApiTest extends ApiTest {
     }
 
     @Autowired
-    private org.springframework.context.ApplicationContext context;
+    private ApplicationContext context;
+
+    /**
+     * The routes a path shape reaches are remembered: paths of one shape (other employees) reach the
+     * same route, paths of another shape their own — a UUID where a route has a literal is no route,
+     * a non-UUID where a route has a variable is still that route.
+     */
+    @Test
+    void pathsOfOneShapeReachOneRouteAndOtherShapesTheirOwn() {
+        World world = fixtures.newWorld();
+        UUID policy = world.timePolicy("vacation", java.util.Map.of());
+        String employees = world.base() + "/employees/";
+        for (String name : new String[]{"Ann", "Bob", "Cy"}) {
+            Person person = world.employee(name, null);
+            world.assign(policy, person, "2024-01-01", null);
+            JsonNode balance = world.asAdmin().get(employees + person.id() + "/balances").expectJson(200).path("items").get(0);
+            assertThat(balance.has("accrued_minutes")).as(name).isTrue();
+            JsonNode assignment = world.asAdmin().get(employees + person.id() + "/assignments").expectJson(200).path("items").get(0);
+            assertThat(assignment.path("employee_id").asText()).isEqualTo(person.id().toString());
+            assertThat(assignment.has("accrued_minutes")).isFalse();
+            JsonNode noRoute = world.asAdmin().get(employees + person.id() + "/" + UUID.randomUUID()).expectError(404);
+            assertThat(noRoute.path("code").asText()).isEqualTo("no_such_route");
+        }
+        JsonNode notAnId = world.asAdmin().get(employees + "not-an-id/balances").json();
+        assertThat(notAnId.path("code").asText()).isNotEqualTo("no_such_route").isNotBlank();
+    }
+
 
     @Test
     void malformedJsonIs422() {
