@@ -43,16 +43,11 @@ public class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
         if (routes == null) {
             return super.lookupHandlerMethod(lookupPath, request);
         }
-        Set<RequestMappingInfo> outer = pathMatches.get();
         pathMatches.set(routes);
         try {
             return super.lookupHandlerMethod(lookupPath, request);
         } finally {
-            if (outer == null) {
-                pathMatches.remove();
-            } else {
-                pathMatches.set(outer);
-            }
+            pathMatches.remove();
         }
     }
 
