@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.powerpto.platform.config.PtoProperties;
 import com.powerpto.platform.web.ErrorResponses;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.Arrays;
 
 /** Stateless bearer-token security; route-level role rules live with each controller via {@link Caller}. */
 @Configuration(proxyBeanMethods = false)
@@ -42,14 +47,13 @@ public class SecurityConfig {
      * matchers, which ask Spring MVC which handler serves the request — see
      * {@link SecurityChainWithoutHandlerLookup}. No rule here depends on the handler.
      */
-    static org.springframework.security.web.util.matcher.RequestMatcher[] paths(String... patterns) {
-        var builder = org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults();
-        return java.util.Arrays.stream(patterns).map(builder::matcher)
-                .toArray(org.springframework.security.web.util.matcher.RequestMatcher[]::new);
+    static RequestMatcher[] paths(String... patterns) {
+        PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+        return Arrays.stream(patterns).map(builder::matcher).toArray(RequestMatcher[]::new);
     }
 
     @Bean
-    static org.springframework.beans.factory.config.BeanPostProcessor securityChainWithoutHandlerLookup() {
+    static BeanPostProcessor securityChainWithoutHandlerLookup() {
         return new SecurityChainWithoutHandlerLookup();
     }
 

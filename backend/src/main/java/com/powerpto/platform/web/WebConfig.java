@@ -2,12 +2,15 @@ package com.powerpto.platform.web;
 
 import com.powerpto.platform.security.CallerArgumentResolver;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 import java.io.IOException;
@@ -28,11 +31,11 @@ public class WebConfig implements WebMvcConfigurer {
     }
 
     /** Spring Boot's hook for the request-mapping handler mapping it configures. */
-    @org.springframework.context.annotation.Bean
-    org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations pathFirstHandlerMapping() {
-        return new org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations() {
+    @Bean
+    WebMvcRegistrations pathFirstHandlerMapping() {
+        return new WebMvcRegistrations() {
             @Override
-            public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
                 return new PathFirstHandlerMapping();
             }
         };
