@@ -187,12 +187,8 @@ public class AccrualRecalculation {
     /** Corrects a whole policy of a company now, in chunks of employees (benchmarks, operations). */
     public TimelinePoster.Result recalculatePolicy(UUID companyId, UUID policyOrNull, LocalDate through, String cause) {
         List<UUID> employees = timelines.assignedEmployees(companyId, policyOrNull);
-        List<List<UUID>> chunks = new ArrayList<>();
-        for (int from = 0; from < employees.size(); from += CHUNK) {
-            chunks.add(employees.subList(from, Math.min(employees.size(), from + CHUNK)));
-        }
         TimelinePoster.Result total = TimelinePoster.Result.none(through);
-        for (TimelinePoster.Result r : parallel.run(chunks, BatchGate.OPEN, chunk -> tx.execute(status -> poster.post(companyId,
+        for (TimelinePoster.Result r : parallel.run(ParallelBatches.chunks(employees, CHUNK), BatchGate.OPEN, chunk -> tx.execute(status -> poster.post(companyId,
                 chunk, policyOrNull, TimelinePoster.Scope.through(through, JOB, cause, false))))) {
             total = total.plus(r);
         }
@@ -213,8 +209,7 @@ public class AccrualRecalculation {
         LocalDate first = progress.firstCompleted(WorkerCycle.DEFAULT_JOB).orElse(LocalDate.MIN);
         for (UUID company : timelines.companiesWithAccruals(companyOrNull)) {
             List<UUID> employees = timelines.assignedEmployees(company, null);
-            for (int from = 0; from < employees.size(); from += CHUNK) {
-                List<UUID> chunk = employees.subList(from, Math.min(employees.size(), from + CHUNK));
+            for (List<UUID> chunk : ParallelBatches.chunks(employees, CHUNK)) {
                 differences.addAll(poster.differences(company, chunk, first, horizon.get()));
             }
         }

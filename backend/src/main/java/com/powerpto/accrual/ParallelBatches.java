@@ -73,6 +73,15 @@ public class ParallelBatches implements DisposableBean {
         }
     }
 
+    /** Consecutive views of up to {@code size} items each (the last one shorter). */
+    public static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>((items.size() + size - 1) / size);
+        for (int from = 0; from < items.size(); from += size) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + size)));
+        }
+        return chunks;
+    }
+
     /**
      * Batches of up to {@code size} results made from {@code items} only when the next batch is asked
      * for, in the thread that asks (an item that gives nothing is skipped). Single use.

@@ -290,10 +290,8 @@ public class TimelineJob {
                 job.tag(), "daily run of " + day, false);
         List<Chunk> chunks = new ArrayList<>();
         for (Map.Entry<List<UUID>, List<UUID>> group : played.entrySet()) {
-            List<UUID> employees = group.getValue();
-            for (int from = 0; from < employees.size(); from += chunkSize) {
-                chunks.add(new Chunk(group.getKey().get(0), group.getKey().get(1),
-                        employees.subList(from, Math.min(employees.size(), from + chunkSize))));
+            for (List<UUID> employees : ParallelBatches.chunks(group.getValue(), chunkSize)) {
+                chunks.add(new Chunk(group.getKey().get(0), group.getKey().get(1), employees));
             }
         }
         List<RunCounts> results = parallel.run(chunks, gate, chunk -> playOrRetry(job, day, chunk, scope));

@@ -97,4 +97,12 @@ class ParallelBatchesTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void chunksAreConsecutiveViewsWithAShorterLastOne() {
+        List<Integer> items = java.util.stream.IntStream.range(0, 7).boxed().toList();
+        assertThat(ParallelBatches.chunks(items, 3)).containsExactly(List.of(0, 1, 2), List.of(3, 4, 5), List.of(6));
+        assertThat(ParallelBatches.chunks(items, 7)).containsExactly(items);
+        assertThat(ParallelBatches.chunks(List.of(), 3)).isEmpty();
+    }
 }
